@@ -1,0 +1,154 @@
+package io.eventide.market;
+
+import io.eventide.calendar.TradingCalendar;
+import io.eventide.timeseries.DatedSeries;
+import io.eventide.timeseries.ReturnType;
+import io.eventide.timeseries.Returns;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The returns of a universe of listings, each on its own calendar, with optional factors.
+ *
+ * <p>A listing's calendar is the set of dates on which its benchmark has a price ({@code
+ * spec/STATISTICS.md} section 1); listings sharing a benchmark and exchange share one calendar
+ * object. A listing with no price series at all is kept, with every price missing, so that the
+ * study can report it as {@code NO_PRICES} rather than drop it.
+ */
+public final class ReturnPanel {
+
+  private final List<Listing> listings;
+  private final Map<String, ListingReturns> byTicker;
+  private final ReturnType returnType;
+  private final FactorSet factors;
+
+  private ReturnPanel(
+      List<Listing> listings,
+      Map<String, ListingReturns> byTicker,
+      ReturnType returnType,
+      FactorSet factors) {
+    this.listings = listings;
+    this.byTicker = byTicker;
+    this.returnType = returnType;
+    this.factors = factors;
+  }
+
+  /**
+   * Builds the panel.
+   *
+   * @param listings the universe
+   * @param prices adjusted closes by ticker; benchmarks must be present, listings may be absent
+   * @param returnType simple or log returns
+   * @return the panel, without factors
+   * @throws IllegalArgumentException if a ticker repeats or a benchmark has no prices
+   */
+  public static ReturnPanel of(
+      List<Listing> listings, Map<String, DatedSeries> prices, ReturnType returnType) {
+    Objects.requireNonNull(returnType, "returnType");
+    Map<String, TradingCalendar> calendars = new HashMap<>();
+    Map<String, double[]> benchmarkReturns = new HashMap<>();
+    Map<String, ListingReturns> byTicker = new LinkedHashMap<>();
+    for (Listing l : listings) {
+      if (byTicker.containsKey(l.ticker())) {
+        throw new IllegalArgumentException("Universe lists ticker " + l.ticker() + " twice");
+      }
+      String key = l.benchmark() + "@" + l.exchange();
+      TradingCalendar cal = calendars.get(key);
+      if (cal == null) {
+        DatedSeries bench = prices.get(l.benchmark());
+        if (bench == null) {
+          throw new IllegalArgumentException(
+              "Benchmark " + l.benchmark() + " of " + l.ticker() + " has no price series");
+        }
+        cal = calendarOf(bench, l);
+        calendars.put(key, cal);
+        benchmarkReturns.put(key, Returns.of(bench.alignTo(sessions(cal)), returnType));
+      }
+      long[] sessions = sessions(cal);
+      DatedSeries own = prices.get(l.ticker());
+      double[] p;
+      if (own == null) {
+        p = new double[sessions.length];
+        java.util.Arrays.fill(p, Double.NaN);
+      } else {
+        p = own.alignTo(sessions);
+      }
+      byTicker.put(
+          l.ticker(),
+          new ListingReturns(
+              l, cal, returnType, p, Returns.of(p, returnType), benchmarkReturns.get(key)));
+    }
+    return new ReturnPanel(List.copyOf(listings), Collections.unmodifiableMap(byTicker),
+        returnType, null);
+  }
+
+  private static TradingCalendar calendarOf(DatedSeries bench, Listing l) {
+    long[] days = bench.epochDays();
+    int n = 0;
+    for (int i = 0; i < days.length; i++) {
+      if (!Double.isNaN(bench.value(i))) {
+        days[n++] = days[i];
+      }
+    }
+    if (n == 0) {
+      throw new IllegalArgumentException(
+          "Benchmark " + l.benchmark() + " of " + l.ticker() + " has no prices");
+    }
+    return TradingCalendar.of(
+        l.exchange() + " per " + l.benchmark(), l.exchange(), java.util.Arrays.copyOf(days, n));
+  }
+
+  private static long[] sessions(TradingCalendar cal) {
+    return cal.sessionEpochDays();
+  }
+
+  /**
+   * The same panel with factors for factor models.
+   *
+   * @param factorSet the factors (with RF)
+   * @return a new panel
+   */
+  public ReturnPanel withFactors(FactorSet factorSet) {
+    return new ReturnPanel(listings, byTicker, returnType, Objects.requireNonNull(factorSet));
+  }
+
+  /** @return the listings in the order given */
+  public List<Listing> listings() {
+    return listings;
+  }
+
+  /** @return the return type */
+  public ReturnType returnType() {
+    return returnType;
+  }
+
+  /** @return the factors, if any */
+  public Optional<FactorSet> factors() {
+    return Optional.ofNullable(factors);
+  }
+
+  /**
+   * @param ticker a ticker
+   * @return its returns, or empty if the ticker is not in the universe
+   */
+  public Optional<ListingReturns> returnsOf(String ticker) {
+    return Optional.ofNullable(byTicker.get(ticker));
+  }
+
+  /** @return the distinct calendars, in the order of first use */
+  public List<TradingCalendar> calendars() {
+    List<TradingCalendar> out = new ArrayList<>();
+    for (ListingReturns r : byTicker.values()) {
+      if (out.stream().noneMatch(c -> c == r.calendar())) {
+        out.add(r.calendar());
+      }
+    }
+    return out;
+  }
+}

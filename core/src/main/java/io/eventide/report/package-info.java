@@ -1,0 +1,2 @@
+/** Views of study results: Tablesaw tables, text summaries and charts. */
+package io.eventide.report;
