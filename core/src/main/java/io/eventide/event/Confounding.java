@@ -26,8 +26,8 @@ public final class Confounding {
    * @param calendar the listing's calendar
    * @param estimation the estimation window
    * @param eventWindows the event windows
-   * @return the overlaps, ordered by the events' order in {@code events} then by the other event's
-   *     relative day
+   * @return the overlaps, ordered by the events' order in {@code events}, then by the other
+   *     event's relative day, then by the other event's order in {@code events}
    */
   public static List<Overlap> find(
       List<Event> events,
@@ -35,6 +35,12 @@ public final class Confounding {
       TradingCalendar calendar,
       EventWindow estimation,
       List<EventWindow> eventWindows) {
+    int lo = estimation.fromInclusive();
+    int hi = estimation.toInclusive();
+    for (EventWindow w : eventWindows) {
+      lo = Math.min(lo, w.fromInclusive());
+      hi = Math.max(hi, w.toInclusive());
+    }
     List<Event> relevant = new ArrayList<>();
     List<Integer> day0s = new ArrayList<>();
     for (Event e : events) {
@@ -46,15 +52,30 @@ public final class Confounding {
         }
       }
     }
+    int n = relevant.size();
+    // Positions sorted by day 0 (then input order), so each firm-event finds its neighbours by
+    // binary search: O(n log n) plus the overlaps found.
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, (a, b) -> {
+      int c = Integer.compare(day0s.get(a), day0s.get(b));
+      return c != 0 ? c : Integer.compare(a, b);
+    });
+    int[] sortedDays = new int[n];
+    for (int q = 0; q < n; q++) {
+      sortedDays[q] = day0s.get(order[q]);
+    }
     List<Overlap> out = new ArrayList<>();
-    for (int i = 0; i < relevant.size(); i++) {
+    for (int i = 0; i < n; i++) {
       int d0 = day0s.get(i);
-      List<Overlap> mine = new ArrayList<>();
-      for (int j = 0; j < relevant.size(); j++) {
+      for (int q = firstAtLeast(sortedDays, d0 + lo); q < n && sortedDays[q] <= d0 + hi; q++) {
+        int j = order[q];
         if (j == i || relevant.get(j).id().equals(relevant.get(i).id())) {
           continue;
         }
-        int rel = day0s.get(j) - d0;
+        int rel = sortedDays[q] - d0;
         Overlap.Region region = null;
         for (EventWindow w : eventWindows) {
           if (w.contains(rel)) {
@@ -66,13 +87,25 @@ public final class Confounding {
           region = Overlap.Region.ESTIMATION;
         }
         if (region != null) {
-          mine.add(new Overlap(relevant.get(i).id(), ticker, relevant.get(j).id(),
-              calendar.session(day0s.get(j)), rel, region));
+          out.add(new Overlap(relevant.get(i).id(), ticker, relevant.get(j).id(),
+              calendar.session(sortedDays[q]), rel, region));
         }
       }
-      mine.sort((a, b) -> Integer.compare(a.relativeDay(), b.relativeDay()));
-      out.addAll(mine);
     }
     return List.copyOf(out);
+  }
+
+  private static int firstAtLeast(int[] a, int v) {
+    int lo = 0;
+    int hi = a.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (a[mid] < v) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 }

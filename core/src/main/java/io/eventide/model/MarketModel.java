@@ -1,0 +1,84 @@
+package io.eventide.model;
+
+import io.eventide.regression.SimpleRegressionKernel;
+import java.util.List;
+
+/**
+ * The market model: {@code E[R_it] = α̂_i + β̂_i R_mt}, OLS on the valid estimation days (k = 2).
+ *
+ * <p>{@code s² = Σ ε̂² / (M − 2)}; {@code v_t = s² (1 + 1/M + (R_mt − R̄_m)² / Σ(R_mτ − R̄_m)²)};
+ * {@code Var(CAR) = s² (L + L²/M + (Σ_t(R_mt − R̄_m))² / Σ(R_mτ − R̄_m)²)} ({@code
+ * spec/STATISTICS.md} section 2; MacKinlay 1997). The fit runs on {@link SimpleRegressionKernel};
+ * a fitter remembers the market's moments of its last estimation range, so the many firm-events
+ * of one announcement on one calendar compute them once.
+ */
+public final class MarketModel implements NormalReturnModel {
+
+  private static final MarketModel INSTANCE = new MarketModel();
+
+  private MarketModel() {}
+
+  /** @return the model */
+  public static MarketModel of() {
+    return INSTANCE;
+  }
+
+  @Override
+  public String id() {
+    return "market";
+  }
+
+  @Override
+  public int parameterCount() {
+    return 2;
+  }
+
+  @Override
+  public List<String> parameterNames() {
+    return List.of("alpha", "beta");
+  }
+
+  @Override
+  public ModelFitter fitter() {
+    return new Fitter();
+  }
+
+  private final class Fitter implements ModelFitter {
+    private final double[] out = new double[SimpleRegressionKernel.OUTPUT_LENGTH];
+    private final double[] moments = new double[3];
+    private double[] momentsOf;
+    private int momentsFrom = -1;
+    private int momentsTo = -1;
+
+    @Override
+    public ModelFit fit(ModelInputs inputs, int from, int to, boolean[] excluded) {
+      double[] y = inputs.returns();
+      double[] x = inputs.market();
+      int m;
+      if (excluded != null) {
+        m = SimpleRegressionKernel.fit(Fits.masked(y, from, to, excluded),
+            Fits.masked(x, from, to, null), 0, to - from, out);
+      } else {
+        if (x != momentsOf || from != momentsFrom || to != momentsTo) {
+          SimpleRegressionKernel.regressorMoments(x, from, to, moments);
+          momentsOf = x;
+          momentsFrom = from;
+          momentsTo = to;
+        }
+        m = SimpleRegressionKernel.fitWithRegressorMoments(y, x, from, to, moments, out);
+      }
+      double s2 = out[SimpleRegressionKernel.RESIDUAL_VARIANCE];
+      double sxx = out[SimpleRegressionKernel.X_SUM_SQUARES];
+      boolean singular = !(sxx > 0);
+      return new ModelFit(MarketModel.this, ModelFit.Kind.MARKET, inputs, m,
+          new double[] {out[SimpleRegressionKernel.ALPHA], out[SimpleRegressionKernel.BETA]}, s2,
+          Fits.failure(MarketModel.this, m, singular, s2), out[SimpleRegressionKernel.X_MEAN], sxx,
+          null, null, null);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return id();
+  }
+}

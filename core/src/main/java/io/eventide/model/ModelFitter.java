@@ -1,0 +1,20 @@
+package io.eventide.model;
+
+/**
+ * Fits a {@link NormalReturnModel} on estimation ranges, reusing scratch space between calls. One
+ * per thread; the fits it returns are immutable and may be shared.
+ */
+public interface ModelFitter {
+
+  /**
+   * Fits the model over sessions {@code [fromInclusive, toExclusive)}, skipping sessions where the
+   * return or a regressor is missing, and sessions flagged in {@code excluded}.
+   *
+   * @param inputs the listing's calendar-aligned data
+   * @param fromInclusive first estimation session
+   * @param toExclusive one past the last estimation session
+   * @param excluded sessions to leave out (index {@code t - fromInclusive}), or {@code null}
+   * @return the fit; check {@link ModelFit#isUsable()}
+   */
+  ModelFit fit(ModelInputs inputs, int fromInclusive, int toExclusive, boolean[] excluded);
+}

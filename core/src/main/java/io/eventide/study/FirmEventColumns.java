@@ -1,0 +1,68 @@
+package io.eventide.study;
+
+import java.util.Arrays;
+
+/**
+ * The per-firm-event outputs of the map, stored by column in the study's canonical order (event
+ * id, then ticker). Each firm-event's slots are written once, by the task that maps it; nothing
+ * else writes them.
+ */
+final class FirmEventColumns {
+
+  final int size;
+  final int k;
+  final int windows;
+  final int spanLen;
+  final int[] event;
+  final int[] listing;
+  final String[] ticker;
+  final int[] dayZero;
+  final Outcome[] outcome;
+  final String[] reason;
+  final int[] observations;
+  final double[] parameters;
+  final double[] residualVariance;
+  final double[] positiveShare;
+  final double[][] car;
+  final double[][] carVariance;
+  final double[][] bhar;
+  final double[][] ar;
+  final double[][] sar;
+
+  FirmEventColumns(int size, int k, int windows, int spanLen) {
+    this.size = size;
+    this.k = k;
+    this.windows = windows;
+    this.spanLen = spanLen;
+    event = new int[size];
+    listing = new int[size];
+    ticker = new String[size];
+    dayZero = new int[size];
+    outcome = new Outcome[size];
+    reason = new String[size];
+    observations = new int[size];
+    parameters = nanArray(size * k);
+    residualVariance = nanArray(size);
+    positiveShare = nanArray(size);
+    car = new double[windows][];
+    carVariance = new double[windows][];
+    bhar = new double[windows][];
+    for (int w = 0; w < windows; w++) {
+      car[w] = nanArray(size);
+      carVariance[w] = nanArray(size);
+      bhar[w] = nanArray(size);
+    }
+    ar = new double[spanLen][];
+    sar = new double[spanLen][];
+    for (int d = 0; d < spanLen; d++) {
+      ar[d] = nanArray(size);
+      sar[d] = nanArray(size);
+    }
+  }
+
+  private static double[] nanArray(int n) {
+    double[] a = new double[n];
+    Arrays.fill(a, Double.NaN);
+    return a;
+  }
+}

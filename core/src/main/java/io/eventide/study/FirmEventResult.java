@@ -1,0 +1,225 @@
+package io.eventide.study;
+
+import io.eventide.calendar.Exchange;
+import io.eventide.event.EventWindow;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.apache.commons.math3.distribution.TDistribution;
+
+/**
+ * The results of one firm-event (one event on one listing), a read-only view of a {@link
+ * StudyResult}.
+ *
+ * <p>Per window: {@code CAR = Σ AR}, {@code Var(CAR)} with the estimation-error term, {@code SCAR =
+ * CAR / √Var(CAR)} and its two-sided p-value from Student t with {@code M − k} degrees of freedom,
+ * and {@code BHAR}. Each is {@code NaN} when the firm-event is not {@link Outcome#OK} or is absent
+ * from that window (an abnormal return of the window is missing). Per relative day of the event
+ * span: the return, the expected return, AR and {@code SAR = AR / √v_t}.
+ */
+public final class FirmEventResult {
+
+  private final StudyResult result;
+  private final int index;
+
+  FirmEventResult(StudyResult result, int index) {
+    this.result = result;
+    this.index = index;
+  }
+
+  private FirmEventColumns cols() {
+    return result.columns();
+  }
+
+  /** @return the event id */
+  public String eventId() {
+    return result.events().get(cols().event[index]).id();
+  }
+
+  /** @return the listing's ticker */
+  public String ticker() {
+    return cols().ticker[index];
+  }
+
+  /** @return the listing's exchange, empty if the ticker is not in the universe */
+  public Optional<Exchange> exchange() {
+    ListingData ld = result.listingOf(index);
+    return ld == null ? Optional.empty() : Optional.of(ld.listing.exchange());
+  }
+
+  /** @return day 0 on the listing's calendar, empty if none qualifies */
+  public Optional<LocalDate> dayZero() {
+    int d0 = cols().dayZero[index];
+    ListingData ld = result.listingOf(index);
+    return d0 < 0 || ld == null ? Optional.empty() : Optional.of(ld.calendar.session(d0));
+  }
+
+  /** @return OK or why the firm-event was left out */
+  public Outcome outcome() {
+    return cols().outcome[index];
+  }
+
+  /** @return why it was left out; empty for OK */
+  public String reason() {
+    String r = cols().reason[index];
+    return r == null ? "" : r;
+  }
+
+  /** @return M, the valid estimation days (0 if the model was never fitted) */
+  public int observations() {
+    return cols().observations[index];
+  }
+
+  /** @return k, the model's parameter count */
+  public int parameterCount() {
+    return cols().k;
+  }
+
+  /** @return the parameter names */
+  public List<String> parameterNames() {
+    return result.specification().model().parameterNames();
+  }
+
+  /** @return the fitted parameters ({@code NaN} if not fitted) */
+  public double[] parameters() {
+    int k = cols().k;
+    double[] p = new double[k];
+    System.arraycopy(cols().parameters, index * k, p, 0, k);
+    return p;
+  }
+
+  /** @return s, the residual standard deviation of the estimation window */
+  public double sigma() {
+    return Math.sqrt(cols().residualVariance[index]);
+  }
+
+  /** @return {@code (1/M) #{τ: ε̂_τ > 0}}, the share of positive estimation residuals */
+  public double positiveEstimationShare() {
+    return cols().positiveShare[index];
+  }
+
+  private int w(EventWindow window) {
+    int w = result.layout().windowIndex(window);
+    if (w < 0) {
+      throw new IllegalArgumentException(
+          "Window " + window + " is not a window of this study; it has "
+              + result.layout().testWindows);
+    }
+    return w;
+  }
+
+  /**
+   * @param window a study window or a one-day window of the event span
+   * @return {@code CAR}, {@code NaN} if absent
+   */
+  public double car(EventWindow window) {
+    return cols().car[w(window)][index];
+  }
+
+  /**
+   * @param window a window
+   * @return {@code Var(CAR) = s² (L + g'(X'X)⁻¹g)}
+   */
+  public double carVariance(EventWindow window) {
+    return cols().carVariance[w(window)][index];
+  }
+
+  /**
+   * @param window a window
+   * @return {@code SCAR = CAR / √Var(CAR)}
+   */
+  public double scar(EventWindow window) {
+    int w = w(window);
+    return cols().car[w][index] / Math.sqrt(cols().carVariance[w][index]);
+  }
+
+  /**
+   * @param window a window
+   * @return the two-sided p-value of SCAR under Student t with {@code M − k} degrees of freedom
+   */
+  public double pValue(EventWindow window) {
+    double s = scar(window);
+    int df = observations() - parameterCount();
+    if (s != s || df < 1) {
+      return Double.NaN;
+    }
+    return 2.0 * new TDistribution(null, df).cumulativeProbability(-Math.abs(s));
+  }
+
+  /**
+   * @param window a window
+   * @return {@code BHAR = Π(1 + R_t) − Π(1 + E[R_t])} (log returns: {@code exp(Σr) − exp(ΣE[r])})
+   */
+  public double bhar(EventWindow window) {
+    return cols().bhar[w(window)][index];
+  }
+
+  private int d(int relativeDay) {
+    int d = relativeDay - result.layout().spanFrom;
+    if (d < 0 || d >= result.layout().spanLen) {
+      throw new IllegalArgumentException(
+          "Day " + relativeDay + " is outside the event span " + result.specification().eventSpan());
+    }
+    return d;
+  }
+
+  /**
+   * @param relativeDay a day of the event span
+   * @return {@code AR_t}
+   */
+  public double abnormalReturn(int relativeDay) {
+    return cols().ar[d(relativeDay)][index];
+  }
+
+  /**
+   * @param relativeDay a day of the event span
+   * @return {@code SAR_t = AR_t / √v_t}
+   */
+  public double standardizedAbnormalReturn(int relativeDay) {
+    return cols().sar[d(relativeDay)][index];
+  }
+
+  /**
+   * @param relativeDay a day of the event span
+   * @return the listing's return that day, {@code NaN} if missing or not resolved
+   */
+  public double returnOn(int relativeDay) {
+    d(relativeDay);
+    int d0 = cols().dayZero[index];
+    ListingData ld = result.listingOf(index);
+    if (ld == null || d0 < 0 || outcome() != Outcome.OK) {
+      return Double.NaN;
+    }
+    return ld.returns[d0 + relativeDay];
+  }
+
+  /**
+   * @param relativeDay a day of the event span
+   * @return {@code E[R_t] = R_t − AR_t}
+   */
+  public double expectedReturn(int relativeDay) {
+    return returnOn(relativeDay) - abnormalReturn(relativeDay);
+  }
+
+  /**
+   * @param relativeDay a day counted in sessions from day 0
+   * @return its date on the listing's calendar, empty if off the calendar or unresolved
+   */
+  public Optional<LocalDate> date(int relativeDay) {
+    int d0 = cols().dayZero[index];
+    ListingData ld = result.listingOf(index);
+    if (ld == null || d0 < 0) {
+      return Optional.empty();
+    }
+    long t = (long) d0 + relativeDay;
+    return t >= 0 && t < ld.calendar.size()
+        ? Optional.of(ld.calendar.session((int) t))
+        : Optional.empty();
+  }
+
+  @Override
+  public String toString() {
+    return "FirmEventResult[" + eventId() + " " + ticker() + " " + outcome()
+        + dayZero().map(d -> " day0=" + d).orElse("") + "]";
+  }
+}

@@ -1,0 +1,31 @@
+package io.eventide.study;
+
+/**
+ * Whether a firm-event (one event on one listing) entered the study, or why it was left out.
+ *
+ * <p>Checked in this order ({@code spec/CLI.md}): {@link #UNKNOWN_TICKER}, {@link #NO_PRICES},
+ * {@link #OUT_OF_RANGE}, {@link #INSUFFICIENT_ESTIMATION}. A firm-event missing a day of one
+ * window is {@link #OK} but absent from that window's sample; {@link
+ * StudyResult#windowExclusions()} lists those.
+ */
+public enum Outcome {
+  /** Computed. */
+  OK,
+  /**
+   * The event names a ticker that the universe does not list (an extension of the CLI's codes: the
+   * listing's exchange and calendar are unknown).
+   */
+  UNKNOWN_TICKER,
+  /** No price file for the ticker, or no price on any session. */
+  NO_PRICES,
+  /**
+   * No session qualifies as day 0, or the calendar does not hold every session of the estimation
+   * window and the event span ({@code spec/STATISTICS.md} section 1).
+   */
+  OUT_OF_RANGE,
+  /**
+   * Fewer valid estimation days than the minimum, M ≤ k, a rank-deficient design, or a residual
+   * variance that is not positive (the model fits exactly, so nothing can be standardized).
+   */
+  INSUFFICIENT_ESTIMATION
+}

@@ -1,0 +1,263 @@
+package io.eventide.study;
+
+import io.eventide.event.Confounding;
+import io.eventide.event.Event;
+import io.eventide.event.EventWindow;
+import io.eventide.event.Overlap;
+import io.eventide.market.Listing;
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The results of an event study: every firm-event with its outcome (nothing is dropped silently),
+ * per-window and per-day values, the reduced {@link WindowSample}s the tests run on, the
+ * firm-events absent from a window and why, and the confounding overlaps between events.
+ *
+ * <p>Immutable. Values are stored by column in the canonical order (event id, then ticker);
+ * {@link FirmEventResult}s are views made on demand. Test statistics are computed from {@link
+ * #sample(EventWindow, Measure)} by the calculators of {@code io.eventide.inference}.
+ */
+public final class StudyResult {
+
+  private final StudySpecification spec;
+  private final StudyLayout layout;
+  private final List<Event> events;
+  private final List<Listing> universe;
+  private final ListingData[] listings;
+  private final FirmEventColumns cols;
+  private final WindowAccumulators acc;
+
+  StudyResult(
+      StudySpecification spec,
+      StudyLayout layout,
+      List<Event> events,
+      List<Listing> universe,
+      ListingData[] listings,
+      FirmEventColumns cols,
+      WindowAccumulators acc) {
+    this.spec = spec;
+    this.layout = layout;
+    this.events = events;
+    this.universe = universe;
+    this.listings = listings;
+    this.cols = cols;
+    this.acc = acc;
+  }
+
+  FirmEventColumns columns() {
+    return cols;
+  }
+
+  StudyLayout layout() {
+    return layout;
+  }
+
+  ListingData listingOf(int firmEvent) {
+    int li = cols.listing[firmEvent];
+    return li < 0 ? null : listings[li];
+  }
+
+  /** @return the specification that produced this result */
+  public StudySpecification specification() {
+    return spec;
+  }
+
+  /** @return the events, sorted by id */
+  public List<Event> events() {
+    return events;
+  }
+
+  /** @return the universe of listings, as given */
+  public List<Listing> universe() {
+    return universe;
+  }
+
+  /** @return the study windows, as specified */
+  public List<EventWindow> windows() {
+    return spec.eventWindows();
+  }
+
+  /** @return the study windows, then each one-day window of the event span not among them */
+  public List<EventWindow> testWindows() {
+    return layout.testWindows;
+  }
+
+  /** @return the number of firm-events, left-out ones included */
+  public int size() {
+    return cols.size;
+  }
+
+  /**
+   * @param index position in canonical order
+   * @return a view of that firm-event
+   */
+  public FirmEventResult firmEvent(int index) {
+    Objects.checkIndex(index, cols.size);
+    return new FirmEventResult(this, index);
+  }
+
+  /** @return every firm-event in canonical order (views made on access) */
+  public List<FirmEventResult> firmEvents() {
+    return new AbstractList<>() {
+      @Override
+      public FirmEventResult get(int index) {
+        return firmEvent(index);
+      }
+
+      @Override
+      public int size() {
+        return cols.size;
+      }
+    };
+  }
+
+  /**
+   * @param outcome an outcome
+   * @return how many firm-events have it
+   */
+  public int count(Outcome outcome) {
+    int n = 0;
+    for (Outcome o : cols.outcome) {
+      if (o == outcome) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** @return the firm-events that are not {@link Outcome#OK}, with their reasons */
+  public List<FirmEventResult> leftOut() {
+    List<FirmEventResult> out = new ArrayList<>();
+    for (int i = 0; i < cols.size; i++) {
+      if (cols.outcome[i] != Outcome.OK) {
+        out.add(firmEvent(i));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * The OK firm-events absent from a study window, each with its first missing day. One-day
+   * windows of the event span are covered by the same rule; they are listed when they are study
+   * windows.
+   *
+   * @return the exclusions, by window then canonical order
+   */
+  public List<WindowExclusion> windowExclusions() {
+    List<WindowExclusion> out = new ArrayList<>();
+    for (int w = 0; w < layout.studyWindowCount; w++) {
+      for (int i = 0; i < cols.size; i++) {
+        if (cols.outcome[i] != Outcome.OK || !Double.isNaN(cols.car[w][i])) {
+          continue;
+        }
+        out.add(new WindowExclusion(firmEvent(i).eventId(), cols.ticker[i],
+            layout.testWindows.get(w), missingDay(i, w)));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private String missingDay(int i, int w) {
+    FirmEventResult r = firmEvent(i);
+    for (int day = layout.windowFrom[w]; day <= layout.windowTo[w]; day++) {
+      if (Double.isNaN(cols.ar[day - layout.spanFrom][i])) {
+        String date = r.date(day).map(Object::toString).orElse("?");
+        String why = Double.isNaN(r.returnOn(day)) ? "no return" : "no expected return";
+        return why + " on day " + (day > 0 ? "+" : "") + day + " (" + date + ")";
+      }
+    }
+    return "an abnormal return is missing";
+  }
+
+  /**
+   * The reduced sample of one window and measure: the input of every test statistic.
+   *
+   * @param window a test window (see {@link #testWindows()})
+   * @param measure CAR or BHAR
+   * @return the sample, in canonical order
+   */
+  public WindowSample sample(EventWindow window, Measure measure) {
+    int w = layout.windowIndex(window);
+    if (w < 0) {
+      throw new IllegalArgumentException(
+          "Window " + window + " is not a window of this study; it has " + layout.testWindows);
+    }
+    double[] car = cols.car[w];
+    int n = 0;
+    for (int i = 0; i < cols.size; i++) {
+      if (!Double.isNaN(car[i])) {
+        n++;
+      }
+    }
+    double[] values = new double[n];
+    int j = 0;
+    if (measure == Measure.BHAR) {
+      double[] bhar = cols.bhar[w];
+      for (int i = 0; i < cols.size; i++) {
+        if (!Double.isNaN(car[i])) {
+          values[j++] = bhar[i];
+        }
+      }
+      return WindowSample.ofBhar(window, values);
+    }
+    double[] scar = new double[n];
+    double[] dof = new double[n];
+    double[] pos = new double[n];
+    double[] var = cols.carVariance[w];
+    for (int i = 0; i < cols.size; i++) {
+      if (!Double.isNaN(car[i])) {
+        values[j] = car[i];
+        scar[j] = car[i] / Math.sqrt(var[i]);
+        dof[j] = cols.observations[i] - cols.k;
+        pos[j] = cols.positiveShare[i];
+        j++;
+      }
+    }
+    double rbar = n >= 2 ? acc.pairSum[w] / (n * (n - 1.0) / 2.0) : 0.0;
+    double[] aar = means(acc.aarSum[w], acc.aarCount[w]);
+    double[] ubar = means(acc.rankSum[w], acc.rankCount[w]);
+    int from = layout.rankFrom(w);
+    return WindowSample.ofCar(window, values, scar, dof, pos, rbar, aar, ubar, from,
+        from + window.length() - 1);
+  }
+
+  private static double[] means(double[] sums, int[] counts) {
+    double[] out = new double[sums.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = counts[i] > 0 ? sums[i] / counts[i] : Double.NaN;
+    }
+    return out;
+  }
+
+  /**
+   * Other events whose day 0 falls inside a firm-event's estimation window or one of its event
+   * windows, on that listing's calendar, for every resolved firm-event (computed on each call).
+   *
+   * @return the overlaps, in canonical order of the firm-events, then by relative day
+   */
+  public List<Overlap> overlaps() {
+    List<Overlap> out = new ArrayList<>();
+    for (ListingData ld : listings) {
+      List<Event> own = new ArrayList<>();
+      for (int fe : ld.eventFirmEvents) {
+        own.add(events.get(cols.event[fe]));
+      }
+      own.sort(java.util.Comparator.comparing(Event::id));
+      out.addAll(Confounding.find(own, ld.listing.ticker(), ld.calendar,
+          spec.estimationWindow(), spec.eventWindows()));
+    }
+    out.sort(java.util.Comparator.comparing(Overlap::eventId)
+        .thenComparing(Overlap::ticker)
+        .thenComparingInt(Overlap::relativeDay)
+        .thenComparing(Overlap::otherEventId));
+    return List.copyOf(out);
+  }
+
+  @Override
+  public String toString() {
+    return "StudyResult[" + spec + ", " + events.size() + " events, " + cols.size
+        + " firm-events, " + count(Outcome.OK) + " OK]";
+  }
+}

@@ -1,0 +1,288 @@
+package io.eventide.study;
+
+import io.eventide.event.EventWindow;
+import io.eventide.model.MarketModel;
+import io.eventide.model.NormalReturnModel;
+import io.eventide.timeseries.ReturnType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalInt;
+
+/**
+ * What an event study computes, in trading-day offsets: the normal-return model, the estimation
+ * window, the event windows, the minimum number of estimation observations, the return type, and
+ * whether to clean estimation windows of other events.
+ *
+ * <p>Defaults ({@code spec/CLI.md}): market model, estimation {@code [-250, -11]}, windows {@code
+ * -1:1, 0:0, 0:1, -5:5}, at least 100 estimation observations, simple returns, no cleaning. The
+ * test statistics to run are chosen separately, with an {@code io.eventide.inference.TestSuite}.
+ *
+ * <p>Rules, each enforced with a message that says what to change: at least one event window; no
+ * window listed twice; the estimation window ends before the earliest event window starts; the
+ * minimum estimation count is at least {@code k + 1} and at most the estimation window's length.
+ */
+public final class StudySpecification {
+
+  /** Default estimation window {@code [-250, -11]}. */
+  public static final EventWindow DEFAULT_ESTIMATION = EventWindow.of(-250, -11);
+  /** Default event windows {@code -1:1, 0:0, 0:1, -5:5}. */
+  public static final List<EventWindow> DEFAULT_WINDOWS = List.of(
+      EventWindow.of(-1, 1), EventWindow.of(0, 0), EventWindow.of(0, 1), EventWindow.of(-5, 5));
+  /** Default minimum number of valid estimation days. */
+  public static final int DEFAULT_MIN_ESTIMATION = 100;
+
+  private final NormalReturnModel model;
+  private final EventWindow estimationWindow;
+  private final List<EventWindow> eventWindows;
+  private final int minEstimation;
+  private final ReturnType returnType;
+  private final OptionalInt cleaningRadius;
+
+  private StudySpecification(Builder b) {
+    this.model = Objects.requireNonNull(b.model, "model");
+    this.estimationWindow = Objects.requireNonNull(b.estimationWindow, "estimationWindow");
+    this.eventWindows = List.copyOf(b.eventWindows);
+    this.minEstimation = b.minEstimation;
+    this.returnType = Objects.requireNonNull(b.returnType, "returnType");
+    this.cleaningRadius = b.cleaningRadius;
+    validate();
+  }
+
+  private void validate() {
+    if (eventWindows.isEmpty()) {
+      throw new IllegalArgumentException("A study needs at least one event window (e.g. 0:0)");
+    }
+    if (eventWindows.stream().distinct().count() != eventWindows.size()) {
+      throw new IllegalArgumentException("Event windows " + eventWindows + " list a window twice");
+    }
+    int earliest = eventSpan().fromInclusive();
+    if (estimationWindow.toInclusive() >= earliest) {
+      throw new IllegalArgumentException(
+          "Estimation window " + estimationWindow + " must end before the earliest event window"
+              + " starts (day " + earliest + "); end it at " + (earliest - 1)
+              + " or earlier, or move the event windows");
+    }
+    int k = model.parameterCount();
+    if (minEstimation < k + 1) {
+      throw new IllegalArgumentException(
+          "Minimum estimation observations is " + minEstimation + " but model " + model.id()
+              + " has k = " + k + " parameters; use at least " + (k + 1));
+    }
+    if (minEstimation > estimationWindow.length()) {
+      throw new IllegalArgumentException(
+          "Minimum estimation observations " + minEstimation + " exceeds the estimation window "
+              + estimationWindow + " of " + estimationWindow.length()
+              + " days; lower the minimum or widen the window");
+    }
+    if (cleaningRadius.isPresent() && cleaningRadius.getAsInt() < 0) {
+      throw new IllegalArgumentException(
+          "Cleaning radius is " + cleaningRadius.getAsInt() + "; use 0 or more sessions");
+    }
+  }
+
+  /** @return a builder with the defaults */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** @return the default specification */
+  public static StudySpecification defaults() {
+    return builder().build();
+  }
+
+  /** @return a builder starting from this specification */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.model = model;
+    b.estimationWindow = estimationWindow;
+    b.eventWindows = new ArrayList<>(eventWindows);
+    b.minEstimation = minEstimation;
+    b.returnType = returnType;
+    b.cleaningRadius = cleaningRadius;
+    return b;
+  }
+
+  /** @return the normal-return model */
+  public NormalReturnModel model() {
+    return model;
+  }
+
+  /** @return the estimation window, in relative days */
+  public EventWindow estimationWindow() {
+    return estimationWindow;
+  }
+
+  /** @return the event windows, in the order given */
+  public List<EventWindow> eventWindows() {
+    return eventWindows;
+  }
+
+  /** @return the event span: from the earliest event-window start to the latest end */
+  public EventWindow eventSpan() {
+    int from = Integer.MAX_VALUE;
+    int to = Integer.MIN_VALUE;
+    for (EventWindow w : eventWindows) {
+      from = Math.min(from, w.fromInclusive());
+      to = Math.max(to, w.toInclusive());
+    }
+    return EventWindow.of(from, to);
+  }
+
+  /**
+   * The windows the tests run on: the event windows in the order given, then every one-day window
+   * {@code t:t} of the event span not already among them, by day ({@code spec/CLI.md},
+   * {@code tests.csv}).
+   *
+   * @return the test windows
+   */
+  public List<EventWindow> testWindows() {
+    List<EventWindow> out = new ArrayList<>(eventWindows);
+    EventWindow span = eventSpan();
+    for (int t = span.fromInclusive(); t <= span.toInclusive(); t++) {
+      EventWindow d = EventWindow.day(t);
+      if (!out.contains(d)) {
+        out.add(d);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** @return the minimum number of valid estimation days */
+  public int minEstimation() {
+    return minEstimation;
+  }
+
+  /** @return simple or log returns */
+  public ReturnType returnType() {
+    return returnType;
+  }
+
+  /**
+   * @return k when estimation windows are cleaned of the sessions within ±k of other events' day 0
+   *     on the same listing; empty when they are not (the default)
+   */
+  public OptionalInt cleaningRadius() {
+    return cleaningRadius;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof StudySpecification s
+        && model.equals(s.model)
+        && estimationWindow.equals(s.estimationWindow)
+        && eventWindows.equals(s.eventWindows)
+        && minEstimation == s.minEstimation
+        && returnType == s.returnType
+        && cleaningRadius.equals(s.cleaningRadius);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(model, estimationWindow, eventWindows, minEstimation, returnType,
+        cleaningRadius);
+  }
+
+  @Override
+  public String toString() {
+    return "StudySpecification[model=" + model.id() + ", estimation=" + estimationWindow
+        + ", windows=" + eventWindows + ", minEstimation=" + minEstimation + ", returns="
+        + returnType + (cleaningRadius.isPresent() ? ", clean ±" + cleaningRadius.getAsInt() : "")
+        + "]";
+  }
+
+  /** Builds a {@link StudySpecification}; starts from the defaults. */
+  public static final class Builder {
+    private NormalReturnModel model = MarketModel.of();
+    private EventWindow estimationWindow = DEFAULT_ESTIMATION;
+    private List<EventWindow> eventWindows = new ArrayList<>(DEFAULT_WINDOWS);
+    private int minEstimation = DEFAULT_MIN_ESTIMATION;
+    private ReturnType returnType = ReturnType.SIMPLE;
+    private OptionalInt cleaningRadius = OptionalInt.empty();
+
+    private Builder() {}
+
+    /**
+     * @param m the normal-return model
+     * @return this
+     */
+    public Builder model(NormalReturnModel m) {
+      this.model = Objects.requireNonNull(m, "model");
+      return this;
+    }
+
+    /**
+     * @param w the estimation window
+     * @return this
+     */
+    public Builder estimationWindow(EventWindow w) {
+      this.estimationWindow = Objects.requireNonNull(w, "estimationWindow");
+      return this;
+    }
+
+    /**
+     * @param windows the event windows, replacing any set before
+     * @return this
+     */
+    public Builder eventWindows(List<EventWindow> windows) {
+      this.eventWindows = new ArrayList<>(windows);
+      return this;
+    }
+
+    /**
+     * @param windows the event windows, replacing any set before
+     * @return this
+     */
+    public Builder eventWindows(EventWindow... windows) {
+      return eventWindows(List.of(windows));
+    }
+
+    /**
+     * @param n the minimum number of valid estimation days
+     * @return this
+     */
+    public Builder minEstimation(int n) {
+      this.minEstimation = n;
+      return this;
+    }
+
+    /**
+     * @param type simple or log returns
+     * @return this
+     */
+    public Builder returnType(ReturnType type) {
+      this.returnType = Objects.requireNonNull(type, "returnType");
+      return this;
+    }
+
+    /**
+     * Leaves out of each firm-event's estimation window the sessions within {@code ±radius} of
+     * other events' day 0 on the same listing.
+     *
+     * @param radius sessions on each side, 0 or more
+     * @return this
+     */
+    public Builder cleanEstimation(int radius) {
+      this.cleaningRadius = OptionalInt.of(radius);
+      return this;
+    }
+
+    /**
+     * Keeps estimation windows as they are (the default).
+     *
+     * @return this
+     */
+    public Builder noCleaning() {
+      this.cleaningRadius = OptionalInt.empty();
+      return this;
+    }
+
+    /**
+     * @return the specification
+     * @throws IllegalArgumentException saying what to change
+     */
+    public StudySpecification build() {
+      return new StudySpecification(this);
+    }
+  }
+}

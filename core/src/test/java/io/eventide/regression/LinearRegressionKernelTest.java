@@ -1,0 +1,138 @@
+package io.eventide.regression;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
+
+import java.util.SplittableRandom;
+import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
+import org.junit.jupiter.api.Test;
+
+class LinearRegressionKernelTest {
+
+  /**
+   * NIST StRD Longley (Longley 1967, J. Amer. Statist. Assoc. 62, 819-841): 16 observations, 6
+   * highly collinear predictors. Data and certified values from NIST's Longley.dat (lines 31-76).
+   */
+  static final double[] LONGLEY_Y = {
+    60323, 61122, 60171, 61187, 63221, 63639, 64989, 63761,
+    66019, 67857, 68169, 66513, 68655, 69564, 69331, 70551
+  };
+
+  static final double[][] LONGLEY_X = {
+    {83.0, 88.5, 88.2, 89.5, 96.2, 98.1, 99.0, 100.0, 101.2, 104.6, 108.4, 110.8, 112.6, 114.2,
+      115.7, 116.9},
+    {234289, 259426, 258054, 284599, 328975, 346999, 365385, 363112, 397469, 419180, 442769,
+      444546, 482704, 502601, 518173, 554894},
+    {2356, 2325, 3682, 3351, 2099, 1932, 1870, 3578, 2904, 2822, 2936, 4681, 3813, 3931, 4806,
+      4007},
+    {1590, 1456, 1616, 1650, 3099, 3594, 3547, 3350, 3048, 2857, 2798, 2637, 2552, 2514, 2572,
+      2827},
+    {107608, 108632, 109773, 110929, 112075, 113270, 115094, 116219, 117388, 118734, 120445,
+      121950, 123366, 125368, 127852, 130081},
+    {1947, 1948, 1949, 1950, 1951, 1952, 1953, 1954, 1955, 1956, 1957, 1958, 1959, 1960, 1961,
+      1962}
+  };
+
+  static final double[] CERTIFIED_B = {
+    -3482258.63459582, 15.0618722713733, -0.358191792925910E-01, -2.02022980381683,
+    -1.03322686717359, -0.511041056535807E-01, 1829.15146461355
+  };
+  static final double[] CERTIFIED_SE = {
+    890420.383607373, 84.9149257747669, 0.334910077722432E-01, 0.488399681651699,
+    0.214274163161675, 0.226073200069370, 455.478499142212
+  };
+  static final double CERTIFIED_RESIDUAL_SD = 304.854073561965;
+
+  @Test
+  void longleyMatchesNistCertifiedValues() {
+    LinearRegressionKernel.Workspace ws = new LinearRegressionKernel.Workspace(6);
+    int m = LinearRegressionKernel.fit(LONGLEY_Y, LONGLEY_X, 0, 16, ws);
+    assertThat(m).isEqualTo(16);
+    assertThat(ws.isRankDeficient()).isFalse();
+    // Centred, correlation-scaled normal equations: every certified digit we print agrees to
+    // about 1e-11 relative; 1e-9 leaves room across JVMs.
+    for (int j = 0; j < 7; j++) {
+      assertThat(ws.coefficient(j)).as("b%d", j)
+          .isCloseTo(CERTIFIED_B[j], withinPercentage(1e-7));
+    }
+    assertThat(Math.sqrt(ws.residualVariance()))
+        .isCloseTo(CERTIFIED_RESIDUAL_SD, withinPercentage(1e-7));
+    // Standard errors: slopes s √(C⁻¹)_jj; intercept s √(1/M + x̄'C⁻¹x̄).
+    double s = Math.sqrt(ws.residualVariance());
+    double[] mean = new double[6];
+    for (int j = 0; j < 6; j++) {
+      mean[j] = ws.regressorMean(j);
+      double[] unit = new double[6];
+      unit[j] = 1;
+      double seJ = s * Math.sqrt(ws.quadraticForm(unit));
+      assertThat(seJ).as("se b%d", j + 1).isCloseTo(CERTIFIED_SE[j + 1], withinPercentage(1e-6));
+    }
+    double se0 = s * Math.sqrt(1.0 / 16 + ws.quadraticForm(mean));
+    assertThat(se0).isCloseTo(CERTIFIED_SE[0], withinPercentage(1e-6));
+  }
+
+  @Test
+  void matchesCommonsMathOnReturnLikeDataWithHoles() {
+    SplittableRandom rnd = new SplittableRandom(11);
+    int n = 300;
+    int p = 4;
+    double[][] x = new double[p][n];
+    double[] y = new double[n];
+    for (int t = 0; t < n; t++) {
+      double yy = 0.0004;
+      for (int j = 0; j < p; j++) {
+        x[j][t] = 0.01 * (rnd.nextDouble() - 0.5) * (j + 1);
+        yy += (0.5 + j * 0.3) * x[j][t];
+      }
+      y[t] = yy + 0.02 * (rnd.nextDouble() - 0.5);
+    }
+    y[17] = Double.NaN;
+    x[2][40] = Double.NaN;
+    int from = 10;
+    int to = 260;
+    LinearRegressionKernel.Workspace ws = new LinearRegressionKernel.Workspace(p);
+    int m = LinearRegressionKernel.fit(y, x, from, to, ws);
+
+    // Reference: Commons Math QR-based OLS on the same complete rows.
+    int rows = 0;
+    double[] yy = new double[to - from];
+    double[][] xx = new double[to - from][];
+    for (int t = from; t < to; t++) {
+      if (Double.isNaN(y[t]) || Double.isNaN(x[2][t])) {
+        continue;
+      }
+      yy[rows] = y[t];
+      xx[rows] = new double[] {x[0][t], x[1][t], x[2][t], x[3][t]};
+      rows++;
+    }
+    OLSMultipleLinearRegression ols = new OLSMultipleLinearRegression();
+    ols.newSampleData(java.util.Arrays.copyOf(yy, rows), java.util.Arrays.copyOf(xx, rows));
+    double[] b = ols.estimateRegressionParameters();
+    assertThat(m).isEqualTo(rows).isEqualTo(248);
+    for (int j = 0; j <= p; j++) {
+      assertThat(ws.coefficient(j)).isCloseTo(b[j], within(1e-10 * Math.max(1, Math.abs(b[j]))));
+    }
+    assertThat(ws.residualVariance())
+        .isCloseTo(ols.estimateErrorVariance(), withinPercentage(1e-8));
+  }
+
+  @Test
+  void constantRegressorIsRankDeficient() {
+    double[] y = {1, 2, 3, 4, 5};
+    double[][] x = {{1, 2, 3, 4, 6}, {7, 7, 7, 7, 7}};
+    LinearRegressionKernel.Workspace ws = new LinearRegressionKernel.Workspace(2);
+    LinearRegressionKernel.fit(y, x, 0, 5, ws);
+    assertThat(ws.isRankDeficient()).isTrue();
+    assertThat(ws.coefficient(0)).isNaN();
+  }
+
+  @Test
+  void collinearRegressorsAreRankDeficient() {
+    double[] y = {1, 2, 3, 4, 5, 3};
+    double[][] x = {{1, 2, 3, 4, 6, 2}, {2, 4, 6, 8, 12, 4}};
+    LinearRegressionKernel.Workspace ws = new LinearRegressionKernel.Workspace(2);
+    LinearRegressionKernel.fit(y, x, 0, 6, ws);
+    assertThat(ws.isRankDeficient()).isTrue();
+  }
+}
