@@ -47,7 +47,8 @@ abstract class AbstractEventStudyTest implements EventStudyTest {
     } else {
       reason = undefinedReason(sample);
       if (reason.isEmpty()) {
-        reason = "the statistic or its p-value is not a finite number (overflow in the inputs?)";
+        reason = "the statistic is not a finite number in double precision"
+            + " (inputs of extreme magnitude)";
       }
     }
     return TestResult.undefined(id, sample.window(), sample.measure(), n, reason);

@@ -18,7 +18,8 @@ import io.eventide.study.WindowSample;
  * only.
  *
  * <p>Undefined ({@code NaN}, with a reason): N &lt; 2; a {@code NaN} or infinite {@code SCAR_i};
- * zero variance (all {@code SCAR_i} equal).
+ * zero variance (all {@code SCAR_i} equal); a sum of squared deviations outside the normal double
+ * range (deviations beyond about 1e±154), reported undefined rather than wrong.
  *
  * <p>Boehmer, Musumeci and Poulsen (1991), JFE 30, 253–272; {@code spec/STATISTICS.md} section 3,
  * id {@code bmp-t}.
@@ -47,7 +48,7 @@ public final class BmpTest extends AbstractEventStudyTest {
     }
     double mean = SampleMath.mean(sample, STANDARDIZED);
     double ss = SampleMath.sumSquaredDeviations(sample, STANDARDIZED, mean);
-    if (!(ss > 0.0)) {
+    if (!SampleMath.isRegular(ss)) {
       return Double.NaN;
     }
     double sd = Math.sqrt(ss / (n - 1));
@@ -64,6 +65,6 @@ public final class BmpTest extends AbstractEventStudyTest {
     return SampleMath.firstOf(
         SampleMath.sizeReason(sample.size(), 2, "the sample standard deviation of SCAR"),
         SampleMath.nonFiniteReason(sample, STANDARDIZED),
-        SampleMath.zeroVarianceReason(sample, STANDARDIZED));
+        SampleMath.varianceReason(sample, STANDARDIZED));
   }
 }

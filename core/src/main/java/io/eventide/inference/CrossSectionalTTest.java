@@ -18,7 +18,9 @@ import io.eventide.study.WindowSample;
  * {@code ABHAR / (s_BHAR / √N)}).
  *
  * <p>Undefined ({@code NaN}, with a reason from {@link #test}): N &lt; 2 (the sample standard
- * deviation needs N ≥ 2); a {@code NaN} or infinite value; zero variance (all values equal).
+ * deviation needs N ≥ 2); a {@code NaN} or infinite value; zero variance (all values equal); a sum
+ * of squared deviations outside the normal double range (deviations beyond about 1e±154), reported
+ * undefined rather than wrong.
  *
  * <p>Brown and Warner (1985), JFE 14, 3–31; {@code spec/STATISTICS.md} section 3, id {@code
  * cs-t}.
@@ -47,7 +49,7 @@ public final class CrossSectionalTTest extends AbstractEventStudyTest {
     }
     double mean = SampleMath.mean(sample, VALUES);
     double ss = SampleMath.sumSquaredDeviations(sample, VALUES, mean);
-    if (!(ss > 0.0)) {
+    if (!SampleMath.isRegular(ss)) {
       return Double.NaN;
     }
     double sd = Math.sqrt(ss / (n - 1));
@@ -64,6 +66,6 @@ public final class CrossSectionalTTest extends AbstractEventStudyTest {
     return SampleMath.firstOf(
         SampleMath.sizeReason(sample.size(), 2, "the sample standard deviation"),
         SampleMath.nonFiniteReason(sample, VALUES),
-        SampleMath.zeroVarianceReason(sample, VALUES));
+        SampleMath.varianceReason(sample, VALUES));
   }
 }

@@ -22,7 +22,8 @@ import io.eventide.study.WindowSample;
  * Student t(D − 1). CAR only.
  *
  * <p>Undefined ({@code NaN}, with a reason): N = 0; a {@code NaN} or infinite CAR; D ≤ 1; an
- * infinite {@code AAR_τ}; zero time-series variance (all {@code AAR_τ} equal, Ŝ = 0).
+ * infinite {@code AAR_τ}; zero time-series variance (all {@code AAR_τ} equal, Ŝ = 0), or a sum of
+ * squared deviations outside the normal double range.
  *
  * <p>Allocation: {@link WindowSample} exposes the AAR series only as a copy, so {@link
  * #statistic(WindowSample)} allocates that one array per call.
@@ -88,7 +89,7 @@ public final class CrudeDependenceAdjustmentTest extends AbstractEventStudyTest 
       }
     }
     double ss = allEqual ? 0.0 : sumSquares - sumDev * sumDev / d;
-    if (!(ss > 0.0)) {
+    if (!SampleMath.isRegular(ss)) {
       return Double.NaN;
     }
     double sHat = Math.sqrt(ss / (d - 1));
@@ -140,6 +141,7 @@ public final class CrudeDependenceAdjustmentTest extends AbstractEventStudyTest 
     }
     return allEqual
         ? "zero variance: AAR equals " + first + " on all D = " + d + " estimation days, so Ŝ = 0"
-        : "";
+        : "the variance of AAR or the statistic is outside the normal range of double precision"
+            + " (values of extreme magnitude)";
   }
 }

@@ -62,7 +62,7 @@ public final class RankTest extends AbstractEventStudyTest {
         sumSquares += x * x;
       }
     }
-    if (days == 0 || !(sumSquares > 0.0)) {
+    if (days == 0 || !SampleMath.isRegular(sumSquares)) {
       return Double.NaN;
     }
     double su = Math.sqrt(sumSquares / days);
@@ -106,6 +106,8 @@ public final class RankTest extends AbstractEventStudyTest {
             + " no firm-event of the sample has a rank that day";
       }
     }
-    return allZero ? "S_U = 0: Ū is 0 on all T = " + days + " days with a rank" : "";
+    return allZero
+        ? "S_U = 0: Ū is 0 on all T = " + days + " days with a rank"
+        : "Σ Ū² is outside the normal range of double precision (values of extreme magnitude)";
   }
 }

@@ -115,6 +115,19 @@ final class SampleMath {
     return sum;
   }
 
+  /**
+   * Whether a sum of squares can be used as a variance: a positive, finite, normal double. A sum
+   * that overflowed (|deviations| above about 1e154) or underflowed into the subnormal range
+   * (below about 1e-154) has lost the value or its precision, and the statistic is reported
+   * undefined rather than wrong.
+   *
+   * @param sumSquares a sum of squared deviations
+   * @return whether {@code MIN_NORMAL ≤ sumSquares < ∞}
+   */
+  static boolean isRegular(double sumSquares) {
+    return sumSquares >= Double.MIN_NORMAL && sumSquares < Double.POSITIVE_INFINITY;
+  }
+
   /** @return {@code x} if finite, else {@code NaN} */
   static double finiteOrNaN(double x) {
     return Double.isFinite(x) ? x : Double.NaN;
@@ -186,18 +199,35 @@ final class SampleMath {
   }
 
   /**
-   * @return "zero variance: ..." if the inputs of that kind are all equal (s = 0), else ""
+   * @return "zero variance: ..." if the inputs of that kind are all equal (s = 0); a sentence
+   *     saying the variance is out of double range if it is not {@link #isRegular}; else ""
    */
-  static String zeroVarianceReason(WindowSample sample, int kind) {
-    if (sample.size() == 0) {
+  static String varianceReason(WindowSample sample, int kind) {
+    int n = sample.size();
+    if (n == 0) {
       return "";
     }
     double mean = mean(sample, kind);
-    if (sumSquaredDeviations(sample, kind, mean) > 0.0) {
-      return "";
+    double ss = sumSquaredDeviations(sample, kind, mean);
+    if (ss == 0.0 && allEqual(sample, kind)) {
+      return "zero variance: all N = " + n + " values of " + label(sample, kind)
+          + " equal " + at(sample, kind, 0) + ", so the sample standard deviation is 0";
     }
-    return "zero variance: all N = " + sample.size() + " values of " + label(sample, kind)
-        + " equal " + at(sample, kind, 0) + ", so the sample standard deviation is 0";
+    if (!isRegular(ss)) {
+      return "the sum of squared deviations of " + label(sample, kind) + " is " + ss
+          + ", outside the normal range of double precision (values of extreme magnitude)";
+    }
+    return "";
+  }
+
+  private static boolean allEqual(WindowSample sample, int kind) {
+    double first = at(sample, kind, 0);
+    for (int i = 1; i < sample.size(); i++) {
+      if (at(sample, kind, i) != first) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** @return the name of an input kind in reasons */

@@ -19,7 +19,8 @@ import io.eventide.study.WindowSample;
  * bootstrapped critical values of Lyon, Barber and Tsai are not used). Applies to CAR and BHAR.
  *
  * <p>Undefined ({@code NaN}, with a reason): N &lt; 3 (γ̂ divides by N − 2); a {@code NaN} or
- * infinite value; zero variance (all values equal).
+ * infinite value; zero variance (all values equal); sums of squared or cubed deviations outside the
+ * double range (values of extreme magnitude), reported undefined rather than wrong.
  *
  * <p>Hall (1992), Annals of Statistics 20, 1026–1032 (transformation); Lyon, Barber and Tsai
  * (1999), JF 54, 165–201; {@code spec/STATISTICS.md} section 3, id {@code skew-t}.
@@ -48,7 +49,7 @@ public final class SkewnessAdjustedTTest extends AbstractEventStudyTest {
     }
     double mean = SampleMath.mean(sample, VALUES);
     double ss = SampleMath.sumSquaredDeviations(sample, VALUES, mean);
-    if (!(ss > 0.0)) {
+    if (!SampleMath.isRegular(ss)) {
       return Double.NaN;
     }
     double sd = Math.sqrt(ss / (n - 1));
@@ -70,6 +71,6 @@ public final class SkewnessAdjustedTTest extends AbstractEventStudyTest {
     return SampleMath.firstOf(
         SampleMath.sizeReason(sample.size(), 3, "the sample skewness (divisor N − 2)"),
         SampleMath.nonFiniteReason(sample, VALUES),
-        SampleMath.zeroVarianceReason(sample, VALUES));
+        SampleMath.varianceReason(sample, VALUES));
   }
 }

@@ -72,4 +72,19 @@ class CrossSectionalTTestTest {
         .isEqualTo("CAR of the firm-event at sample position 1 is NaN");
     assertThat(test.statistic(Samples.cars(0.1, 0.1))).isNaN();
   }
+
+  @Test
+  void extremeMagnitudesAreUndefinedNotWrong() {
+    // deviations of 1e160 square to +∞; of 1e-160 into the subnormal range: no finite wrong t
+    assertThat(test.test(Samples.cars(2e160, -1e160, 5e160)).undefinedReason())
+        .isEqualTo("the sum of squared deviations of CAR is Infinity, outside the normal range"
+            + " of double precision (values of extreme magnitude)");
+    assertThat(test.test(Samples.cars(2e-160, -1e-160, 5e-160)).undefinedReason())
+        .startsWith("the sum of squared deviations of CAR is ");
+    // the formula is scale-free, so within range the statistic is the same at any scale
+    assertThat(test.statistic(Samples.cars(2e150, -1e150, 5e150)))
+        .isCloseTo(2.0 / 3.0 * Math.sqrt(3.0), within(1e-14));
+    assertThat(test.statistic(Samples.cars(2e-150, -1e-150, 5e-150)))
+        .isCloseTo(2.0 / 3.0 * Math.sqrt(3.0), within(1e-14));
+  }
 }
