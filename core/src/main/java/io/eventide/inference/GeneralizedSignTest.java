@@ -1,0 +1,100 @@
+package io.eventide.inference;
+
+import static io.eventide.inference.SampleMath.POSITIVE_SHARE;
+import static io.eventide.inference.SampleMath.VALUES;
+
+import io.eventide.study.Measure;
+import io.eventide.study.WindowSample;
+
+/**
+ * Cowan's generalized sign test: are positive CARs more common in the window than the firm-events'
+ * own estimation windows say they should be?
+ *
+ * <pre>
+ *   z = (N⁺ − N p̂) / √( N p̂ (1 − p̂) ),   N⁺ = #{CAR_i &gt; 0},
+ *   p̂ = (1/N) Σ_i (1/M_i) #{τ in estimation: ε̂_iτ &gt; 0}
+ * </pre>
+ *
+ * <p>Variance: the binomial variance {@code N p̂ (1 − p̂)} of N⁺ under the null that each CAR is
+ * positive with the estimation-window probability p̂ ({@link
+ * WindowSample#positiveEstimationShare(int)}). N counts every firm-event of the sample, a zero CAR
+ * counting as not positive. The p-value is two-sided, {@code 2 Φ(−|z|)} from N(0, 1) (no
+ * continuity correction). CAR only.
+ *
+ * <p>Undefined ({@code NaN}, with a reason): N = 0; a {@code NaN} or infinite CAR; a positive
+ * share {@code NaN} or outside [0, 1]; p̂ ∈ {0, 1} (zero binomial variance).
+ *
+ * <p>Cowan (1992), RQFA 2, 343–358; {@code spec/STATISTICS.md} section 3, id {@code gsign-z}.
+ */
+public final class GeneralizedSignTest extends AbstractEventStudyTest {
+
+  /** The id. */
+  public static final String ID = "gsign-z";
+
+  private static final GeneralizedSignTest DEFAULT = new GeneralizedSignTest();
+
+  private GeneralizedSignTest() {
+    super(ID, false);
+  }
+
+  /** @return the test (two-sided, N(0, 1)) */
+  public static GeneralizedSignTest withDefaults() {
+    return DEFAULT;
+  }
+
+  @Override
+  public double statistic(WindowSample sample) {
+    int n = sample.size();
+    if (sample.measure() != Measure.CAR || n == 0) {
+      return Double.NaN;
+    }
+    int positive = 0;
+    double shareSum = 0.0;
+    for (int i = 0; i < n; i++) {
+      double x = sample.value(i);
+      double share = sample.positiveEstimationShare(i);
+      if (!Double.isFinite(x) || !(share >= 0.0 && share <= 1.0)) {
+        return Double.NaN;
+      }
+      if (x > 0.0) {
+        positive++;
+      }
+      shareSum += share;
+    }
+    double p = shareSum / n;
+    if (!(p > 0.0 && p < 1.0)) {
+      return Double.NaN;
+    }
+    return (positive - n * p) / Math.sqrt(n * p * (1.0 - p));
+  }
+
+  @Override
+  double pValue(double statistic, WindowSample sample) {
+    return SampleMath.twoSidedNormal(statistic);
+  }
+
+  @Override
+  String undefinedReason(WindowSample sample) {
+    int n = sample.size();
+    String r = SampleMath.firstOf(
+        SampleMath.sizeReason(n, 1, "the generalized sign test"),
+        SampleMath.nonFiniteReason(sample, VALUES));
+    if (!r.isEmpty()) {
+      return r;
+    }
+    double shareSum = 0.0;
+    for (int i = 0; i < n; i++) {
+      double share = sample.positiveEstimationShare(i);
+      if (!(share >= 0.0 && share <= 1.0)) {
+        return "the positive share of estimation residuals of the firm-event at sample position "
+            + i + " is " + share + ", not a share in [0, 1]";
+      }
+      shareSum += share;
+    }
+    double p = shareSum / n;
+    return p > 0.0 && p < 1.0
+        ? ""
+        : "p̂ = " + p + ": with every estimation residual " + (p == 0.0 ? "non-positive" : "positive")
+            + " the binomial variance N p̂ (1 − p̂) is 0";
+  }
+}

@@ -1,0 +1,37 @@
+package io.eventide.inference;
+
+import io.eventide.study.WindowSample;
+
+/** The cross-correlation adjustment shared by the two Kolari-Pynnönen tests. */
+final class KolariPynnonen {
+
+  private KolariPynnonen() {}
+
+  /**
+   * @param sample a CAR sample
+   * @return {@code 1 + (N − 1) r̄} when r̄ is in [−1, 1] and that is positive, else {@code NaN}
+   */
+  static double varianceInflation(WindowSample sample) {
+    double r = sample.meanCrossCorrelation();
+    if (!(r >= -1.0 && r <= 1.0)) {
+      return Double.NaN;
+    }
+    double inflation = 1.0 + (sample.size() - 1) * r;
+    return inflation > 0.0 ? inflation : Double.NaN;
+  }
+
+  /** @return why {@link #varianceInflation} is {@code NaN}, or "" */
+  static String reason(WindowSample sample) {
+    double r = sample.meanCrossCorrelation();
+    int n = sample.size();
+    if (!(r >= -1.0 && r <= 1.0)) {
+      return "r̄ = " + r + " is not a mean correlation in [−1, 1]";
+    }
+    double inflation = 1.0 + (n - 1) * r;
+    if (!(inflation > 0.0)) {
+      return "1 + (N − 1) r̄ = 1 + " + (n - 1) + " · " + r + " = " + inflation
+          + " ≤ 0: the cross-correlation adjustment needs it positive";
+    }
+    return "";
+  }
+}

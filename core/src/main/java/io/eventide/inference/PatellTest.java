@@ -1,0 +1,82 @@
+package io.eventide.inference;
+
+import static io.eventide.inference.SampleMath.STANDARDIZED;
+
+import io.eventide.study.Measure;
+import io.eventide.study.WindowSample;
+
+/**
+ * Patell's standardized-residual test: the sum of the firm-events' standardized CARs, each scaled
+ * by its own estimation-window standard deviation, against the sum of their variances under the
+ * null.
+ *
+ * <pre>
+ *   z = Σ_i SCAR_i / √( Σ_i (M_i − k) / (M_i − k − 2) )
+ * </pre>
+ *
+ * <p>Variance: under the null each {@code SCAR_i} is Student t with {@code M_i − k} degrees of
+ * freedom, whose variance is {@code (M_i − k)/(M_i − k − 2)}; the firm-events are assumed
+ * independent and the event does not change the variance. The p-value is two-sided, {@code
+ * 2 Φ(−|z|)} from N(0, 1). CAR only.
+ *
+ * <p>Undefined ({@code NaN}, with a reason): N = 0; some {@code M_i − k ≤ 2} (the t variance is
+ * infinite or undefined) or not finite; a {@code NaN} or infinite {@code SCAR_i}. N = 1 is
+ * defined (the single firm-event's own standardized test).
+ *
+ * <p>Patell (1976), JAR 14, 246–276; {@code spec/STATISTICS.md} section 3, id {@code patell-z}.
+ */
+public final class PatellTest extends AbstractEventStudyTest {
+
+  /** The id. */
+  public static final String ID = "patell-z";
+
+  private static final PatellTest DEFAULT = new PatellTest();
+
+  private PatellTest() {
+    super(ID, false);
+  }
+
+  /** @return the test (two-sided, N(0, 1)) */
+  public static PatellTest withDefaults() {
+    return DEFAULT;
+  }
+
+  @Override
+  public double statistic(WindowSample sample) {
+    int n = sample.size();
+    if (sample.measure() != Measure.CAR || n == 0) {
+      return Double.NaN;
+    }
+    double sumScar = 0.0;
+    double sumVariance = 0.0;
+    for (int i = 0; i < n; i++) {
+      double df = sample.degreesOfFreedom(i);
+      if (!(df > 2.0)) {
+        return Double.NaN;
+      }
+      sumScar += sample.standardized(i);
+      sumVariance += df / (df - 2.0);
+    }
+    return SampleMath.finiteOrNaN(sumScar / Math.sqrt(sumVariance));
+  }
+
+  @Override
+  double pValue(double statistic, WindowSample sample) {
+    return SampleMath.twoSidedNormal(statistic);
+  }
+
+  @Override
+  String undefinedReason(WindowSample sample) {
+    if (sample.size() == 0) {
+      return SampleMath.EMPTY;
+    }
+    for (int i = 0; i < sample.size(); i++) {
+      double df = sample.degreesOfFreedom(i);
+      if (!(df > 2.0) || Double.isInfinite(df)) {
+        return "M_i − k = " + df + " for the firm-event at sample position " + i
+            + ": the variance (M_i − k)/(M_i − k − 2) of its SCAR needs finite M_i − k > 2";
+      }
+    }
+    return SampleMath.nonFiniteReason(sample, STANDARDIZED);
+  }
+}

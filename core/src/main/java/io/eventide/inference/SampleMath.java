@@ -1,0 +1,256 @@
+package io.eventide.inference;
+
+import io.eventide.study.WindowSample;
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.distribution.TDistribution;
+
+/**
+ * Shared kernels of the tests: moments over a {@link WindowSample}'s per-firm-event inputs, the
+ * two-sided p-values, and the plain-words reasons for undefined statistics.
+ *
+ * <p>Moment kernels loop over the sample with primitive locals and allocate nothing. Means use the
+ * corrected two-pass form ({@code m = Σx/N}, then {@code m + Σ(x − m)/N}) and sums of squared
+ * deviations the corrected two-pass form {@code Σd² − (Σd)²/N}, {@code d = x − m}, as Commons Math's
+ * {@code Mean} and {@code Variance} do. {@code NaN} inputs propagate to {@code NaN}.
+ */
+final class SampleMath {
+
+  /** {@code CAR_i} or {@code BHAR_i}. */
+  static final int VALUES = 0;
+  /** {@code SCAR_i}. */
+  static final int STANDARDIZED = 1;
+  /** {@code M_i − k}. */
+  static final int DEGREES_OF_FREEDOM = 2;
+  /** {@code (1/M_i) #{ε̂_iτ > 0}}. */
+  static final int POSITIVE_SHARE = 3;
+
+  /** N(0, 1) without a random generator: only its distribution function is used. */
+  private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0.0, 1.0);
+
+  private SampleMath() {}
+
+  /**
+   * @param sample the sample
+   * @param kind one of {@link #VALUES}, {@link #STANDARDIZED}, {@link #DEGREES_OF_FREEDOM}, {@link
+   *     #POSITIVE_SHARE}
+   * @param i firm-event position
+   * @return the input of that kind for firm-event i
+   */
+  static double at(WindowSample sample, int kind, int i) {
+    switch (kind) {
+      case VALUES:
+        return sample.value(i);
+      case STANDARDIZED:
+        return sample.standardized(i);
+      case DEGREES_OF_FREEDOM:
+        return sample.degreesOfFreedom(i);
+      case POSITIVE_SHARE:
+        return sample.positiveEstimationShare(i);
+      default:
+        throw new IllegalArgumentException("Unknown input kind " + kind);
+    }
+  }
+
+  /**
+   * Sample mean, corrected two-pass.
+   *
+   * @return the mean; {@code NaN} for N = 0 or a {@code NaN} input
+   */
+  static double mean(WindowSample sample, int kind) {
+    int n = sample.size();
+    if (n == 0) {
+      return Double.NaN;
+    }
+    double sum = 0.0;
+    for (int i = 0; i < n; i++) {
+      sum += at(sample, kind, i);
+    }
+    double mean = sum / n;
+    if (!Double.isFinite(mean)) {
+      return mean;
+    }
+    double correction = 0.0;
+    for (int i = 0; i < n; i++) {
+      correction += at(sample, kind, i) - mean;
+    }
+    return mean + correction / n;
+  }
+
+  /**
+   * Sum of squared deviations from {@code mean}, corrected two-pass: {@code Σd² − (Σd)²/N}.
+   *
+   * @return exactly 0 when all N values are equal (so that "zero variance" is an exact test); {@code
+   *     NaN} for N = 0 or a {@code NaN} input
+   */
+  static double sumSquaredDeviations(WindowSample sample, int kind, double mean) {
+    int n = sample.size();
+    if (n == 0) {
+      return Double.NaN;
+    }
+    double first = at(sample, kind, 0);
+    boolean allEqual = true;
+    double sum = 0.0;
+    double sumSquares = 0.0;
+    for (int i = 0; i < n; i++) {
+      double x = at(sample, kind, i);
+      allEqual &= x == first;
+      double d = x - mean;
+      sum += d;
+      sumSquares += d * d;
+    }
+    return allEqual ? 0.0 : sumSquares - sum * sum / n;
+  }
+
+  /** @return {@code Σ (x_i − mean)³}; {@code NaN} for N = 0 or a {@code NaN} input */
+  static double sumCubedDeviations(WindowSample sample, int kind, double mean) {
+    int n = sample.size();
+    if (n == 0) {
+      return Double.NaN;
+    }
+    double sum = 0.0;
+    for (int i = 0; i < n; i++) {
+      double d = at(sample, kind, i) - mean;
+      sum += d * d * d;
+    }
+    return sum;
+  }
+
+  /**
+   * Whether a sum of squares can be used as a variance: a positive, finite, normal double. A sum
+   * that overflowed (|deviations| above about 1e154) or underflowed into the subnormal range
+   * (below about 1e-154) has lost the value or its precision, and the statistic is reported
+   * undefined rather than wrong.
+   *
+   * @param sumSquares a sum of squared deviations
+   * @return whether {@code MIN_NORMAL ≤ sumSquares < ∞}
+   */
+  static boolean isRegular(double sumSquares) {
+    return sumSquares >= Double.MIN_NORMAL && sumSquares < Double.POSITIVE_INFINITY;
+  }
+
+  /** @return {@code x} if finite, else {@code NaN} */
+  static double finiteOrNaN(double x) {
+    return Double.isFinite(x) ? x : Double.NaN;
+  }
+
+  /**
+   * Two-sided p-value from Student t, in the symmetric form {@code 2 F(−|t|)} that keeps its
+   * precision in the far tail.
+   *
+   * @param t the statistic
+   * @param degreesOfFreedom d, positive
+   * @return {@code 2 F_d(−|t|)}
+   */
+  static double twoSidedT(double t, double degreesOfFreedom) {
+    return 2.0 * new TDistribution(null, degreesOfFreedom).cumulativeProbability(-Math.abs(t));
+  }
+
+  /**
+   * Two-sided p-value from N(0, 1): {@code 2 Φ(−|z|)}.
+   *
+   * @param z the statistic
+   * @return the p-value
+   */
+  static double twoSidedNormal(double z) {
+    return 2.0 * STANDARD_NORMAL.cumulativeProbability(-Math.abs(z));
+  }
+
+  /**
+   * Upper tail of N(0, 1) at {@code z} times two, capped at 1: {@code min(1, 2 Φ(−z))}. For
+   * statistics already oriented so that large values are extreme (Wilcoxon's {@code max(W⁺, W⁻)}).
+   *
+   * @param z the statistic
+   * @return the p-value
+   */
+  static double twiceUpperNormal(double z) {
+    return Math.min(1.0, 2.0 * STANDARD_NORMAL.cumulativeProbability(-z));
+  }
+
+  // ---- reasons -------------------------------------------------------------------------------
+
+  /** Reason for N = 0. */
+  static final String EMPTY = "N = 0: no firm-event has a valid value in the window";
+
+  /**
+   * @param n the sample size
+   * @param min the least N the test needs
+   * @param what what needs it, for example "the sample standard deviation"
+   * @return "N = 1: the sample standard deviation needs N ≥ 2", or "" if {@code n >= min}
+   */
+  static String sizeReason(int n, int min, String what) {
+    if (n == 0) {
+      return EMPTY;
+    }
+    return n < min ? "N = " + n + ": " + what + " needs N ≥ " + min : "";
+  }
+
+  /**
+   * @return a sentence naming the first non-finite input of that kind, or "" if all are finite
+   */
+  static String nonFiniteReason(WindowSample sample, int kind) {
+    int n = sample.size();
+    for (int i = 0; i < n; i++) {
+      double x = at(sample, kind, i);
+      if (!Double.isFinite(x)) {
+        return label(sample, kind) + " of the firm-event at sample position " + i + " is " + x;
+      }
+    }
+    return "";
+  }
+
+  /**
+   * @return "zero variance: ..." if the inputs of that kind are all equal (s = 0); a sentence
+   *     saying the variance is out of double range if it is not {@link #isRegular}; else ""
+   */
+  static String varianceReason(WindowSample sample, int kind) {
+    int n = sample.size();
+    if (n == 0) {
+      return "";
+    }
+    double mean = mean(sample, kind);
+    double ss = sumSquaredDeviations(sample, kind, mean);
+    if (ss == 0.0 && allEqual(sample, kind)) {
+      return "zero variance: all N = " + n + " values of " + label(sample, kind)
+          + " equal " + at(sample, kind, 0) + ", so the sample standard deviation is 0";
+    }
+    if (!isRegular(ss)) {
+      return "the sum of squared deviations of " + label(sample, kind) + " is " + ss
+          + ", outside the normal range of double precision (values of extreme magnitude)";
+    }
+    return "";
+  }
+
+  private static boolean allEqual(WindowSample sample, int kind) {
+    double first = at(sample, kind, 0);
+    for (int i = 1; i < sample.size(); i++) {
+      if (at(sample, kind, i) != first) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** @return the name of an input kind in reasons */
+  static String label(WindowSample sample, int kind) {
+    switch (kind) {
+      case VALUES:
+        return sample.measure().name();
+      case STANDARDIZED:
+        return "SCAR";
+      case DEGREES_OF_FREEDOM:
+        return "M_i − k";
+      default:
+        return "the positive share of estimation residuals";
+    }
+  }
+
+  /** @return the first non-empty reason, or "" */
+  static String firstOf(String... reasons) {
+    for (String r : reasons) {
+      if (!r.isEmpty()) {
+        return r;
+      }
+    }
+    return "";
+  }
+}

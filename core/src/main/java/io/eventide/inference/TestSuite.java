@@ -1,0 +1,137 @@
+package io.eventide.inference;
+
+import io.eventide.study.WindowSample;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * An immutable, ordered list of tests run together on each window.
+ *
+ * <p>{@link #standard()} holds the eleven tests of {@code spec/STATISTICS.md} section 3 in the
+ * spec's order. {@link #run(WindowSample)} runs, in order, the tests that apply to the sample's
+ * measure.
+ */
+public final class TestSuite {
+
+  private static final TestSuite STANDARD = new TestSuite(List.of(
+      CrossSectionalTTest.withDefaults(),
+      CrudeDependenceAdjustmentTest.withDefaults(),
+      PatellTest.withDefaults(),
+      AdjustedPatellTest.withDefaults(),
+      BmpTest.withDefaults(),
+      KolariPynnonenBmpTest.withDefaults(),
+      SkewnessAdjustedTTest.withDefaults(),
+      RankTest.withDefaults(),
+      SignTest.withDefaults(),
+      GeneralizedSignTest.withDefaults(),
+      WilcoxonSignedRankTest.withDefaults()));
+
+  private final List<EventStudyTest> tests;
+
+  private TestSuite(List<EventStudyTest> tests) {
+    Set<String> seen = new HashSet<>();
+    for (EventStudyTest test : tests) {
+      Objects.requireNonNull(test, "test");
+      if (!seen.add(test.id())) {
+        throw new IllegalArgumentException("Test id '" + test.id() + "' appears twice in the suite");
+      }
+    }
+    this.tests = List.copyOf(tests);
+  }
+
+  /**
+   * @return the eleven tests: cs-t, cda-t, patell-z, adj-patell-z, bmp-t, kp-bmp-t, skew-t,
+   *     rank-z, sign-z, gsign-z, wilcoxon
+   */
+  public static TestSuite standard() {
+    return STANDARD;
+  }
+
+  /**
+   * @param tests the tests, in the order to run them; ids must be distinct
+   * @return the suite
+   * @throws IllegalArgumentException if two tests share an id
+   */
+  public static TestSuite of(EventStudyTest... tests) {
+    return new TestSuite(List.of(tests));
+  }
+
+  /**
+   * The standard tests with the given ids, in the given order.
+   *
+   * @param ids ids such as {@code cs-t} (surrounding blanks ignored), each at most once
+   * @return the suite
+   * @throws IllegalArgumentException naming an unknown id and listing the known ones, or a repeated
+   *     id
+   */
+  public static TestSuite byIds(List<String> ids) {
+    Objects.requireNonNull(ids, "ids");
+    Map<String, EventStudyTest> known = new LinkedHashMap<>();
+    for (EventStudyTest test : STANDARD.tests) {
+      known.put(test.id(), test);
+    }
+    List<EventStudyTest> chosen = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      String key = id == null ? "null" : id.strip();
+      EventStudyTest test = known.get(key);
+      if (test == null) {
+        throw new IllegalArgumentException(
+            "Unknown test id '" + id + "'; known ids: " + String.join(", ", known.keySet()));
+      }
+      chosen.add(test);
+    }
+    return new TestSuite(chosen);
+  }
+
+  /** @return the tests, in order (unmodifiable) */
+  public List<EventStudyTest> tests() {
+    return tests;
+  }
+
+  /** @return the tests' ids, in order */
+  public List<String> ids() {
+    List<String> ids = new ArrayList<>(tests.size());
+    for (EventStudyTest test : tests) {
+      ids.add(test.id());
+    }
+    return List.copyOf(ids);
+  }
+
+  /**
+   * Runs the tests that apply to the sample's measure, in order.
+   *
+   * @param sample the window sample
+   * @return one result per applicable test (unmodifiable); undefined statistics are results with a
+   *     reason, never exceptions
+   */
+  public List<TestResult> run(WindowSample sample) {
+    Objects.requireNonNull(sample, "sample");
+    List<TestResult> results = new ArrayList<>(tests.size());
+    for (EventStudyTest test : tests) {
+      if (test.appliesTo(sample.measure())) {
+        results.add(test.test(sample));
+      }
+    }
+    return List.copyOf(results);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TestSuite s && tests.equals(s.tests);
+  }
+
+  @Override
+  public int hashCode() {
+    return tests.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "TestSuite" + ids();
+  }
+}

@@ -1,0 +1,220 @@
+package io.eventide.inference;
+
+import static io.eventide.inference.SampleMath.VALUES;
+
+import io.eventide.study.WindowSample;
+import java.util.Arrays;
+
+/**
+ * The Wilcoxon signed-rank test: are the large abnormal returns mostly positive (or mostly
+ * negative)? Uses the sizes of the CARs through their ranks, not only their signs.
+ *
+ * <pre>
+ *   W⁺ = Σ_{i: CAR_i &gt; 0} rank(|CAR_i|),   W⁻ = N'(N' + 1)/2 − W⁺,   N' = #{CAR_i ≠ 0}
+ * </pre>
+ *
+ * <p>The statistic is W⁺: ranks of {@code |CAR_i|} among the N' non-zero values (zeros dropped),
+ * ascending from 1, average ranks for ties. The p-value is two-sided:
+ *
+ * <ul>
+ *   <li>N' ≤ 30, exact: {@code min(1, 2 P(W ≥ max(W⁺, W⁻)))} under the null distribution of W for
+ *       N' untied ranks (the sum of a random subset of {1, …, N'}), as Commons Math's {@code
+ *       WilcoxonSignedRankTest} computes it (with ties, a half-integer {@code max} is compared
+ *       with the integer null values; no tie correction);
+ *   <li>N' &gt; 30, normal approximation with continuity correction: {@code z = (max(W⁺, W⁻) − μ −
+ *       ½)/σ}, {@code μ = N'(N' + 1)/4}, {@code σ² = N'(N' + 1)(2N' + 1)/24} (no tie correction),
+ *       and {@code p = min(1, 2 Φ(−z))}. Since {@code max(W⁺, W⁻) ≥ μ}, z is the upper tail; when
+ *       {@code max − μ < ½} the corrected z is negative and p is capped at 1.
+ * </ul>
+ *
+ * <p>Applies to CAR and BHAR.
+ *
+ * <p>Undefined ({@code NaN}, with a reason): N = 0; N' = 0 (every value is zero); a {@code NaN} or
+ * infinite value. N = 1 is defined (p = 1).
+ *
+ * <p>Allocation and cost: for N ≤ {@value #PAIRWISE_MAX} the ranks are counted pairwise in place
+ * (O(N²), no allocation); above, one sorted copy of the absolute values is made (O(N log N)).
+ *
+ * <p>Wilcoxon (1945), Biometrics Bulletin 1, 80–83; {@code spec/STATISTICS.md} section 3, id
+ * {@code wilcoxon}.
+ */
+public final class WilcoxonSignedRankTest extends AbstractEventStudyTest {
+
+  /** The id. */
+  public static final String ID = "wilcoxon";
+
+  /** Largest N' with an exact p-value. */
+  public static final int EXACT_MAX = 30;
+
+  /** Largest N ranked pairwise without allocation. */
+  static final int PAIRWISE_MAX = 64;
+
+  private static final WilcoxonSignedRankTest DEFAULT = new WilcoxonSignedRankTest();
+
+  private WilcoxonSignedRankTest() {
+    super(ID, true);
+  }
+
+  /** @return the test (exact for N' ≤ 30, else normal with continuity correction; two-sided) */
+  public static WilcoxonSignedRankTest withDefaults() {
+    return DEFAULT;
+  }
+
+  @Override
+  public double statistic(WindowSample sample) {
+    int n = sample.size();
+    int nonZero = 0;
+    for (int i = 0; i < n; i++) {
+      double x = sample.value(i);
+      if (!Double.isFinite(x)) {
+        return Double.NaN;
+      }
+      if (x != 0.0) {
+        nonZero++;
+      }
+    }
+    if (nonZero == 0) {
+      return Double.NaN;
+    }
+    return n <= PAIRWISE_MAX ? positiveRankSumPairwise(sample) : positiveRankSumSorted(sample);
+  }
+
+  /** W⁺ by counting, for each positive value, the non-zero values below and equal in size. */
+  private static double positiveRankSumPairwise(WindowSample sample) {
+    int n = sample.size();
+    double sum = 0.0;
+    for (int i = 0; i < n; i++) {
+      double x = sample.value(i);
+      if (x > 0.0) {
+        int below = 0;
+        int equal = 0;
+        for (int j = 0; j < n; j++) {
+          double a = Math.abs(sample.value(j));
+          if (a != 0.0) {
+            if (a < x) {
+              below++;
+            } else if (a == x) {
+              equal++;
+            }
+          }
+        }
+        // ranks below+1 .. below+equal, averaged
+        sum += below + (equal + 1) / 2.0;
+      }
+    }
+    return sum;
+  }
+
+  /** W⁺ from one sorted copy of the non-zero absolute values. */
+  private static double positiveRankSumSorted(WindowSample sample) {
+    int n = sample.size();
+    double[] abs = new double[n];
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+      double a = Math.abs(sample.value(i));
+      if (a != 0.0) {
+        abs[m++] = a;
+      }
+    }
+    Arrays.sort(abs, 0, m);
+    double sum = 0.0;
+    for (int i = 0; i < n; i++) {
+      double x = sample.value(i);
+      if (x > 0.0) {
+        int below = lowerBound(abs, m, x);
+        int upTo = lowerBound(abs, m, Math.nextUp(x));
+        sum += below + (upTo - below + 1) / 2.0;
+      }
+    }
+    return sum;
+  }
+
+  /** @return the number of the first {@code m} (sorted) values below {@code key} */
+  private static int lowerBound(double[] sorted, int m, double key) {
+    int lo = 0;
+    int hi = m;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid] < key) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /** @return N', the number of non-zero values */
+  static int nonZero(WindowSample sample) {
+    int count = 0;
+    for (int i = 0; i < sample.size(); i++) {
+      if (sample.value(i) != 0.0) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  @Override
+  double pValue(double statistic, WindowSample sample) {
+    int nPrime = nonZero(sample);
+    double total = nPrime * (nPrime + 1.0) / 2.0;
+    double max = Math.max(statistic, total - statistic);
+    if (nPrime <= EXACT_MAX) {
+      return exactPValue(max, nPrime);
+    }
+    double mu = nPrime * (nPrime + 1.0) / 4.0;
+    double sigma = Math.sqrt(nPrime * (nPrime + 1.0) * (2.0 * nPrime + 1.0) / 24.0);
+    return SampleMath.twiceUpperNormal((max - mu - 0.5) / sigma);
+  }
+
+  /**
+   * {@code min(1, 2 P(W ≥ w))} for W the sum of a uniformly random subset of {1, …, n}.
+   *
+   * @param w the observed {@code max(W⁺, W⁻)}
+   * @param n N', at most {@value #EXACT_MAX}
+   * @return the exact two-sided p-value
+   */
+  static double exactPValue(double w, int n) {
+    long[] counts = NullDistribution.COUNTS[n];
+    int from = (int) Math.ceil(w);
+    long atLeast = 0;
+    for (int s = Math.max(from, 0); s < counts.length; s++) {
+      atLeast += counts[s];
+    }
+    return Math.min(1.0, 2.0 * atLeast / (double) (1L << n));
+  }
+
+  @Override
+  String undefinedReason(WindowSample sample) {
+    String r = SampleMath.firstOf(
+        SampleMath.sizeReason(sample.size(), 1, "the signed-rank test"),
+        SampleMath.nonFiniteReason(sample, VALUES));
+    return r.isEmpty()
+        ? "N' = 0: all N = " + sample.size() + " values are zero, so there is nothing to rank"
+        : r;
+  }
+
+  /** The untied null distribution, built once on first use. */
+  private static final class NullDistribution {
+
+    /** {@code COUNTS[n][s]}: the number of subsets of {1, …, n} whose sum is s. */
+    static final long[][] COUNTS = build();
+
+    private static long[][] build() {
+      long[][] counts = new long[EXACT_MAX + 1][];
+      counts[0] = new long[] {1L};
+      for (int n = 1; n <= EXACT_MAX; n++) {
+        long[] previous = counts[n - 1];
+        long[] current = new long[n * (n + 1) / 2 + 1];
+        for (int s = 0; s < current.length; s++) {
+          long without = s < previous.length ? previous[s] : 0L;
+          long with = s >= n && s - n < previous.length ? previous[s - n] : 0L;
+          current[s] = without + with;
+        }
+        counts[n] = current;
+      }
+      return counts;
+    }
+  }
+}
