@@ -53,10 +53,11 @@ public final class CrudeDependenceAdjustmentTest extends AbstractEventStudyTest 
       return Double.NaN;
     }
     double caar = SampleMath.mean(sample, VALUES);
-    double[] aar = sample.estimationAar();
+    int days = sample.estimationDays();
     int d = 0;
     double sum = 0.0;
-    for (double a : aar) {
+    for (int t = 0; t < days; t++) {
+      double a = sample.estimationAar(t);
       if (!Double.isNaN(a)) {
         d++;
         sum += a;
@@ -67,7 +68,8 @@ public final class CrudeDependenceAdjustmentTest extends AbstractEventStudyTest 
     }
     double mean = sum / d;
     double correction = 0.0;
-    for (double a : aar) {
+    for (int t = 0; t < days; t++) {
+      double a = sample.estimationAar(t);
       if (!Double.isNaN(a)) {
         correction += a - mean;
       }
@@ -77,7 +79,8 @@ public final class CrudeDependenceAdjustmentTest extends AbstractEventStudyTest 
     boolean allEqual = true;
     double sumDev = 0.0;
     double sumSquares = 0.0;
-    for (double a : aar) {
+    for (int t = 0; t < days; t++) {
+      double a = sample.estimationAar(t);
       if (!Double.isNaN(a)) {
         if (Double.isNaN(first)) {
           first = a;
@@ -99,8 +102,8 @@ public final class CrudeDependenceAdjustmentTest extends AbstractEventStudyTest 
   /** @return D, the number of estimation days with an {@code AAR_τ} */
   static int days(WindowSample sample) {
     int d = 0;
-    for (double a : sample.estimationAar()) {
-      if (!Double.isNaN(a)) {
+    for (int t = 0; t < sample.estimationDays(); t++) {
+      if (!Double.isNaN(sample.estimationAar(t))) {
         d++;
       }
     }

@@ -53,10 +53,11 @@ public final class RankTest extends AbstractEventStudyTest {
     if (sample.measure() != Measure.CAR || sample.size() == 0) {
       return Double.NaN;
     }
-    double[] u = sample.meanRankScores();
+    int n = sample.rankDays();
     int days = 0;
     double sumSquares = 0.0;
-    for (double x : u) {
+    for (int c = 0; c < n; c++) {
+      double x = sample.meanRankScore(c);
       if (!Double.isNaN(x)) {
         days++;
         sumSquares += x * x;
@@ -70,7 +71,7 @@ public final class RankTest extends AbstractEventStudyTest {
     int to = sample.rankWindowTo();
     double sum = 0.0;
     for (int t = from; t <= to; t++) {
-      sum += u[t];
+      sum += sample.meanRankScore(t);
     }
     return SampleMath.finiteOrNaN(sum / (su * Math.sqrt(sample.window().length())));
   }

@@ -195,6 +195,36 @@ public final class WindowSample {
     return estimationAar.clone();
   }
 
+  /** @return the number of estimation days, the length of {@link #estimationAar()} */
+  public int estimationDays() {
+    requireCar();
+    return estimationAar.length;
+  }
+
+  /**
+   * @param tau estimation day, {@code 0 <= tau < estimationDays()} (0 is the window's first day)
+   * @return {@code AAR_τ}, {@code NaN} where no firm-event of the sample has a residual
+   */
+  public double estimationAar(int tau) {
+    requireCar();
+    return estimationAar[tau];
+  }
+
+  /** @return the number of combined-window days, the length of {@link #meanRankScores()} */
+  public int rankDays() {
+    requireCar();
+    return meanRankScores.length;
+  }
+
+  /**
+   * @param c combined-window day, {@code 0 <= c < rankDays()}
+   * @return {@code Ū_c}, {@code NaN} where no firm-event of the sample has a rank
+   */
+  public double meanRankScore(int c) {
+    requireCar();
+    return meanRankScores[c];
+  }
+
   /** @return a copy of {@code Ū_τ} over the combined window, {@code NaN} where empty */
   public double[] meanRankScores() {
     requireCar();
