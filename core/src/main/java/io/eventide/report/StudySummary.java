@@ -1,0 +1,176 @@
+package io.eventide.report;
+
+import io.eventide.event.EventWindow;
+import io.eventide.event.Overlap;
+import io.eventide.inference.StudyTests;
+import io.eventide.inference.TestResult;
+import io.eventide.study.FirmEventResult;
+import io.eventide.study.Measure;
+import io.eventide.study.Outcome;
+import io.eventide.study.StudyResult;
+import io.eventide.study.StudySpecification;
+import io.eventide.study.WindowExclusion;
+import io.eventide.study.WindowSample;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A plain-text summary of a study for a terminal: what was computed, each firm-event's day 0 and
+ * returns around it, the confounding overlaps, what was left out and why, and per window the CAAR,
+ * ABHAR and every test with its p-value and N.
+ *
+ * <p>Numbers are formatted with {@link Locale#ROOT}; returns in percent with two decimals,
+ * statistics with three, p-values with four.
+ */
+public final class StudySummary {
+
+  private StudySummary() {}
+
+  /**
+   * The full summary.
+   *
+   * @param study the study's results
+   * @param tests the tests run on it
+   * @return the text, lines separated by {@code \n}
+   */
+  public static String of(StudyResult study, StudyTests tests) {
+    StringBuilder sb = new StringBuilder();
+    header(sb, study);
+    dayZeroTable(sb, study);
+    overlaps(sb, study);
+    leftOut(sb, study);
+    windows(sb, study, tests);
+    return sb.toString();
+  }
+
+  /**
+   * The header: model, windows and counts.
+   *
+   * @param sb where to append
+   * @param study the results
+   */
+  static void header(StringBuilder sb, StudyResult study) {
+    StudySpecification spec = study.specification();
+    sb.append("Eventide event study\n");
+    sb.append(f("  model %s, estimation window %s, at least %d estimation days, %s returns%n",
+        spec.model().id(), spec.estimationWindow(), spec.minEstimation(),
+        spec.returnType().name().toLowerCase(Locale.ROOT)));
+    if (spec.cleaningRadius().isPresent()) {
+      sb.append(f("  estimation windows cleaned of sessions within ±%d of other events' day 0%n",
+          spec.cleaningRadius().getAsInt()));
+    }
+    sb.append(f("  %d events, %d listings, %d firm-events: %d OK, %d left out%n%n",
+        study.events().size(), study.universe().size(), study.size(), study.count(Outcome.OK),
+        study.size() - study.count(Outcome.OK)));
+  }
+
+  /**
+   * Each firm-event's day 0 and its returns from day −2 to +2 (where the event span holds them).
+   *
+   * @param sb where to append
+   * @param study the results
+   */
+  static void dayZeroTable(StringBuilder sb, StudyResult study) {
+    EventWindow span = study.specification().eventSpan();
+    int from = Math.max(-2, span.fromInclusive());
+    int to = Math.min(2, span.toInclusive());
+    sb.append("Day 0 and returns around it (%, the listing's own sessions)\n");
+    sb.append(f("  %-36s %-9s %-6s %-10s", "event", "ticker", "exch", "day 0"));
+    for (int d = from; d <= to; d++) {
+      sb.append(f(" %7s", "R(" + signed(d) + ")"));
+    }
+    sb.append(f("  %s%n", "outcome"));
+    for (FirmEventResult r : study.firmEvents()) {
+      sb.append(f("  %-36s %-9s %-6s %-10s", clip(r.eventId(), 36), r.ticker(),
+          r.exchange().map(Enum::name).orElse("-"),
+          r.dayZero().map(Object::toString).orElse("-")));
+      for (int d = from; d <= to; d++) {
+        sb.append(f(" %7s", percent(r.returnOn(d))));
+      }
+      sb.append(f("  %s%n", r.outcome()));
+    }
+    sb.append('\n');
+  }
+
+  private static void overlaps(StringBuilder sb, StudyResult study) {
+    List<Overlap> overlaps = study.overlaps();
+    sb.append(f("Confounding events (another event's day 0 inside a firm-event's windows): %d%n",
+        overlaps.size()));
+    for (Overlap o : overlaps) {
+      sb.append(f("  %-36s %-9s %-36s day %4s (%s) in the %s window%n", clip(o.eventId(), 36),
+          o.ticker(), clip(o.otherEventId(), 36), signed(o.relativeDay()), o.otherDayZero(),
+          o.region() == Overlap.Region.EVENT ? "event" : "estimation"));
+    }
+    sb.append('\n');
+  }
+
+  private static void leftOut(StringBuilder sb, StudyResult study) {
+    List<FirmEventResult> out = study.leftOut();
+    List<WindowExclusion> ex = study.windowExclusions();
+    if (out.isEmpty() && ex.isEmpty()) {
+      return;
+    }
+    sb.append("Left out\n");
+    for (FirmEventResult r : out) {
+      sb.append(f("  %s %s: %s, %s%n", r.eventId(), r.ticker(), r.outcome(), r.reason()));
+    }
+    for (WindowExclusion e : ex) {
+      sb.append(f("  %s %s: absent from window %s, %s%n", e.eventId(), e.ticker(), e.window(),
+          e.reason()));
+    }
+    sb.append('\n');
+  }
+
+  private static void windows(StringBuilder sb, StudyResult study, StudyTests tests) {
+    for (EventWindow w : study.windows()) {
+      WindowSample car = study.sample(w, Measure.CAR);
+      WindowSample bhar = study.sample(w, Measure.BHAR);
+      sb.append(f("Window %s   N = %d   CAAR = %s%%   ABHAR = %s%%%n", w, car.size(),
+          percent(mean(car)), percent(mean(bhar))));
+      sb.append(f("  %-13s %10s %10s %10s %10s %5s%n", "test", "CAR stat", "p-value",
+          "BHAR stat", "p-value", "N"));
+      for (TestResult r : tests.forWindow(w, Measure.CAR)) {
+        TestResult b = tests.result(w, Measure.BHAR, r.testId()).orElse(null);
+        sb.append(f("  %-13s %10s %10s %10s %10s %5d%n", r.testId(), stat(r.statistic()),
+            pValue(r.pValue()), b == null ? "" : stat(b.statistic()),
+            b == null ? "" : pValue(b.pValue()), r.n()));
+      }
+      sb.append('\n');
+    }
+  }
+
+  static double mean(WindowSample s) {
+    if (s.size() == 0) {
+      return Double.NaN;
+    }
+    double sum = 0;
+    for (int i = 0; i < s.size(); i++) {
+      sum += s.value(i);
+    }
+    return sum / s.size();
+  }
+
+  static String percent(double v) {
+    return Double.isNaN(v) ? "." : f("%+.2f", 100 * v);
+  }
+
+  private static String stat(double v) {
+    return Double.isNaN(v) ? "undef" : f("%.3f", v);
+  }
+
+  private static String pValue(double v) {
+    return Double.isNaN(v) ? "" : f("%.4f", v);
+  }
+
+  private static String signed(int d) {
+    return d > 0 ? "+" + d : Integer.toString(d);
+  }
+
+  private static String clip(String s, int n) {
+    return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+  }
+
+  private static String f(String format, Object... args) {
+    return String.format(Locale.ROOT, format, args);
+  }
+}
