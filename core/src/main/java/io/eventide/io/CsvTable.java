@@ -24,12 +24,16 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  *
  * <p>Every record must have as many fields as the first one (the header); otherwise the record is
  * reported with its line (a truncated last line, an unquoted comma in a value). A file whose first
- * record has a single field but holds a {@code ;} or a tab is reported as not comma-separated.
+ * record has a single field but holds a {@code ;} or a tab is reported as not comma-separated. At
+ * most 1000 fields per record and 65536 characters per field are read.
  */
 final class CsvTable {
 
   /** Longest field accepted, in characters; the parser reserves this much per column. */
   private static final int MAX_FIELD_CHARS = 1 << 16;
+
+  /** Most fields per record accepted: far above any layout read here, and bounds memory. */
+  private static final int MAX_COLUMNS = 1000;
 
   private final String source;
   private final int[] lines;
@@ -77,6 +81,10 @@ final class CsvTable {
       throw new InputException(source, header.line, "", header.text,
           "looks separated by " + sep + "; only comma-separated files are read"
               + " (with '.' as the decimal point)");
+    }
+    if (width > MAX_COLUMNS) {
+      throw new InputException(source, header.line(), "", "",
+          "the header has " + width + " fields; at most " + MAX_COLUMNS + " are read");
     }
     for (Record r : records) {
       if (r.fields != width) {
