@@ -109,7 +109,12 @@ public final class PriceDirectory {
    */
   public record Prices(Map<String, DatedSeries> found, List<String> absent) {
 
-    /** Makes unmodifiable copies. */
+    /**
+     * Makes unmodifiable copies.
+     *
+     * @param found the series read, by ticker
+     * @param absent the tickers without a file
+     */
     public Prices {
       found = Collections.unmodifiableMap(new LinkedHashMap<>(found));
       absent = List.copyOf(absent);

@@ -30,8 +30,8 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * <p>The price column is the adjusted close where there is one ({@code Adj Close}; spaces,
- * underscores and case ignored, so also {@code adj_close}, {@code AdjClose}, {@code Adjusted
- * Close}), else the close ({@code Close}, {@code 收盘}, {@code 收盘价}, or {@code Price} as in the
+ * underscores, dots and case ignored, so also {@code adj_close}, {@code Adj. Close}, {@code
+ * AdjClose}, {@code Adjusted Close}), else the close ({@code Close}, {@code 收盘}, {@code 收盘价}, or {@code Price} as in the
  * English Investing.com export). The choice is made per file, never per row: a row whose adjusted
  * close is missing is a missing price even if its close is present.
  *
@@ -212,7 +212,7 @@ public final class PriceFileReader {
         continue;
       }
       String name = header.names().get(c).toLowerCase(Locale.ROOT).replace(" ", "")
-          .replace("_", "");
+          .replace("_", "").replace(".", "");
       if (name.equals("adjclose") || name.equals("adjustedclose")) {
         return c;
       }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.eventide.market.FactorSet;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.time.LocalDate;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
@@ -105,6 +106,15 @@ class FactorFileReaderTest {
     assertThat(mom.value("Mom", indexOf(mom, "2023-07-07"))).isCloseTo(-0.0068, DIVISION);
     // last daily line: 20251128,   0.18
     assertThat(mom.date(mom.size() - 1)).isEqualTo(LocalDate.of(2025, 11, 28));
+  }
+
+  @Test
+  void headerNamesAreTrimmed() {
+    // some vintages of the momentum file spell the header ",Mom   " with trailing spaces
+    FactorSet mom = FactorFileReader.read(
+        new StringReader("Text\r\n\r\n,Mom   \r\n19261103,   0.54\r\n"), "mom.csv");
+    assertThat(mom.names()).containsExactly("Mom");
+    assertThat(mom.value("Mom", 0)).isCloseTo(0.0054, DIVISION);
   }
 
   @Test

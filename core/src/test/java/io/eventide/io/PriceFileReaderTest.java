@@ -216,6 +216,15 @@ class PriceFileReaderTest {
     }
 
     @Test
+    void adjustedCloseSpellings() {
+      for (String name : new String[] {"Adj. Close", "adj_close", "AdjClose", "Adjusted Close"}) {
+        DatedSeries s = PriceFileReader.read(
+            new StringReader("Date,Close," + name + "\n2023-07-05,84.5,83.4\n"), "x.csv");
+        assertThat(s.value(0)).as(name).isEqualTo(83.4);
+      }
+    }
+
+    @Test
     void tickerComesFromTheFileName() {
       assertThat(PriceFileReader.tickerOf("prices/9988.HK.csv")).isEqualTo("9988.HK");
       assertThat(PriceFileReader.tickerOf("C:\\data\\BABA.CSV")).isEqualTo("BABA");
