@@ -1,0 +1,71 @@
+package io.eventide.io;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Reads a whole input file as UTF-8 text, dropping a leading byte-order mark. Every failure
+ * (missing file, unreadable file, bytes that are not UTF-8) becomes an {@link InputException}
+ * naming the source.
+ */
+final class SourceText {
+
+  private static final char BOM = '\uFEFF';
+
+  private SourceText() {}
+
+  /**
+   * @param path the file
+   * @return its text without a leading BOM
+   * @throws InputException if the file is missing, unreadable or not UTF-8
+   */
+  static String read(Path path) {
+    Objects.requireNonNull(path, "path");
+    String source = path.toString();
+    try {
+      return withoutBom(Files.readString(path, StandardCharsets.UTF_8));
+    } catch (NoSuchFileException e) {
+      throw new InputException(source, 0, "", "", "file not found", e);
+    } catch (AccessDeniedException e) {
+      throw new InputException(source, 0, "", "", "cannot be read: permission denied", e);
+    } catch (CharacterCodingException e) {
+      throw new InputException(
+          source, 0, "", "", "is not UTF-8 text (save it as UTF-8 CSV)", e);
+    } catch (IOException e) {
+      throw new InputException(source, 0, "", "", "cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reads a reader to its end; the caller closes it.
+   *
+   * @param reader the text
+   * @param source the name used in error messages
+   * @return the text without a leading BOM
+   * @throws InputException if reading fails
+   */
+  static String read(Reader reader, String source) {
+    Objects.requireNonNull(reader, "reader");
+    StringBuilder sb = new StringBuilder();
+    char[] buffer = new char[8192];
+    try {
+      for (int n; (n = reader.read(buffer)) >= 0; ) {
+        sb.append(buffer, 0, n);
+      }
+    } catch (IOException e) {
+      throw new InputException(source, 0, "", "", "cannot be read: " + e.getMessage(), e);
+    }
+    return withoutBom(sb.toString());
+  }
+
+  private static String withoutBom(String text) {
+    return !text.isEmpty() && text.charAt(0) == BOM ? text.substring(1) : text;
+  }
+}

@@ -1,0 +1,123 @@
+package io.eventide.io;
+
+import io.eventide.calendar.Exchange;
+import io.eventide.market.Listing;
+import java.io.Reader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a universe file ({@code spec/CLI.md}): CSV with a header {@code ticker,exchange,benchmark}
+ * (names matched ignoring case; other columns are ignored), one listing per record.
+ *
+ * <ul>
+ *   <li>{@code ticker}: non-empty, unique in the file (a repeat names both lines), and usable as a
+ *       price file name and in an events file's {@code ;}-separated {@code affected} list: no
+ *       whitespace, {@code ;}, {@code /} or {@code \}.
+ *   <li>{@code exchange}: one of {@code NYSE}, {@code NASDAQ}, {@code HKEX}, {@code SSE}, {@code
+ *       SZSE} (any case).
+ *   <li>{@code benchmark}: the ticker of another price file, non-empty. Whether that file exists
+ *       is for the caller to check.
+ * </ul>
+ *
+ * <p>Problems are {@link InputException}s naming the file, line, column and value: an empty file,
+ * a header without listings, a missing column, and the cell errors above.
+ */
+public final class UniverseFileReader {
+
+  private static final String CODES =
+      Arrays.stream(Exchange.values()).map(Enum::name).collect(Collectors.joining(", "));
+
+  private UniverseFileReader() {}
+
+  /**
+   * Reads a universe file.
+   *
+   * @param file the file, UTF-8
+   * @return the listings in file order
+   * @throws InputException for a missing, unreadable or malformed file
+   */
+  public static List<Listing> read(Path file) {
+    Objects.requireNonNull(file, "file");
+    return parse(SourceText.read(file), file.toString());
+  }
+
+  /**
+   * Reads a universe from a reader (read to its end, not closed).
+   *
+   * @param reader the text
+   * @param source the name used in error messages
+   * @return the listings in file order
+   * @throws InputException for malformed text
+   */
+  public static List<Listing> read(Reader reader, String source) {
+    Objects.requireNonNull(source, "source");
+    return parse(SourceText.read(reader, source), source);
+  }
+
+  private static List<Listing> parse(String text, String source) {
+    CsvTable table = CsvTable.parse(source, text);
+    CsvTable.Header header = table.header(0);
+    int tickerColumn = required(table, header, "ticker");
+    int exchangeColumn = required(table, header, "exchange");
+    int benchmarkColumn = required(table, header, "benchmark");
+    if (table.rows() < 2) {
+      throw new InputException(source, header.line(), "", "",
+          "the file has a header but no listings");
+    }
+    List<Listing> listings = new ArrayList<>(table.rows() - 1);
+    Map<String, Integer> tickerLines = new HashMap<>();
+    for (int row = 1; row < table.rows(); row++) {
+      int line = table.line(row);
+      String ticker = ticker(table, header, row, tickerColumn);
+      Integer earlier = tickerLines.putIfAbsent(ticker, line);
+      if (earlier != null) {
+        throw new InputException(source, line, header.label(tickerColumn), ticker,
+            "repeats the ticker of line " + earlier + "; each listing appears once");
+      }
+      String code = table.cell(row, exchangeColumn);
+      Exchange exchange;
+      try {
+        exchange = Exchange.parse(code);
+      } catch (IllegalArgumentException e) {
+        throw new InputException(source, line, header.label(exchangeColumn), code,
+            code.isEmpty() ? "the exchange is empty; expected one of " + CODES
+                : "is not a known exchange; expected one of " + CODES, e);
+      }
+      String benchmark = ticker(table, header, row, benchmarkColumn);
+      listings.add(Listing.of(ticker, exchange, benchmark));
+    }
+    return List.copyOf(listings);
+  }
+
+  private static int required(CsvTable table, CsvTable.Header header, String name) {
+    int column = header.indexOf(name);
+    if (column < 0) {
+      throw new InputException(table.source(), header.line(), "", header.text(),
+          "has no " + name + " column; the header must hold ticker,exchange,benchmark");
+    }
+    return column;
+  }
+
+  private static String ticker(CsvTable table, CsvTable.Header header, int row, int column) {
+    String cell = table.cell(row, column);
+    if (cell.isEmpty()) {
+      throw new InputException(table.source(), table.line(row), header.label(column), "",
+          "the " + header.label(column) + " is empty");
+    }
+    for (int i = 0; i < cell.length(); i++) {
+      char c = cell.charAt(i);
+      if (Character.isWhitespace(c) || c == ';' || c == '/' || c == '\\') {
+        throw new InputException(table.source(), table.line(row), header.label(column), cell,
+            "is not a usable ticker: it may not hold spaces, ';', '/' or '\\'");
+      }
+    }
+    return cell;
+  }
+}

@@ -1,0 +1,61 @@
+package io.eventide.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.eventide.timeseries.DatedSeries;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@link PriceDirectory} on the {@code data/prices} folder of the test resources. */
+class PriceDirectoryTest {
+
+  private final PriceDirectory prices = PriceDirectory.of(TestFiles.path("data/prices"));
+
+  @Test
+  void readsPresentTickersAndReportsAbsentOnes() {
+    PriceDirectory.Prices read = prices.readAll(List.of("BABA", "9988.HK", "TCEHY", "SPX", "BABA"));
+    assertThat(read.found().keySet()).containsExactly("BABA", "9988.HK", "SPX");
+    assertThat(read.absent()).containsExactly("TCEHY");
+    // BABA.csv line 2215: 2023-07-07,86.760002,91.570000,86.629997,90.550003,89.348915,46815900
+    assertThat(read.series("BABA").map(s -> s.valueOn(LocalDate.of(2023, 7, 7))))
+        .contains(89.348915);
+    assertThat(read.series("TCEHY")).isEmpty();
+  }
+
+  @Test
+  void readsOneTicker() {
+    assertThat(prices.read("KWEB").map(DatedSeries::size)).contains(3270);
+    assertThat(prices.read("baba")).as("file names are case-sensitive here").isEmpty();
+    assertThat(prices.fileOf("HSI")).isEqualTo(TestFiles.path("data/prices/HSI.csv"));
+  }
+
+  @Test
+  void aTickerThatCouldEscapeTheFolderIsBadInput() {
+    InputException e = catchThrowableOfType(InputException.class, () -> prices.read("../events/x"));
+    assertThat(e.source()).isEqualTo(prices.folder().toString());
+    assertThat(e.value()).isEqualTo("../events/x");
+    assertThat(e.problem()).startsWith("is not a ticker that can name a price file");
+  }
+
+  @Test
+  void aMalformedFileNamesItself(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("BAD.csv");
+    Files.writeString(file, "Date,Close\n2023-07-05,abc\n");
+    InputException e = catchThrowableOfType(InputException.class,
+        () -> PriceDirectory.of(dir).readAll(List.of("BAD")));
+    assertThat(e.source()).isEqualTo(file.toString());
+    assertThat(e.line()).isEqualTo(2);
+  }
+
+  @Test
+  void aMissingFolderIsBadInput(@TempDir Path dir) {
+    Path missing = dir.resolve("nope");
+    InputException e = catchThrowableOfType(InputException.class, () -> PriceDirectory.of(missing));
+    assertThat(e).hasMessage(missing + ": folder not found");
+  }
+}
