@@ -1,0 +1,92 @@
+package io.eventide.examples.cli;
+
+import io.eventide.examples.JulyTwentyTwentyThreeStudy;
+import io.eventide.io.InputException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code eventide}: with no subcommand, runs the main job (the July 2023 study on the bundled
+ * sample) and prints its summary; {@code eventide study} runs a study on your files; {@code
+ * eventide sample} exports the bundled sample.
+ */
+@Command(
+    name = "eventide",
+    mixinStandardHelpOptions = true,
+    version = "eventide 0.1.0",
+    description = {
+      "Event studies of announcements on listings across exchanges.",
+      "Without a command: run the July 2023 study on the bundled sample and print it."
+    },
+    subcommands = {StudyCommand.class, SampleCommand.class})
+public final class EventideCommand implements Callable<Integer> {
+
+  /** Exit code for success. */
+  public static final int OK = 0;
+  /** Exit code for anything unexpected. */
+  public static final int FAILURE = 1;
+  /** Exit code for bad usage or bad input. */
+  public static final int BAD_INPUT = 2;
+
+  @Override
+  public Integer call() {
+    JulyTwentyTwentyThreeStudy.print(System.out);
+    return OK;
+  }
+
+  /**
+   * A command line whose errors end as one message on standard error and an exit code, never a
+   * stack trace.
+   *
+   * @return the configured command line
+   */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new EventideCommand());
+    cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
+      PrintWriter err = line.getErr();
+      err.println("eventide: " + messageOf(ex));
+      err.flush();
+      return exitCodeOf(ex);
+    });
+    cl.setParameterExceptionHandler((ex, args) -> {
+      PrintWriter err = ex.getCommandLine().getErr();
+      err.println("eventide: " + ex.getMessage());
+      err.println("Try 'eventide " + (ex.getCommandLine().getCommandName().equals("eventide")
+          ? "" : ex.getCommandLine().getCommandName() + " ") + "--help' for usage.");
+      err.flush();
+      return BAD_INPUT;
+    });
+    return cl;
+  }
+
+  static int exitCodeOf(Throwable ex) {
+    if (ex instanceof InputException || ex instanceof IllegalArgumentException
+        || ex instanceof CommandLine.ParameterException) {
+      return BAD_INPUT;
+    }
+    return FAILURE;
+  }
+
+  static String messageOf(Throwable ex) {
+    if (ex instanceof InputException || ex instanceof IllegalArgumentException) {
+      return ex.getMessage();
+    }
+    if (ex instanceof UncheckedIOException u && u.getCause() != null) {
+      return ex.getMessage();
+    }
+    String m = ex.getMessage();
+    return "unexpected " + ex.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+  }
+
+  /**
+   * Runs the command line and exits with its code.
+   *
+   * @param args the arguments
+   */
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+}

@@ -1,0 +1,203 @@
+package io.eventide.examples.cli;
+
+import io.eventide.event.Event;
+import io.eventide.event.EventWindow;
+import io.eventide.inference.StudyTests;
+import io.eventide.inference.TestSuite;
+import io.eventide.io.EventFileReader;
+import io.eventide.io.FactorFileReader;
+import io.eventide.io.PriceDirectory;
+import io.eventide.io.StudyFiles;
+import io.eventide.io.UniverseFileReader;
+import io.eventide.market.FactorSet;
+import io.eventide.market.Listing;
+import io.eventide.market.ReturnPanel;
+import io.eventide.model.ConstantMeanModel;
+import io.eventide.model.FactorModel;
+import io.eventide.model.MarketAdjustedModel;
+import io.eventide.model.MarketModel;
+import io.eventide.model.NormalReturnModel;
+import io.eventide.report.CaarChart;
+import io.eventide.report.StudySummary;
+import io.eventide.study.EventStudy;
+import io.eventide.study.StudyResult;
+import io.eventide.study.StudySpecification;
+import io.eventide.timeseries.DatedSeries;
+import io.eventide.timeseries.ReturnType;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code eventide study}: reads prices, a universe and events, runs the study and writes the files
+ * of {@code spec/CLI.md} into {@code --out}, printing a summary.
+ */
+@Command(
+    name = "study",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = "Run an event study and write firm_events.csv, abnormal_returns.csv, car.csv,"
+        + " tests.csv (and left_out.csv, overlaps.csv) into --out.")
+public final class StudyCommand implements Callable<Integer> {
+
+  @Option(names = "--prices", required = true, paramLabel = "DIR",
+      description = "folder of <TICKER>.csv price files (any supported layout)")
+  Path prices;
+
+  @Option(names = "--universe", required = true, paramLabel = "FILE",
+      description = "CSV: ticker,exchange,benchmark")
+  Path universe;
+
+  @Option(names = "--events", required = true, paramLabel = "FILE",
+      description = "CSV: event_id,announced[,affected][,any other columns]")
+  Path events;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR",
+      description = "output folder, created if missing; existing files overwritten")
+  Path out;
+
+  @Option(names = "--model", paramLabel = "MODEL", defaultValue = "market",
+      description = "market|constant-mean|market-adjusted|ff3|carhart4|ff5 (default: ${DEFAULT-VALUE})")
+  String model;
+
+  @Option(names = "--factors", paramLabel = "FILE",
+      description = "Ken French daily factor file(s), needed by ff3/carhart4/ff5")
+  List<Path> factors = new ArrayList<>();
+
+  @Option(names = "--estimation", paramLabel = "A:B", defaultValue = "-250:-11",
+      description = "estimation window (default: ${DEFAULT-VALUE})")
+  String estimation;
+
+  @Option(names = "--windows", paramLabel = "A:B,...", defaultValue = "-1:1,0:0,0:1,-5:5",
+      description = "event windows (default: ${DEFAULT-VALUE})")
+  String windows;
+
+  @Option(names = "--min-estimation", paramLabel = "N", defaultValue = "100",
+      description = "minimum valid estimation days (default: ${DEFAULT-VALUE})")
+  int minEstimation;
+
+  @Option(names = "--returns", paramLabel = "TYPE", defaultValue = "simple",
+      description = "simple|log (default: ${DEFAULT-VALUE})")
+  String returns;
+
+  @Option(names = "--plot", description = "also write caar.png")
+  boolean plot;
+
+  @Option(names = "--clean", paramLabel = "K",
+      description = "leave out of estimation windows the sessions within ±K of other events'"
+          + " day 0 on the same listing (default: off)")
+  Integer clean;
+
+  @Option(names = "--tests", paramLabel = "ID,...", split = ",",
+      description = "tests to run (default: all eleven of STATISTICS.md)")
+  List<String> tests = new ArrayList<>();
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "threads for the study (default: available processors)")
+  Integer threads;
+
+  @Override
+  public Integer call() {
+    StudySpecification spec = specification();
+    TestSuite suite = tests.isEmpty() ? TestSuite.standard() : TestSuite.byIds(tests);
+    List<Listing> listings = UniverseFileReader.read(universe);
+    List<Event> evs = EventFileReader.read(events);
+    ReturnPanel panel = panel(listings, spec.returnType());
+    EventStudy study = EventStudy.of(spec);
+    if (threads != null) {
+      study = study.withParallelism(threads);
+    }
+    StudyResult result = study.run(panel, evs);
+    StudyTests results = StudyTests.run(result, suite);
+    List<Path> written = new ArrayList<>(StudyFiles.write(out, result, results));
+    if (plot) {
+      Path png = out.resolve("caar.png");
+      CaarChart.writePng(result, png);
+      written.add(png);
+    }
+    System.out.print(StudySummary.of(result, results));
+    System.out.println("Wrote " + written.size() + " files to " + out);
+    return EventideCommand.OK;
+  }
+
+  StudySpecification specification() {
+    List<EventWindow> ws = new ArrayList<>();
+    for (String w : windows.split(",")) {
+      ws.add(EventWindow.parse(w));
+    }
+    StudySpecification.Builder b = StudySpecification.builder()
+        .model(model(model))
+        .estimationWindow(EventWindow.parse(estimation))
+        .eventWindows(ws)
+        .minEstimation(minEstimation)
+        .returnType(returnType(returns));
+    if (clean != null) {
+      b.cleanEstimation(clean);
+    }
+    return b.build();
+  }
+
+  private ReturnPanel panel(List<Listing> listings, ReturnType type) {
+    Set<String> tickers = new LinkedHashSet<>();
+    for (Listing l : listings) {
+      tickers.add(l.ticker());
+      tickers.add(l.benchmark());
+    }
+    PriceDirectory dir = PriceDirectory.of(prices);
+    PriceDirectory.Prices found = dir.readAll(tickers);
+    for (Listing l : listings) {
+      if (!found.found().containsKey(l.benchmark())) {
+        throw new IllegalArgumentException("Benchmark " + l.benchmark() + " of " + l.ticker()
+            + " (" + universe + ") has no price file " + dir.fileOf(l.benchmark()));
+      }
+    }
+    Map<String, DatedSeries> series = found.found();
+    ReturnPanel panel = ReturnPanel.of(listings, series, type);
+    if (!factors.isEmpty()) {
+      List<FactorSet> sets = new ArrayList<>();
+      for (Path f : factors) {
+        sets.add(FactorFileReader.read(f));
+      }
+      panel = panel.withFactors(FactorSet.merge(sets));
+    }
+    return panel;
+  }
+
+  static NormalReturnModel model(String id) {
+    switch (id.strip().toLowerCase(Locale.ROOT)) {
+      case "market":
+        return MarketModel.of();
+      case "constant-mean":
+        return ConstantMeanModel.of();
+      case "market-adjusted":
+        return MarketAdjustedModel.of();
+      case "ff3":
+        return FactorModel.famaFrench3();
+      case "carhart4":
+        return FactorModel.carhart4();
+      case "ff5":
+        return FactorModel.famaFrench5();
+      default:
+        throw new IllegalArgumentException("Unknown --model '" + id
+            + "'; expected market, constant-mean, market-adjusted, ff3, carhart4 or ff5");
+    }
+  }
+
+  static ReturnType returnType(String id) {
+    switch (id.strip().toLowerCase(Locale.ROOT)) {
+      case "simple":
+        return ReturnType.SIMPLE;
+      case "log":
+        return ReturnType.LOG;
+      default:
+        throw new IllegalArgumentException("Unknown --returns '" + id + "'; expected simple or log");
+    }
+  }
+}
