@@ -9,7 +9,7 @@ import io.eventide.study.EventStudy;
 import io.eventide.study.StudyResult;
 import io.eventide.study.StudySpecification;
 import io.eventide.timeseries.ReturnType;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.YearMonth;
 import java.util.List;
 
@@ -70,9 +70,10 @@ public final class JulyTwentyTwentyThreeStudy {
    *
    * @param out where to print
    */
-  public static void print(PrintStream out) {
+  public static void print(PrintWriter out) {
     Outcome o = run();
     out.print(StudySummary.of(o.study(), o.tests()));
+    out.flush();
   }
 
   /**
@@ -81,6 +82,6 @@ public final class JulyTwentyTwentyThreeStudy {
    * @param args none
    */
   public static void main(String[] args) {
-    print(System.out);
+    print(new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8));
   }
 }

@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code eventide}: with no subcommand, runs the main job (the July 2023 study on the bundled
@@ -31,9 +33,11 @@ public final class EventideCommand implements Callable<Integer> {
   /** Exit code for bad usage or bad input. */
   public static final int BAD_INPUT = 2;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() {
-    JulyTwentyTwentyThreeStudy.print(System.out);
+    JulyTwentyTwentyThreeStudy.print(spec.commandLine().getOut());
     return OK;
   }
 

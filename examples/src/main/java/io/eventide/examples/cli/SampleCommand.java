@@ -4,6 +4,8 @@ import io.eventide.examples.SampleData;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /** {@code eventide sample --out DIR}: copies the bundled sample files into a folder. */
@@ -19,10 +21,12 @@ public final class SampleCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "target folder")
   Path out;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() {
     int n = SampleData.export(out).size();
-    System.out.println("Wrote " + n + " files to " + out);
+    spec.commandLine().getOut().println("Wrote " + n + " files to " + out);
     return EventideCommand.OK;
   }
 }

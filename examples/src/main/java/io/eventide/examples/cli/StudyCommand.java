@@ -33,6 +33,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /**
@@ -46,6 +48,8 @@ import picocli.CommandLine.Option;
     description = "Run an event study and write firm_events.csv, abnormal_returns.csv, car.csv,"
         + " tests.csv (and left_out.csv, overlaps.csv) into --out.")
 public final class StudyCommand implements Callable<Integer> {
+
+  @Spec CommandSpec command;
 
   @Option(names = "--prices", required = true, paramLabel = "DIR",
       description = "folder of <TICKER>.csv price files (any supported layout)")
@@ -122,8 +126,10 @@ public final class StudyCommand implements Callable<Integer> {
       CaarChart.writePng(result, png);
       written.add(png);
     }
-    System.out.print(StudySummary.of(result, results));
-    System.out.println("Wrote " + written.size() + " files to " + out);
+    java.io.PrintWriter w = command.commandLine().getOut();
+    w.print(StudySummary.of(result, results));
+    w.println("Wrote " + written.size() + " files to " + out);
+    w.flush();
     return EventideCommand.OK;
   }
 

@@ -1,0 +1,161 @@
+package io.eventide.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventide.examples.SampleData;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line of spec/CLI.md, run in-process with captured output. */
+class EventideCommandTest {
+
+  @TempDir static Path tmp;
+  static Path sample;
+
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = EventideCommand.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    int code = cl.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @BeforeAll
+  static void exportSample() {
+    sample = tmp.resolve("sample");
+    Run r = run("sample", "--out", sample.toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("Wrote " + SampleData.FILES.size() + " files");
+  }
+
+  private static String[] study(Path out, String... extra) {
+    List<String> a = new java.util.ArrayList<>(List.of("study",
+        "--prices", sample.toString(),
+        "--universe", sample.resolve("universe.csv").toString(),
+        "--events", sample.resolve("events.csv").toString(),
+        "--out", out.toString()));
+    a.addAll(List.of(extra));
+    return a.toArray(new String[0]);
+  }
+
+  private static List<String> lines(Path file) throws IOException {
+    return Files.readAllLines(file, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void mainJobPrintsTheJulyStudy() {
+    Run r = run();
+    assertThat(r.code()).isZero();
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out()).contains("4 events, 8 listings, 21 firm-events: 21 OK, 0 left out")
+        .contains("pboc-ant-fine                        9988.HK   HKEX   2023-07-10")
+        .contains("Window -1:1   N = 21")
+        .contains("wilcoxon");
+  }
+
+  @Test
+  void studyWritesTheContractFiles() throws IOException {
+    Path out = tmp.resolve("out");
+    Run r = run(study(out, "--plot"));
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(lines(out.resolve("firm_events.csv")).get(0))
+        .isEqualTo("event_id,ticker,exchange,day0,outcome,m,k,sigma,alpha,beta,reason");
+    assertThat(lines(out.resolve("abnormal_returns.csv")).get(0))
+        .isEqualTo("event_id,ticker,rel_day,date,ret,expected,ar,sar");
+    assertThat(lines(out.resolve("car.csv")).get(0))
+        .isEqualTo("event_id,ticker,window,car,var_car,scar,p_value,bhar");
+    assertThat(lines(out.resolve("tests.csv")).get(0))
+        .isEqualTo("window,measure,test,statistic,p_value,n,reason");
+    assertThat(Files.size(out.resolve("caar.png"))).isPositive();
+    // 22 events on 8 listings; every (window, measure) has its rows: the event span -5:5 gives
+    // 4 study windows + 10 more one-day windows = 14; CAR has 11 tests, BHAR 4: 14 × 15 = 210.
+    assertThat(lines(out.resolve("tests.csv"))).hasSize(1 + 210);
+    List<String> fe = lines(out.resolve("firm_events.csv"));
+    assertThat(fe.stream().filter(l -> l.contains(",UNKNOWN_TICKER,"))).isNotEmpty();
+    assertThat(fe.stream().filter(l -> l.startsWith("pboc-ant-fine,9988.HK,HKEX,2023-07-10,OK,")))
+        .hasSize(1);
+    // abnormal_returns.csv: 11 rows (days -5..5) per OK firm-event.
+    long ok = fe.stream().filter(l -> l.contains(",OK,")).count();
+    assertThat(lines(out.resolve("abnormal_returns.csv"))).hasSize(1 + (int) (11 * ok));
+  }
+
+  @Test
+  void factorModelNeedsFactorFiles() {
+    Run r = run(study(tmp.resolve("ff3"), "--model", "ff3"));
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("Model ff3 needs factors [Mkt-RF, SMB, HML]")
+        .doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
+  void carhartOnTheSampleRuns() throws IOException {
+    Path out = tmp.resolve("carhart");
+    Run r = run(study(out, "--model", "carhart4",
+        "--factors", sample.resolve("F-F_Research_Data_Factors_daily.CSV").toString(),
+        "--factors", sample.resolve("F-F_Momentum_Factor_daily.csv").toString()));
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(lines(out.resolve("firm_events.csv")).get(0)).isEqualTo(
+        "event_id,ticker,exchange,day0,outcome,m,k,sigma,alpha,b_Mkt-RF,b_SMB,b_HML,b_Mom,reason");
+  }
+
+  @Test
+  void badUsageExitsTwoWithoutStackTrace() {
+    Run missing = run("study", "--prices", sample.toString());
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err()).contains("Missing required options");
+    Run model = run(study(tmp.resolve("x"), "--model", "capm"));
+    assertThat(model.code()).isEqualTo(2);
+    assertThat(model.err()).contains("Unknown --model 'capm'");
+    Run window = run(study(tmp.resolve("y"), "--estimation", "-250:0"));
+    assertThat(window.code()).isEqualTo(2);
+    assertThat(window.err()).contains("must end before the earliest event window starts");
+    for (Run r : List.of(missing, model, window)) {
+      assertThat(r.err()).doesNotContain("\tat ").doesNotContain("Exception");
+    }
+  }
+
+  @Test
+  void badPriceFileNamesFileLineColumnAndValue() throws IOException {
+    Path prices = tmp.resolve("badprices");
+    SampleData.export(prices);
+    List<String> baba = lines(prices.resolve("BABA.csv"));
+    String row = baba.get(17);
+    String[] cells = row.split(",");
+    cells[5] = "abc";
+    baba.set(17, String.join(",", cells));
+    Files.write(prices.resolve("BABA.csv"), baba, StandardCharsets.UTF_8);
+    Run r = run("study", "--prices", prices.toString(),
+        "--universe", prices.resolve("universe.csv").toString(),
+        "--events", prices.resolve("events.csv").toString(),
+        "--out", tmp.resolve("z").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("BABA.csv").contains("line 18").contains("Adj Close")
+        .contains("\"abc\"").doesNotContain("\tat ");
+  }
+
+  @Test
+  void missingBenchmarkFileIsBadInput() throws IOException {
+    Path prices = tmp.resolve("nobench");
+    SampleData.export(prices);
+    Files.delete(prices.resolve("HSI.csv"));
+    Run r = run("study", "--prices", prices.toString(),
+        "--universe", prices.resolve("universe.csv").toString(),
+        "--events", prices.resolve("events.csv").toString(),
+        "--out", tmp.resolve("w").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("Benchmark HSI of 9988.HK").contains("HSI.csv");
+  }
+}
