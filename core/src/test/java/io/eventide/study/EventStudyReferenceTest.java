@@ -301,6 +301,255 @@ class EventStudyReferenceTest {
     assertThat(m.get("c1/N00")).isEqualTo(240 - 12 - 25);
   }
 
+  // ------------------------------------------------------------------ awkward inputs
+
+  /**
+   * Awkward inputs: a third exchange (SSE, 15:00 close) whose benchmark stands still for months
+   * (a zero-variance market), an illiquid listing whose price moves every third session (tied
+   * constant-mean ARs), a listing with a long hole (fewer than 30 dates in common with anyone under
+   * the short estimation window), a firm-event whose whole event span is missing, a listing
+   * with prices only on Sundays, a weekend announcement, and events on the first and last
+   * sessions a study can use.
+   */
+  static final class Awkward {
+    final World world = ReferenceFixtures.twoCalendars(31L, 3, 2, 700);
+    final List<Event> events = new ArrayList<>();
+    final List<LocalDate> ny = world.sessions(Exchange.NYSE);
+
+    Awkward() {
+      Map<String, DatedSeries> p = world.prices;
+      java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
+      // SSE: benchmark SHCOMP on every weekday, flat from weekday 150 to 420.
+      List<LocalDate> days = world.weekdays;
+      double[] idx = new double[days.size()];
+      double[] stock = new double[days.size()];
+      double level = 3000;
+      double price = 10;
+      for (int i = 0; i < idx.length; i++) {
+        double m = i >= 150 && i <= 420 ? 0.0 : 0.012 * ReferenceFixtures.gaussian(rnd);
+        if (i > 0) {
+          level *= 1 + m;
+          price *= 1 + 0.9 * m + 0.02 * ReferenceFixtures.gaussian(rnd);
+        }
+        idx[i] = level;
+        stock[i] = price;
+      }
+      LocalDate[] dayArray = days.toArray(new LocalDate[0]);
+      p.put("SHCOMP", DatedSeries.of("SHCOMP", dayArray, idx));
+      world.add(Listing.of("600000.SS", Exchange.SSE, "SHCOMP"),
+          DatedSeries.of("600000.SS", dayArray, stock));
+      // ILLQ: N00's price, refreshed only every third NYSE session.
+      DatedSeries n00 = p.get("N00");
+      double[] illq = new double[ny.size()];
+      for (int t = 0; t < ny.size(); t++) {
+        illq[t] = n00.valueOn(ny.get(t - t % 3));
+      }
+      world.add(Listing.of("ILLQ", Exchange.NYSE, "SPX"),
+          DatedSeries.of("ILLQ", ny.toArray(new LocalDate[0]), illq));
+      // SPARSE: N01's prices, blank from day -40 to -15 of a1 (NYSE).
+      LocalDate a1Ny = firstOnOrAfter(ny, days.get(430));
+      world.add(Listing.of("SPARSE", Exchange.NYSE, "SPX"), rename(p.get("N01"), "SPARSE"));
+      List<LocalDate> blank = new ArrayList<>();
+      for (int tau = -40; tau <= -15; tau++) {
+        blank.add(world.shift(Exchange.NYSE, a1Ny, tau));
+      }
+      ReferenceFixtures.setMissing(p, "SPARSE", blank.toArray(new LocalDate[0]));
+      // HOLE: N02's prices, blank from day -6 to +5 of a6: every AR of the span is missing.
+      LocalDate a6 = ny.get(560);
+      world.add(Listing.of("HOLE", Exchange.NYSE, "SPX"), rename(p.get("N02"), "HOLE"));
+      blank.clear();
+      for (int tau = -6; tau <= 5; tau++) {
+        blank.add(world.shift(Exchange.NYSE, a6, tau));
+      }
+      ReferenceFixtures.setMissing(p, "HOLE", blank.toArray(new LocalDate[0]));
+      // GHOST: prices on Sundays only, never a session.
+      List<LocalDate> sundays = new ArrayList<>();
+      List<Double> sundayPrices = new ArrayList<>();
+      for (LocalDate d = days.get(0); d.isBefore(days.get(699)); d = d.plusDays(1)) {
+        if (d.getDayOfWeek() == java.time.DayOfWeek.SUNDAY) {
+          sundays.add(d);
+          sundayPrices.add(50.0 + sundays.size() % 7);
+        }
+      }
+      world.add(Listing.of("GHOST", Exchange.HKEX, "HSI"),
+          ReferenceFixtures.series("GHOST", sundays, sundayPrices));
+
+      // a1: a Saturday; day 0 is the next session on each calendar.
+      LocalDate saturday = days.get(430);
+      while (saturday.getDayOfWeek() != java.time.DayOfWeek.SATURDAY) {
+        saturday = saturday.plusDays(1);
+      }
+      events.add(Event.of("a1-weekend", Announcement.on(saturday), List.of()));
+      // a2: 15:30 Shanghai time, after the SSE close (15:00) but before HKEX's (16:00).
+      events.add(Event.of("a2-after-sse-close", Announcement.at(
+          OffsetDateTime.of(days.get(650), LocalTime.of(15, 30), HONG_KONG)), List.of()));
+      // a3: exactly the SSE close.
+      events.add(Event.of("a3-at-sse-close", Announcement.at(
+          OffsetDateTime.of(days.get(600), LocalTime.of(15, 0), HONG_KONG)),
+          List.of("600000.SS", "N00", "H00.HK")));
+      // a4: one listing, alone in its cluster.
+      events.add(Event.of("a4-alone", Announcement.on(days.get(500)), List.of("N01")));
+      // a5: the first and last NYSE sessions a default study can use, and one beyond each.
+      events.add(Event.of("a5-first-ok", Announcement.on(ny.get(250)), List.of("N02")));
+      events.add(Event.of("a5-first-out", Announcement.on(ny.get(249)), List.of("N02")));
+      events.add(Event.of("a5-last-ok", Announcement.on(ny.get(ny.size() - 6)), List.of("N02")));
+      events.add(Event.of("a5-last-out", Announcement.on(ny.get(ny.size() - 5)),
+          List.of("N02")));
+      // a6: HOLE's whole event span is missing.
+      events.add(Event.of("a6-hole", Announcement.on(a6), List.of("HOLE", "N02", "ILLQ")));
+      // a7: a listing with no session price, an unknown ticker, a duplicate in the list.
+      events.add(Event.of("a7-ghost", Announcement.on(days.get(470)),
+          List.of("GHOST", "ZZ", "H01.HK", "H01.HK")));
+      // a8: the SSE listing while its benchmark stands still.
+      events.add(Event.of("a8-flat-market", Announcement.on(days.get(430)),
+          List.of("600000.SS")));
+    }
+
+    ReferenceStudy reference(StudySpecification spec) {
+      return ReferenceStudy.run(spec, world.universe, world.prices, world.factors, events);
+    }
+  }
+
+  private static LocalDate firstOnOrAfter(List<LocalDate> cal, LocalDate d) {
+    return cal.stream().filter(x -> !x.isBefore(d)).findFirst().orElseThrow();
+  }
+
+  static Stream<Arguments> awkwardSpecs() {
+    List<Arguments> out = new ArrayList<>();
+    for (NormalReturnModel model : List.of(MarketModel.of(), ConstantMeanModel.of(),
+        MarketAdjustedModel.of())) {
+      out.add(Arguments.of(StudySpecification.builder().model(model).build()));
+      // Short estimation: SPARSE keeps 23 valid days, fewer than 30 in common with anyone.
+      out.add(Arguments.of(StudySpecification.builder().model(model)
+          .estimationWindow(EventWindow.of(-60, -11)).minEstimation(20)
+          .eventWindows(EventWindow.of(-2, 3), EventWindow.of(1, 1), EventWindow.of(-2, -2))
+          .build()));
+      // Estimation shorter than 30 days: every pair counts 0.
+      out.add(Arguments.of(StudySpecification.builder().model(model)
+          .estimationWindow(EventWindow.of(-30, -11)).minEstimation(15)
+          .returnType(ReturnType.LOG).build()));
+    }
+    return out.stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("awkwardSpecs")
+  void awkwardInputsMatchTheReference(StudySpecification spec) {
+    Awkward aw = new Awkward();
+    StudyResult engine = EventStudy.of(spec).withParallelism(2)
+        .run(aw.world.panel(spec.returnType()), aw.events);
+    ReferenceStudy ref = aw.reference(spec);
+    compare("awkward " + spec, engine, ref).assertAgreement();
+  }
+
+  /** The awkward scenario's design, by hand. */
+  @Test
+  void awkwardDesignHolds() {
+    Awkward aw = new Awkward();
+    StudySpecification spec = StudySpecification.defaults();
+    StudyResult engine = EventStudy.of(spec).withParallelism(1)
+        .run(aw.world.panel(ReturnType.SIMPLE), aw.events);
+    ReferenceStudy ref = aw.reference(spec);
+    Map<String, FirmEventResult> byId = new LinkedHashMap<>();
+    for (FirmEventResult f : engine.firmEvents()) {
+      byId.put(f.eventId() + "/" + f.ticker(), f);
+    }
+    Object[][] outcomes = {
+      // The SSE benchmark is flat over a8's whole estimation window: rank-deficient design.
+      {"a8-flat-market/600000.SS", Outcome.INSUFFICIENT_ESTIMATION},
+      {"a7-ghost/GHOST", Outcome.NO_PRICES}, {"a7-ghost/ZZ", Outcome.UNKNOWN_TICKER},
+      {"a7-ghost/H01.HK", Outcome.OK},
+      // Day 0 at session 250: the estimation window starts at session 0, which exists.
+      {"a5-first-ok/N02", Outcome.OK}, {"a5-first-out/N02", Outcome.OUT_OF_RANGE},
+      // Day 0 six sessions before the end: day +5 is the last session.
+      {"a5-last-ok/N02", Outcome.OK}, {"a5-last-out/N02", Outcome.OUT_OF_RANGE},
+      {"a6-hole/HOLE", Outcome.OK},
+    };
+    for (Object[] o : outcomes) {
+      String[] id = ((String) o[0]).split("/");
+      assertThat(byId.get(o[0]).outcome()).as("engine outcome of %s", o[0]).isEqualTo(o[1]);
+      assertThat(ref.find(id[0], id[1]).outcome).as("reference outcome of %s", o[0])
+          .isEqualTo(o[1]);
+    }
+    // Session 0 has no return (no previous session): M = 239 for the first usable day 0.
+    assertThat(byId.get("a5-first-ok/N02").observations()).isEqualTo(239);
+    // H01.HK appears once although a7 lists it twice.
+    assertThat(engine.firmEvents().stream().filter(f -> f.eventId().equals("a7-ghost")))
+        .hasSize(3);
+    // HOLE is OK but in no window.
+    for (EventWindow w : engine.testWindows()) {
+      assertThat(byId.get("a6-hole/HOLE").car(w)).isNaN();
+    }
+    // The weekend announcement's day 0 is the Monday after (or the next session).
+    LocalDate saturday = ref.find("a1-weekend", "N00").dayZero;
+    assertThat(saturday.getDayOfWeek().getValue()).isLessThanOrEqualTo(5);
+    assertThat(byId.get("a1-weekend/N00").dayZero()).contains(saturday);
+    // 15:30 Shanghai: after the SSE close, before HKEX's; New York 03:30 the same day.
+    LocalDate d650 = aw.world.weekday(650);
+    assertThat(byId.get("a2-after-sse-close/600000.SS").dayZero()).contains(d650.plusDays(
+        d650.getDayOfWeek() == java.time.DayOfWeek.FRIDAY ? 3 : 1));
+    assertThat(ref.find("a3-at-sse-close", "600000.SS").dayZero).isEqualTo(
+        aw.world.weekday(600));
+    assertThat(byId.get("a3-at-sse-close/600000.SS").dayZero()).contains(aw.world.weekday(600));
+    // Constant-mean ARs of ILLQ tie (returns of exactly 0): ties are averaged, so some Ū
+    // contributions are not multiples of 1/(T+1).
+    Ref illq = ReferenceStudy.run(StudySpecification.builder().model(ConstantMeanModel.of())
+        .build(), aw.world.universe, aw.world.prices, null, aw.events).find("a1-weekend", "ILLQ");
+    long ties = java.util.Arrays.stream(illq.residuals).filter(e -> e == illq.residuals[1]
+        || e == illq.residuals[2]).count();
+    assertThat(ties).isGreaterThan(100);
+    compare("awkward design", engine, ref).assertAgreement();
+  }
+
+  /**
+   * The r̄ edge cases are really exercised: under estimation [-60, -11] SPARSE keeps 23 valid
+   * days ([-60, -41] and [-13, -11]), so every pair with it has fewer than 30 common dates and
+   * counts 0; under [-30, -11] (20 days) every pair counts 0 and r̄ = 0 in every window.
+   */
+  @Test
+  void pairsWithFewerThanThirtyCommonDatesCountZero() {
+    Awkward aw = new Awkward();
+    StudySpecification shortSpec = StudySpecification.builder()
+        .estimationWindow(EventWindow.of(-60, -11)).minEstimation(20).build();
+    StudyResult engine = EventStudy.of(shortSpec).run(aw.world.panel(ReturnType.SIMPLE),
+        aw.events);
+    ReferenceStudy ref = aw.reference(shortSpec);
+    Ref sparse = ref.find("a1-weekend", "SPARSE");
+    assertThat(sparse.m).isEqualTo(23);
+    assertThat(engine.firmEvents().stream()
+        .filter(f -> f.eventId().equals("a1-weekend") && f.ticker().equals("SPARSE"))
+        .findFirst().orElseThrow().observations()).isEqualTo(23);
+    Ref other = ref.find("a1-weekend", "N00");
+    assertThat(ReferenceStudy.pairCorrelation(sparse, other)).isEqualTo(0.0);
+    assertThat(ReferenceStudy.pairCorrelation(ref.find("a1-weekend", "N01"), other))
+        .isNotEqualTo(0.0);
+    assertThat(ref.samples.get(EventWindow.of(0, 0)).members).contains(sparse);
+    compare("short estimation", engine, ref).assertAgreement();
+
+    StudySpecification tiny = StudySpecification.builder()
+        .estimationWindow(EventWindow.of(-30, -11)).minEstimation(15).build();
+    StudyResult tinyResult = EventStudy.of(tiny).run(aw.world.panel(ReturnType.SIMPLE),
+        aw.events);
+    for (EventWindow w : tinyResult.testWindows()) {
+      assertThat(tinyResult.sample(w, Measure.CAR).meanCrossCorrelation()).isEqualTo(0.0);
+    }
+  }
+
+  /** One firm-event in the whole study: N = 1, r̄ = 0. */
+  @Test
+  void oneFirmEvent() {
+    Awkward aw = new Awkward();
+    List<Event> one = List.of(aw.events.stream().filter(e -> e.id().equals("a4-alone"))
+        .findFirst().orElseThrow());
+    StudySpecification spec = StudySpecification.defaults();
+    StudyResult engine = EventStudy.of(spec).run(aw.world.panel(ReturnType.SIMPLE), one);
+    ReferenceStudy ref = ReferenceStudy.run(spec, aw.world.universe, aw.world.prices, null, one);
+    assertThat(engine.sample(EventWindow.of(-1, 1), Measure.CAR).size()).isEqualTo(1);
+    assertThat(engine.sample(EventWindow.of(-1, 1), Measure.CAR).meanCrossCorrelation())
+        .isEqualTo(0.0);
+    compare("one firm-event", engine, ref).assertAgreement();
+  }
+
   // ------------------------------------------------------------------ determinism
 
   /** A larger study (720 firm-events, several chunks of work) for parallelism and ordering. */
