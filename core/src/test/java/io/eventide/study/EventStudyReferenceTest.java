@@ -244,7 +244,8 @@ class EventStudyReferenceTest {
   /**
    * Events that fall in each other's estimation windows on the same listings. c1 and c3 share a
    * day 0 on N02 and H02.HK; c4 is one session after c1 on N03; c5 is ten NYSE sessions before
-   * c1 on N00 and H03.HK; c2 is a hundred weekdays before c1.
+   * c1 on N00 and H03.HK; c2 is a hundred weekdays before c1; c6 is out of range itself but
+   * falls in c1's estimation window on N01 and H01.HK.
    */
   static List<Event> cleaningEvents(World w) {
     List<Event> ev = new ArrayList<>();
@@ -258,6 +259,10 @@ class EventStudyReferenceTest {
     ev.add(Event.of("c5", Announcement.at(
         ZonedDateTime.of(w.shift(Exchange.NYSE, c1Ny, -10), LocalTime.of(9, 0), NEW_YORK)
             .toOffsetDateTime()), List.of("N00", "H03.HK")));
+    // c6: too early for a study of its own (OUT_OF_RANGE), but its day 0 lies in c1's
+    // estimation window on N01 and H01.HK, so it is still cleaned away there.
+    ev.add(Event.of("c6", Announcement.on(w.shift(Exchange.NYSE, c1Ny, -230)),
+        List.of("N01", "H01.HK")));
     return ev;
   }
 
@@ -299,6 +304,11 @@ class EventStudyReferenceTest {
     assertThat(m.get("c1/N02")).as("c3 shares c1's day 0 on N02").isEqualTo(238);
     assertThat(m.get("c3/N02")).as("c1 shares c3's day 0 on N02").isEqualTo(238);
     assertThat(m.get("c1/N00")).isEqualTo(240 - 12 - 25);
+    // N01: c2 (25 sessions) and c6 at day -230 (days -242..-218: 25 sessions).
+    assertThat(m.get("c1/N01")).isEqualTo(240 - 25 - 25);
+    assertThat(engine.firmEvents().stream()
+        .filter(f -> f.eventId().equals("c6") && f.ticker().equals("N01"))
+        .findFirst().orElseThrow().outcome()).isEqualTo(Outcome.OUT_OF_RANGE);
   }
 
   // ------------------------------------------------------------------ awkward inputs
@@ -627,6 +637,11 @@ class EventStudyReferenceTest {
         a.close("SAR", at + " day " + t,
             r.sar == null ? Double.NaN : r.sar[t - ref.spanFrom()],
             f.standardizedAbnormalReturn(t));
+        a.close("return", at + " day " + t,
+            r.ret == null ? Double.NaN : r.ret[t - ref.spanFrom()], f.returnOn(t));
+        a.close("expected return", at + " day " + t,
+            r.ret == null ? Double.NaN : r.ret[t - ref.spanFrom()] - r.ar[t - ref.spanFrom()],
+            f.expectedReturn(t));
       }
       for (EventWindow w : ref.testWindows) {
         String aw = at + " " + w;
@@ -637,6 +652,33 @@ class EventStudyReferenceTest {
         a.close("BHAR", aw, r.value(r.bhar, w), f.bhar(w));
       }
     }
+    // Nothing disappears silently: every left-out firm-event, and every OK firm-event absent
+    // from a study window, is listed.
+    List<String> leftOut = new ArrayList<>();
+    List<String> absent = new ArrayList<>();
+    for (Ref r : ref.firmEvents) {
+      if (r.outcome != Outcome.OK) {
+        leftOut.add(r.eventId + "/" + r.ticker + " " + r.outcome);
+        continue;
+      }
+      for (EventWindow w : engine.windows()) {
+        if (!r.car.containsKey(w)) {
+          absent.add(w + " " + r.eventId + "/" + r.ticker);
+        }
+      }
+    }
+    List<String> engineLeftOut = new ArrayList<>();
+    for (FirmEventResult f : engine.leftOut()) {
+      engineLeftOut.add(f.eventId() + "/" + f.ticker() + " " + f.outcome());
+    }
+    List<String> engineAbsent = new ArrayList<>();
+    for (WindowExclusion x : engine.windowExclusions()) {
+      engineAbsent.add(x.window() + " " + x.eventId() + "/" + x.ticker());
+    }
+    Collections.sort(absent);
+    Collections.sort(engineAbsent);
+    a.same("left out", name, leftOut, engineLeftOut);
+    a.same("window exclusions", name, absent, engineAbsent);
     for (EventWindow w : ref.testWindows) {
       RefSample rs = ref.samples.get(w);
       WindowSample s = engine.sample(w, Measure.CAR);

@@ -76,6 +76,7 @@ final class ReferenceStudy {
     double positiveShare = Double.NaN;
     /** By relative day − spanFrom. */
     double[] ar;
+    double[] ret;
     double[] sar;
     final Map<EventWindow, Double> car = new HashMap<>();
     final Map<EventWindow, Double> carVariance = new HashMap<>();
@@ -554,6 +555,7 @@ final class ReferenceStudy {
     int spanLen = spanTo - spanFrom + 1;
     r.ar = new double[spanLen];
     r.sar = new double[spanLen];
+    r.ret = new double[spanLen];
     double[] expectedOnDay = new double[spanLen];
     for (int tau = spanFrom; tau <= spanTo; tau++) {
       int t = d0 + tau;
@@ -561,6 +563,7 @@ final class ReferenceStudy {
       expectedOnDay[tau - spanFrom] = e;
       double ar = s.ret[t] - e;
       r.ar[tau - spanFrom] = ar;
+      r.ret[tau - spanFrom] = s.ret[t];
       double[] x = row(s, t);
       if (Double.isNaN(ar) || x == null) {
         r.sar[tau - spanFrom] = Double.NaN;
