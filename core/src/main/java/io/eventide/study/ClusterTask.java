@@ -112,7 +112,7 @@ final class ClusterTask implements Callable<WindowAccumulators> {
     int e1 = d0 + layout.estTo + 1;
     boolean[] excl = null;
     if (excluded != null) {
-      excl = markExcluded(ld, d0, e0);
+      excl = markExcluded(ld, fe, e0);
     }
     ModelFit fit = fitter.fit(ld.inputs, e0, e1, excl);
     int m = fit.observations();
@@ -302,13 +302,15 @@ final class ClusterTask implements Callable<WindowAccumulators> {
     return lo;
   }
 
-  private boolean[] markExcluded(ListingData ld, int d0, int e0) {
+  private boolean[] markExcluded(ListingData ld, int fe, int e0) {
     Arrays.fill(excluded, false);
     int r = cleaningRadius;
-    for (int other : ld.eventDayZeros) {
-      if (other == d0) {
+    for (int q = 0; q < ld.eventDayZeros.length; q++) {
+      // Skip this firm-event's own entry only: another event with the same day 0 still counts.
+      if (ld.eventFirmEvents[q] == fe) {
         continue;
       }
+      int other = ld.eventDayZeros[q];
       int lo = Math.max(other - r - e0, 0);
       int hi = Math.min(other + r - e0, layout.estLen - 1);
       for (int tau = lo; tau <= hi; tau++) {
