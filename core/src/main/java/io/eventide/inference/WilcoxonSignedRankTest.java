@@ -105,43 +105,39 @@ public final class WilcoxonSignedRankTest extends AbstractEventStudyTest {
     return sum;
   }
 
-  /** W⁺ from one sorted copy of the non-zero absolute values. */
+  /**
+   * W⁺ from one sorted array: each non-zero value becomes the key {@code bits(|x|) << 1 | (x > 0)},
+   * which orders by {@code |x|} (the bits of a non-negative double order like the double) and
+   * carries the sign in the lowest bit. One pass over the sorted keys then finds each tie group of
+   * {@code |x|} (equal {@code key >>> 1}) and adds its average rank once per positive member.
+   * Ranks are half-integers, so the sum is exact for any realistic N.
+   */
   private static double positiveRankSumSorted(WindowSample sample) {
     int n = sample.size();
-    double[] abs = new double[n];
+    long[] keys = new long[n];
     int m = 0;
     for (int i = 0; i < n; i++) {
-      double a = Math.abs(sample.value(i));
-      if (a != 0.0) {
-        abs[m++] = a;
+      double x = sample.value(i);
+      if (x != 0.0) {
+        keys[m++] = (Double.doubleToRawLongBits(Math.abs(x)) << 1) | (x > 0.0 ? 1L : 0L);
       }
     }
-    Arrays.sort(abs, 0, m);
+    Arrays.sort(keys, 0, m);
     double sum = 0.0;
-    for (int i = 0; i < n; i++) {
-      double x = sample.value(i);
-      if (x > 0.0) {
-        int below = lowerBound(abs, m, x);
-        int upTo = lowerBound(abs, m, Math.nextUp(x));
-        sum += below + (upTo - below + 1) / 2.0;
+    int lo = 0;
+    while (lo < m) {
+      long magnitude = keys[lo] >>> 1;
+      int hi = lo;
+      int positives = 0;
+      while (hi < m && keys[hi] >>> 1 == magnitude) {
+        positives += (int) (keys[hi] & 1L);
+        hi++;
       }
+      // ranks lo+1 .. hi, averaged
+      sum += positives * ((lo + 1 + hi) / 2.0);
+      lo = hi;
     }
     return sum;
-  }
-
-  /** @return the number of the first {@code m} (sorted) values below {@code key} */
-  private static int lowerBound(double[] sorted, int m, double key) {
-    int lo = 0;
-    int hi = m;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (sorted[mid] < key) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 
   /** @return N', the number of non-zero values */

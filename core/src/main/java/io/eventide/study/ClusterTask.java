@@ -36,7 +36,7 @@ final class ClusterTask implements Callable<WindowAccumulators> {
 
   // Scratch, sized once per task.
   private final double[] rankValues;
-  private final double[] sorted;
+  private final RankKernel ranker;
   private final double[] scores;
   private final long[] mask;
   private final boolean[] excluded;
@@ -69,7 +69,7 @@ final class ClusterTask implements Callable<WindowAccumulators> {
     this.cleaningRadius = cleaningRadius;
     this.fitter = fitter;
     rankValues = new double[layout.combinedLen];
-    sorted = new double[layout.combinedLen];
+    ranker = new RankKernel(layout.combinedLen);
     scores = new double[layout.combinedLen];
     mask = new long[layout.maskWords];
     excluded = cleaningRadius >= 0 ? new boolean[layout.estLen] : null;
@@ -186,7 +186,7 @@ final class ClusterTask implements Callable<WindowAccumulators> {
       return;
     }
 
-    ranks();
+    ranker.scores(rankValues, layout.combinedLen, scores);
     Pattern p = pattern();
     for (int tau = 0; tau < estLen; tau++) {
       double e = resid[tau];
@@ -246,60 +246,6 @@ final class ClusterTask implements Callable<WindowAccumulators> {
       se += fit.expected(t);
     }
     return Math.exp(sr) - Math.exp(se);
-  }
-
-  /** Rank scores U = K / (T + 1) − 1/2 of the valid values in {@code rankValues}, ties averaged. */
-  private void ranks() {
-    int n = layout.combinedLen;
-    int count = 0;
-    for (int c = 0; c < n; c++) {
-      double v = rankValues[c];
-      if (v == v) {
-        sorted[count++] = v;
-      }
-    }
-    Arrays.sort(sorted, 0, count);
-    double denominator = count + 1.0;
-    for (int c = 0; c < n; c++) {
-      double v = rankValues[c];
-      if (v != v) {
-        scores[c] = Double.NaN;
-        continue;
-      }
-      int lo = lowerBound(sorted, count, v);
-      int hi = upperBound(sorted, lo, count, v);
-      // Positions lo..hi-1 hold v: ranks lo+1..hi, average (lo + 1 + hi) / 2.
-      double rank = (lo + 1 + hi) * 0.5;
-      scores[c] = rank / denominator - 0.5;
-    }
-  }
-
-  private static int lowerBound(double[] a, int n, double v) {
-    int lo = 0;
-    int hi = n;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (a[mid] < v) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
-  }
-
-  private static int upperBound(double[] a, int from, int n, double v) {
-    int lo = from;
-    int hi = n;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (a[mid] <= v) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 
   private boolean[] markExcluded(ListingData ld, int fe, int e0) {

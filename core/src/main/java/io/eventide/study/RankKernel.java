@@ -1,0 +1,110 @@
+package io.eventide.study;
+
+/**
+ * Average ranks of the valid values of an array, allocation-free: the rank scores of the Corrado
+ * (1989) test.
+ *
+ * <p>The valid ({@code non-NaN}) values are sorted with their positions by a least-significant-
+ * digit radix sort on their IEEE 754 bits (made order-preserving as unsigned integers: flip every
+ * bit of a negative value, the sign bit of a positive one), eight bits a pass, skipping a pass
+ * when every value shares that digit. For the few hundred values of a firm-event this does about
+ * 8(T + 256) simple steps with no data-dependent branch, several times faster than a comparison
+ * sort. Ranks are then assigned in one pass over the sorted order: a run of equal values at sorted
+ * positions {@code lo..hi-1} (0-based) gets the average rank {@code (lo + 1 + hi) / 2} ({@code
+ * -0.0} and {@code 0.0} are adjacent in the order and equal as values, so they tie). Each score
+ * is {@code U = K / (T + 1) − 1/2}, with T the number of valid values; a {@code NaN} value gets a
+ * {@code NaN} score.
+ */
+final class RankKernel {
+
+  private static final int RADIX = 256;
+  private static final int PASSES = 8;
+
+  private final long[] keys;
+  private final long[] keysScratch;
+  private final int[] positions;
+  private final int[] positionsScratch;
+  private final int[] counts = new int[PASSES * RADIX];
+
+  /**
+   * @param capacity the largest number of values to rank
+   */
+  RankKernel(int capacity) {
+    keys = new long[capacity];
+    keysScratch = new long[capacity];
+    positions = new int[capacity];
+    positionsScratch = new int[capacity];
+  }
+
+  /**
+   * Scores {@code values[0, n)} into {@code scores[0, n)}.
+   *
+   * @param values the values, {@code NaN} where missing
+   * @param n how many
+   * @param scores receives {@code U = K / (T + 1) − 1/2}, {@code NaN} where the value is missing
+   * @return T, the number of valid values
+   */
+  int scores(double[] values, int n, double[] scores) {
+    java.util.Arrays.fill(counts, 0);
+    int t = 0;
+    for (int i = 0; i < n; i++) {
+      double v = values[i];
+      if (v == v) {
+        long bits = Double.doubleToRawLongBits(v);
+        long key = bits < 0 ? ~bits : bits ^ Long.MIN_VALUE;
+        keys[t] = key;
+        positions[t] = i;
+        for (int pass = 0; pass < PASSES; pass++) {
+          counts[pass * RADIX + (int) ((key >>> (8 * pass)) & 0xFF)]++;
+        }
+        t++;
+      } else {
+        scores[i] = Double.NaN;
+      }
+    }
+    long[] k = keys;
+    long[] k2 = keysScratch;
+    int[] p = positions;
+    int[] p2 = positionsScratch;
+    for (int pass = 0; pass < PASSES; pass++) {
+      int base = pass * RADIX;
+      int shift = 8 * pass;
+      if (t == 0 || counts[base + (int) ((k[0] >>> shift) & 0xFF)] == t) {
+        continue;
+      }
+      int sum = 0;
+      for (int d = 0; d < RADIX; d++) {
+        int c = counts[base + d];
+        counts[base + d] = sum;
+        sum += c;
+      }
+      for (int q = 0; q < t; q++) {
+        long key = k[q];
+        int slot = counts[base + (int) ((key >>> shift) & 0xFF)]++;
+        k2[slot] = key;
+        p2[slot] = p[q];
+      }
+      long[] tk = k;
+      k = k2;
+      k2 = tk;
+      int[] tp = p;
+      p = p2;
+      p2 = tp;
+    }
+    double denominator = t + 1.0;
+    int lo = 0;
+    while (lo < t) {
+      double v = values[p[lo]];
+      int hi = lo + 1;
+      while (hi < t && values[p[hi]] == v) {
+        hi++;
+      }
+      double u = (lo + 1 + hi) * 0.5 / denominator - 0.5;
+      for (int q = lo; q < hi; q++) {
+        scores[p[q]] = u;
+      }
+      lo = hi;
+    }
+    return t;
+  }
+}
