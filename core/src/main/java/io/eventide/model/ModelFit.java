@@ -167,6 +167,49 @@ public final class ModelFit {
   }
 
   /**
+   * Abnormal returns of a range of sessions, with the model chosen once outside the loop: the bulk
+   * form of {@link #abnormal(int)} for kernels.
+   *
+   * @param fromInclusive first session
+   * @param toExclusive one past the last session
+   * @param out receives {@code AR_t} at {@code out[offset + t − fromInclusive]}
+   * @param offset where the first value goes
+   */
+  public void abnormal(int fromInclusive, int toExclusive, double[] out, int offset) {
+    double[] y = inputs.returns();
+    int shift = offset - fromInclusive;
+    switch (kind) {
+      case MARKET_ADJUSTED: {
+        double[] x = inputs.market();
+        for (int t = fromInclusive; t < toExclusive; t++) {
+          out[t + shift] = y[t] - x[t];
+        }
+        return;
+      }
+      case CONSTANT_MEAN: {
+        double mu = parameters[0];
+        for (int t = fromInclusive; t < toExclusive; t++) {
+          out[t + shift] = y[t] - mu;
+        }
+        return;
+      }
+      case MARKET: {
+        double[] x = inputs.market();
+        double a = parameters[0];
+        double b = parameters[1];
+        for (int t = fromInclusive; t < toExclusive; t++) {
+          out[t + shift] = y[t] - (a + b * x[t]);
+        }
+        return;
+      }
+      default:
+        for (int t = fromInclusive; t < toExclusive; t++) {
+          out[t + shift] = y[t] - expected(t);
+        }
+    }
+  }
+
+  /**
    * @param t a session index
    * @return {@code x_t'(X'X)⁻¹x_t}, the leverage of session t relative to the estimation design
    */

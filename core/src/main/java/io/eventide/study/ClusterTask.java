@@ -136,12 +136,19 @@ final class ClusterTask implements Callable<WindowAccumulators> {
     // Estimation residuals: the first part of the rank test's combined window.
     final int estLen = layout.estLen;
     double[] resid = new double[estLen];
+    fit.abnormal(e0, e0 + estLen, resid, 0);
+    if (excl != null) {
+      for (int tau = 0; tau < estLen; tau++) {
+        if (excl[tau]) {
+          resid[tau] = Double.NaN;
+        }
+      }
+    }
+    System.arraycopy(resid, 0, rankValues, 0, estLen);
     int positive = 0;
     double residSum = 0;
     for (int tau = 0; tau < estLen; tau++) {
-      double e = excl != null && excl[tau] ? Double.NaN : fit.abnormal(e0 + tau);
-      resid[tau] = e;
-      rankValues[tau] = e;
+      double e = resid[tau];
       if (e > 0) {
         positive++;
       }

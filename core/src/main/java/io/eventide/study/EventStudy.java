@@ -188,15 +188,19 @@ public final class EventStudy {
             "Model " + model.id() + " needs the risk-free rate RF, which no factor file holds");
       }
     }
+    // One market array per calendar, shared by its listings, so that a fitter can see that
+    // firm-events on one calendar and estimation range share the market's moments.
+    Map<TradingCalendar, double[]> marketCache = new IdentityHashMap<>();
     Map<TradingCalendar, double[][]> factorCache = new IdentityHashMap<>();
     Map<TradingCalendar, double[]> rfCache = new IdentityHashMap<>();
     for (int i = 0; i < out.length; i++) {
       ListingReturns lr = panel.returnsOf(universe.get(i).ticker()).orElseThrow();
       TradingCalendar cal = lr.calendar();
       double[] returns = lr.returns();
+      double[] market = marketCache.computeIfAbsent(cal, c -> lr.marketReturns());
       ModelInputs inputs;
       if (factors == null) {
-        inputs = ModelInputs.of(returns, lr.marketReturns());
+        inputs = ModelInputs.of(returns, market);
       } else {
         final FactorSet fs = factors;
         long[] sessions = cal.sessionEpochDays();
@@ -208,7 +212,7 @@ public final class EventStudy {
           return cols;
         });
         double[] rf = rfCache.computeIfAbsent(cal, c -> fs.riskFreeAlignedTo(sessions));
-        inputs = ModelInputs.of(returns, lr.marketReturns(), f, rf);
+        inputs = ModelInputs.of(returns, market, f, rf);
       }
       out[i] = new ListingData(universe.get(i), cal, inputs, returns, lr.pricesPresent() > 0);
     }
