@@ -239,8 +239,9 @@ public final class LargeStudyRun {
     }
 
     out.println();
-    out.println(" firm-events  events    wall s  firm-events/s  us/firm-event  vs first"
-        + " peak heap MiB   GC s     N(0:0)   CAAR(0:0)");
+    out.printf(Locale.ROOT, "%12s  %6s  %8s  %13s  %13s  %8s  %13s  %5s  %9s  %10s%n",
+        "firm-events", "events", "wall s", "firm-events/s", "us/firm-event", "vs first",
+        "peak heap MiB", "GC s", "N(0:0)", "CAAR(0:0)");
     List<Row> rows = new ArrayList<>();
     for (int n : o.sizes()) {
       Row row = measure(study, panel, allEvents, n, o.listings());
