@@ -30,6 +30,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * resolves, maps and reduces inside it, as a caller's {@code run} does. {@code threads} is the
  * study's parallelism ({@link EventStudy#withParallelism}); at 2 threads the study makes and shuts
  * down its own pool in every run, which is part of the measured cost.
+ *
+ * <p>{@code missingShare} blanks that share of the listings' prices at random (default 0, no gaps);
+ * run it with {@code -p missingShare=0.001} to see what gaps in the data cost: a firm-event with a
+ * missing estimation return leaves the fast path of the cross-correlation r̄ and is correlated
+ * pair by pair with every other member of its event.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -54,6 +59,10 @@ public class StudyBenchmark {
   @Param({"1", "2"})
   public int threads;
 
+  /** Share of the listings' prices blanked at random. */
+  @Param({"0"})
+  public double missingShare;
+
   ReturnPanel panel;
   List<Event> events;
   EventStudy study;
@@ -66,7 +75,7 @@ public class StudyBenchmark {
           "firmEvents must be a multiple of " + LISTINGS + " listings, got " + firmEvents);
     }
     SyntheticData.Market market = SyntheticData.market(LISTINGS, SESSIONS, SEED);
-    panel = market.panel();
+    panel = market.panel(missingShare, SEED + 1);
     events = market.eventsOnEverySession(firmEvents / LISTINGS);
     study = EventStudy.of(StudySpecification.defaults()).withParallelism(threads);
   }
