@@ -1,0 +1,286 @@
+package io.eventide.benchmarks;
+
+import io.eventide.regression.SimpleRegressionKernel;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
+import org.apache.commons.math3.stat.regression.SimpleRegression;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The market-model fit ({@code y = α + β x}, OLS, with s²) of one firm-event, Eventide's kernel
+ * raced against Commons Math on the same data in the same run.
+ *
+ * <p>The unit of work is a batch of {@value #FIRM_EVENTS} firm-events, each on its own window of a
+ * {@value #LISTINGS}-listing × {@value #SESSIONS}-session panel held as {@code double[][]}: its own
+ * listing and its own random start session, so no two fits read the same y range and the x ranges
+ * differ too. {@code @OperationsPerInvocation} divides the time by the batch, so scores read per
+ * firm-event. Each method returns the sum of every fit's α̂ + β̂ + s² (JMH sinks it), which keeps
+ * every fit alive; {@code FitBenchmarksAgreementTest} checks that the contenders return the same
+ * sums.
+ *
+ * <ul>
+ *   <li>{@link #eventideKernel}: {@link SimpleRegressionKernel#fit}, the kernel as a caller with
+ *       distinct windows uses it.
+ *   <li>{@link #eventideKernelRecomputedMoments}: {@link SimpleRegressionKernel#regressorMoments}
+ *       then {@link SimpleRegressionKernel#fitWithRegressorMoments} for every firm-event; what the
+ *       market model's fitter does whenever its cache of the market's moments misses.
+ *   <li>{@link #sharedWindowsEventideKernel} and {@link
+ *       #sharedWindowsEventideKernelSharedMoments}: a different layout, {@value #GROUPS}
+ *       announcements × {@value #PER_GROUP} listings, where the firm-events of one announcement
+ *       share the estimation window (as in a study); plain fits, then fits that compute the
+ *       market's moments once per announcement (inside the measured time). Compare these two with
+ *       each other, not with the distinct-window methods.
+ *   <li>{@link #commonsSimpleRegression}: {@code SimpleRegression}, an {@code addData} loop, then
+ *       {@code getIntercept}, {@code getSlope}, {@code getMeanSquareError}.
+ *   <li>{@link #commonsOlsBuildingArrays}: {@code OLSMultipleLinearRegression} including the copy
+ *       of the window into the {@code double[]} and {@code double[L][1]} it needs, which is its
+ *       real cost on a panel; {@link #commonsOlsPrebuiltArrays}: the same with those arrays built
+ *       in {@code @Setup}, its best case. Both call {@code newSampleData}, {@code
+ *       estimateRegressionParameters} and {@code estimateErrorVariance} (which solves for β again).
+ *   <li>{@link #readFloor}: one pass summing the same y and x values over the same windows, the
+ *       least work that touches the data.
+ * </ul>
+ *
+ * <p>The kernel checks every row for NaN; the Commons Math contenders do not (the data has none).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+public class MarketModelFitBenchmark {
+
+  /** Firm-events per invocation. */
+  static final int FIRM_EVENTS = 1000;
+  /** Listings of the panel. */
+  static final int LISTINGS = 1000;
+  /** Sessions of the panel. */
+  static final int SESSIONS = 3000;
+  /** Announcements of the shared-window layout. */
+  static final int GROUPS = 10;
+  /** Listings per announcement in the shared-window layout. */
+  static final int PER_GROUP = FIRM_EVENTS / GROUPS;
+  /** Seed of the data. */
+  static final long SEED = 20_240_601L;
+
+  /** L, the estimation window length. */
+  @Param({"120", "250", "500"})
+  public int length;
+
+  double[][] y;
+  double[] x;
+  int[] listing;
+  int[] start;
+  int[] sharedListing;
+  int[] sharedStart;
+  double[] out;
+  double[] moments;
+  double[][] olsY;
+  double[][][] olsX;
+
+  /** Builds the panel, the two layouts and the prebuilt Commons Math arrays. */
+  @Setup(Level.Trial)
+  public void setUp() {
+    SyntheticData.Market market = SyntheticData.market(LISTINGS, SESSIONS, SEED);
+    y = market.listingReturns();
+    x = market.marketReturns();
+    int[][] distinct = SyntheticData.distinctWindows(FIRM_EVENTS, LISTINGS, SESSIONS, length, SEED);
+    listing = distinct[0];
+    start = distinct[1];
+    int[][] shared =
+        SyntheticData.sharedWindows(GROUPS, PER_GROUP, LISTINGS, SESSIONS, length, SEED + 1);
+    sharedListing = shared[0];
+    sharedStart = shared[1];
+    out = new double[SimpleRegressionKernel.OUTPUT_LENGTH];
+    moments = new double[3];
+    olsY = new double[FIRM_EVENTS][];
+    olsX = new double[FIRM_EVENTS][][];
+    for (int i = 0; i < FIRM_EVENTS; i++) {
+      olsY[i] = Arrays.copyOfRange(y[listing[i]], start[i], start[i] + length);
+      olsX[i] = rows(x, start[i], length);
+    }
+  }
+
+  /** @return Σ (α̂ + β̂ + s²) over the firm-events */
+  @Benchmark
+  @OperationsPerInvocation(FIRM_EVENTS)
+  public double eventideKernel() {
+    return kernel(listing, start);
+  }
+
+  /** @return Σ (α̂ + β̂ + s²) over the firm-events */
+  @Benchmark
+  @OperationsPerInvocation(FIRM_EVENTS)
+  public double eventideKernelRecomputedMoments() {
+    double[][] y = this.y;
+    double[] x = this.x;
+    int[] listing = this.listing;
+    int[] start = this.start;
+    int len = length;
+    double[] out = this.out;
+    double[] moments = this.moments;
+    double sum = 0;
+    for (int i = 0; i < FIRM_EVENTS; i++) {
+      int s = start[i];
+      SimpleRegressionKernel.regressorMoments(x, s, s + len, moments);
+      SimpleRegressionKernel.fitWithRegressorMoments(y[listing[i]], x, s, s + len, moments, out);
+      sum += out[SimpleRegressionKernel.ALPHA] + out[SimpleRegressionKernel.BETA]
+          + out[SimpleRegressionKernel.RESIDUAL_VARIANCE];
+    }
+    return sum;
+  }
+
+  /** @return Σ (α̂ + β̂ + s²) over the firm-events of the shared-window layout */
+  @Benchmark
+  @OperationsPerInvocation(FIRM_EVENTS)
+  public double sharedWindowsEventideKernel() {
+    return kernel(sharedListing, sharedStart);
+  }
+
+  /** @return Σ (α̂ + β̂ + s²) over the firm-events of the shared-window layout */
+  @Benchmark
+  @OperationsPerInvocation(FIRM_EVENTS)
+  public double sharedWindowsEventideKernelSharedMoments() {
+    double[][] y = this.y;
+    double[] x = this.x;
+    int[] listing = sharedListing;
+    int[] start = sharedStart;
+    int len = length;
+    double[] out = this.out;
+    double[] moments = this.moments;
+    double sum = 0;
+    for (int g = 0; g < GROUPS; g++) {
+      int s = start[g * PER_GROUP];
+      SimpleRegressionKernel.regressorMoments(x, s, s + len, moments);
+      for (int i = g * PER_GROUP; i < (g + 1) * PER_GROUP; i++) {
+        SimpleRegressionKernel.fitWithRegressorMoments(y[listing[i]], x, s, s + len, moments, out);
+        sum += out[SimpleRegressionKernel.ALPHA] + out[SimpleRegressionKernel.BETA]
+            + out[SimpleRegressionKernel.RESIDUAL_VARIANCE];
+      }
+    }
+    return sum;
+  }
+
+  /** @return Σ (α̂ + β̂ + s²) over the firm-events */
+  @Benchmark
+  @OperationsPerInvocation(FIRM_EVENTS)
+  public double commonsSimpleRegression() {
+    double[][] y = this.y;
+    double[] x = this.x;
+    int[] listing = this.listing;
+    int[] start = this.start;
+    int len = length;
+    double sum = 0;
+    for (int i = 0; i < FIRM_EVENTS; i++) {
+      double[] yi = y[listing[i]];
+      int s = start[i];
+      SimpleRegression r = new SimpleRegression();
+      for (int t = s; t < s + len; t++) {
+        r.addData(x[t], yi[t]);
+      }
+      sum += r.getIntercept() + r.getSlope() + r.getMeanSquareError();
+    }
+    return sum;
+  }
+
+  /** @return Σ (α̂ + β̂ + s²) over the firm-events */
+  @Benchmark
+  @OperationsPerInvocation(FIRM_EVENTS)
+  public double commonsOlsBuildingArrays() {
+    double[][] y = this.y;
+    double[] x = this.x;
+    int[] listing = this.listing;
+    int[] start = this.start;
+    int len = length;
+    double sum = 0;
+    for (int i = 0; i < FIRM_EVENTS; i++) {
+      int s = start[i];
+      double[] yi = Arrays.copyOfRange(y[listing[i]], s, s + len);
+      double[][] xi = rows(x, s, len);
+      sum += ols(yi, xi);
+    }
+    return sum;
+  }
+
+  /** @return Σ (α̂ + β̂ + s²) over the firm-events */
+  @Benchmark
+  @OperationsPerInvocation(FIRM_EVENTS)
+  public double commonsOlsPrebuiltArrays() {
+    double[][] olsY = this.olsY;
+    double[][][] olsX = this.olsX;
+    double sum = 0;
+    for (int i = 0; i < FIRM_EVENTS; i++) {
+      sum += ols(olsY[i], olsX[i]);
+    }
+    return sum;
+  }
+
+  /** @return Σ (Σy + Σx) over the firm-events' windows */
+  @Benchmark
+  @OperationsPerInvocation(FIRM_EVENTS)
+  public double readFloor() {
+    double[][] y = this.y;
+    double[] x = this.x;
+    int[] listing = this.listing;
+    int[] start = this.start;
+    int len = length;
+    double sum = 0;
+    for (int i = 0; i < FIRM_EVENTS; i++) {
+      double[] yi = y[listing[i]];
+      int s = start[i];
+      double sy = 0;
+      double sx = 0;
+      for (int t = s; t < s + len; t++) {
+        sy += yi[t];
+        sx += x[t];
+      }
+      sum += sy + sx;
+    }
+    return sum;
+  }
+
+  private double kernel(int[] listing, int[] start) {
+    double[][] y = this.y;
+    double[] x = this.x;
+    int len = length;
+    double[] out = this.out;
+    double sum = 0;
+    for (int i = 0; i < FIRM_EVENTS; i++) {
+      int s = start[i];
+      SimpleRegressionKernel.fit(y[listing[i]], x, s, s + len, out);
+      sum += out[SimpleRegressionKernel.ALPHA] + out[SimpleRegressionKernel.BETA]
+          + out[SimpleRegressionKernel.RESIDUAL_VARIANCE];
+    }
+    return sum;
+  }
+
+  private static double ols(double[] y, double[][] x) {
+    OLSMultipleLinearRegression ols = new OLSMultipleLinearRegression();
+    ols.newSampleData(y, x);
+    double[] b = ols.estimateRegressionParameters();
+    return b[0] + b[1] + ols.estimateErrorVariance();
+  }
+
+  /** The rows {@code {x[s]}, {x[s+1]}, ...} that {@code OLSMultipleLinearRegression} takes. */
+  static double[][] rows(double[] x, int s, int len) {
+    double[][] rows = new double[len][1];
+    for (int t = 0; t < len; t++) {
+      rows[t][0] = x[s + t];
+    }
+    return rows;
+  }
+}
