@@ -1,13 +1,14 @@
 package io.eventide.benchmarks;
 
 import io.eventide.event.Event;
-import io.eventide.event.EventWindow;
+import io.eventide.inference.StudyTests;
+import io.eventide.inference.TestResult;
+import io.eventide.inference.TestSuite;
 import io.eventide.market.ReturnPanel;
 import io.eventide.study.EventStudy;
-import io.eventide.study.Measure;
 import io.eventide.study.StudyResult;
-import io.eventide.study.WindowSample;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * The work that {@link StudyBenchmark} and {@link LargeStudyRun} measure, in one place so that they
@@ -22,13 +23,14 @@ public final class StudyWorkload {
    * What one run leaves behind.
    *
    * @param result the study's result
-   * @param samples how many window samples were tested
-   * @param checksum Σ over the samples of N and the first value, which keeps every sample alive
+   * @param samples how many test results were computed (every test on every window and measure)
+   * @param checksum Σ over the results of N, statistic and p-value, which keeps every result alive
    */
   public record Outcome(StudyResult result, int samples, double checksum) {}
 
   /**
-   * Runs the study and the tests.
+   * Runs the study and the eleven tests on every window and measure (on a pool of the study's
+   * parallelism when it is above 1; windows are independent, so the results are the same).
    *
    * @param study the study (specification and parallelism)
    * @param panel the panel
@@ -37,23 +39,24 @@ public final class StudyWorkload {
    */
   public static Outcome run(EventStudy study, ReturnPanel panel, List<Event> events) {
     StudyResult result = study.run(panel, events);
-    int samples = 0;
+    StudyTests tests;
+    if (study.parallelism() > 1) {
+      ForkJoinPool pool = new ForkJoinPool(study.parallelism());
+      try {
+        tests = StudyTests.run(result, TestSuite.standard(), pool);
+      } finally {
+        pool.shutdown();
+      }
+    } else {
+      tests = StudyTests.run(result, TestSuite.standard());
+    }
     double checksum = 0;
-    for (EventWindow window : result.testWindows()) {
-      for (Measure measure : Measure.values()) {
-        WindowSample sample = result.sample(window, measure);
-        // TODO(inference): io.eventide.inference.TestSuite is not on the bench branch yet. When it
-        // is, run the eleven tests here, inside the measured time, and fold their statistics into
-        // the checksum, e.g.
-        //   checksum += TestSuite.standard().run(sample) ... (every statistic and p-value);
-        // until then the measured work stops at the samples, and RESULTS.md says so.
-        samples++;
-        checksum += sample.size();
-        if (sample.size() > 0) {
-          checksum += sample.value(0);
-        }
+    for (TestResult r : tests.results()) {
+      checksum += r.n();
+      if (r.isDefined()) {
+        checksum += r.statistic() + r.pValue();
       }
     }
-    return new Outcome(result, samples, checksum);
+    return new Outcome(result, tests.results().size(), checksum);
   }
 }

@@ -82,6 +82,11 @@ public final class EventStudy {
     return new EventStudy(spec, parallelism, Objects.requireNonNull(service, "executor"));
   }
 
+  /** @return the number of threads the map runs on (ignored when an executor is given) */
+  public int parallelism() {
+    return parallelism;
+  }
+
   /** @return the specification */
   public StudySpecification specification() {
     return spec;
