@@ -1,6 +1,7 @@
 package io.eventide.benchmarks;
 
 import io.eventide.regression.LinearRegressionKernel;
+import io.eventide.regression.RegressorMoments;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
@@ -30,7 +31,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@link #eventideKernel}: {@link LinearRegressionKernel#fit} on the shared columns with one
- *       {@link LinearRegressionKernel.Workspace}.
+ *       {@link LinearRegressionKernel.Workspace}: one pass over y and the factors per fit.
+ *   <li>{@link #eventideKernelSharedMoments}: the same fits with the factors' sums taken from
+ *       prefix sums of the factor columns ({@link RegressorMoments}, built once per panel in
+ *       {@code @Setup}, as a study builds them once per calendar): what the factor model's fitter
+ *       does inside a study; one pass over y remains.
  *   <li>{@link #commonsOlsBuildingArrays}: {@code OLSMultipleLinearRegression} including the copy
  *       of the window into the {@code double[L]} and {@code double[L][p]} rows it needs (its real
  *       cost on a panel); {@link #commonsOlsPrebuiltArrays}: those arrays built in {@code @Setup}.
@@ -67,6 +72,7 @@ public class FactorModelFitBenchmark {
   int[] listing;
   int[] start;
   LinearRegressionKernel.Workspace workspace;
+  RegressorMoments moments;
   double[][] olsY;
   double[][][] olsX;
 
@@ -80,6 +86,7 @@ public class FactorModelFitBenchmark {
     listing = windows[0];
     start = windows[1];
     workspace = new LinearRegressionKernel.Workspace(factors);
+    moments = RegressorMoments.of(f);
     olsY = new double[FIRM_EVENTS][];
     olsX = new double[FIRM_EVENTS][][];
     for (int i = 0; i < FIRM_EVENTS; i++) {
@@ -103,6 +110,31 @@ public class FactorModelFitBenchmark {
     for (int i = 0; i < FIRM_EVENTS; i++) {
       int s = start[i];
       LinearRegressionKernel.fit(y[listing[i]], f, s, s + len, ws);
+      double v = ws.residualVariance();
+      for (int j = 0; j <= p; j++) {
+        v += ws.coefficient(j);
+      }
+      sum += v;
+    }
+    return sum;
+  }
+
+  /** @return Σ (α̂ + Σ b̂_j + s²) over the firm-events */
+  @Benchmark
+  @OperationsPerInvocation(FIRM_EVENTS)
+  public double eventideKernelSharedMoments() {
+    double[][] y = this.y;
+    double[][] f = this.f;
+    int[] listing = this.listing;
+    int[] start = this.start;
+    int len = length;
+    int p = factors;
+    LinearRegressionKernel.Workspace ws = workspace;
+    RegressorMoments m = moments;
+    double sum = 0;
+    for (int i = 0; i < FIRM_EVENTS; i++) {
+      int s = start[i];
+      LinearRegressionKernel.fit(y[listing[i]], f, s, s + len, m, ws);
       double v = ws.residualVariance();
       for (int j = 0; j <= p; j++) {
         v += ws.coefficient(j);

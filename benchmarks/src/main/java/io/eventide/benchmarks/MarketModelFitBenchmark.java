@@ -1,5 +1,6 @@
 package io.eventide.benchmarks;
 
+import io.eventide.regression.RegressorMoments;
 import io.eventide.regression.SimpleRegressionKernel;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
@@ -34,15 +35,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@link #eventideKernel}: {@link SimpleRegressionKernel#fit}, the kernel as a caller with
  *       distinct windows uses it.
- *   <li>{@link #eventideKernelRecomputedMoments}: {@link SimpleRegressionKernel#regressorMoments}
- *       then {@link SimpleRegressionKernel#fitWithRegressorMoments} for every firm-event; what the
- *       market model's fitter does whenever its cache of the market's moments misses.
- *   <li>{@link #sharedWindowsEventideKernel} and {@link
- *       #sharedWindowsEventideKernelSharedMoments}: a different layout, {@value #GROUPS}
- *       announcements × {@value #PER_GROUP} listings, where the firm-events of one announcement
- *       share the estimation window (as in a study); plain fits, then fits that compute the
- *       market's moments once per announcement (inside the measured time). Compare these two with
- *       each other, not with the distinct-window methods.
+ *   <li>{@link #eventideKernelSharedMoments}: {@link SimpleRegressionKernel#fit(double[],
+ *       double[], int, int, RegressorMoments, double[])}, the market's sums taken from prefix
+ *       sums of the market column ({@link RegressorMoments}, built once per panel in {@code
+ *       @Setup}, as a study builds them once per calendar): what the market model's fitter does
+ *       inside a study. The same distinct windows.
  *   <li>{@link #commonsSimpleRegression}: {@code SimpleRegression}, an {@code addData} loop, then
  *       {@code getIntercept}, {@code getSlope}, {@code getMeanSquareError}.
  *   <li>{@link #commonsOlsBuildingArrays}: {@code OLSMultipleLinearRegression} including the copy
@@ -70,10 +67,6 @@ public class MarketModelFitBenchmark {
   static final int LISTINGS = 1000;
   /** Sessions of the panel. */
   static final int SESSIONS = 3000;
-  /** Announcements of the shared-window layout. */
-  static final int GROUPS = 10;
-  /** Listings per announcement in the shared-window layout. */
-  static final int PER_GROUP = FIRM_EVENTS / GROUPS;
   /** Seed of the data. */
   static final long SEED = 20_240_601L;
 
@@ -85,10 +78,8 @@ public class MarketModelFitBenchmark {
   double[] x;
   int[] listing;
   int[] start;
-  int[] sharedListing;
-  int[] sharedStart;
   double[] out;
-  double[] moments;
+  RegressorMoments moments;
   double[][] olsY;
   double[][][] olsX;
 
@@ -101,12 +92,8 @@ public class MarketModelFitBenchmark {
     int[][] distinct = SyntheticData.distinctWindows(FIRM_EVENTS, LISTINGS, SESSIONS, length, SEED);
     listing = distinct[0];
     start = distinct[1];
-    int[][] shared =
-        SyntheticData.sharedWindows(GROUPS, PER_GROUP, LISTINGS, SESSIONS, length, SEED + 1);
-    sharedListing = shared[0];
-    sharedStart = shared[1];
     out = new double[SimpleRegressionKernel.OUTPUT_LENGTH];
-    moments = new double[3];
+    moments = RegressorMoments.of(x);
     olsY = new double[FIRM_EVENTS][];
     olsX = new double[FIRM_EVENTS][][];
     for (int i = 0; i < FIRM_EVENTS; i++) {
@@ -125,52 +112,20 @@ public class MarketModelFitBenchmark {
   /** @return Σ (α̂ + β̂ + s²) over the firm-events */
   @Benchmark
   @OperationsPerInvocation(FIRM_EVENTS)
-  public double eventideKernelRecomputedMoments() {
+  public double eventideKernelSharedMoments() {
     double[][] y = this.y;
     double[] x = this.x;
     int[] listing = this.listing;
     int[] start = this.start;
     int len = length;
     double[] out = this.out;
-    double[] moments = this.moments;
+    RegressorMoments moments = this.moments;
     double sum = 0;
     for (int i = 0; i < FIRM_EVENTS; i++) {
       int s = start[i];
-      SimpleRegressionKernel.regressorMoments(x, s, s + len, moments);
-      SimpleRegressionKernel.fitWithRegressorMoments(y[listing[i]], x, s, s + len, moments, out);
+      SimpleRegressionKernel.fit(y[listing[i]], x, s, s + len, moments, out);
       sum += out[SimpleRegressionKernel.ALPHA] + out[SimpleRegressionKernel.BETA]
           + out[SimpleRegressionKernel.RESIDUAL_VARIANCE];
-    }
-    return sum;
-  }
-
-  /** @return Σ (α̂ + β̂ + s²) over the firm-events of the shared-window layout */
-  @Benchmark
-  @OperationsPerInvocation(FIRM_EVENTS)
-  public double sharedWindowsEventideKernel() {
-    return kernel(sharedListing, sharedStart);
-  }
-
-  /** @return Σ (α̂ + β̂ + s²) over the firm-events of the shared-window layout */
-  @Benchmark
-  @OperationsPerInvocation(FIRM_EVENTS)
-  public double sharedWindowsEventideKernelSharedMoments() {
-    double[][] y = this.y;
-    double[] x = this.x;
-    int[] listing = sharedListing;
-    int[] start = sharedStart;
-    int len = length;
-    double[] out = this.out;
-    double[] moments = this.moments;
-    double sum = 0;
-    for (int g = 0; g < GROUPS; g++) {
-      int s = start[g * PER_GROUP];
-      SimpleRegressionKernel.regressorMoments(x, s, s + len, moments);
-      for (int i = g * PER_GROUP; i < (g + 1) * PER_GROUP; i++) {
-        SimpleRegressionKernel.fitWithRegressorMoments(y[listing[i]], x, s, s + len, moments, out);
-        sum += out[SimpleRegressionKernel.ALPHA] + out[SimpleRegressionKernel.BETA]
-            + out[SimpleRegressionKernel.RESIDUAL_VARIANCE];
-      }
     }
     return sum;
   }

@@ -1,6 +1,7 @@
 package io.eventide.model;
 
 import io.eventide.regression.LinearRegressionKernel;
+import io.eventide.regression.RegressorMoments;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -91,7 +92,8 @@ public final class FactorModel implements NormalReturnModel {
   private final class Fitter implements ModelFitter {
     private final LinearRegressionKernel.Workspace ws =
         new LinearRegressionKernel.Workspace(factors.size());
-    // Scratch slices of the estimation range, grown on demand: no allocation per fit.
+    // Scratch grown on demand, so that a fit allocates only its outputs: the excess returns on
+    // the calendar's indices, and slices of the estimation range when sessions are excluded.
     private double[] excess = new double[0];
     private final double[][] slices = new double[factors.size()][0];
 
@@ -103,22 +105,29 @@ public final class FactorModel implements NormalReturnModel {
         throw new IllegalArgumentException(
             "Model " + id + " needs " + p + " factor columns, got " + f.length);
       }
-      int len = to - from;
-      if (excess.length < len) {
-        excess = new double[len];
-        for (int j = 0; j < p; j++) {
-          slices[j] = new double[len];
-        }
-      }
       double[] y = inputs.returns();
       double[] rf = inputs.riskFree();
-      for (int t = from; t < to; t++) {
-        excess[t - from] = excluded != null && excluded[t - from] ? Double.NaN : y[t] - rf[t];
+      int m;
+      if (excluded != null) {
+        int len = to - from;
+        grow(len);
+        for (int t = from; t < to; t++) {
+          excess[t - from] = excluded[t - from] ? Double.NaN : y[t] - rf[t];
+        }
+        for (int j = 0; j < p; j++) {
+          System.arraycopy(f[j], from, slices[j], 0, len);
+        }
+        m = LinearRegressionKernel.fit(excess, slices, 0, len, ws);
+      } else {
+        grow(to);
+        for (int t = from; t < to; t++) {
+          excess[t] = y[t] - rf[t];
+        }
+        RegressorMoments moments = inputs.factorMoments();
+        m = moments != null
+            ? LinearRegressionKernel.fit(excess, f, from, to, moments, ws)
+            : LinearRegressionKernel.fit(excess, f, from, to, ws);
       }
-      for (int j = 0; j < p; j++) {
-        System.arraycopy(f[j], from, slices[j], 0, len);
-      }
-      int m = LinearRegressionKernel.fit(excess, slices, 0, len, ws);
       double[] params = new double[p + 1];
       double[] means = new double[p];
       double[] scales = new double[p];
@@ -137,6 +146,15 @@ public final class FactorModel implements NormalReturnModel {
       return new ModelFit(FactorModel.this, ModelFit.Kind.FACTOR, inputs, m, params, s2,
           Fits.failure(FactorModel.this, m, ws.isRankDeficient(), s2), Double.NaN, Double.NaN,
           means, scales, inverse);
+    }
+
+    private void grow(int length) {
+      if (excess.length < length) {
+        excess = new double[length];
+        for (int j = 0; j < slices.length; j++) {
+          slices[j] = new double[length];
+        }
+      }
     }
   }
 

@@ -1,5 +1,6 @@
 package io.eventide.model;
 
+import io.eventide.regression.RegressorMoments;
 import io.eventide.regression.SimpleRegressionKernel;
 import java.util.List;
 
@@ -9,8 +10,8 @@ import java.util.List;
  * <p>{@code s² = Σ ε̂² / (M − 2)}; {@code v_t = s² (1 + 1/M + (R_mt − R̄_m)² / Σ(R_mτ − R̄_m)²)};
  * {@code Var(CAR) = s² (L + L²/M + (Σ_t(R_mt − R̄_m))² / Σ(R_mτ − R̄_m)²)} ({@code
  * spec/STATISTICS.md} section 2; MacKinlay 1997). The fit runs on {@link SimpleRegressionKernel};
- * a fitter remembers the market's moments of its last estimation range, so the many firm-events
- * of one announcement on one calendar compute them once.
+ * when the inputs carry the market's {@link RegressorMoments} (a study builds them once per
+ * calendar), each fit reads only the listing's returns and takes the market's sums from them.
  */
 public final class MarketModel implements NormalReturnModel {
 
@@ -45,27 +46,20 @@ public final class MarketModel implements NormalReturnModel {
 
   private final class Fitter implements ModelFitter {
     private final double[] out = new double[SimpleRegressionKernel.OUTPUT_LENGTH];
-    private final double[] moments = new double[3];
-    private double[] momentsOf;
-    private int momentsFrom = -1;
-    private int momentsTo = -1;
 
     @Override
     public ModelFit fit(ModelInputs inputs, int from, int to, boolean[] excluded) {
       double[] y = inputs.returns();
       double[] x = inputs.market();
+      RegressorMoments moments = inputs.marketMoments();
       int m;
       if (excluded != null) {
         m = SimpleRegressionKernel.fit(Fits.masked(y, from, to, excluded),
             Fits.masked(x, from, to, null), 0, to - from, out);
+      } else if (moments != null) {
+        m = SimpleRegressionKernel.fit(y, x, from, to, moments, out);
       } else {
-        if (x != momentsOf || from != momentsFrom || to != momentsTo) {
-          SimpleRegressionKernel.regressorMoments(x, from, to, moments);
-          momentsOf = x;
-          momentsFrom = from;
-          momentsTo = to;
-        }
-        m = SimpleRegressionKernel.fitWithRegressorMoments(y, x, from, to, moments, out);
+        m = SimpleRegressionKernel.fit(y, x, from, to, out);
       }
       double s2 = out[SimpleRegressionKernel.RESIDUAL_VARIANCE];
       double sxx = out[SimpleRegressionKernel.X_SUM_SQUARES];

@@ -1,5 +1,6 @@
 package io.eventide.model;
 
+import io.eventide.regression.RegressorMoments;
 import java.util.Objects;
 
 /**
@@ -16,12 +17,17 @@ public final class ModelInputs {
   private final double[] market;
   private final double[][] factors;
   private final double[] riskFree;
+  private final RegressorMoments marketMoments;
+  private final RegressorMoments factorMoments;
 
-  private ModelInputs(double[] returns, double[] market, double[][] factors, double[] riskFree) {
+  private ModelInputs(double[] returns, double[] market, double[][] factors, double[] riskFree,
+      RegressorMoments marketMoments, RegressorMoments factorMoments) {
     this.returns = Objects.requireNonNull(returns, "returns");
     this.market = market;
     this.factors = factors;
     this.riskFree = riskFree;
+    this.marketMoments = marketMoments;
+    this.factorMoments = factorMoments;
     int n = returns.length;
     if (market != null && market.length != n) {
       throw new IllegalArgumentException(
@@ -48,7 +54,7 @@ public final class ModelInputs {
    * @return the inputs
    */
   public static ModelInputs of(double[] returns, double[] market) {
-    return new ModelInputs(returns, market, null, null);
+    return new ModelInputs(returns, market, null, null, null, null);
   }
 
   /**
@@ -64,7 +70,34 @@ public final class ModelInputs {
       double[] returns, double[] market, double[][] factors, double[] riskFree) {
     return new ModelInputs(
         returns, market, Objects.requireNonNull(factors, "factors"),
-        Objects.requireNonNull(riskFree, "riskFree"));
+        Objects.requireNonNull(riskFree, "riskFree"), null, null);
+  }
+
+  /**
+   * The same inputs with prefix sums of the regressors, shared by every listing on one calendar,
+   * so that fits need one pass over the listing's returns only ({@link RegressorMoments}).
+   *
+   * @param market moments of the market column, or {@code null}
+   * @param factors moments of the factor columns in model order, or {@code null}
+   * @return new inputs over the same arrays
+   */
+  public ModelInputs withMoments(RegressorMoments market, RegressorMoments factors) {
+    if (market != null && (this.market == null || market.rows() != returns.length)) {
+      throw new IllegalArgumentException("Market moments do not fit these inputs");
+    }
+    if (factors != null && (this.factors == null || factors.rows() != returns.length
+        || factors.columns() != this.factors.length)) {
+      throw new IllegalArgumentException("Factor moments do not fit these inputs");
+    }
+    return new ModelInputs(returns, this.market, this.factors, riskFree, market, factors);
+  }
+
+  RegressorMoments marketMoments() {
+    return marketMoments;
+  }
+
+  RegressorMoments factorMoments() {
+    return factorMoments;
   }
 
   /** @return the number of sessions */

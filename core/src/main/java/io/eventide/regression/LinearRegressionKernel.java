@@ -30,6 +30,10 @@ public final class LinearRegressionKernel {
 
   private static final double PIVOT_TOLERANCE = 1e-12;
   private static final double CANCELLATION_GUARD = 1e-3;
+  /** The one-pass path keeps its sums in locals for up to this many regressors. */
+  private static final int FAST_MAX = 5;
+  /** The shifted path is refused when Σd² exceeds this multiple of the centred sum. */
+  private static final double SHIFT_GUARD = 1e4;
 
   private LinearRegressionKernel() {}
 
@@ -48,6 +52,12 @@ public final class LinearRegressionKernel {
     private final double[] tmp;
     private int count;
     private double yMean;
+    private double yy;
+    private double[] zeros = new double[0];
+    private final double[] rawSums = new double[FAST_MAX];
+    private final double[] rawShifts = new double[FAST_MAX];
+    private final double[] rawCrossY = new double[FAST_MAX];
+    private final double[] rawCross = new double[FAST_MAX * FAST_MAX];
     private double residualVariance;
     private boolean rankDeficient;
 
@@ -66,6 +76,13 @@ public final class LinearRegressionKernel {
       this.fy = new double[p];
       this.coef = new double[p + 1];
       this.tmp = new double[p];
+    }
+
+    double[] zeros(int length) {
+      if (zeros.length < length) {
+        zeros = new double[Math.max(length, 2 * zeros.length)];
+      }
+      return zeros;
     }
 
     /** @return p, the number of regressors besides the intercept */
@@ -162,13 +179,291 @@ public final class LinearRegressionKernel {
       throw new IllegalArgumentException(
           "Workspace is for " + p + " regressors, got " + x.length + " columns");
     }
-    double[] mean = ws.mean;
-    for (int j = 0; j < p; j++) {
-      mean[j] = 0;
+    int m = p <= FAST_MAX
+        ? accumulateShifted(y, x, fromInclusive, toExclusive, ws)
+        : -1;
+    if (m < 0) {
+      m = accumulateCentred(y, x, fromInclusive, toExclusive, ws);
     }
+    ws.count = m;
+    if (m == 0) {
+      fail(ws, Double.NaN);
+      return 0;
+    }
+    return solve(y, x, fromInclusive, toExclusive, m, ws);
+  }
+
+  /**
+   * Fits {@code y = α + Σ b_j x_j} with the regressors' sums taken from prefix sums that many
+   * firm-events on one calendar share (the factor columns of a study): one pass over {@code y}
+   * with {@code p + 2} sums remains. Rows are those where every regressor is present; if {@code y}
+   * is missing on such a row, if {@code p} exceeds {@value #FAST_MAX}, or if centring a regressor
+   * from its sums would lose more than four digits, this falls back to {@link #fit(double[],
+   * double[][], int, int, Workspace)}.
+   *
+   * @param y dependent variable
+   * @param x regressor columns: those {@code moments} was built from
+   * @param fromInclusive first row
+   * @param toExclusive one past the last row
+   * @param moments prefix sums of {@code x}
+   * @param ws receives the results
+   * @return M
+   */
+  public static int fit(double[] y, double[][] x, int fromInclusive, int toExclusive,
+      RegressorMoments moments, Workspace ws) {
+    final int p = ws.p;
+    if (x.length != p || moments.columns() != p) {
+      throw new IllegalArgumentException("Workspace is for " + p + " regressors, got "
+          + x.length + " columns and moments of " + moments.columns());
+    }
+    int m = moments.count(fromInclusive, toExclusive);
+    if (m == 0 || p > FAST_MAX) {
+      return fit(y, x, fromInclusive, toExclusive, ws);
+    }
+    double[] c = ws.corr;
+    double[] sums = ws.rawSums;
+    for (int j = 0; j < p; j++) {
+      sums[j] = moments.sum(j, fromInclusive, toExclusive);
+    }
+    for (int j = 0; j < p; j++) {
+      double sjj = moments.cross(j, j, fromInclusive, toExclusive);
+      double cjj = sjj - sums[j] * (sums[j] / m);
+      if (!(sjj <= SHIFT_GUARD * cjj)) {
+        return fit(y, x, fromInclusive, toExclusive, ws);
+      }
+      c[j * p + j] = cjj;
+      for (int k = j + 1; k < p; k++) {
+        c[j * p + k] = moments.cross(j, k, fromInclusive, toExclusive)
+            - sums[j] * (sums[k] / m);
+      }
+    }
+    double[] zero = ws.zeros(toExclusive);
+    double[] c0 = x[0];
+    double[] c1 = p > 1 ? x[1] : zero;
+    double[] c2 = p > 2 ? x[2] : zero;
+    double[] c3 = p > 3 ? x[3] : zero;
+    double[] c4 = p > 4 ? x[4] : zero;
+    double y0 = 0;
+    int n = 0;
+    double sy = 0;
+    double syy = 0;
+    double s0y = 0;
+    double s1y = 0;
+    double s2y = 0;
+    double s3y = 0;
+    double s4y = 0;
+    for (int t = fromInclusive; t < toExclusive; t++) {
+      if (!moments.isComplete(t)) {
+        continue;
+      }
+      double yt = y[t];
+      if (yt != yt) {
+        return fit(y, x, fromInclusive, toExclusive, ws);
+      }
+      if (n == 0) {
+        y0 = yt;
+      }
+      n++;
+      double dy = yt - y0;
+      sy += dy;
+      syy += dy * dy;
+      s0y += c0[t] * dy;
+      s1y += c1[t] * dy;
+      s2y += c2[t] * dy;
+      s3y += c3[t] * dy;
+      s4y += c4[t] * dy;
+    }
+    double my = sy / m;
+    double[] crossY = ws.rawCrossY;
+    crossY[0] = s0y;
+    crossY[1] = s1y;
+    crossY[2] = s2y;
+    crossY[3] = s3y;
+    crossY[4] = s4y;
+    for (int j = 0; j < p; j++) {
+      double mean = sums[j] / m;
+      ws.mean[j] = mean;
+      // Σ (x − x̄)(y − ȳ) = Σ x (y − y₀) − x̄ Σ (y − y₀)
+      ws.fy[j] = crossY[j] - mean * sy;
+    }
+    ws.yMean = y0 + my;
+    ws.yy = syy - sy * my;
+    ws.count = m;
+    return solve(y, x, fromInclusive, toExclusive, m, ws);
+  }
+
+  /**
+   * One pass with up to {@value #FAST_MAX} regressors, every sum in a local variable: the data are
+   * shifted by their first complete row, and {@code C = Σdd' − (Σd)(Σd)'/M}. Regressors beyond p
+   * read a column of zeros. Returns -1 (and the caller takes the two-pass path) when a column's
+   * mean lies so far from its first value that the centring would lose more than four digits.
+   */
+  private static int accumulateShifted(double[] y, double[][] x, int from, int to,
+      Workspace ws) {
+    final int p = ws.p;
+    double[] zero = ws.zeros(to);
+    double[] c0 = x[0];
+    double[] c1 = p > 1 ? x[1] : zero;
+    double[] c2 = p > 2 ? x[2] : zero;
+    double[] c3 = p > 3 ? x[3] : zero;
+    double[] c4 = p > 4 ? x[4] : zero;
+    double y0 = 0;
+    double a0 = 0;
+    double a1 = 0;
+    double a2 = 0;
+    double a3 = 0;
+    double a4 = 0;
     int m = 0;
     double sy = 0;
-    for (int t = fromInclusive; t < toExclusive; t++) {
+    double syy = 0;
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    double s4 = 0;
+    double s0y = 0;
+    double s1y = 0;
+    double s2y = 0;
+    double s3y = 0;
+    double s4y = 0;
+    double s00 = 0;
+    double s01 = 0;
+    double s02 = 0;
+    double s03 = 0;
+    double s04 = 0;
+    double s11 = 0;
+    double s12 = 0;
+    double s13 = 0;
+    double s14 = 0;
+    double s22 = 0;
+    double s23 = 0;
+    double s24 = 0;
+    double s33 = 0;
+    double s34 = 0;
+    double s44 = 0;
+    for (int t = from; t < to; t++) {
+      double yt = y[t];
+      double x0 = c0[t];
+      double x1 = c1[t];
+      double x2 = c2[t];
+      double x3 = c3[t];
+      double x4 = c4[t];
+      if (yt != yt || x0 != x0 || x1 != x1 || x2 != x2 || x3 != x3 || x4 != x4) {
+        continue;
+      }
+      if (m == 0) {
+        y0 = yt;
+        a0 = x0;
+        a1 = x1;
+        a2 = x2;
+        a3 = x3;
+        a4 = x4;
+      }
+      m++;
+      double dy = yt - y0;
+      double d0 = x0 - a0;
+      double d1 = x1 - a1;
+      double d2 = x2 - a2;
+      double d3 = x3 - a3;
+      double d4 = x4 - a4;
+      sy += dy;
+      syy += dy * dy;
+      s0 += d0;
+      s1 += d1;
+      s2 += d2;
+      s3 += d3;
+      s4 += d4;
+      s0y += d0 * dy;
+      s1y += d1 * dy;
+      s2y += d2 * dy;
+      s3y += d3 * dy;
+      s4y += d4 * dy;
+      s00 += d0 * d0;
+      s01 += d0 * d1;
+      s02 += d0 * d2;
+      s03 += d0 * d3;
+      s04 += d0 * d4;
+      s11 += d1 * d1;
+      s12 += d1 * d2;
+      s13 += d1 * d3;
+      s14 += d1 * d4;
+      s22 += d2 * d2;
+      s23 += d2 * d3;
+      s24 += d2 * d4;
+      s33 += d3 * d3;
+      s34 += d3 * d4;
+      s44 += d4 * d4;
+    }
+    if (m == 0) {
+      return 0;
+    }
+    // Into the workspace, so that the centring below can loop over j and k without allocating.
+    double[] sums = ws.rawSums;
+    double[] shifts = ws.rawShifts;
+    double[] crossY = ws.rawCrossY;
+    double[] raw = ws.rawCross;
+    sums[0] = s0;
+    sums[1] = s1;
+    sums[2] = s2;
+    sums[3] = s3;
+    sums[4] = s4;
+    shifts[0] = a0;
+    shifts[1] = a1;
+    shifts[2] = a2;
+    shifts[3] = a3;
+    shifts[4] = a4;
+    crossY[0] = s0y;
+    crossY[1] = s1y;
+    crossY[2] = s2y;
+    crossY[3] = s3y;
+    crossY[4] = s4y;
+    raw[0] = s00;
+    raw[1] = s01;
+    raw[2] = s02;
+    raw[3] = s03;
+    raw[4] = s04;
+    raw[6] = s11;
+    raw[7] = s12;
+    raw[8] = s13;
+    raw[9] = s14;
+    raw[12] = s22;
+    raw[13] = s23;
+    raw[14] = s24;
+    raw[18] = s33;
+    raw[19] = s34;
+    raw[24] = s44;
+    double my = sy / m;
+    double cyy = syy - sy * my;
+    if (syy > SHIFT_GUARD * cyy) {
+      return -1;
+    }
+    double[] c = ws.corr;
+    for (int j = 0; j < p; j++) {
+      double mj = sums[j] / m;
+      double cjj = raw[j * FAST_MAX + j] - sums[j] * mj;
+      if (raw[j * FAST_MAX + j] > SHIFT_GUARD * cjj) {
+        return -1;
+      }
+      ws.mean[j] = shifts[j] + mj;
+      ws.fy[j] = crossY[j] - sums[j] * my;
+      for (int k = j; k < p; k++) {
+        c[j * p + k] = raw[j * FAST_MAX + k] - sums[j] * (sums[k] / m);
+      }
+    }
+    ws.yMean = y0 + my;
+    ws.yy = cyy;
+    return m;
+  }
+
+  /** Two passes: exact means, then centred cross-products (any p, any offset). */
+  private static int accumulateCentred(double[] y, double[][] x, int from, int to,
+      Workspace ws) {
+    final int p = ws.p;
+    double[] mean = ws.mean;
+    java.util.Arrays.fill(mean, 0.0);
+    int m = 0;
+    double sy = 0;
+    for (int t = from; t < to; t++) {
       if (!rowPresent(y, x, t, p)) {
         continue;
       }
@@ -178,9 +473,7 @@ public final class LinearRegressionKernel {
         mean[j] += x[j][t];
       }
     }
-    ws.count = m;
     if (m == 0) {
-      fail(ws, Double.NaN);
       return 0;
     }
     double ym = sy / m;
@@ -193,7 +486,7 @@ public final class LinearRegressionKernel {
     java.util.Arrays.fill(fy, 0.0);
     double yy = 0;
     double[] d = ws.tmp;
-    for (int t = fromInclusive; t < toExclusive; t++) {
+    for (int t = from; t < to; t++) {
       if (!rowPresent(y, x, t, p)) {
         continue;
       }
@@ -212,6 +505,20 @@ public final class LinearRegressionKernel {
       }
     }
     ws.yMean = ym;
+    ws.yy = yy;
+    return m;
+  }
+
+  /** Scales C to a correlation matrix, factorises it and solves; fills the workspace. */
+  private static int solve(double[] y, double[][] x, int fromInclusive, int toExclusive, int m,
+      Workspace ws) {
+    final int p = ws.p;
+    double[] mean = ws.mean;
+    double[] c = ws.corr;
+    double[] fy = ws.fy;
+    double[] d = ws.tmp;
+    double ym = ws.yMean;
+    double yy = ws.yy;
     // Scale to a correlation matrix.
     double[] scale = ws.scale;
     for (int j = 0; j < p; j++) {

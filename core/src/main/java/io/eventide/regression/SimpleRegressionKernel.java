@@ -44,6 +44,9 @@ public final class SimpleRegressionKernel {
   /** Below this share of Syy the residual sum of squares is recomputed from residuals. */
   private static final double CANCELLATION_GUARD = 1e-3;
 
+  /** Shared moments are used only while Σx² stays below this multiple of the centred sum. */
+  private static final double SHIFT_GUARD = 1e4;
+
   private SimpleRegressionKernel() {}
 
   /**
@@ -89,31 +92,37 @@ public final class SimpleRegressionKernel {
   }
 
   /**
-   * Fits {@code y = α + β x} reusing the regressor's moments, which many firm-events on one calendar
-   * and one estimation range share. The moments must have been computed by {@link
-   * #regressorMoments} over the same range; if {@code y} has a missing value where {@code x} has
-   * not, the rows differ and this falls back to {@link #fit}.
+   * Fits {@code y = α + β x} with the regressor's sums taken from prefix sums that many
+   * firm-events on one calendar share: one pass over {@code y} remains. The rows are those where
+   * {@code x} is present; if {@code y} is missing on such a row the rows differ from the
+   * moments', and this falls back to {@link #fit(double[], double[], int, int, double[])}, as it
+   * does when centring {@code x} from its sums would lose more than four digits (a regressor whose
+   * mean is over a hundred standard deviations from zero).
    *
    * @param y dependent variable
-   * @param x regressor
+   * @param x regressor: the column {@code moments} was built from
    * @param fromInclusive first row
    * @param toExclusive one past the last row
-   * @param moments the output of {@link #regressorMoments} for {@code x} on this range
+   * @param moments prefix sums of {@code x}
    * @param out receives the results
    * @return M
    */
-  public static int fitWithRegressorMoments(
-      double[] y, double[] x, int fromInclusive, int toExclusive, double[] moments, double[] out) {
-    double xMean = moments[0];
-    int mx = (int) moments[2];
+  public static int fit(double[] y, double[] x, int fromInclusive, int toExclusive,
+      RegressorMoments moments, double[] out) {
+    int mx = moments.count(fromInclusive, toExclusive);
+    double sx = moments.sum(0, fromInclusive, toExclusive);
+    double sxx = moments.cross(0, 0, fromInclusive, toExclusive);
+    double cxx = mx == 0 ? 0 : sxx - sx * (sx / mx);
+    if (mx == 0 || !(sxx <= SHIFT_GUARD * cxx)) {
+      return fit(y, x, fromInclusive, toExclusive, out);
+    }
     double y0 = Double.NaN;
     int m = 0;
     double sy = 0;
     double sxy = 0;
     double syy = 0;
     for (int t = fromInclusive; t < toExclusive; t++) {
-      double xt = x[t];
-      if (xt != xt) {
+      if (!moments.isComplete(t)) {
         continue;
       }
       double yt = y[t];
@@ -126,50 +135,12 @@ public final class SimpleRegressionKernel {
       double dy = yt - y0;
       m++;
       sy += dy;
-      sxy += (xt - xMean) * dy;
+      sxy += x[t] * dy;
       syy += dy * dy;
     }
-    if (m != mx) {
-      return fit(y, x, fromInclusive, toExclusive, out);
-    }
-    double sxxCentred = moments[1];
-    double syyCentred = syy - sy * (sy / m);
-    return solve(y, x, fromInclusive, toExclusive, m, xMean, y0 + sy / m, sxxCentred, sxy,
-        syyCentred, out);
-  }
-
-  /**
-   * The regressor's moments over the rows where it is present: {@code [x̄, Σ(x − x̄)², count]}.
-   *
-   * @param x regressor
-   * @param fromInclusive first row
-   * @param toExclusive one past the last row
-   * @param out receives the three moments (length at least 3)
-   */
-  public static void regressorMoments(double[] x, int fromInclusive, int toExclusive, double[] out) {
-    int m = 0;
-    double sum = 0;
-    for (int t = fromInclusive; t < toExclusive; t++) {
-      double xt = x[t];
-      if (xt == xt) {
-        sum += xt;
-        m++;
-      }
-    }
-    double mean = m == 0 ? Double.NaN : sum / m;
-    double ss = 0;
-    double comp = 0;
-    for (int t = fromInclusive; t < toExclusive; t++) {
-      double xt = x[t];
-      if (xt == xt) {
-        double d = xt - mean;
-        ss += d * d;
-        comp += d;
-      }
-    }
-    out[0] = m == 0 ? Double.NaN : mean + comp / m;
-    out[1] = m == 0 ? Double.NaN : ss - comp * (comp / m);
-    out[2] = m;
+    double xMean = sx / m;
+    return solve(y, x, fromInclusive, toExclusive, m, xMean, y0 + sy / m, cxx,
+        sxy - xMean * sy, syy - sy * (sy / m), out);
   }
 
   private static int finish(double[] y, double[] x, int from, int to, int m, double x0, double y0,

@@ -8,6 +8,7 @@ import io.eventide.market.ListingReturns;
 import io.eventide.market.ReturnPanel;
 import io.eventide.model.ModelInputs;
 import io.eventide.model.NormalReturnModel;
+import io.eventide.regression.RegressorMoments;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -196,6 +197,9 @@ public final class EventStudy {
     // One market array per calendar, shared by its listings, so that a fitter can see that
     // firm-events on one calendar and estimation range share the market's moments.
     Map<TradingCalendar, double[]> marketCache = new IdentityHashMap<>();
+    // Prefix sums of the regressors per calendar: each fit then reads only the listing's returns.
+    Map<TradingCalendar, RegressorMoments> marketMoments = new IdentityHashMap<>();
+    Map<TradingCalendar, RegressorMoments> factorMoments = new IdentityHashMap<>();
     Map<TradingCalendar, double[][]> factorCache = new IdentityHashMap<>();
     Map<TradingCalendar, double[]> rfCache = new IdentityHashMap<>();
     for (int i = 0; i < out.length; i++) {
@@ -204,8 +208,9 @@ public final class EventStudy {
       double[] returns = lr.returns();
       double[] market = marketCache.computeIfAbsent(cal, c -> lr.marketReturns());
       ModelInputs inputs;
+      RegressorMoments mm = marketMoments.computeIfAbsent(cal, c -> RegressorMoments.of(market));
       if (factors == null) {
-        inputs = ModelInputs.of(returns, market);
+        inputs = ModelInputs.of(returns, market).withMoments(mm, null);
       } else {
         final FactorSet fs = factors;
         long[] sessions = cal.sessionEpochDays();
@@ -217,7 +222,8 @@ public final class EventStudy {
           return cols;
         });
         double[] rf = rfCache.computeIfAbsent(cal, c -> fs.riskFreeAlignedTo(sessions));
-        inputs = ModelInputs.of(returns, market, f, rf);
+        RegressorMoments fm = factorMoments.computeIfAbsent(cal, c -> RegressorMoments.of(f));
+        inputs = ModelInputs.of(returns, market, f, rf).withMoments(mm, fm);
       }
       out[i] = new ListingData(universe.get(i), cal, inputs, returns, lr.pricesPresent() > 0);
     }

@@ -115,6 +115,91 @@ class LinearRegressionKernelTest {
     }
     assertThat(ws.residualVariance())
         .isCloseTo(ols.estimateErrorVariance(), withinPercentage(1e-8));
+
+    // The same fit with the factors' sums from shared prefix sums (rows where every factor is
+    // present; y's hole at 17 is where the factors are present, so that fit falls back).
+    LinearRegressionKernel.Workspace shared = new LinearRegressionKernel.Workspace(p);
+    RegressorMoments moments = RegressorMoments.of(x);
+    assertThat(LinearRegressionKernel.fit(y, x, from, to, moments, shared)).isEqualTo(248);
+    y[17] = 0.001;
+    LinearRegressionKernel.fit(y, x, from, to, ws);
+    LinearRegressionKernel.fit(y, x, from, to, moments, shared);
+    for (int j = 0; j <= p; j++) {
+      assertThat(shared.coefficient(j)).isCloseTo(ws.coefficient(j),
+          within(1e-11 * Math.max(1, Math.abs(ws.coefficient(j)))));
+    }
+    assertThat(shared.residualVariance())
+        .isCloseTo(ws.residualVariance(), withinPercentage(1e-9));
+  }
+
+  @Test
+  void fiveCollinearLongleyColumnsOnTheOnePassPathMatchCommonsMath() {
+    // Five of Longley's six predictors (year left out) take the one-pass shifted path; Commons
+    // Math's Householder QR on the same rows is the reference.
+    double[][] x = java.util.Arrays.copyOf(LONGLEY_X, 5);
+    double[][] rows = new double[16][5];
+    for (int t = 0; t < 16; t++) {
+      for (int j = 0; j < 5; j++) {
+        rows[t][j] = x[j][t];
+      }
+    }
+    OLSMultipleLinearRegression ols = new OLSMultipleLinearRegression();
+    ols.newSampleData(LONGLEY_Y, rows);
+    double[] b = ols.estimateRegressionParameters();
+    LinearRegressionKernel.Workspace ws = new LinearRegressionKernel.Workspace(5);
+    LinearRegressionKernel.fit(LONGLEY_Y, x, 0, 16, ws);
+    for (int j = 0; j <= 5; j++) {
+      assertThat(ws.coefficient(j)).as("b%d", j).isCloseTo(b[j], withinPercentage(1e-7));
+    }
+    assertThat(ws.residualVariance())
+        .isCloseTo(ols.estimateErrorVariance(), withinPercentage(1e-7));
+  }
+
+  @Test
+  void farFirstRowTakesTheExactPathAndMatchesBigDecimal() {
+    // 20,000 rows; the first row's regressor lies 1,000 standard deviations from the rest, so
+    // shifting by it would leave Σd² about 2e4 times the centred sum: the kernel centres exactly
+    // instead. Reference: the normal equations of the centred data in 50-digit BigDecimal.
+    SplittableRandom rnd = new SplittableRandom(5);
+    int n = 20_000;
+    double[] y = new double[n];
+    double[][] x = new double[2][n];
+    for (int t = 0; t < n; t++) {
+      x[0][t] = t == 0 ? 10.0 : 0.01 * (rnd.nextDouble() - 0.5);
+      x[1][t] = 0.01 * (rnd.nextDouble() - 0.5);
+      y[t] = 0.5 * x[0][t] - 0.3 * x[1][t] + 0.001 * (rnd.nextDouble() - 0.5);
+    }
+    java.math.MathContext mc = new java.math.MathContext(50);
+    java.math.BigDecimal[] mean = new java.math.BigDecimal[3];
+    double[][] cols = {x[0], x[1], y};
+    for (int j = 0; j < 3; j++) {
+      java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+      for (int t = 0; t < n; t++) {
+        sum = sum.add(new java.math.BigDecimal(cols[j][t]));
+      }
+      mean[j] = sum.divide(java.math.BigDecimal.valueOf(n), mc);
+    }
+    java.math.BigDecimal[][] c = new java.math.BigDecimal[3][3];
+    for (int j = 0; j < 3; j++) {
+      for (int k = 0; k < 3; k++) {
+        java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+        for (int t = 0; t < n; t++) {
+          sum = sum.add(new java.math.BigDecimal(cols[j][t]).subtract(mean[j])
+              .multiply(new java.math.BigDecimal(cols[k][t]).subtract(mean[k])));
+        }
+        c[j][k] = sum;
+      }
+    }
+    // Cramer's rule for [c00 c01; c01 c11] b = [c02; c12].
+    java.math.BigDecimal det = c[0][0].multiply(c[1][1]).subtract(c[0][1].multiply(c[0][1]));
+    double b1 = c[0][2].multiply(c[1][1]).subtract(c[0][1].multiply(c[1][2]))
+        .divide(det, mc).doubleValue();
+    double b2 = c[0][0].multiply(c[1][2]).subtract(c[0][1].multiply(c[0][2]))
+        .divide(det, mc).doubleValue();
+    LinearRegressionKernel.Workspace ws = new LinearRegressionKernel.Workspace(2);
+    LinearRegressionKernel.fit(y, x, 0, n, ws);
+    assertThat(ws.coefficient(1)).isCloseTo(b1, within(1e-9 * Math.abs(b1)));
+    assertThat(ws.coefficient(2)).isCloseTo(b2, within(1e-9 * Math.abs(b2)));
   }
 
   @Test

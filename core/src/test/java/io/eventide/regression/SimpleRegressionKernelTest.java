@@ -47,22 +47,38 @@ class SimpleRegressionKernelTest {
   }
 
   @Test
-  void sharedRegressorMomentsGiveTheSameFit() {
+  void sharedPrefixMomentsGiveTheSameFit() {
     double[][] d = returns(5, 300, 0);
-    double[] moments = new double[3];
-    SimpleRegressionKernel.regressorMoments(d[0], 20, 270, moments);
+    d[0][7] = Double.NaN;
+    RegressorMoments moments = RegressorMoments.of(d[0]);
     double[] a = new double[SimpleRegressionKernel.OUTPUT_LENGTH];
     double[] b = new double[SimpleRegressionKernel.OUTPUT_LENGTH];
-    SimpleRegressionKernel.fit(d[1], d[0], 20, 270, a);
-    SimpleRegressionKernel.fitWithRegressorMoments(d[1], d[0], 20, 270, moments, b);
-    for (int i = 0; i < a.length; i++) {
-      assertThat(b[i]).isCloseTo(a[i], within(1e-12 * Math.max(1e-3, Math.abs(a[i]))));
+    for (int from : new int[] {0, 20, 51}) {
+      SimpleRegressionKernel.fit(d[1], d[0], from, from + 240, a);
+      SimpleRegressionKernel.fit(d[1], d[0], from, from + 240, moments, b);
+      for (int i = 0; i < a.length; i++) {
+        assertThat(b[i]).as("output %d from %d", i, from)
+            .isCloseTo(a[i], within(1e-12 * Math.max(1e-3, Math.abs(a[i]))));
+      }
     }
-    // A hole in y changes the rows: the shared moments no longer apply and the kernel falls back.
+    // A hole in y where x is present changes the rows: the moments no longer apply and the
+    // kernel falls back to the plain fit, bit for bit.
     d[1][100] = Double.NaN;
     SimpleRegressionKernel.fit(d[1], d[0], 20, 270, a);
-    int m = SimpleRegressionKernel.fitWithRegressorMoments(d[1], d[0], 20, 270, moments, b);
+    int m = SimpleRegressionKernel.fit(d[1], d[0], 20, 270, moments, b);
     assertThat(m).isEqualTo(249);
+    assertThat(b).containsExactly(a);
+  }
+
+  @Test
+  void sharedMomentsOfAnOffsetRegressorFallBackToTheExactFit() {
+    // x around 1e4 with σ 3e-3: Σx² is 1e13 times the centred sum, so the prefix sums cannot give
+    // Sxx and the kernel takes the plain shifted pass (same bits as calling it directly).
+    double[][] d = returns(9, 400, 1e4);
+    double[] a = new double[SimpleRegressionKernel.OUTPUT_LENGTH];
+    double[] b = new double[SimpleRegressionKernel.OUTPUT_LENGTH];
+    SimpleRegressionKernel.fit(d[1], d[0], 10, 300, a);
+    SimpleRegressionKernel.fit(d[1], d[0], 10, 300, RegressorMoments.of(d[0]), b);
     assertThat(b).containsExactly(a);
   }
 
