@@ -21,12 +21,12 @@ public final class RegressorMoments {
 
   private final int p;
   private final int rows;
+  private final int width;
   private final boolean[] present;
   private final int[] count;
-  private final double[][] sumHi;
-  private final double[][] sumLo;
-  private final double[][] crossHi;
-  private final double[][] crossLo;
+  // Row-major: for prefix row t, the (hi, lo) pairs of the p column sums, then of the p(p+1)/2
+  // cross-products, so that a range's sums touch two short runs of memory.
+  private final double[] table;
 
   private RegressorMoments(double[][] columns) {
     p = columns.length;
@@ -40,13 +40,10 @@ public final class RegressorMoments {
             "Regressor columns differ in length: " + c.length + " and " + rows);
       }
     }
+    width = 2 * (p + p * (p + 1) / 2);
     present = new boolean[rows];
     count = new int[rows + 1];
-    sumHi = new double[p][rows + 1];
-    sumLo = new double[p][rows + 1];
-    int pairs = p * (p + 1) / 2;
-    crossHi = new double[pairs][rows + 1];
-    crossLo = new double[pairs][rows + 1];
+    table = new double[(rows + 1) * width];
     for (int t = 0; t < rows; t++) {
       boolean ok = true;
       for (double[] c : columns) {
@@ -54,27 +51,34 @@ public final class RegressorMoments {
       }
       present[t] = ok;
       count[t + 1] = count[t] + (ok ? 1 : 0);
+      int from = t * width;
+      int to = from + width;
+      int slot = 0;
       for (int j = 0; j < p; j++) {
-        add(sumHi[j], sumLo[j], t, ok ? columns[j][t] : 0.0);
+        add(from, to, slot++, ok ? columns[j][t] : 0.0);
       }
-      int q = 0;
       for (int j = 0; j < p; j++) {
         for (int k = j; k < p; k++) {
-          add(crossHi[q], crossLo[q], t, ok ? columns[j][t] * columns[k][t] : 0.0);
-          q++;
+          add(from, to, slot++, ok ? columns[j][t] * columns[k][t] : 0.0);
         }
       }
     }
   }
 
-  /** Two-sum step: hi[t+1] + lo[t+1] = hi[t] + lo[t] + v, with the rounding error kept in lo. */
-  private static void add(double[] hi, double[] lo, int t, double v) {
-    double a = hi[t];
+  /** Two-sum step for one slot: the next row's (hi, lo) = this row's plus v, error kept in lo. */
+  private void add(int from, int to, int slot, double v) {
+    double a = table[from + 2 * slot];
     double s = a + v;
     double bp = s - a;
     double err = (a - (s - bp)) + (v - bp);
-    hi[t + 1] = s;
-    lo[t + 1] = lo[t] + err;
+    table[to + 2 * slot] = s;
+    table[to + 2 * slot + 1] = table[from + 2 * slot + 1] + err;
+  }
+
+  private double range(int slot, int fromInclusive, int toExclusive) {
+    int a = fromInclusive * width + 2 * slot;
+    int b = toExclusive * width + 2 * slot;
+    return (table[b] - table[a]) + (table[b + 1] - table[a + 1]);
   }
 
   /**
@@ -122,8 +126,7 @@ public final class RegressorMoments {
    * @return {@code Σ x_j} over the complete rows of the range
    */
   public double sum(int j, int fromInclusive, int toExclusive) {
-    return (sumHi[j][toExclusive] - sumHi[j][fromInclusive])
-        + (sumLo[j][toExclusive] - sumLo[j][fromInclusive]);
+    return range(j, fromInclusive, toExclusive);
   }
 
   /**
@@ -136,8 +139,6 @@ public final class RegressorMoments {
   public double cross(int j, int k, int fromInclusive, int toExclusive) {
     int a = Math.min(j, k);
     int b = Math.max(j, k);
-    int q = a * p - a * (a - 1) / 2 + (b - a);
-    return (crossHi[q][toExclusive] - crossHi[q][fromInclusive])
-        + (crossLo[q][toExclusive] - crossLo[q][fromInclusive]);
+    return range(p + a * p - a * (a - 1) / 2 + (b - a), fromInclusive, toExclusive);
   }
 }
