@@ -45,7 +45,8 @@ final class Fits {
     }
     if (!(residualVariance > 0) || Double.isInfinite(residualVariance)) {
       return "residual variance is " + residualVariance
-          + " (the model fits the returns exactly, e.g. a price that never moves)";
+          + " (the model fits the returns exactly: a price that never moves, or returns equal to"
+          + " the benchmark's, as for a listing that is its own benchmark)";
     }
     return null;
   }
