@@ -16,11 +16,6 @@ package io.eventide.regression;
  * any product is formed; centred moments follow as {@code Σd² − (Σd)²/M}. The residual sum of
  * squares is {@code Syy − β̂ Sxy}; when that would lose over three digits to cancellation
  * (a near-perfect fit, R² above 0.999) it is recomputed from explicit residuals in a second pass.
- * An exact fit is reported as exactly {@code s² = 0}: when every recomputed residual {@code y −
- * α̂ − β̂x} is within the rounding of the terms it is computed from ({@code Σ e² ≤ (64 ε)² Σ (|y|
- * + |α̂| + |β̂x|)²}, ε = 2⁻⁵²), the residuals are rounding noise, not data. Without this, {@code y
- * = x} (a listing that is its own benchmark) gives {@code s ≈ 1e-18} and standardized values of
- * order 1 made of rounding errors.
  *
  * <p>Allocation-free: results go into a caller-supplied array, indexed by the constants of this
  * class. Edge cases: {@code M = 0} gives {@code NaN} everywhere but {@link #COUNT}; {@code Sxx = 0}
@@ -48,9 +43,6 @@ public final class SimpleRegressionKernel {
 
   /** Below this share of Syy the residual sum of squares is recomputed from residuals. */
   private static final double CANCELLATION_GUARD = 1e-3;
-
-  /** Residuals within this relative size of the terms they are formed from are rounding noise. */
-  static final double ROUNDING_NOISE = 64 * Math.ulp(1.0);
 
   private SimpleRegressionKernel() {}
 
@@ -218,20 +210,13 @@ public final class SimpleRegressionKernel {
     if (!(ssr > CANCELLATION_GUARD * cyy) && m > 2) {
       // Near-perfect fit: Syy − β̂Sxy has lost over three digits to cancellation. Recompute.
       ssr = 0;
-      double terms = 0;
       for (int t = from; t < to; t++) {
         double xt = x[t];
         double yt = y[t];
         if (xt == xt && yt == yt) {
-          double bx = beta * xt;
-          double e = yt - alpha - bx;
+          double e = yt - alpha - beta * xt;
           ssr += e * e;
-          double size = Math.abs(yt) + Math.abs(alpha) + Math.abs(bx);
-          terms += size * size;
         }
-      }
-      if (ssr <= ROUNDING_NOISE * ROUNDING_NOISE * terms) {
-        ssr = 0; // an exact fit: what is left is rounding noise
       }
     }
     out[ALPHA] = alpha;

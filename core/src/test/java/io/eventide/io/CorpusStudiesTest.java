@@ -106,9 +106,9 @@ class CorpusStudiesTest {
       FirmEventResult spx = find(r, id, "SPX");
       assertThat(spx.outcome()).isEqualTo(Outcome.INSUFFICIENT_ESTIMATION);
       assertThat(spx.observations()).isEqualTo(240);
-      assertThat(spx.reason()).isEqualTo("residual variance is 0.0 (the model fits the returns"
-          + " exactly: a price that never moves, or returns equal to the benchmark's, as for a"
-          + " listing that is its own benchmark)");
+      assertThat(spx.reason()).isEqualTo("residual variance is zero up to the rounding of the"
+          + " returns (s ≤ 64 ε ≈ 1.4e-14): the model fits the returns exactly, as for a price that"
+          + " never moves or a listing that is its own benchmark");
       assertThat(find(r, id, "BABA").outcome()).isEqualTo(Outcome.OK);
     }
   }

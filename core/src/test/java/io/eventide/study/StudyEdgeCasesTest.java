@@ -117,9 +117,9 @@ class StudyEdgeCasesTest {
     List<Listing> universe = new ArrayList<>(SyntheticPanels.universe(1));
     universe.add(Listing.of("MKT", Exchange.NYSE, "MKT"));
     Event e = on("e", DAY0);
-    String why = "residual variance is 0.0 (the model fits the returns exactly: a price that never"
-        + " moves, or returns equal to the benchmark's, as for a listing that is its own"
-        + " benchmark)";
+    String why = "residual variance is zero up to the rounding of the returns (s ≤ 64 ε ≈"
+        + " 1.4e-14): the model fits the returns exactly, as for a price that never moves or a"
+        + " listing that is its own benchmark";
     for (NormalReturnModel model : List.of(MarketModel.of(), MarketAdjustedModel.of())) {
       StudyResult r = run(model, universe, prices(), e);
       FirmEventResult self = find(r, "e", "MKT");
@@ -278,8 +278,8 @@ class StudyEdgeCasesTest {
     for (NormalReturnModel model : List.of(MarketModel.of(), ConstantMeanModel.of())) {
       FirmEventResult f = find(run(model, u, p, e), "e", "L000");
       assertThat(f.outcome()).as("%s", model).isEqualTo(Outcome.INSUFFICIENT_ESTIMATION);
-      assertThat(f.reason()).startsWith("residual variance is 0.0 (the model fits the returns"
-          + " exactly: a price that never moves");
+      assertThat(f.reason()).startsWith("residual variance is zero up to the rounding of the"
+          + " returns");
     }
     FirmEventResult f = find(run(MarketAdjustedModel.of(), u, p, e), "e", "L000");
     double[] rm = ReturnPanel.of(u, p, ReturnType.SIMPLE).returnsOf("L000").orElseThrow()

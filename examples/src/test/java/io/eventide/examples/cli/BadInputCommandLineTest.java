@@ -285,9 +285,9 @@ class BadInputCommandLineTest {
     // Universes (the event affects every listing).
     studyRows("universe.csv", "pboc-ant-fine,JD,NASDAQ,2023-07-07,OK,");
     studyRows("universe_own_benchmark.csv", "pboc-ant-fine,SPX,NYSE,2023-07-07,"
-        + "INSUFFICIENT_ESTIMATION,240,2,,,,\"residual variance is 0.0 (the model fits the returns"
-        + " exactly: a price that never moves, or returns equal to the benchmark's, as for a"
-        + " listing that is its own benchmark)\"");
+        + "INSUFFICIENT_ESTIMATION,240,2,,,,\"residual variance is zero up to the rounding of the"
+        + " returns (s ≤ 64 ε ≈ 1.4e-14): the model fits the returns exactly, as for a price that"
+        + " never moves or a listing that is its own benchmark\"");
     refusedStudy("universe_missing_benchmark_file.csv", "Benchmark NOPE of 9988.HK",
         "has no price file", "NOPE.csv");
     refusedStudy("universe_device_ticker.csv", "value \"CON\" is not a ticker that can name a"
