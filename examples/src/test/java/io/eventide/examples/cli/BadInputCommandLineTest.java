@@ -340,4 +340,36 @@ class BadInputCommandLineTest {
           .collect(Collectors.toCollection(TreeSet::new));
     }
   }
+  /** Bad option values end as one message and exit 2, as bad files do. */
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+      "--windows=1:x          | Window '1:x' is not of the form A:B with whole numbers (e.g. -1:1)",
+      "--windows=,,           | A study needs at least one event window (e.g. 0:0)",
+      "--estimation=-5:-10    | Window -5:-10 ends before it starts; write A:B with A <= B",
+      "--estimation=-100:-1   | Estimation window -100:-1 must end before the earliest event window"
+          + " starts (day -5); end it at -6 or earlier, or move the event windows",
+      "--windows=2147483647:2147483647 | Event window 2147483647:2147483647 reaches relative day"
+          + " 2147483647; windows must lie within 100000 sessions of day 0 either side (about 400"
+          + " years of trading)",
+      "--threads=0            | Parallelism must be at least 1, got 0",
+      "--clean=-1             | Cleaning radius is -1; use 0 or more sessions",
+      "--tests=nope           | Unknown test id 'nope'; known ids: cs-t, cda-t, patell-z,"
+          + " adj-patell-z, bmp-t, kp-bmp-t, skew-t, rank-z, sign-z, gsign-z, wilcoxon",
+      "--returns=weird        | Unknown --returns 'weird'; expected simple or log",
+      "--min-estimation=0     | Minimum estimation observations is 0 but model market has k = 2"
+          + " parameters; use at least 3",
+      "--model=capm           | Unknown --model 'capm'; expected market, constant-mean,"
+          + " market-adjusted, ff3, carhart4 or ff5",
+  })
+  void badOptionValuesExitTwoWithOneMessage(String option, String message) {
+    List<String> args = new ArrayList<>(List.of("study", "--prices", sample.toString(),
+        "--universe", universe.toString(), "--events", events.toString(),
+        "--out", tmp.resolve("options").toString()));
+    args.add(option);
+    Run r = run(args);
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("eventide: " + message + System.lineSeparator());
+    assertThat(r.out()).isEmpty();
+    assertThat(tmp.resolve("options")).doesNotExist();
+  }
 }
