@@ -23,7 +23,24 @@ final class Fits {
   }
 
   /**
-   * The reason a fit cannot be used, or {@code null}.
+   * The largest residual standard deviation that is rounding noise rather than data: 64 ε ≈
+   * 1.4e-14. A return formed as {@code P_t / P_t-1 − 1} (or its log) carries an absolute rounding
+   * error of about ε = 2⁻⁵², so residuals this small mean that the model fits the returns exactly
+   * and there is nothing to standardize by: a listing that is its own benchmark gives s ≈ 2e-18
+   * under the market model, a price that never moves gives s ≈ 1e-20 under a factor model with a
+   * constant RF. Real daily returns, quoted to a cent or a basis point, have s of 1e-4 or more.
+   */
+  static final double ROUNDING_SIGMA = 64 * Math.ulp(1.0);
+
+  /** The reason given for a fit whose residual standard deviation is at most ROUNDING_SIGMA. */
+  static final String EXACT_FIT = "residual variance is zero up to the rounding of the returns"
+      + " (s ≤ 64 ε ≈ 1.4e-14): the model fits the returns exactly, as for a price that never"
+      + " moves or a listing that is its own benchmark";
+
+  /**
+   * The reason a fit cannot be used, or {@code null}: M ≤ k; a rank-deficient design; a residual
+   * variance that is not finite (returns beyond double precision); or a residual standard
+   * deviation of at most {@link #ROUNDING_SIGMA} (an exact fit up to rounding).
    *
    * @param model the model
    * @param m observations
@@ -43,9 +60,12 @@ final class Fits {
           : "the factors are collinear or constant over the estimation window"
               + " (rank-deficient design)";
     }
-    if (!(residualVariance > 0) || Double.isInfinite(residualVariance)) {
-      return "residual variance is " + residualVariance
-          + " (the model fits the returns exactly, e.g. a price that never moves)";
+    if (!Double.isFinite(residualVariance)) {
+      return "residual variance is " + residualVariance + " (returns of extreme magnitude, beyond"
+          + " double precision: look for a misplaced decimal point in the prices)";
+    }
+    if (!(residualVariance > ROUNDING_SIGMA * ROUNDING_SIGMA)) {
+      return EXACT_FIT;
     }
     return null;
   }

@@ -123,7 +123,8 @@ public final class ModelFit {
 
   /**
    * Whether the fit can be used: enough observations for its degrees of freedom, a full-rank
-   * design, and a positive finite residual variance.
+   * design, and a finite residual variance whose square root exceeds the rounding of returns
+   * (64 ε ≈ 1.4e-14; below it the model fits the returns exactly).
    *
    * @return true if usable
    */

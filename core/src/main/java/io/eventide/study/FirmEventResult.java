@@ -16,6 +16,15 @@ import org.apache.commons.math3.distribution.TDistribution;
  * and {@code BHAR}. Each is {@code NaN} when the firm-event is not {@link Outcome#OK} or is absent
  * from that window (an abnormal return of the window is missing). Per relative day of the event
  * span: the return, the expected return, AR and {@code SAR = AR / √v_t}.
+ *
+ * <p>Where NaN comes from, and nowhere else: a firm-event that is not OK has NaN everywhere (its
+ * {@link #reason()} says why); a day's return is NaN when the price of that session or of the
+ * previous one is missing; its AR and SAR are NaN when the return or a regressor of that day
+ * (market return, factor, RF) is missing; a window's CAR, Var(CAR), SCAR, p-value and BHAR are
+ * NaN exactly when one of its ARs is ({@link StudyResult#windowExclusions()} names the first
+ * missing day). Every other value of an OK firm-event is finite, unless the returns themselves
+ * approach the limits of double precision (prices spanning hundreds of orders of magnitude, such
+ * as 1e-300 followed by 1e300), where a product such as BHAR's can overflow to infinity.
  */
 public final class FirmEventResult {
 

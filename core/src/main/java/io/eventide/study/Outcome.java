@@ -24,8 +24,9 @@ public enum Outcome {
    */
   OUT_OF_RANGE,
   /**
-   * Fewer valid estimation days than the minimum, M ≤ k, a rank-deficient design, or a residual
-   * variance that is not positive (the model fits exactly, so nothing can be standardized).
+   * Fewer valid estimation days than the minimum, M ≤ k, a rank-deficient design, a residual
+   * variance that is not finite, or a residual standard deviation of zero up to the rounding of
+   * returns, at most 64 ε ≈ 1.4e-14 (the model fits exactly, so nothing can be standardized).
    */
   INSUFFICIENT_ESTIMATION
 }

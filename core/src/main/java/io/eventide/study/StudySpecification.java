@@ -19,8 +19,9 @@ import java.util.OptionalInt;
  * test statistics to run are chosen separately, with an {@code io.eventide.inference.TestSuite}.
  *
  * <p>Rules, each enforced with a message that says what to change: at least one event window; no
- * window listed twice; the estimation window ends before the earliest event window starts; the
- * minimum estimation count is at least {@code k + 1} and at most the estimation window's length.
+ * window listed twice; every window within {@code ±}{@value #MAX_RELATIVE_DAY} sessions of day 0;
+ * the estimation window ends before the earliest event window starts; the minimum estimation count
+ * is at least {@code k + 1} and at most the estimation window's length.
  */
 public final class StudySpecification {
 
@@ -31,6 +32,14 @@ public final class StudySpecification {
       EventWindow.of(-1, 1), EventWindow.of(0, 0), EventWindow.of(0, 1), EventWindow.of(-5, 5));
   /** Default minimum number of valid estimation days. */
   public static final int DEFAULT_MIN_ESTIMATION = 100;
+  /**
+   * The farthest relative day a window may reach, either side of day 0: 100,000 sessions, about
+   * 400 years of trading, four times the longest daily calendar there is (the S&amp;P 500 since
+   * 1927 has about 25,000 sessions). The bound keeps every length and index of the resolved
+   * study exact in {@code int} arithmetic: a window such as {@code -2147483648:-11} would
+   * otherwise overflow them.
+   */
+  public static final int MAX_RELATIVE_DAY = 100_000;
 
   private final NormalReturnModel model;
   private final EventWindow estimationWindow;
@@ -56,6 +65,10 @@ public final class StudySpecification {
     if (eventWindows.stream().distinct().count() != eventWindows.size()) {
       throw new IllegalArgumentException("Event windows " + eventWindows + " list a window twice");
     }
+    checkReach("Estimation window", estimationWindow);
+    for (EventWindow w : eventWindows) {
+      checkReach("Event window", w);
+    }
     int earliest = eventSpan().fromInclusive();
     if (estimationWindow.toInclusive() >= earliest) {
       throw new IllegalArgumentException(
@@ -78,6 +91,16 @@ public final class StudySpecification {
     if (cleaningRadius.isPresent() && cleaningRadius.getAsInt() < 0) {
       throw new IllegalArgumentException(
           "Cleaning radius is " + cleaningRadius.getAsInt() + "; use 0 or more sessions");
+    }
+  }
+
+  private static void checkReach(String what, EventWindow w) {
+    int far = Math.abs((long) w.fromInclusive()) >= Math.abs((long) w.toInclusive())
+        ? w.fromInclusive() : w.toInclusive();
+    if (Math.abs((long) far) > MAX_RELATIVE_DAY) {
+      throw new IllegalArgumentException(
+          what + " " + w + " reaches relative day " + far + "; windows must lie within "
+              + MAX_RELATIVE_DAY + " sessions of day 0 either side (about 400 years of trading)");
     }
   }
 

@@ -27,7 +27,7 @@ class AdjustedPatellTestTest {
     assertThat(r.pValue()).isCloseTo(0.5111416172742289, within(1e-14));
   }
 
-  @Property(tries = 100)
+  @Property(tries = 1000)
   void withZeroMeanCorrelationEqualsPatell(
       @ForAll long seed, @ForAll @IntRange(min = 1, max = 60) int n) {
     WindowSample s = Samples.random(seed, n, false);

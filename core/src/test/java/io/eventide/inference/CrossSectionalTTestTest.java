@@ -43,7 +43,7 @@ class CrossSectionalTTestTest {
     assertThat(r.measure()).isEqualTo(io.eventide.study.Measure.BHAR);
   }
 
-  @Property(tries = 100)
+  @Property(tries = 1000)
   void agreesWithCommonsMathTTest(
       @ForAll long seed, @ForAll @IntRange(min = 2, max = 200) int n) {
     WindowSample s = Samples.random(seed, n, false);

@@ -145,7 +145,7 @@ class EventStudyTestContractTest {
     }
   }
 
-  @Property(tries = 200)
+  @Property(tries = 1000)
   void reorderingTheFirmEventsLeavesEveryStatisticUnchanged(
       @ForAll long seed, @ForAll @IntRange(min = 0, max = 90) int n, @ForAll boolean coarse,
       @ForAll long permutationSeed) {
@@ -162,7 +162,7 @@ class EventStudyTestContractTest {
     }
   }
 
-  @Property(tries = 200)
+  @Property(tries = 1000)
   void pValuesAreInTheUnitIntervalAndResultsMatchStatistic(
       @ForAll long seed, @ForAll @IntRange(min = 0, max = 90) int n, @ForAll boolean coarse) {
     WindowSample sample = Samples.random(seed, n, coarse);

@@ -27,7 +27,7 @@ class KolariPynnonenBmpTestTest {
     assertThat(r.pValue()).isCloseTo(0.3936521435779028, within(1e-14));
   }
 
-  @Property(tries = 100)
+  @Property(tries = 1000)
   void withZeroMeanCorrelationEqualsBmp(
       @ForAll long seed, @ForAll @IntRange(min = 1, max = 60) int n) {
     WindowSample s = Samples.random(seed, n, false);

@@ -62,7 +62,7 @@ class WilcoxonSignedRankTestTest {
     assertThat(test.test(Samples.cars(0.02)).pValue()).isEqualTo(1.0);
   }
 
-  @Property(tries = 150)
+  @Property(tries = 1000)
   void agreesWithCommonsMathWhereConventionsMatch(
       @ForAll long seed, @ForAll @IntRange(min = 1, max = 16) int n, @ForAll boolean coarse) {
     // no zeros; coarse values on a grid of 0.01 make ties frequent
@@ -83,7 +83,7 @@ class WilcoxonSignedRankTestTest {
         .isEqualTo(Math.min(1.0, commons.wilcoxonSignedRankTest(x, new double[n], true)));
   }
 
-  @Property(tries = 50)
+  @Property(tries = 1000)
   void largeSamplesRankedBySortingAgreeWithCommonsMathStatistic(
       @ForAll long seed, @ForAll @IntRange(min = 65, max = 400) int n, @ForAll boolean coarse) {
     // above PAIRWISE_MAX the ranks come from a sorted copy; zeros are dropped before Commons Math

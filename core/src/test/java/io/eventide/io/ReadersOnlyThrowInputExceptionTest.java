@@ -33,22 +33,22 @@ class ReadersOnlyThrowInputExceptionTest {
       + "Copyright\r\n";
   private static final String VALID_UNIVERSE = "ticker,exchange,benchmark\nBABA,NYSE,SPX\n";
 
-  @Property(tries = 400)
+  @Property(tries = 1000)
   void priceFileReader(@ForAll("priceTexts") String text) {
     onlyInputException(text, t -> PriceFileReader.read(new StringReader(t), "p.csv"));
   }
 
-  @Property(tries = 400)
+  @Property(tries = 1000)
   void eventFileReader(@ForAll("eventTexts") String text) {
     onlyInputException(text, t -> EventFileReader.read(new StringReader(t), "e.csv"));
   }
 
-  @Property(tries = 400)
+  @Property(tries = 1000)
   void factorFileReader(@ForAll("factorTexts") String text) {
     onlyInputException(text, t -> FactorFileReader.read(new StringReader(t), "f.csv"));
   }
 
-  @Property(tries = 400)
+  @Property(tries = 1000)
   void universeFileReader(@ForAll("universeTexts") String text) {
     onlyInputException(text, t -> UniverseFileReader.read(new StringReader(t), "u.csv"));
   }

@@ -220,4 +220,29 @@ class LinearRegressionKernelTest {
     LinearRegressionKernel.fit(y, x, 0, 6, ws);
     assertThat(ws.isRankDeficient()).isTrue();
   }
+  @Test
+  void aNearPerfectButRealFitKeepsItsResidualVariance() {
+    // y = 0.001 + 0.8 x1 − 0.3 x2 + 1e-9 u: residuals ~3e-10, R² ≈ 1 − 1e-14, so the residual sum
+    // of squares is recomputed from residuals; it must agree with Commons Math's QR-based OLS.
+    SplittableRandom rnd = new SplittableRandom(22);
+    int n = 250;
+    double[] y = new double[n];
+    double[][] x = new double[2][n];
+    double[][] rows = new double[n][2];
+    for (int t = 0; t < n; t++) {
+      x[0][t] = 0.01 * (rnd.nextDouble() - 0.5);
+      x[1][t] = 0.005 * (rnd.nextDouble() - 0.5);
+      y[t] = 0.001 + 0.8 * x[0][t] - 0.3 * x[1][t] + 1e-9 * (rnd.nextDouble() - 0.5);
+      rows[t][0] = x[0][t];
+      rows[t][1] = x[1][t];
+    }
+    LinearRegressionKernel.Workspace ws = new LinearRegressionKernel.Workspace(2);
+    LinearRegressionKernel.fit(y, x, 0, n, ws);
+    OLSMultipleLinearRegression ols = new OLSMultipleLinearRegression();
+    ols.newSampleData(y, rows);
+    double s2 = ols.estimateErrorVariance();
+    // Var(1e-9 u) = 1e-18 / 12 ≈ 8.3e-20
+    assertThat(s2).isBetween(6e-20, 1.1e-19);
+    assertThat(ws.residualVariance()).isCloseTo(s2, within(1e-6 * s2));
+  }
 }

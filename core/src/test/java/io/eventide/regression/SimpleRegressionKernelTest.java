@@ -139,4 +139,52 @@ class SimpleRegressionKernelTest {
     assertThat(out[SimpleRegressionKernel.ALPHA]).isEqualTo(1.0);
     assertThat(out[SimpleRegressionKernel.RESIDUAL_VARIANCE]).isNaN();
   }
+  @Test
+  void aNearPerfectButRealFitKeepsItsResidualVariance() {
+    // y = x + 1e-9 u, u uniform in [-0.5, 0.5): residuals of about 3e-10 (far above the 1.4e-14
+    // below which the model layer calls a fit exact). The near-perfect-fit branch recomputes the
+    // residual sum of squares; s² must be exact: reference in BigDecimal (exact sums of the binary
+    // doubles, 60 digits).
+    SplittableRandom rnd = new SplittableRandom(13);
+    double[] x = returns(13, 400, 0)[0];
+    double[] y = new double[x.length];
+    for (int t = 0; t < x.length; t++) {
+      y[t] = x[t] + 1e-9 * (rnd.nextDouble() - 0.5);
+    }
+    double[] out = new double[SimpleRegressionKernel.OUTPUT_LENGTH];
+    SimpleRegressionKernel.fit(y, x, 0, 400, out);
+    double s2 = bigDecimalResidualVariance(x, y);
+    // Var(1e-9 u) = 1e-18 / 12 ≈ 8.3e-20
+    assertThat(s2).isBetween(6e-20, 1.1e-19);
+    assertThat(out[SimpleRegressionKernel.RESIDUAL_VARIANCE]).isCloseTo(s2, within(1e-9 * s2));
+  }
+
+  private static double bigDecimalResidualVariance(double[] x, double[] y) {
+    MathContext mc = new MathContext(60);
+    int n = x.length;
+    BigDecimal sx = BigDecimal.ZERO;
+    BigDecimal sy = BigDecimal.ZERO;
+    for (int t = 0; t < n; t++) {
+      sx = sx.add(new BigDecimal(x[t]));
+      sy = sy.add(new BigDecimal(y[t]));
+    }
+    BigDecimal mx = sx.divide(BigDecimal.valueOf(n), mc);
+    BigDecimal my = sy.divide(BigDecimal.valueOf(n), mc);
+    BigDecimal sxx = BigDecimal.ZERO;
+    BigDecimal sxy = BigDecimal.ZERO;
+    for (int t = 0; t < n; t++) {
+      BigDecimal dx = new BigDecimal(x[t]).subtract(mx);
+      sxx = sxx.add(dx.multiply(dx));
+      sxy = sxy.add(dx.multiply(new BigDecimal(y[t]).subtract(my)));
+    }
+    BigDecimal beta = sxy.divide(sxx, mc);
+    BigDecimal alpha = my.subtract(beta.multiply(mx));
+    BigDecimal ssr = BigDecimal.ZERO;
+    for (int t = 0; t < n; t++) {
+      BigDecimal e = new BigDecimal(y[t]).subtract(alpha).subtract(beta.multiply(
+          new BigDecimal(x[t])));
+      ssr = ssr.add(e.multiply(e));
+    }
+    return ssr.divide(BigDecimal.valueOf(n - 2), mc).doubleValue();
+  }
 }

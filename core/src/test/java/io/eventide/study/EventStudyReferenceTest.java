@@ -560,6 +560,44 @@ class EventStudyReferenceTest {
     compare("one firm-event", engine, ref).assertAgreement();
   }
 
+  /**
+   * Exact fits, decided alike by engine and reference: MKT listed with itself as benchmark (its
+   * returns are the market's, bit for bit) and a listing whose price grows by 0.1% a day (returns
+   * constant up to rounding), next to ordinary listings, under the market, constant-mean and
+   * market-adjusted models.
+   */
+  @Test
+  void exactFitsAreLeftOutByEngineAndReference() {
+    Map<String, DatedSeries> prices = new LinkedHashMap<>(SyntheticPanels.prices(3, 400, 8L));
+    LocalDate[] dates = SyntheticPanels.sessions(400);
+    double[] growth = new double[400];
+    for (int t = 0; t < 400; t++) {
+      growth[t] = 100 * Math.pow(1.001, t);
+    }
+    prices.put("GROW", DatedSeries.of("GROW", dates, growth));
+    List<Listing> universe = new ArrayList<>(SyntheticPanels.universe(3));
+    universe.add(Listing.of("MKT", Exchange.NYSE, "MKT"));
+    universe.add(Listing.of("GROW", Exchange.NYSE, "MKT"));
+    List<Event> events = List.of(SyntheticPanels.event("x", dates[300]),
+        SyntheticPanels.event("y", dates[340]));
+    for (NormalReturnModel model : List.of(MarketModel.of(), ConstantMeanModel.of(),
+        MarketAdjustedModel.of())) {
+      StudySpecification spec = StudySpecification.builder().model(model).build();
+      StudyResult engine = EventStudy.of(spec).withParallelism(1)
+          .run(ReturnPanel.of(universe, prices, ReturnType.SIMPLE), events);
+      ReferenceStudy ref = ReferenceStudy.run(spec, universe, prices, null, events);
+      // MKT fits exactly wherever the model uses the market (market, market-adjusted); GROW's
+      // constant return wherever the model has an intercept (market: β̂ ≈ 0; constant-mean).
+      List<String> exact = model instanceof MarketModel ? List.of("MKT", "GROW")
+          : model instanceof ConstantMeanModel ? List.of("GROW") : List.of("MKT");
+      for (FirmEventResult f : engine.firmEvents()) {
+        assertThat(f.outcome()).as("%s %s", model, f).isEqualTo(
+            exact.contains(f.ticker()) ? Outcome.INSUFFICIENT_ESTIMATION : Outcome.OK);
+      }
+      compare("exact fits " + model, engine, ref).assertAgreement();
+    }
+  }
+
   // ------------------------------------------------------------------ determinism
 
   /** A larger study (720 firm-events, several chunks of work) for parallelism and ordering. */

@@ -536,7 +536,10 @@ final class ReferenceStudy {
       }
     }
     double s2 = ss / (kind == Kind.MARKET_ADJUSTED ? m : m - k);
-    if (!(s2 > 0)) {
+    // An exact fit up to the rounding of returns (s at most 64 ε = 2^-46) leaves nothing to
+    // standardize by: a listing that is its own benchmark, a price that never moves.
+    double floor = Math.scalb(1.0, -46);
+    if (!(s2 > floor * floor)) {
       r.outcome = Outcome.INSUFFICIENT_ESTIMATION;
       return r;
     }

@@ -133,7 +133,7 @@ class StudyPropertiesTest {
         .estimationWindow(EventWindow.of(-120, -11)).minEstimation(60).build();
   }
 
-  @Property(tries = 200)
+  @Property(tries = 1000)
   void carIsTheSumOfTheAbnormalReturns(@ForAll long seed,
       @ForAll @IntRange(min = 2, max = 5) int listings,
       @ForAll @IntRange(min = 1, max = 4) int events,
@@ -159,7 +159,7 @@ class StudyPropertiesTest {
     }
   }
 
-  @Property(tries = 200)
+  @Property(tries = 1000)
   void aConstantAddedToTheMarketLeavesMarketModelArsUnchanged(@ForAll long seed,
       @ForAll @IntRange(min = 2, max = 5) int listings,
       @ForAll @IntRange(min = 1, max = 4) int events,
@@ -187,7 +187,7 @@ class StudyPropertiesTest {
     }
   }
 
-  @Property(tries = 200)
+  @Property(tries = 1000)
   void scalingOneListingsReturnsLeavesItsSarAndScarUnchanged(@ForAll long seed,
       @ForAll @IntRange(min = 2, max = 5) int listings,
       @ForAll @IntRange(min = 1, max = 4) int events,
@@ -215,7 +215,7 @@ class StudyPropertiesTest {
     }
   }
 
-  @Property(tries = 200)
+  @Property(tries = 1000)
   void permutingEventsLeavesEveryStatisticUnchanged(@ForAll long seed,
       @ForAll @IntRange(min = 2, max = 5) int listings,
       @ForAll @IntRange(min = 2, max = 4) int events,

@@ -43,12 +43,25 @@ public final class EventideCommand implements Callable<Integer> {
 
   /**
    * A command line whose errors end as one message on standard error and an exit code, never a
-   * stack trace.
+   * stack trace. Running out of memory (a very large study on a small heap) is one of them: exit
+   * 1 with a message saying what to change.
    *
    * @return the configured command line
    */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new EventideCommand());
+    cl.setExecutionStrategy(parseResult -> {
+      try {
+        return new CommandLine.RunLast().execute(parseResult);
+      } catch (OutOfMemoryError e) {
+        PrintWriter err = parseResult.commandSpec().commandLine().getErr();
+        err.println("eventide: out of memory (" + e.getMessage() + "): the study needs more memory"
+            + " than this Java process may use; use shorter windows or fewer events, or give Java"
+            + " more memory (java -Xmx8g -jar eventide.jar ...)");
+        err.flush();
+        return FAILURE;
+      }
+    });
     cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
       PrintWriter err = line.getErr();
       err.println("eventide: " + messageOf(ex));

@@ -24,6 +24,7 @@ import io.eventide.study.StudyResult;
 import io.eventide.study.StudySpecification;
 import io.eventide.timeseries.DatedSeries;
 import io.eventide.timeseries.ReturnType;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -109,6 +110,10 @@ public final class StudyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw new IllegalArgumentException(
+          "--out " + out + " is a file; give a folder (created if missing) for the output files");
+    }
     StudySpecification spec = specification();
     TestSuite suite = tests.isEmpty() ? TestSuite.standard() : TestSuite.byIds(tests);
     List<Listing> listings = UniverseFileReader.read(universe);

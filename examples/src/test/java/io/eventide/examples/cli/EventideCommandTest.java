@@ -158,4 +158,51 @@ class EventideCommandTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("Benchmark HSI of 9988.HK").contains("HSI.csv");
   }
+  @Test
+  void anOutputFolderThatIsAFileIsBadUsage() throws IOException {
+    // Before: Files.createDirectories failed, and the command exited 1 with
+    // "Cannot create output folder ...: java.nio.file.FileAlreadyExistsException: ...".
+    Path file = Files.writeString(tmp.resolve("not-a-folder.csv"), "x\n");
+    Run r = run(study(file));
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("eventide: --out " + file
+        + " is a file; give a folder (created if missing) for the output files"
+        + System.lineSeparator());
+    assertThat(Files.readString(file)).isEqualTo("x\n");
+  }
+
+  @Test
+  void aWindowFarBeyondAnyCalendarIsBadUsageNotAnOutOfMemoryError() {
+    // Before: --estimation -2000000000:-11 allocated per estimation day and died with
+    // java.lang.OutOfMemoryError and a stack trace.
+    Run r = run(study(tmp.resolve("huge"), "--estimation=-2000000000:-11"));
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("Estimation window -2000000000:-11 reaches relative day"
+        + " -2000000000; windows must lie within 100000 sessions of day 0")
+        .doesNotContain("\tat ").doesNotContain("Error");
+  }
+
+  /** A subcommand that runs out of memory, standing in for a study too large for the heap. */
+  @CommandLine.Command(name = "exhaust")
+  static final class Exhaust implements java.util.concurrent.Callable<Integer> {
+    @Override
+    public Integer call() {
+      throw new OutOfMemoryError("Java heap space");
+    }
+  }
+
+  @Test
+  void runningOutOfMemoryIsOneMessageAndExitOne() {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = EventideCommand.commandLine();
+    cl.addSubcommand(new Exhaust());
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    assertThat(cl.execute("exhaust")).isEqualTo(1);
+    assertThat(err.toString()).isEqualTo("eventide: out of memory (Java heap space): the study needs"
+        + " more memory than this Java process may use; use shorter windows or fewer events, or"
+        + " give Java more memory (java -Xmx8g -jar eventide.jar ...)" + System.lineSeparator());
+    assertThat(out.toString()).isEmpty();
+  }
 }

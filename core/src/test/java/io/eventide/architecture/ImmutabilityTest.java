@@ -1,0 +1,64 @@
+package io.eventide.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Public objects are immutable: every instance field of every public class of the library is
+ * final, except in the three classes that are mutable by design, each documented as such. (That
+ * returned arrays and collections are copies or unmodifiable is checked on the objects themselves
+ * in {@code io.eventide.study.ConcurrentStudiesTest}.)
+ *
+ * <ul>
+ *   <li>{@code io.eventide.io.CsvWriter}: a writer, used by one thread while it writes one file.
+ *   <li>{@code io.eventide.study.StudySpecification$Builder}: a builder; {@code build()} makes
+ *       the immutable specification.
+ *   <li>{@code io.eventide.regression.LinearRegressionKernel$Workspace}: per-thread scratch space
+ *       of the allocation-free kernel ("not thread-safe: one per thread" in its javadoc).
+ * </ul>
+ */
+class ImmutabilityTest {
+
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importMainClasses() {
+    classes = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("io.eventide");
+  }
+
+  @Test
+  void everyInstanceFieldOfAPublicClassIsFinal() {
+    fields().that().areNotStatic()
+        .and().areDeclaredInClassesThat().arePublic()
+        .and().areDeclaredInClassesThat().doNotHaveFullyQualifiedName("io.eventide.io.CsvWriter")
+        .and().areDeclaredInClassesThat()
+        .doNotHaveFullyQualifiedName("io.eventide.study.StudySpecification$Builder")
+        .and().areDeclaredInClassesThat()
+        .doNotHaveFullyQualifiedName("io.eventide.regression.LinearRegressionKernel$Workspace")
+        .should().beFinal()
+        .because("public objects are shared between threads and must not change")
+        .check(classes);
+  }
+
+  @Test
+  void theExceptionsAreExactlyTheDocumentedOnes() {
+    // Guard against the allow-list going stale: each excepted class exists and does have a
+    // non-final instance field.
+    for (String name : new String[] {"io.eventide.io.CsvWriter",
+        "io.eventide.study.StudySpecification$Builder",
+        "io.eventide.regression.LinearRegressionKernel$Workspace"}) {
+      assertThat(classes.get(name).getFields()).as(name)
+          .anySatisfy(f -> assertThat(f.getModifiers())
+              .doesNotContain(com.tngtech.archunit.core.domain.JavaModifier.FINAL)
+              .doesNotContain(com.tngtech.archunit.core.domain.JavaModifier.STATIC));
+    }
+  }
+}
