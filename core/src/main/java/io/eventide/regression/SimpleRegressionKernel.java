@@ -61,34 +61,73 @@ public final class SimpleRegressionKernel {
    * @return M, the number of rows used
    */
   public static int fit(double[] y, double[] x, int fromInclusive, int toExclusive, double[] out) {
-    double x0 = Double.NaN;
-    double y0 = Double.NaN;
+    // The shift: the first complete row.
+    int first = fromInclusive;
+    while (first < toExclusive && (x[first] != x[first] || y[first] != y[first])) {
+      first++;
+    }
+    if (first == toExclusive) {
+      return finish(y, x, fromInclusive, toExclusive, 0, Double.NaN, Double.NaN, 0, 0, 0, 0, 0,
+          out);
+    }
+    final double x0 = x[first];
+    final double y0 = y[first];
+    // Two interleaved sets of sums (even and odd rows), so that consecutive rows do not wait on
+    // each other's additions; fused multiply-adds. Added together at the end.
     int m = 0;
     double sx = 0;
     double sy = 0;
     double sxx = 0;
     double sxy = 0;
     double syy = 0;
-    for (int t = fromInclusive; t < toExclusive; t++) {
-      double xt = x[t];
-      double yt = y[t];
-      if (xt != xt || yt != yt) {
-        continue;
+    double sx2 = 0;
+    double sy2 = 0;
+    double sxx2 = 0;
+    double sxy2 = 0;
+    double syy2 = 0;
+    int t = first;
+    for (; t + 1 < toExclusive; t += 2) {
+      double xa = x[t];
+      double ya = y[t];
+      double xb = x[t + 1];
+      double yb = y[t + 1];
+      if (xa == xa && ya == ya) {
+        double dx = xa - x0;
+        double dy = ya - y0;
+        m++;
+        sx += dx;
+        sy += dy;
+        sxx = Math.fma(dx, dx, sxx);
+        sxy = Math.fma(dx, dy, sxy);
+        syy = Math.fma(dy, dy, syy);
       }
-      if (m == 0) {
-        x0 = xt;
-        y0 = yt;
+      if (xb == xb && yb == yb) {
+        double dx = xb - x0;
+        double dy = yb - y0;
+        m++;
+        sx2 += dx;
+        sy2 += dy;
+        sxx2 = Math.fma(dx, dx, sxx2);
+        sxy2 = Math.fma(dx, dy, sxy2);
+        syy2 = Math.fma(dy, dy, syy2);
       }
-      double dx = xt - x0;
-      double dy = yt - y0;
-      m++;
-      sx += dx;
-      sy += dy;
-      sxx += dx * dx;
-      sxy += dx * dy;
-      syy += dy * dy;
     }
-    return finish(y, x, fromInclusive, toExclusive, m, x0, y0, sx, sy, sxx, sxy, syy, out);
+    if (t < toExclusive) {
+      double xa = x[t];
+      double ya = y[t];
+      if (xa == xa && ya == ya) {
+        double dx = xa - x0;
+        double dy = ya - y0;
+        m++;
+        sx += dx;
+        sy += dy;
+        sxx = Math.fma(dx, dx, sxx);
+        sxy = Math.fma(dx, dy, sxy);
+        syy = Math.fma(dy, dy, syy);
+      }
+    }
+    return finish(y, x, fromInclusive, toExclusive, m, x0, y0, sx + sx2, sy + sy2, sxx + sxx2,
+        sxy + sxy2, syy + syy2, out);
   }
 
   /**

@@ -97,6 +97,10 @@ final class ClusterTask implements Callable<WindowAccumulators> {
         }
       }
     }
+    // Nothing of the chunk outlives it but the accumulators: the last cluster's residuals go.
+    patterns.clear();
+    members.clear();
+    groups.clear();
     return acc;
   }
 

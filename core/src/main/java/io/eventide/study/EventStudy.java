@@ -45,6 +45,7 @@ public final class EventStudy {
 
   private static final int MIN_CHUNK = 256;
   private static final int TARGET_CHUNKS = 256;
+  private static final int IN_FLIGHT_PER_THREAD = 4;
 
   private final StudySpecification spec;
   private final int parallelism;
@@ -292,26 +293,33 @@ public final class EventStudy {
       start = end;
     }
     int radius = spec.cleaningRadius().orElse(-1);
-    List<ClusterTask> tasks = new ArrayList<>();
-    for (int[] c : chunks) {
-      tasks.add(new ClusterTask(layout, cols, listings, clusterStarts, c[0], c[1],
-          spec.minEstimation(), spec.returnType(), radius, spec.model().fitter()));
-    }
+    java.util.function.IntFunction<ClusterTask> task = i -> new ClusterTask(layout, cols,
+        listings, clusterStarts, chunks.get(i)[0], chunks.get(i)[1], spec.minEstimation(),
+        spec.returnType(), radius, spec.model().fitter());
     WindowAccumulators total = new WindowAccumulators(layout);
-    if (executor == null && (parallelism == 1 || tasks.size() <= 1)) {
-      for (ClusterTask t : tasks) {
-        total.merge(t.call());
+    if (executor == null && (parallelism == 1 || chunks.size() <= 1)) {
+      for (int i = 0; i < chunks.size(); i++) {
+        total.merge(task.apply(i).call());
       }
       return total;
     }
+    // A sliding window of chunks in flight, merged strictly in chunk order: the sums do not depend
+    // on which thread finished first, and at most IN_FLIGHT_PER_THREAD x threads partial results
+    // (and tasks' scratch) are alive at once.
     ExecutorService service = executor != null ? executor : new ForkJoinPool(parallelism);
+    int inFlight = IN_FLIGHT_PER_THREAD * (executor != null
+        ? Runtime.getRuntime().availableProcessors() : parallelism);
+    java.util.ArrayDeque<Future<WindowAccumulators>> pending = new java.util.ArrayDeque<>();
     try {
-      List<Future<WindowAccumulators>> futures = new ArrayList<>();
-      for (ClusterTask t : tasks) {
-        futures.add(service.submit(t));
+      int next = 0;
+      while (next < chunks.size() && pending.size() < inFlight) {
+        pending.add(service.submit(task.apply(next++)));
       }
-      for (Future<WindowAccumulators> f : futures) {
-        total.merge(f.get());
+      while (!pending.isEmpty()) {
+        total.merge(pending.poll().get());
+        if (next < chunks.size()) {
+          pending.add(service.submit(task.apply(next++)));
+        }
       }
       return total;
     } catch (InterruptedException e) {
@@ -327,6 +335,9 @@ public final class EventStudy {
       }
       throw new IllegalStateException("Event study failed: " + cause, cause);
     } finally {
+      for (Future<WindowAccumulators> f : pending) {
+        f.cancel(true);
+      }
       if (executor == null) {
         service.shutdown();
       }
