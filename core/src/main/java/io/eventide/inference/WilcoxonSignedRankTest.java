@@ -106,11 +106,12 @@ public final class WilcoxonSignedRankTest extends AbstractEventStudyTest {
   }
 
   /**
-   * W⁺ from one sorted array: each non-zero value becomes the key {@code bits(|x|) << 1 | (x > 0)},
-   * which orders by {@code |x|} (the bits of a non-negative double order like the double) and
-   * carries the sign in the lowest bit. One pass over the sorted keys then finds each tie group of
-   * {@code |x|} (equal {@code key >>> 1}) and adds its average rank once per positive member.
-   * Ranks are half-integers, so the sum is exact for any realistic N.
+   * W⁺ from one sorted array: each non-zero value becomes the key {@code bits(|x|) << 1 | (x > 0)}
+   * with its top bit flipped, so that signed {@code long} order is the unsigned order of the bits
+   * of {@code |x|} (which, for a non-negative double, is the order of {@code |x|}), with the sign
+   * in the lowest bit. One pass over the sorted keys then finds each tie group of {@code |x|} and
+   * adds its average rank once per positive member. Ranks are half-integers, so the sum is exact
+   * for any realistic N.
    */
   private static double positiveRankSumSorted(WindowSample sample) {
     int n = sample.size();
@@ -119,17 +120,18 @@ public final class WilcoxonSignedRankTest extends AbstractEventStudyTest {
     for (int i = 0; i < n; i++) {
       double x = sample.value(i);
       if (x != 0.0) {
-        keys[m++] = (Double.doubleToRawLongBits(Math.abs(x)) << 1) | (x > 0.0 ? 1L : 0L);
+        keys[m++] = ((Double.doubleToRawLongBits(Math.abs(x)) << 1) | (x > 0.0 ? 1L : 0L))
+            ^ Long.MIN_VALUE;
       }
     }
     Arrays.sort(keys, 0, m);
     double sum = 0.0;
     int lo = 0;
     while (lo < m) {
-      long magnitude = keys[lo] >>> 1;
+      long magnitude = (keys[lo] ^ Long.MIN_VALUE) >>> 1;
       int hi = lo;
       int positives = 0;
-      while (hi < m && keys[hi] >>> 1 == magnitude) {
+      while (hi < m && (keys[hi] ^ Long.MIN_VALUE) >>> 1 == magnitude) {
         positives += (int) (keys[hi] & 1L);
         hi++;
       }

@@ -178,4 +178,37 @@ class WilcoxonSignedRankTestTest {
     }
     return x;
   }
+
+  @Test
+  void largeSamplesRankMagnitudesAtAndAboveTwo() {
+    // Values of either sign up to ±5 (BHARs of extreme movers): |x| ≥ 2 has the top exponent bit
+    // set, which the sorted path must still order by magnitude. W⁺ against Commons Math 3.6.1
+    // WilcoxonSignedRankTest.wilcoxonSignedRank(x, zeros), which returns max(W⁺, W⁻) —
+    // so compare max(W⁺, N'(N'+1)/2 − W⁺).
+    Random rnd = new Random(77);
+    double[] x = new double[200];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (rnd.nextDouble() - 0.45) * 10;
+    }
+    double wPlus = WilcoxonSignedRankTest.withDefaults().statistic(Samples.cars(x));
+    double total = 200 * 201 / 2.0;
+    double cm = new org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest()
+        .wilcoxonSignedRank(x, new double[200]);
+    assertThat(Math.max(wPlus, total - wPlus)).isEqualTo(cm);
+    // And against the pairwise count on the same values (N ≤ 64 path, by hand): rank of |x_i| is
+    // 1 + #{j: |x_j| < |x_i|} (no ties here, all values distinct).
+    double byHand = 0;
+    for (double xi : x) {
+      if (xi > 0) {
+        int below = 0;
+        for (double xj : x) {
+          if (Math.abs(xj) < xi) {
+            below++;
+          }
+        }
+        byHand += below + 1;
+      }
+    }
+    assertThat(wPlus).isEqualTo(byHand);
+  }
 }
