@@ -46,13 +46,7 @@ public final class BmpTest extends AbstractEventStudyTest {
     if (sample.measure() != Measure.CAR || n < 2) {
       return Double.NaN;
     }
-    double mean = SampleMath.mean(sample, STANDARDIZED);
-    double ss = SampleMath.sumSquaredDeviations(sample, STANDARDIZED, mean);
-    if (!SampleMath.isRegular(ss)) {
-      return Double.NaN;
-    }
-    double sd = Math.sqrt(ss / (n - 1));
-    return SampleMath.finiteOrNaN(mean * Math.sqrt(n) / sd);
+    return SampleMath.tRatio(sample, STANDARDIZED);
   }
 
   @Override

@@ -47,13 +47,7 @@ public final class CrossSectionalTTest extends AbstractEventStudyTest {
     if (n < 2) {
       return Double.NaN;
     }
-    double mean = SampleMath.mean(sample, VALUES);
-    double ss = SampleMath.sumSquaredDeviations(sample, VALUES, mean);
-    if (!SampleMath.isRegular(ss)) {
-      return Double.NaN;
-    }
-    double sd = Math.sqrt(ss / (n - 1));
-    return SampleMath.finiteOrNaN(mean / (sd / Math.sqrt(n)));
+    return SampleMath.tRatio(sample, VALUES);
   }
 
   @Override

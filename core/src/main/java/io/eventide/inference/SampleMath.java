@@ -101,6 +101,34 @@ final class SampleMath {
     return allEqual ? 0.0 : sumSquares - sum * sum / n;
   }
 
+  /**
+   * The sample standard deviation {@code s = √(Σ(x − mean)² / (N − 1))}, or {@code NaN} when the
+   * sum of squares is not {@link #isRegular regular} (zero variance, overflow, NaN input): the
+   * shared first step of cs-t, bmp-t and skew-t.
+   *
+   * @param sample the sample (N ≥ 2 is the caller's check)
+   * @param kind which values
+   * @param mean their mean
+   * @return s, or {@code NaN}
+   */
+  static double sampleStandardDeviation(WindowSample sample, int kind, double mean) {
+    double ss = sumSquaredDeviations(sample, kind, mean);
+    return isRegular(ss) ? Math.sqrt(ss / (sample.size() - 1)) : Double.NaN;
+  }
+
+  /**
+   * The one-sample t ratio {@code mean √N / s} of cs-t (on CAR) and bmp-t (on SCAR).
+   *
+   * @param sample the sample, N ≥ 2
+   * @param kind which values
+   * @return the ratio, {@code NaN} when s is undefined or the ratio not finite
+   */
+  static double tRatio(WindowSample sample, int kind) {
+    double mean = mean(sample, kind);
+    double sd = sampleStandardDeviation(sample, kind, mean);
+    return finiteOrNaN(mean * Math.sqrt(sample.size()) / sd);
+  }
+
   /** @return {@code Σ (x_i − mean)³}; {@code NaN} for N = 0 or a {@code NaN} input */
   static double sumCubedDeviations(WindowSample sample, int kind, double mean) {
     int n = sample.size();

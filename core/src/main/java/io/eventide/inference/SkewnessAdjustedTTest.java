@@ -48,11 +48,10 @@ public final class SkewnessAdjustedTTest extends AbstractEventStudyTest {
       return Double.NaN;
     }
     double mean = SampleMath.mean(sample, VALUES);
-    double ss = SampleMath.sumSquaredDeviations(sample, VALUES, mean);
-    if (!SampleMath.isRegular(ss)) {
+    double sd = SampleMath.sampleStandardDeviation(sample, VALUES, mean);
+    if (Double.isNaN(sd)) {
       return Double.NaN;
     }
-    double sd = Math.sqrt(ss / (n - 1));
     double cubes = SampleMath.sumCubedDeviations(sample, VALUES, mean);
     double s = mean / sd;
     double gamma = n * cubes / ((n - 1.0) * (n - 2.0) * sd * sd * sd);
