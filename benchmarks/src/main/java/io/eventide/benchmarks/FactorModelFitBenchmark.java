@@ -47,15 +47,20 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 2,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class FactorModelFitBenchmark {
 
   /** Firm-events per invocation. */
   static final int FIRM_EVENTS = 1000;
+
   /** Listings of the panel. */
   static final int LISTINGS = 1000;
+
   /** Sessions of the panel. */
   static final int SESSIONS = 3000;
+
   /** Seed of the data. */
   static final long SEED = 20_240_602L;
 
@@ -95,7 +100,9 @@ public class FactorModelFitBenchmark {
     }
   }
 
-  /** @return Σ (α̂ + Σ b̂_j + s²) over the firm-events */
+  /**
+   * @return Σ (α̂ + Σ b̂_j + s²) over the firm-events
+   */
   @Benchmark
   @OperationsPerInvocation(FIRM_EVENTS)
   public double eventideKernel() {
@@ -119,7 +126,9 @@ public class FactorModelFitBenchmark {
     return sum;
   }
 
-  /** @return Σ (α̂ + Σ b̂_j + s²) over the firm-events */
+  /**
+   * @return Σ (α̂ + Σ b̂_j + s²) over the firm-events
+   */
   @Benchmark
   @OperationsPerInvocation(FIRM_EVENTS)
   public double eventideKernelSharedMoments() {
@@ -144,7 +153,9 @@ public class FactorModelFitBenchmark {
     return sum;
   }
 
-  /** @return Σ (α̂ + Σ b̂_j + s²) over the firm-events */
+  /**
+   * @return Σ (α̂ + Σ b̂_j + s²) over the firm-events
+   */
   @Benchmark
   @OperationsPerInvocation(FIRM_EVENTS)
   public double commonsOlsBuildingArrays() {
@@ -163,7 +174,9 @@ public class FactorModelFitBenchmark {
     return sum;
   }
 
-  /** @return Σ (α̂ + Σ b̂_j + s²) over the firm-events */
+  /**
+   * @return Σ (α̂ + Σ b̂_j + s²) over the firm-events
+   */
   @Benchmark
   @OperationsPerInvocation(FIRM_EVENTS)
   public double commonsOlsPrebuiltArrays() {
@@ -176,7 +189,9 @@ public class FactorModelFitBenchmark {
     return sum;
   }
 
-  /** @return Σ (Σy + Σ_j Σf_j) over the firm-events' windows */
+  /**
+   * @return Σ (Σy + Σ_j Σf_j) over the firm-events' windows
+   */
   @Benchmark
   @OperationsPerInvocation(FIRM_EVENTS)
   public double readFloor() {

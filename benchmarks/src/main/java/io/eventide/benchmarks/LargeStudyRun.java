@@ -74,8 +74,14 @@ public final class LargeStudyRun {
    * @param warmup whether to run the first size once, untimed, before the others
    * @param missingShare share of listing prices blanked
    */
-  record Options(List<Integer> sizes, int threads, int listings, int sessions, int events,
-      boolean warmup, double missingShare) {
+  record Options(
+      List<Integer> sizes,
+      int threads,
+      int listings,
+      int sessions,
+      int events,
+      boolean warmup,
+      double missingShare) {
 
     /** Validates. */
     Options {
@@ -89,13 +95,23 @@ public final class LargeStudyRun {
       for (int n : sizes) {
         if (n <= 0 || n % listings != 0) {
           throw new IllegalArgumentException(
-              "Size " + n + " is not a positive multiple of the " + listings
+              "Size "
+                  + n
+                  + " is not a positive multiple of the "
+                  + listings
                   + " listings (each announcement hits every listing)");
         }
         if (n / listings > events) {
           throw new IllegalArgumentException(
-              "Size " + n + " needs " + n / listings + " announcements but the panel has "
-                  + events + " (" + (long) listings * events + " firm-events at most)");
+              "Size "
+                  + n
+                  + " needs "
+                  + n / listings
+                  + " announcements but the panel has "
+                  + events
+                  + " ("
+                  + (long) listings * events
+                  + " firm-events at most)");
         }
       }
     }
@@ -113,20 +129,33 @@ public final class LargeStudyRun {
    * @param windowN N of the {@code 0:0} CAR sample
    * @param caar the mean of that sample
    */
-  record Row(int firmEvents, int events, double wallSeconds, long peakHeapBytes, double gcSeconds,
-      int ok, int windowN, double caar) {
+  record Row(
+      int firmEvents,
+      int events,
+      double wallSeconds,
+      long peakHeapBytes,
+      double gcSeconds,
+      int ok,
+      int windowN,
+      double caar) {
 
-    /** @return firm-events per second */
+    /**
+     * @return firm-events per second
+     */
     double firmEventsPerSecond() {
       return firmEvents / wallSeconds;
     }
 
-    /** @return microseconds per firm-event */
+    /**
+     * @return microseconds per firm-event
+     */
     double microsPerFirmEvent() {
       return wallSeconds * 1e6 / firmEvents;
     }
 
-    /** @return whether the sanity check passes: every firm-event OK and in 0:0, CAAR about 0 */
+    /**
+     * @return whether the sanity check passes: every firm-event OK and in 0:0, CAAR about 0
+     */
     boolean sane() {
       return ok == firmEvents && windowN == firmEvents && Math.abs(caar) < 0.005;
     }
@@ -143,8 +172,9 @@ public final class LargeStudyRun {
       rows = run(args, System.out);
     } catch (IllegalArgumentException e) {
       System.err.println("LargeStudyRun: " + e.getMessage());
-      System.err.println("usage: LargeStudyRun [SIZE ...] [--threads N] [--smoke] [--no-warmup]"
-          + " [--missing SHARE]");
+      System.err.println(
+          "usage: LargeStudyRun [SIZE ...] [--threads N] [--smoke] [--no-warmup]"
+              + " [--missing SHARE]");
       System.exit(2);
       return;
     }
@@ -204,11 +234,15 @@ public final class LargeStudyRun {
 
   static List<Row> run(Options o, PrintStream out) {
     Runtime rt = Runtime.getRuntime();
-    out.printf(Locale.ROOT, "Eventide LargeStudyRun, %s%n", Instant.now().truncatedTo(
-        ChronoUnit.SECONDS));
-    out.printf(Locale.ROOT, "java %s (%s), %d processors, max heap %.0f MiB, JVM arguments %s%n",
-        System.getProperty("java.version"), System.getProperty("java.vm.name"),
-        rt.availableProcessors(), rt.maxMemory() / MIB,
+    out.printf(
+        Locale.ROOT, "Eventide LargeStudyRun, %s%n", Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    out.printf(
+        Locale.ROOT,
+        "java %s (%s), %d processors, max heap %.0f MiB, JVM arguments %s%n",
+        System.getProperty("java.version"),
+        System.getProperty("java.vm.name"),
+        rt.availableProcessors(),
+        rt.maxMemory() / MIB,
         ManagementFactory.getRuntimeMXBean().getInputArguments());
 
     long t0 = System.nanoTime();
@@ -219,10 +253,16 @@ public final class LargeStudyRun {
     double built = (System.nanoTime() - t0) / 1e9;
     gc();
     long baseline = heapUsed();
-    out.printf(Locale.ROOT,
+    out.printf(
+        Locale.ROOT,
         "panel: %d listings x %d sessions, %d announcements each hitting every listing,"
             + " missing prices %.4f; built in %.1f s; heap after GC %.0f MiB%n",
-        o.listings(), o.sessions(), o.events(), o.missingShare(), built, baseline / MIB);
+        o.listings(),
+        o.sessions(),
+        o.events(),
+        o.missingShare(),
+        built,
+        baseline / MIB);
 
     StudySpecification spec = StudySpecification.defaults();
     EventStudy study = EventStudy.of(spec).withParallelism(o.threads());
@@ -233,36 +273,58 @@ public final class LargeStudyRun {
       int n = o.sizes().get(0);
       long w0 = System.nanoTime();
       StudyWorkload.run(study, panel, allEvents.subList(0, n / o.listings()));
-      out.printf(Locale.ROOT, "warm-up: %d firm-events in %.2f s (not reported below)%n", n,
+      out.printf(
+          Locale.ROOT,
+          "warm-up: %d firm-events in %.2f s (not reported below)%n",
+          n,
           (System.nanoTime() - w0) / 1e9);
     }
 
     out.println();
-    out.printf(Locale.ROOT, "%12s  %6s  %8s  %13s  %13s  %8s  %13s  %5s  %9s  %10s%n",
-        "firm-events", "events", "wall s", "firm-events/s", "us/firm-event", "vs first",
-        "peak heap MiB", "GC s", "N(0:0)", "CAAR(0:0)");
+    out.printf(
+        Locale.ROOT,
+        "%12s  %6s  %8s  %13s  %13s  %8s  %13s  %5s  %9s  %10s%n",
+        "firm-events",
+        "events",
+        "wall s",
+        "firm-events/s",
+        "us/firm-event",
+        "vs first",
+        "peak heap MiB",
+        "GC s",
+        "N(0:0)",
+        "CAAR(0:0)");
     List<Row> rows = new ArrayList<>();
     for (int n : o.sizes()) {
       Row row = measure(study, panel, allEvents, n, o.listings());
       rows.add(row);
       double first = rows.get(0).microsPerFirmEvent();
-      out.printf(Locale.ROOT,
+      out.printf(
+          Locale.ROOT,
           "%12d  %6d  %8.3f  %13.0f  %13.2f  %7.2fx  %13.0f  %5.2f  %9d  %+10.6f%n",
-          row.firmEvents(), row.events(), row.wallSeconds(), row.firmEventsPerSecond(),
-          row.microsPerFirmEvent(), row.microsPerFirmEvent() / first, row.peakHeapBytes() / MIB,
-          row.gcSeconds(), row.windowN(), row.caar());
+          row.firmEvents(),
+          row.events(),
+          row.wallSeconds(),
+          row.firmEventsPerSecond(),
+          row.microsPerFirmEvent(),
+          row.microsPerFirmEvent() / first,
+          row.peakHeapBytes() / MIB,
+          row.gcSeconds(),
+          row.windowN(),
+          row.caar());
     }
     out.println();
     boolean sane = rows.stream().allMatch(Row::sane);
-    out.println(sane
-        ? "sanity: OK (every firm-event OK and in the 0:0 sample, |CAAR(0:0)| < 0.005)"
-        : "sanity: FAILED (expected every firm-event OK and in the 0:0 sample,"
-            + " |CAAR(0:0)| < 0.005; with --missing some are left out by design)");
+    out.println(
+        sane
+            ? "sanity: OK (every firm-event OK and in the 0:0 sample, |CAAR(0:0)| < 0.005)"
+            : "sanity: FAILED (expected every firm-event OK and in the 0:0 sample,"
+                + " |CAAR(0:0)| < 0.005; with --missing some are left out by design)");
     return rows;
   }
 
-  private static Row measure(EventStudy study, ReturnPanel panel, List<Event> allEvents, int n,
-      int listings) {
+  private static Row measure(
+      EventStudy study, ReturnPanel panel, List<Event> allEvents, int n, int listings) {
     List<Event> events = allEvents.subList(0, n / listings);
     gc();
     resetHeapPeaks();
@@ -279,7 +341,14 @@ public final class LargeStudyRun {
       sum += day0.value(i);
     }
     int ok = result.count(io.eventide.study.Outcome.OK);
-    return new Row(n, events.size(), wall, peak, gcTime, ok, day0.size(),
+    return new Row(
+        n,
+        events.size(),
+        wall,
+        peak,
+        gcTime,
+        ok,
+        day0.size(),
         day0.size() > 0 ? sum / day0.size() : Double.NaN);
   }
 

@@ -35,11 +35,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@link #eventideKernel}: {@link SimpleRegressionKernel#fit}, the kernel as a caller with
  *       distinct windows uses it.
- *   <li>{@link #eventideKernelSharedMoments}: {@link SimpleRegressionKernel#fit(double[],
- *       double[], int, int, RegressorMoments, double[])}, the market's sums taken from prefix
- *       sums of the market column ({@link RegressorMoments}, built once per panel in {@code
- *       @Setup}, as a study builds them once per calendar): what the market model's fitter does
- *       inside a study. The same distinct windows.
+ *   <li>{@link #eventideKernelSharedMoments}: {@link SimpleRegressionKernel#fit(double[], double[],
+ *       int, int, RegressorMoments, double[])}, the market's sums taken from prefix sums of the
+ *       market column ({@link RegressorMoments}, built once per panel in {@code @Setup}, as a study
+ *       builds them once per calendar): what the market model's fitter does inside a study. The
+ *       same distinct windows.
  *   <li>{@link #commonsSimpleRegression}: {@code SimpleRegression}, an {@code addData} loop, then
  *       {@code getIntercept}, {@code getSlope}, {@code getMeanSquareError}.
  *   <li>{@link #commonsOlsBuildingArrays}: {@code OLSMultipleLinearRegression} including the copy
@@ -58,15 +58,20 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 2,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class MarketModelFitBenchmark {
 
   /** Firm-events per invocation. */
   static final int FIRM_EVENTS = 1000;
+
   /** Listings of the panel. */
   static final int LISTINGS = 1000;
+
   /** Sessions of the panel. */
   static final int SESSIONS = 3000;
+
   /** Seed of the data. */
   static final long SEED = 20_240_601L;
 
@@ -102,14 +107,18 @@ public class MarketModelFitBenchmark {
     }
   }
 
-  /** @return Σ (α̂ + β̂ + s²) over the firm-events */
+  /**
+   * @return Σ (α̂ + β̂ + s²) over the firm-events
+   */
   @Benchmark
   @OperationsPerInvocation(FIRM_EVENTS)
   public double eventideKernel() {
     return kernel(listing, start);
   }
 
-  /** @return Σ (α̂ + β̂ + s²) over the firm-events */
+  /**
+   * @return Σ (α̂ + β̂ + s²) over the firm-events
+   */
   @Benchmark
   @OperationsPerInvocation(FIRM_EVENTS)
   public double eventideKernelSharedMoments() {
@@ -124,13 +133,17 @@ public class MarketModelFitBenchmark {
     for (int i = 0; i < FIRM_EVENTS; i++) {
       int s = start[i];
       SimpleRegressionKernel.fit(y[listing[i]], x, s, s + len, moments, out);
-      sum += out[SimpleRegressionKernel.ALPHA] + out[SimpleRegressionKernel.BETA]
-          + out[SimpleRegressionKernel.RESIDUAL_VARIANCE];
+      sum +=
+          out[SimpleRegressionKernel.ALPHA]
+              + out[SimpleRegressionKernel.BETA]
+              + out[SimpleRegressionKernel.RESIDUAL_VARIANCE];
     }
     return sum;
   }
 
-  /** @return Σ (α̂ + β̂ + s²) over the firm-events */
+  /**
+   * @return Σ (α̂ + β̂ + s²) over the firm-events
+   */
   @Benchmark
   @OperationsPerInvocation(FIRM_EVENTS)
   public double commonsSimpleRegression() {
@@ -152,7 +165,9 @@ public class MarketModelFitBenchmark {
     return sum;
   }
 
-  /** @return Σ (α̂ + β̂ + s²) over the firm-events */
+  /**
+   * @return Σ (α̂ + β̂ + s²) over the firm-events
+   */
   @Benchmark
   @OperationsPerInvocation(FIRM_EVENTS)
   public double commonsOlsBuildingArrays() {
@@ -171,7 +186,9 @@ public class MarketModelFitBenchmark {
     return sum;
   }
 
-  /** @return Σ (α̂ + β̂ + s²) over the firm-events */
+  /**
+   * @return Σ (α̂ + β̂ + s²) over the firm-events
+   */
   @Benchmark
   @OperationsPerInvocation(FIRM_EVENTS)
   public double commonsOlsPrebuiltArrays() {
@@ -184,7 +201,9 @@ public class MarketModelFitBenchmark {
     return sum;
   }
 
-  /** @return Σ (Σy + Σx) over the firm-events' windows */
+  /**
+   * @return Σ (Σy + Σx) over the firm-events' windows
+   */
   @Benchmark
   @OperationsPerInvocation(FIRM_EVENTS)
   public double readFloor() {
@@ -217,8 +236,10 @@ public class MarketModelFitBenchmark {
     for (int i = 0; i < FIRM_EVENTS; i++) {
       int s = start[i];
       SimpleRegressionKernel.fit(y[listing[i]], x, s, s + len, out);
-      sum += out[SimpleRegressionKernel.ALPHA] + out[SimpleRegressionKernel.BETA]
-          + out[SimpleRegressionKernel.RESIDUAL_VARIANCE];
+      sum +=
+          out[SimpleRegressionKernel.ALPHA]
+              + out[SimpleRegressionKernel.BETA]
+              + out[SimpleRegressionKernel.RESIDUAL_VARIANCE];
     }
     return sum;
   }

@@ -20,11 +20,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * A whole event study with the default specification (market model, estimation {@code [-250,
- * -11]}, windows {@code -1:1, 0:0, 0:1, -5:5}) and its tests on every test window for CAR and BHAR
- * (see {@link StudyWorkload}), on a {@value #LISTINGS}-listing × {@value #SESSIONS}-session
- * synthetic panel with {@code firmEvents / 1000} announcements on evenly spaced sessions, each
- * hitting every listing.
+ * A whole event study with the default specification (market model, estimation {@code [-250, -11]},
+ * windows {@code -1:1, 0:0, 0:1, -5:5}) and its tests on every test window for CAR and BHAR (see
+ * {@link StudyWorkload}), on a {@value #LISTINGS}-listing × {@value #SESSIONS}-session synthetic
+ * panel with {@code firmEvents / 1000} announcements on evenly spaced sessions, each hitting every
+ * listing.
  *
  * <p>The panel and the events are built once per trial, outside the measurement; the study
  * resolves, maps and reduces inside it, as a caller's {@code run} does. {@code threads} is the
@@ -33,21 +33,25 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>{@code missingShare} blanks that share of the listings' prices at random (default 0, no gaps);
  * run it with {@code -p missingShare=0.001} to see what gaps in the data cost: a firm-event with a
- * missing estimation return leaves the fast path of the cross-correlation r̄ and is correlated
- * pair by pair with every other member of its event.
+ * missing estimation return leaves the fast path of the cross-correlation r̄ and is correlated pair
+ * by pair with every other member of its event.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 10)
 @Measurement(iterations = 5, time = 10)
-@Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms3g", "-Xmx3g"})
 public class StudyBenchmark {
 
   /** Listings of the panel. */
   static final int LISTINGS = 1000;
+
   /** Sessions of the panel. */
   static final int SESSIONS = 2600;
+
   /** Seed of the data. */
   static final long SEED = 20_240_603L;
 
@@ -80,7 +84,9 @@ public class StudyBenchmark {
     study = EventStudy.of(StudySpecification.defaults()).withParallelism(threads);
   }
 
-  /** @return the study's result and a checksum of the tested samples (JMH sinks it) */
+  /**
+   * @return the study's result and a checksum of the tested samples (JMH sinks it)
+   */
   @Benchmark
   public StudyWorkload.Outcome studyWithTests() {
     return StudyWorkload.run(study, panel, events);

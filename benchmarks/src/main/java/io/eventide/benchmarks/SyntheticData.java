@@ -23,14 +23,14 @@ import java.util.SplittableRandom;
  * <p>The market model: weekday sessions from {@link #FIRST_SESSION}; a benchmark {@code MKT} with
  * daily returns {@code R_m ~ N(0.03%, 1%)}; listings {@code L0000, L0001, ...} with {@code β ~
  * U(0.5, 1.5)} and {@code R_i = 0.02% + β R_m + ε}, {@code ε ~ N(0, 2%)}, so a listing's total
- * daily σ is about 2.25% ({@code √(E[β²]·(1%)² + (2%)²)} with {@code E[β²] = 13/12}). Prices
- * start at 100 and compound the returns ({@code P_t = P_{t-1}(1 + R_t)}), so the simple returns
- * the panel recovers from them are the generated ones (element 0 of a panel's returns is {@code
- * NaN}: the first session has no previous price).
+ * daily σ is about 2.25% ({@code √(E[β²]·(1%)² + (2%)²)} with {@code E[β²] = 13/12}). Prices start
+ * at 100 and compound the returns ({@code P_t = P_{t-1}(1 + R_t)}), so the simple returns the panel
+ * recovers from them are the generated ones (element 0 of a panel's returns is {@code NaN}: the
+ * first session has no previous price).
  *
- * <p>The factor model: {@code k} factors with daily σ 1%, 0.6%, 0.6%, 0.8% (market, SMB, HML,
- * MOM, then 0.6%), loadings {@code U(0.5, 1.5)} on the first and {@code U(−0.5, 0.5)} on the
- * others, idiosyncratic σ 2%.
+ * <p>The factor model: {@code k} factors with daily σ 1%, 0.6%, 0.6%, 0.8% (market, SMB, HML, MOM,
+ * then 0.6%), loadings {@code U(0.5, 1.5)} on the first and {@code U(−0.5, 0.5)} on the others,
+ * idiosyncratic σ 2%.
  *
  * <p>Normal deviates come from the Box-Muller transform on {@link SplittableRandom}, which is
  * deterministic for a seed on every JVM.
@@ -39,21 +39,28 @@ public final class SyntheticData {
 
   /** The first session, a Monday. */
   public static final LocalDate FIRST_SESSION = LocalDate.of(2010, 1, 4);
+
   /** Ticker of the benchmark. */
   public static final String MARKET = "MKT";
+
   /** Mean daily market return. */
   public static final double MARKET_MEAN = 0.0003;
+
   /** Daily σ of the market. */
   public static final double MARKET_SIGMA = 0.01;
+
   /** Daily σ of a listing's idiosyncratic return. */
   public static final double IDIOSYNCRATIC_SIGMA = 0.02;
+
   /** Daily α of every listing. */
   public static final double ALPHA = 0.0002;
+
   /**
-   * The first session index on which an event can fall and still have the whole default
-   * estimation window {@code [-250, -11]} on returns that exist (return 0 is {@code NaN}).
+   * The first session index on which an event can fall and still have the whole default estimation
+   * window {@code [-250, -11]} on returns that exist (return 0 is {@code NaN}).
    */
   public static final int FIRST_DAY_ZERO = 251;
+
   /** Sessions an event needs after its day 0: the default event span ends at +5. */
   public static final int SESSIONS_AFTER = 5;
 
@@ -75,32 +82,44 @@ public final class SyntheticData {
       this.betas = betas;
     }
 
-    /** @return the number of listings */
+    /**
+     * @return the number of listings
+     */
     public int listings() {
       return returns.length;
     }
 
-    /** @return the number of sessions */
+    /**
+     * @return the number of sessions
+     */
     public int sessions() {
       return market.length;
     }
 
-    /** @return the market's simple returns by session (shared, do not modify) */
+    /**
+     * @return the market's simple returns by session (shared, do not modify)
+     */
     public double[] marketReturns() {
       return market;
     }
 
-    /** @return the listings' simple returns, {@code [listing][session]} (shared, do not modify) */
+    /**
+     * @return the listings' simple returns, {@code [listing][session]} (shared, do not modify)
+     */
     public double[][] listingReturns() {
       return returns;
     }
 
-    /** @return the true β of each listing */
+    /**
+     * @return the true β of each listing
+     */
     public double[] betas() {
       return betas.clone();
     }
 
-    /** @return the sessions as epoch days (a copy) */
+    /**
+     * @return the sessions as epoch days (a copy)
+     */
     public long[] sessionEpochDays() {
       return sessionEpochDays.clone();
     }
@@ -113,7 +132,9 @@ public final class SyntheticData {
       return LocalDate.ofEpochDay(sessionEpochDays[index]);
     }
 
-    /** @return a panel of simple returns built from prices, as a user would build it */
+    /**
+     * @return a panel of simple returns built from prices, as a user would build it
+     */
     public ReturnPanel panel() {
       return panel(0.0, 0L);
     }
@@ -152,8 +173,8 @@ public final class SyntheticData {
 
     /**
      * Events on evenly spaced sessions, each hitting every listing (an empty affected list), with
-     * ids {@code E000000, E000001, ...} so that id order is date order. Every event leaves room
-     * for the default estimation window and event span.
+     * ids {@code E000000, E000001, ...} so that id order is date order. Every event leaves room for
+     * the default estimation window and event span.
      *
      * @param count number of events, at least 1
      * @return the events, in date order
@@ -165,14 +186,24 @@ public final class SyntheticData {
       int usable = last - first + 1;
       if (count < 1 || count > usable) {
         throw new IllegalArgumentException(
-            "Asked for " + count + " events but " + sessions() + " sessions leave " + usable
-                + " possible day-0 sessions (" + first + ".." + last + ")");
+            "Asked for "
+                + count
+                + " events but "
+                + sessions()
+                + " sessions leave "
+                + usable
+                + " possible day-0 sessions ("
+                + first
+                + ".."
+                + last
+                + ")");
       }
       List<Event> out = new ArrayList<>(count);
       for (int e = 0; e < count; e++) {
         int d0 = count == 1 ? first : first + (int) ((long) e * (last - first) / (count - 1));
-        out.add(Event.of(String.format(Locale.ROOT, "E%06d", e), Announcement.on(session(d0)),
-            List.of()));
+        out.add(
+            Event.of(
+                String.format(Locale.ROOT, "E%06d", e), Announcement.on(session(d0)), List.of()));
       }
       return out;
     }
@@ -188,12 +219,16 @@ public final class SyntheticData {
       this.returns = returns;
     }
 
-    /** @return the factor columns, {@code [factor][session]} (shared, do not modify) */
+    /**
+     * @return the factor columns, {@code [factor][session]} (shared, do not modify)
+     */
     public double[][] factorColumns() {
       return factors;
     }
 
-    /** @return the listings' returns, {@code [listing][session]} (shared, do not modify) */
+    /**
+     * @return the listings' returns, {@code [listing][session]} (shared, do not modify)
+     */
     public double[][] listingReturns() {
       return returns;
     }
@@ -264,16 +299,16 @@ public final class SyntheticData {
 
   /**
    * Firm-events over distinct windows: firm-event {@code i} reads listing {@code listing[i]} (a
-   * permutation, so no two share a listing while there are enough listings) on its own random
-   * start session.
+   * permutation, so no two share a listing while there are enough listings) on its own random start
+   * session.
    *
    * @param firmEvents number of firm-events
    * @param listings number of listings
    * @param sessions number of sessions
    * @param length window length L
    * @param seed the seed
-   * @return {@code {listing[], start[]}}; the window of firm-event i is {@code [start[i],
-   *     start[i] + L)}
+   * @return {@code {listing[], start[]}}; the window of firm-event i is {@code [start[i], start[i]
+   *     + L)}
    */
   public static int[][] distinctWindows(
       int firmEvents, int listings, int sessions, int length, long seed) {
@@ -293,8 +328,8 @@ public final class SyntheticData {
   }
 
   /**
-   * Firm-events in groups that share a window, as the listings hit by one announcement do:
-   * {@code groups} random start sessions, each with {@code perGroup} distinct listings.
+   * Firm-events in groups that share a window, as the listings hit by one announcement do: {@code
+   * groups} random start sessions, each with {@code perGroup} distinct listings.
    *
    * @param groups number of shared windows
    * @param perGroup firm-events per window
@@ -333,8 +368,8 @@ public final class SyntheticData {
   }
 
   /**
-   * Prices that compound the returns from 100: {@code P_0 = 100}, {@code P_t = P_{t-1}(1 +
-   * R_t)}; {@code R_0} is not used.
+   * Prices that compound the returns from 100: {@code P_0 = 100}, {@code P_t = P_{t-1}(1 + R_t)};
+   * {@code R_0} is not used.
    *
    * @param returns simple returns
    * @return the prices

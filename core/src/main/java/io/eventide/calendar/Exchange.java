@@ -10,8 +10,8 @@ import java.util.Locale;
  * A stock exchange: its time zone and the local time its regular session closes.
  *
  * <p>Early closes (half days) are not modelled: every session is taken to close at {@link
- * #sessionClose()}. Day 0 of an announcement compares the announcement instant with this close
- * in the exchange's own zone ({@code spec/STATISTICS.md} section 1).
+ * #sessionClose()}. Day 0 of an announcement compares the announcement instant with this close in
+ * the exchange's own zone ({@code spec/STATISTICS.md} section 1).
  */
 public enum Exchange {
   /** New York Stock Exchange: America/New_York, close 16:00. */
@@ -33,12 +33,16 @@ public enum Exchange {
     this.sessionClose = sessionClose;
   }
 
-  /** @return the exchange's time zone */
+  /**
+   * @return the exchange's time zone
+   */
   public ZoneId zone() {
     return zone;
   }
 
-  /** @return the local time at which a regular session closes */
+  /**
+   * @return the local time at which a regular session closes
+   */
   public LocalTime sessionClose() {
     return sessionClose;
   }

@@ -8,10 +8,10 @@ import java.util.Objects;
 /**
  * The ordered trading sessions of an exchange, indexed from 0.
  *
- * <p>By default a listing's calendar is the set of dates on which its benchmark has a price
- * ({@code spec/STATISTICS.md} section 1). A date on the calendar with no price for the listing is
- * a missing price, not a holiday. Dates are kept as epoch days so that every lookup is a binary
- * search on a {@code long[]}.
+ * <p>By default a listing's calendar is the set of dates on which its benchmark has a price ({@code
+ * spec/STATISTICS.md} section 1). A date on the calendar with no price for the listing is a missing
+ * price, not a holiday. Dates are kept as epoch days so that every lookup is a binary search on a
+ * {@code long[]}.
  */
 public final class TradingCalendar {
 
@@ -41,7 +41,9 @@ public final class TradingCalendar {
     for (int i = 1; i < s.length; i++) {
       if (s[i] <= s[i - 1]) {
         throw new IllegalArgumentException(
-            "Calendar " + name + ": sessions not strictly increasing at "
+            "Calendar "
+                + name
+                + ": sessions not strictly increasing at "
                 + LocalDate.ofEpochDay(s[i]));
       }
     }
@@ -64,17 +66,23 @@ public final class TradingCalendar {
     return of(name, exchange, s);
   }
 
-  /** @return the name given at creation */
+  /**
+   * @return the name given at creation
+   */
   public String name() {
     return name;
   }
 
-  /** @return the exchange */
+  /**
+   * @return the exchange
+   */
   public Exchange exchange() {
     return exchange;
   }
 
-  /** @return the number of sessions */
+  /**
+   * @return the number of sessions
+   */
   public int size() {
     return sessions.length;
   }
@@ -95,7 +103,9 @@ public final class TradingCalendar {
     return sessions[index];
   }
 
-  /** @return a copy of the sessions as epoch days */
+  /**
+   * @return a copy of the sessions as epoch days
+   */
   public long[] sessionEpochDays() {
     return sessions.clone();
   }
@@ -181,15 +191,30 @@ public final class TradingCalendar {
     int j = offset(i, n);
     if (j < 0) {
       throw new IllegalArgumentException(
-          "Calendar " + name + " has no session " + n + " sessions from " + session
-              + " (it runs " + session(0) + ".." + session(size() - 1) + ")");
+          "Calendar "
+              + name
+              + " has no session "
+              + n
+              + " sessions from "
+              + session
+              + " (it runs "
+              + session(0)
+              + ".."
+              + session(size() - 1)
+              + ")");
     }
     return session(j);
   }
 
   @Override
   public String toString() {
-    return "TradingCalendar[" + name + ", " + exchange + ", " + sessions.length + " sessions"
+    return "TradingCalendar["
+        + name
+        + ", "
+        + exchange
+        + ", "
+        + sessions.length
+        + " sessions"
         + (sessions.length == 0 ? "" : ", " + session(0) + ".." + session(sessions.length - 1))
         + "]";
   }

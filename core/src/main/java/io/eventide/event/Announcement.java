@@ -24,7 +24,9 @@ public sealed interface Announcement permits Announcement.OnDate, Announcement.A
    */
   int dayZero(TradingCalendar calendar);
 
-  /** @return the date as written (for an instant, its local date at its own offset) */
+  /**
+   * @return the date as written (for an instant, its local date at its own offset)
+   */
   LocalDate localDate();
 
   /**
@@ -112,12 +114,17 @@ public sealed interface Announcement permits Announcement.OnDate, Announcement.A
       }
       return at(OffsetDateTime.parse(s));
     } catch (DateTimeParseException e) {
-      String why = s.length() > 10 && !s.matches(".*([+-]\\d\\d(:?\\d\\d)?|Z)$")
-          ? " (a time needs an offset, e.g. 2023-07-12T19:00+08:00)"
-          : "";
+      String why =
+          s.length() > 10 && !s.matches(".*([+-]\\d\\d(:?\\d\\d)?|Z)$")
+              ? " (a time needs an offset, e.g. 2023-07-12T19:00+08:00)"
+              : "";
       throw new IllegalArgumentException(
-          "'" + text + "' is not an ISO date (2023-07-12) or date-time with offset"
-              + " (2023-07-12T19:00+08:00)" + why, e);
+          "'"
+              + text
+              + "' is not an ISO date (2023-07-12) or date-time with offset"
+              + " (2023-07-12T19:00+08:00)"
+              + why,
+          e);
     }
   }
 }

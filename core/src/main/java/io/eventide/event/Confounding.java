@@ -26,8 +26,8 @@ public final class Confounding {
    * @param calendar the listing's calendar
    * @param estimation the estimation window
    * @param eventWindows the event windows
-   * @return the overlaps, ordered by the events' order in {@code events}, then by the other
-   *     event's relative day, then by the other event's order in {@code events}
+   * @return the overlaps, ordered by the events' order in {@code events}, then by the other event's
+   *     relative day, then by the other event's order in {@code events}
    */
   public static List<Overlap> find(
       List<Event> events,
@@ -59,10 +59,12 @@ public final class Confounding {
     for (int i = 0; i < n; i++) {
       order[i] = i;
     }
-    java.util.Arrays.sort(order, (a, b) -> {
-      int c = Integer.compare(day0s.get(a), day0s.get(b));
-      return c != 0 ? c : Integer.compare(a, b);
-    });
+    java.util.Arrays.sort(
+        order,
+        (a, b) -> {
+          int c = Integer.compare(day0s.get(a), day0s.get(b));
+          return c != 0 ? c : Integer.compare(a, b);
+        });
     int[] sortedDays = new int[n];
     for (int q = 0; q < n; q++) {
       sortedDays[q] = day0s.get(order[q]);
@@ -87,8 +89,14 @@ public final class Confounding {
           region = Overlap.Region.ESTIMATION;
         }
         if (region != null) {
-          out.add(new Overlap(relevant.get(i).id(), ticker, relevant.get(j).id(),
-              calendar.session(sortedDays[q]), rel, region));
+          out.add(
+              new Overlap(
+                  relevant.get(i).id(),
+                  ticker,
+                  relevant.get(j).id(),
+                  calendar.session(sortedDays[q]),
+                  rel,
+                  region));
         }
       }
     }

@@ -37,8 +37,10 @@ public record Event(
           "Event " + id + " direction is " + direction + "; expected -1, 0 or 1");
     }
     affected = List.copyOf(affected == null ? List.of() : affected);
-    attributes = attributes == null ? Map.of() : java.util.Collections.unmodifiableMap(
-        new java.util.LinkedHashMap<>(attributes));
+    attributes =
+        attributes == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes));
   }
 
   /**

@@ -15,7 +15,11 @@ public record EventWindow(int fromInclusive, int toInclusive) implements Compara
   public EventWindow {
     if (fromInclusive > toInclusive) {
       throw new IllegalArgumentException(
-          "Window " + fromInclusive + ":" + toInclusive + " ends before it starts; write A:B with A <= B");
+          "Window "
+              + fromInclusive
+              + ":"
+              + toInclusive
+              + " ends before it starts; write A:B with A <= B");
     }
   }
 
@@ -47,10 +51,12 @@ public record EventWindow(int fromInclusive, int toInclusive) implements Compara
     String s = text == null ? "" : text.strip();
     int colon = s.indexOf(':', 1);
     if (colon < 0) {
-      throw new IllegalArgumentException("Window '" + text + "' is not of the form A:B (e.g. -1:1)");
+      throw new IllegalArgumentException(
+          "Window '" + text + "' is not of the form A:B (e.g. -1:1)");
     }
     try {
-      return of(Integer.parseInt(s.substring(0, colon).strip()),
+      return of(
+          Integer.parseInt(s.substring(0, colon).strip()),
           Integer.parseInt(s.substring(colon + 1).strip()));
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
@@ -58,7 +64,9 @@ public record EventWindow(int fromInclusive, int toInclusive) implements Compara
     }
   }
 
-  /** @return {@code L = toInclusive - fromInclusive + 1} */
+  /**
+   * @return {@code L = toInclusive - fromInclusive + 1}
+   */
   public int length() {
     return toInclusive - fromInclusive + 1;
   }
@@ -71,7 +79,9 @@ public record EventWindow(int fromInclusive, int toInclusive) implements Compara
     return relativeDay >= fromInclusive && relativeDay <= toInclusive;
   }
 
-  /** @return whether this is a one-day window */
+  /**
+   * @return whether this is a one-day window
+   */
   public boolean isSingleDay() {
     return fromInclusive == toInclusive;
   }
@@ -82,7 +92,9 @@ public record EventWindow(int fromInclusive, int toInclusive) implements Compara
     return c != 0 ? c : Integer.compare(toInclusive, o.toInclusive);
   }
 
-  /** @return {@code A:B} */
+  /**
+   * @return {@code A:B}
+   */
   @Override
   public String toString() {
     return fromInclusive + ":" + toInclusive;

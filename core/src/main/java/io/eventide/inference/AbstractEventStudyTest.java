@@ -47,8 +47,9 @@ abstract class AbstractEventStudyTest implements EventStudyTest {
     } else {
       reason = undefinedReason(sample);
       if (reason.isEmpty()) {
-        reason = "the statistic is not a finite number in double precision"
-            + " (inputs of extreme magnitude)";
+        reason =
+            "the statistic is not a finite number in double precision"
+                + " (inputs of extreme magnitude)";
       }
     }
     return TestResult.undefined(id, sample.window(), sample.measure(), n, reason);

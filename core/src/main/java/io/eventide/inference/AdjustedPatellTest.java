@@ -14,8 +14,8 @@ import io.eventide.study.WindowSample;
  * <p>Variance: that of {@link PatellTest} times the variance inflation {@code 1 + (N − 1) r̄} of a
  * sum of N equicorrelated terms, with r̄ the mean pairwise correlation of estimation residuals of
  * clustered firm-events ({@link WindowSample#meanCrossCorrelation()}, 0 for pairs from different
- * events). With r̄ = 0 it equals {@link PatellTest} exactly. The p-value is two-sided, {@code
- * 2 Φ(−|z|)} from N(0, 1). CAR only.
+ * events). With r̄ = 0 it equals {@link PatellTest} exactly. The p-value is two-sided, {@code 2
+ * Φ(−|z|)} from N(0, 1). CAR only.
  *
  * <p>Undefined ({@code NaN}, with a reason): every case of {@link PatellTest}; r̄ {@code NaN} or
  * outside [−1, 1] (not a mean of correlations); {@code 1 + (N − 1) r̄ ≤ 0}.
@@ -36,7 +36,9 @@ public final class AdjustedPatellTest extends AbstractEventStudyTest {
     super(ID, false);
   }
 
-  /** @return the test (two-sided, N(0, 1)) */
+  /**
+   * @return the test (two-sided, N(0, 1))
+   */
   public static AdjustedPatellTest withDefaults() {
     return DEFAULT;
   }

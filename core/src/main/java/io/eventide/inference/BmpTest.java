@@ -6,8 +6,8 @@ import io.eventide.study.Measure;
 import io.eventide.study.WindowSample;
 
 /**
- * The Boehmer-Musumeci-Poulsen standardized cross-sectional test: a t test on the standardized CARs,
- * robust to an event-induced change in variance.
+ * The Boehmer-Musumeci-Poulsen standardized cross-sectional test: a t test on the standardized
+ * CARs, robust to an event-induced change in variance.
  *
  * <pre>
  *   t = mean(SCAR) √N / s_SCAR,   s_SCAR² = Σ_i (SCAR_i − mean(SCAR))² / (N − 1)
@@ -35,7 +35,9 @@ public final class BmpTest extends AbstractEventStudyTest {
     super(ID, false);
   }
 
-  /** @return the test (two-sided, Student t(N − 1)) */
+  /**
+   * @return the test (two-sided, Student t(N − 1))
+   */
   public static BmpTest withDefaults() {
     return DEFAULT;
   }

@@ -22,8 +22,7 @@ import io.eventide.study.WindowSample;
  * of squared deviations outside the normal double range (deviations beyond about 1e±154), reported
  * undefined rather than wrong.
  *
- * <p>Brown and Warner (1985), JFE 14, 3–31; {@code spec/STATISTICS.md} section 3, id {@code
- * cs-t}.
+ * <p>Brown and Warner (1985), JFE 14, 3–31; {@code spec/STATISTICS.md} section 3, id {@code cs-t}.
  */
 public final class CrossSectionalTTest extends AbstractEventStudyTest {
 
@@ -36,7 +35,9 @@ public final class CrossSectionalTTest extends AbstractEventStudyTest {
     super(ID, true);
   }
 
-  /** @return the test (two-sided, Student t(N − 1)) */
+  /**
+   * @return the test (two-sided, Student t(N − 1))
+   */
   public static CrossSectionalTTest withDefaults() {
     return DEFAULT;
   }

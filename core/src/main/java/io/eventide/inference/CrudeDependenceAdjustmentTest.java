@@ -16,10 +16,10 @@ import io.eventide.study.WindowSample;
  *
  * <p>{@code AAR_τ} is the mean estimation residual of the sample's firm-events on relative day τ of
  * the estimation window ({@link WindowSample#estimationAar()}); days where none has a residual are
- * {@code NaN} and skipped, and D counts the days with a value. L is the window length. Variance: the
- * time-series sample variance of AAR (divisor D − 1), scaled by L for a sum of L days (days assumed
- * independent in time). Degrees of freedom D − 1; the p-value is two-sided, {@code 2 F(−|t|)} from
- * Student t(D − 1). CAR only.
+ * {@code NaN} and skipped, and D counts the days with a value. L is the window length. Variance:
+ * the time-series sample variance of AAR (divisor D − 1), scaled by L for a sum of L days (days
+ * assumed independent in time). Degrees of freedom D − 1; the p-value is two-sided, {@code 2
+ * F(−|t|)} from Student t(D − 1). CAR only.
  *
  * <p>Undefined ({@code NaN}, with a reason): N = 0; a {@code NaN} or infinite CAR; D ≤ 1; an
  * infinite {@code AAR_τ}; zero time-series variance (all {@code AAR_τ} equal, Ŝ = 0), or a sum of
@@ -42,7 +42,9 @@ public final class CrudeDependenceAdjustmentTest extends AbstractEventStudyTest 
     super(ID, false);
   }
 
-  /** @return the test (two-sided, Student t(D − 1)) */
+  /**
+   * @return the test (two-sided, Student t(D − 1))
+   */
   public static CrudeDependenceAdjustmentTest withDefaults() {
     return DEFAULT;
   }
@@ -99,7 +101,9 @@ public final class CrudeDependenceAdjustmentTest extends AbstractEventStudyTest 
     return SampleMath.finiteOrNaN(caar / (sHat * Math.sqrt(sample.window().length())));
   }
 
-  /** @return D, the number of estimation days with an {@code AAR_τ} */
+  /**
+   * @return D, the number of estimation days with an {@code AAR_τ}
+   */
   static int days(WindowSample sample) {
     int d = 0;
     for (int t = 0; t < sample.estimationDays(); t++) {
@@ -117,17 +121,22 @@ public final class CrudeDependenceAdjustmentTest extends AbstractEventStudyTest 
 
   @Override
   String undefinedReason(WindowSample sample) {
-    String r = SampleMath.firstOf(
-        SampleMath.sizeReason(sample.size(), 1, "the CAAR"),
-        SampleMath.nonFiniteReason(sample, VALUES));
+    String r =
+        SampleMath.firstOf(
+            SampleMath.sizeReason(sample.size(), 1, "the CAAR"),
+            SampleMath.nonFiniteReason(sample, VALUES));
     if (!r.isEmpty()) {
       return r;
     }
     double[] aar = sample.estimationAar();
     int d = days(sample);
     if (d < 2) {
-      return "D = " + d + ": the variance of AAR over the estimation window needs D ≥ 2 days"
-          + " with an average residual (of " + aar.length + " estimation days)";
+      return "D = "
+          + d
+          + ": the variance of AAR over the estimation window needs D ≥ 2 days"
+          + " with an average residual (of "
+          + aar.length
+          + " estimation days)";
     }
     double first = Double.NaN;
     boolean allEqual = true;

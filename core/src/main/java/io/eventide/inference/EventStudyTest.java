@@ -9,12 +9,14 @@ import io.eventide.study.WindowSample;
  *
  * <p>Implementations are immutable and stateless: {@link #statistic(WindowSample)} is the hot path
  * (a primitive loop over the sample that returns {@code NaN} when the statistic is undefined and
- * never throws), and {@link #test(WindowSample)} adds the two-sided p-value and, when undefined, the
- * reason in plain words.
+ * never throws), and {@link #test(WindowSample)} adds the two-sided p-value and, when undefined,
+ * the reason in plain words.
  */
 public interface EventStudyTest {
 
-  /** @return the stable identifier of the test, for example {@code cs-t} or {@code patell-z} */
+  /**
+   * @return the stable identifier of the test, for example {@code cs-t} or {@code patell-z}
+   */
   String id();
 
   /**
@@ -27,8 +29,8 @@ public interface EventStudyTest {
    * The test statistic, without allocation where the sample's accessors allow it.
    *
    * @param sample the window sample
-   * @return the statistic, or {@code NaN} when it is undefined (too few firm-events, zero
-   *     variance, {@code NaN} inputs, a measure the test does not apply to, ...)
+   * @return the statistic, or {@code NaN} when it is undefined (too few firm-events, zero variance,
+   *     {@code NaN} inputs, a measure the test does not apply to, ...)
    */
   double statistic(WindowSample sample);
 

@@ -1,6 +1,5 @@
 package io.eventide.inference;
 
-import static io.eventide.inference.SampleMath.POSITIVE_SHARE;
 import static io.eventide.inference.SampleMath.VALUES;
 
 import io.eventide.study.Measure;
@@ -18,11 +17,11 @@ import io.eventide.study.WindowSample;
  * <p>Variance: the binomial variance {@code N p̂ (1 − p̂)} of N⁺ under the null that each CAR is
  * positive with the estimation-window probability p̂ ({@link
  * WindowSample#positiveEstimationShare(int)}). N counts every firm-event of the sample, a zero CAR
- * counting as not positive. The p-value is two-sided, {@code 2 Φ(−|z|)} from N(0, 1) (no
- * continuity correction). CAR only.
+ * counting as not positive. The p-value is two-sided, {@code 2 Φ(−|z|)} from N(0, 1) (no continuity
+ * correction). CAR only.
  *
- * <p>Undefined ({@code NaN}, with a reason): N = 0; a {@code NaN} or infinite CAR; a positive
- * share {@code NaN} or outside [0, 1]; p̂ ∈ {0, 1} (zero binomial variance).
+ * <p>Undefined ({@code NaN}, with a reason): N = 0; a {@code NaN} or infinite CAR; a positive share
+ * {@code NaN} or outside [0, 1]; p̂ ∈ {0, 1} (zero binomial variance).
  *
  * <p>Cowan (1992), RQFA 2, 343–358; {@code spec/STATISTICS.md} section 3, id {@code gsign-z}.
  */
@@ -37,7 +36,9 @@ public final class GeneralizedSignTest extends AbstractEventStudyTest {
     super(ID, false);
   }
 
-  /** @return the test (two-sided, N(0, 1)) */
+  /**
+   * @return the test (two-sided, N(0, 1))
+   */
   public static GeneralizedSignTest withDefaults() {
     return DEFAULT;
   }
@@ -76,9 +77,10 @@ public final class GeneralizedSignTest extends AbstractEventStudyTest {
   @Override
   String undefinedReason(WindowSample sample) {
     int n = sample.size();
-    String r = SampleMath.firstOf(
-        SampleMath.sizeReason(n, 1, "the generalized sign test"),
-        SampleMath.nonFiniteReason(sample, VALUES));
+    String r =
+        SampleMath.firstOf(
+            SampleMath.sizeReason(n, 1, "the generalized sign test"),
+            SampleMath.nonFiniteReason(sample, VALUES));
     if (!r.isEmpty()) {
       return r;
     }
@@ -87,14 +89,20 @@ public final class GeneralizedSignTest extends AbstractEventStudyTest {
       double share = sample.positiveEstimationShare(i);
       if (!(share >= 0.0 && share <= 1.0)) {
         return "the positive share of estimation residuals of the firm-event at sample position "
-            + i + " is " + share + ", not a share in [0, 1]";
+            + i
+            + " is "
+            + share
+            + ", not a share in [0, 1]";
       }
       shareSum += share;
     }
     double p = shareSum / n;
     return p > 0.0 && p < 1.0
         ? ""
-        : "p̂ = " + p + ": with every estimation residual " + (p == 0.0 ? "non-positive" : "positive")
+        : "p̂ = "
+            + p
+            + ": with every estimation residual "
+            + (p == 0.0 ? "non-positive" : "positive")
             + " the binomial variance N p̂ (1 − p̂) is 0";
   }
 }

@@ -20,7 +20,9 @@ final class KolariPynnonen {
     return inflation > 0.0 ? inflation : Double.NaN;
   }
 
-  /** @return why {@link #varianceInflation} is {@code NaN}, or "" */
+  /**
+   * @return why {@link #varianceInflation} is {@code NaN}, or ""
+   */
   static String reason(WindowSample sample) {
     double r = sample.meanCrossCorrelation();
     int n = sample.size();
@@ -29,7 +31,12 @@ final class KolariPynnonen {
     }
     double inflation = 1.0 + (n - 1) * r;
     if (!(inflation > 0.0)) {
-      return "1 + (N − 1) r̄ = 1 + " + (n - 1) + " · " + r + " = " + inflation
+      return "1 + (N − 1) r̄ = 1 + "
+          + (n - 1)
+          + " · "
+          + r
+          + " = "
+          + inflation
           + " ≤ 0: the cross-correlation adjustment needs it positive";
     }
     return "";

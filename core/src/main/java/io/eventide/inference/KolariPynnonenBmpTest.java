@@ -14,8 +14,8 @@ import io.eventide.study.WindowSample;
  * <p>Variance: the cross-sectional variance of SCAR understates the variance of their mean by the
  * factor {@code (1 + (N − 1) r̄)/(1 − r̄)} when the N terms are equicorrelated with r̄ ({@link
  * WindowSample#meanCrossCorrelation()}). With r̄ = 0 it equals {@link BmpTest} exactly; with r̄ = 1
- * it is 0 (p = 1), as the formula reads. Degrees of freedom N − 1; the p-value is two-sided,
- * {@code 2 F(−|t|)} from Student t(N − 1). CAR only.
+ * it is 0 (p = 1), as the formula reads. Degrees of freedom N − 1; the p-value is two-sided, {@code
+ * 2 F(−|t|)} from Student t(N − 1). CAR only.
  *
  * <p>Undefined ({@code NaN}, with a reason): every case of {@link BmpTest}; r̄ {@code NaN} or
  * outside [−1, 1]; {@code 1 + (N − 1) r̄ ≤ 0}.
@@ -36,7 +36,9 @@ public final class KolariPynnonenBmpTest extends AbstractEventStudyTest {
     super(ID, false);
   }
 
-  /** @return the test (two-sided, Student t(N − 1)) */
+  /**
+   * @return the test (two-sided, Student t(N − 1))
+   */
   public static KolariPynnonenBmpTest withDefaults() {
     return DEFAULT;
   }

@@ -16,12 +16,12 @@ import io.eventide.study.WindowSample;
  *
  * <p>Variance: under the null each {@code SCAR_i} is Student t with {@code M_i − k} degrees of
  * freedom, whose variance is {@code (M_i − k)/(M_i − k − 2)}; the firm-events are assumed
- * independent and the event does not change the variance. The p-value is two-sided, {@code
- * 2 Φ(−|z|)} from N(0, 1). CAR only.
+ * independent and the event does not change the variance. The p-value is two-sided, {@code 2
+ * Φ(−|z|)} from N(0, 1). CAR only.
  *
  * <p>Undefined ({@code NaN}, with a reason): N = 0; some {@code M_i − k ≤ 2} (the t variance is
- * infinite or undefined) or not finite; a {@code NaN} or infinite {@code SCAR_i}. N = 1 is
- * defined (the single firm-event's own standardized test).
+ * infinite or undefined) or not finite; a {@code NaN} or infinite {@code SCAR_i}. N = 1 is defined
+ * (the single firm-event's own standardized test).
  *
  * <p>Patell (1976), JAR 14, 246–276; {@code spec/STATISTICS.md} section 3, id {@code patell-z}.
  */
@@ -36,7 +36,9 @@ public final class PatellTest extends AbstractEventStudyTest {
     super(ID, false);
   }
 
-  /** @return the test (two-sided, N(0, 1)) */
+  /**
+   * @return the test (two-sided, N(0, 1))
+   */
   public static PatellTest withDefaults() {
     return DEFAULT;
   }
@@ -73,7 +75,10 @@ public final class PatellTest extends AbstractEventStudyTest {
     for (int i = 0; i < sample.size(); i++) {
       double df = sample.degreesOfFreedom(i);
       if (!(df > 2.0) || Double.isInfinite(df)) {
-        return "M_i − k = " + df + " for the firm-event at sample position " + i
+        return "M_i − k = "
+            + df
+            + " for the firm-event at sample position "
+            + i
             + ": the variance (M_i − k)/(M_i − k − 2) of its SCAR needs finite M_i − k > 2";
       }
     }

@@ -18,19 +18,19 @@ import io.eventide.study.WindowSample;
  * span); the study supplies {@code Ū_τ} per combined-window day ({@link
  * WindowSample#meanRankScores()}, {@code NaN} where no firm-event has a rank) and the window's
  * position in it. T counts the days with a {@code Ū_τ}; L is the window length. Variance: the mean
- * square of {@code Ū_τ} about its null mean 0 (divisor T, as written in the spec), scaled by L for a
- * sum of L days. The p-value is two-sided, {@code 2 Φ(−|Z|)} from N(0, 1). CAR only.
+ * square of {@code Ū_τ} about its null mean 0 (divisor T, as written in the spec), scaled by L for
+ * a sum of L days. The p-value is two-sided, {@code 2 Φ(−|Z|)} from N(0, 1). CAR only.
  *
- * <p>Undefined ({@code NaN}, with a reason): N = 0; no day with a {@code Ū_τ} (T = 0); {@code S_U
- * = 0}; a window day without {@code Ū_t} ({@code NaN}; cannot happen for a consistent sample,
- * since every firm-event of the sample has every AR of the window); an infinite {@code Ū_τ}.
+ * <p>Undefined ({@code NaN}, with a reason): N = 0; no day with a {@code Ū_τ} (T = 0); {@code S_U =
+ * 0}; a window day without {@code Ū_t} ({@code NaN}; cannot happen for a consistent sample, since
+ * every firm-event of the sample has every AR of the window); an infinite {@code Ū_τ}.
  *
  * <p>Allocation: {@link WindowSample} exposes {@code Ū} only as a copy, so {@link
  * #statistic(WindowSample)} allocates that one array per call.
  *
- * <p>Corrado (1989), JFE 23, 385–395; Corrado and Zivney (1992), JFQA 27, 465–478 (ranks divided
- * by {@code T_i + 1}); Cowan (1992), RQFA 2, 343–358 (multi-day windows); {@code
- * spec/STATISTICS.md} section 3, id {@code rank-z}.
+ * <p>Corrado (1989), JFE 23, 385–395; Corrado and Zivney (1992), JFQA 27, 465–478 (ranks divided by
+ * {@code T_i + 1}); Cowan (1992), RQFA 2, 343–358 (multi-day windows); {@code spec/STATISTICS.md}
+ * section 3, id {@code rank-z}.
  */
 public final class RankTest extends AbstractEventStudyTest {
 
@@ -43,7 +43,9 @@ public final class RankTest extends AbstractEventStudyTest {
     super(ID, false);
   }
 
-  /** @return the test (two-sided, N(0, 1)) */
+  /**
+   * @return the test (two-sided, N(0, 1))
+   */
   public static RankTest withDefaults() {
     return DEFAULT;
   }
@@ -103,7 +105,9 @@ public final class RankTest extends AbstractEventStudyTest {
     }
     for (int t = sample.rankWindowFrom(); t <= sample.rankWindowTo(); t++) {
       if (Double.isNaN(u[t])) {
-        return "Ū on combined-window day " + t + " (0-based), inside the window, is NaN:"
+        return "Ū on combined-window day "
+            + t
+            + " (0-based), inside the window, is NaN:"
             + " no firm-event of the sample has a rank that day";
       }
     }

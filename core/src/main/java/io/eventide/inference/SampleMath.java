@@ -10,17 +10,20 @@ import org.apache.commons.math3.distribution.TDistribution;
  *
  * <p>Moment kernels loop over the sample with primitive locals and allocate nothing. Means use the
  * corrected two-pass form ({@code m = Σx/N}, then {@code m + Σ(x − m)/N}) and sums of squared
- * deviations the corrected two-pass form {@code Σd² − (Σd)²/N}, {@code d = x − m}, as Commons Math's
- * {@code Mean} and {@code Variance} do. {@code NaN} inputs propagate to {@code NaN}.
+ * deviations the corrected two-pass form {@code Σd² − (Σd)²/N}, {@code d = x − m}, as Commons
+ * Math's {@code Mean} and {@code Variance} do. {@code NaN} inputs propagate to {@code NaN}.
  */
 final class SampleMath {
 
   /** {@code CAR_i} or {@code BHAR_i}. */
   static final int VALUES = 0;
+
   /** {@code SCAR_i}. */
   static final int STANDARDIZED = 1;
+
   /** {@code M_i − k}. */
   static final int DEGREES_OF_FREEDOM = 2;
+
   /** {@code (1/M_i) #{ε̂_iτ > 0}}. */
   static final int POSITIVE_SHARE = 3;
 
@@ -79,8 +82,8 @@ final class SampleMath {
   /**
    * Sum of squared deviations from {@code mean}, corrected two-pass: {@code Σd² − (Σd)²/N}.
    *
-   * @return exactly 0 when all N values are equal (so that "zero variance" is an exact test); {@code
-   *     NaN} for N = 0 or a {@code NaN} input
+   * @return exactly 0 when all N values are equal (so that "zero variance" is an exact test);
+   *     {@code NaN} for N = 0 or a {@code NaN} input
    */
   static double sumSquaredDeviations(WindowSample sample, int kind, double mean) {
     int n = sample.size();
@@ -129,7 +132,9 @@ final class SampleMath {
     return finiteOrNaN(mean * Math.sqrt(sample.size()) / sd);
   }
 
-  /** @return {@code Σ (x_i − mean)³}; {@code NaN} for N = 0 or a {@code NaN} input */
+  /**
+   * @return {@code Σ (x_i − mean)³}; {@code NaN} for N = 0 or a {@code NaN} input
+   */
   static double sumCubedDeviations(WindowSample sample, int kind, double mean) {
     int n = sample.size();
     if (n == 0) {
@@ -145,9 +150,9 @@ final class SampleMath {
 
   /**
    * Whether a sum of squares can be used as a variance: a positive, finite, normal double. A sum
-   * that overflowed (|deviations| above about 1e154) or underflowed into the subnormal range
-   * (below about 1e-154) has lost the value or its precision, and the statistic is reported
-   * undefined rather than wrong.
+   * that overflowed (|deviations| above about 1e154) or underflowed into the subnormal range (below
+   * about 1e-154) has lost the value or its precision, and the statistic is reported undefined
+   * rather than wrong.
    *
    * @param sumSquares a sum of squared deviations
    * @return whether {@code MIN_NORMAL ≤ sumSquares < ∞}
@@ -156,7 +161,9 @@ final class SampleMath {
     return sumSquares >= Double.MIN_NORMAL && sumSquares < Double.POSITIVE_INFINITY;
   }
 
-  /** @return {@code x} if finite, else {@code NaN} */
+  /**
+   * @return {@code x} if finite, else {@code NaN}
+   */
   static double finiteOrNaN(double x) {
     return Double.isFinite(x) ? x : Double.NaN;
   }
@@ -238,11 +245,19 @@ final class SampleMath {
     double mean = mean(sample, kind);
     double ss = sumSquaredDeviations(sample, kind, mean);
     if (ss == 0.0 && allEqual(sample, kind)) {
-      return "zero variance: all N = " + n + " values of " + label(sample, kind)
-          + " equal " + at(sample, kind, 0) + ", so the sample standard deviation is 0";
+      return "zero variance: all N = "
+          + n
+          + " values of "
+          + label(sample, kind)
+          + " equal "
+          + at(sample, kind, 0)
+          + ", so the sample standard deviation is 0";
     }
     if (!isRegular(ss)) {
-      return "the sum of squared deviations of " + label(sample, kind) + " is " + ss
+      return "the sum of squared deviations of "
+          + label(sample, kind)
+          + " is "
+          + ss
           + ", outside the normal range of double precision (values of extreme magnitude)";
     }
     return "";
@@ -258,7 +273,9 @@ final class SampleMath {
     return true;
   }
 
-  /** @return the name of an input kind in reasons */
+  /**
+   * @return the name of an input kind in reasons
+   */
   static String label(WindowSample sample, int kind) {
     switch (kind) {
       case VALUES:
@@ -272,7 +289,9 @@ final class SampleMath {
     }
   }
 
-  /** @return the first non-empty reason, or "" */
+  /**
+   * @return the first non-empty reason, or ""
+   */
   static String firstOf(String... reasons) {
     for (String r : reasons) {
       if (!r.isEmpty()) {

@@ -33,7 +33,9 @@ public final class SignTest extends AbstractEventStudyTest {
     super(ID, true);
   }
 
-  /** @return the test (two-sided, N(0, 1)) */
+  /**
+   * @return the test (two-sided, N(0, 1))
+   */
   public static SignTest withDefaults() {
     return DEFAULT;
   }
@@ -68,9 +70,10 @@ public final class SignTest extends AbstractEventStudyTest {
 
   @Override
   String undefinedReason(WindowSample sample) {
-    String r = SampleMath.firstOf(
-        SampleMath.sizeReason(sample.size(), 1, "the sign test"),
-        SampleMath.nonFiniteReason(sample, VALUES));
+    String r =
+        SampleMath.firstOf(
+            SampleMath.sizeReason(sample.size(), 1, "the sign test"),
+            SampleMath.nonFiniteReason(sample, VALUES));
     return r.isEmpty()
         ? "N' = 0: all N = " + sample.size() + " values are zero, so no sign can be counted"
         : r;

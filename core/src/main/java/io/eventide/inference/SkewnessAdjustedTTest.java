@@ -36,7 +36,9 @@ public final class SkewnessAdjustedTTest extends AbstractEventStudyTest {
     super(ID, true);
   }
 
-  /** @return the test (two-sided, Student t(N − 1)) */
+  /**
+   * @return the test (two-sided, Student t(N − 1))
+   */
   public static SkewnessAdjustedTTest withDefaults() {
     return DEFAULT;
   }
@@ -55,8 +57,9 @@ public final class SkewnessAdjustedTTest extends AbstractEventStudyTest {
     double cubes = SampleMath.sumCubedDeviations(sample, VALUES, mean);
     double s = mean / sd;
     double gamma = n * cubes / ((n - 1.0) * (n - 2.0) * sd * sd * sd);
-    double t = Math.sqrt(n)
-        * (s + gamma * s * s / 3.0 + gamma * gamma * s * s * s / 27.0 + gamma / (6.0 * n));
+    double t =
+        Math.sqrt(n)
+            * (s + gamma * s * s / 3.0 + gamma * gamma * s * s * s / 27.0 + gamma / (6.0 * n));
     return SampleMath.finiteOrNaN(t);
   }
 

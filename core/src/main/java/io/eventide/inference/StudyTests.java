@@ -13,8 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 /**
- * Every test of a {@link TestSuite} on every test window of a study, for both measures: the
- * content of {@code tests.csv} ({@code spec/CLI.md}).
+ * Every test of a {@link TestSuite} on every test window of a study, for both measures: the content
+ * of {@code tests.csv} ({@code spec/CLI.md}).
  *
  * <p>Order: CAR before BHAR; within a measure, the study's test windows (its event windows as
  * given, then each one-day window of the event span); within a window, the suite's order. A test
@@ -59,10 +59,12 @@ public final class StudyTests {
     List<Future<List<TestResult>>> futures = new ArrayList<>();
     for (Measure m : Measure.values()) {
       for (EventWindow w : study.testWindows()) {
-        futures.add(executor.submit(() -> {
-          WindowSample sample = study.sample(w, m);
-          return suite.run(sample);
-        }));
+        futures.add(
+            executor.submit(
+                () -> {
+                  WindowSample sample = study.sample(w, m);
+                  return suite.run(sample);
+                }));
       }
     }
     List<TestResult> out = new ArrayList<>();
@@ -82,7 +84,9 @@ public final class StudyTests {
     return new StudyTests(out);
   }
 
-  /** @return every result, in the documented order */
+  /**
+   * @return every result, in the documented order
+   */
   public List<TestResult> results() {
     return results;
   }

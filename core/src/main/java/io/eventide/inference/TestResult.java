@@ -36,26 +36,49 @@ public record TestResult(
     Objects.requireNonNull(measure, "measure");
     Objects.requireNonNull(undefinedReason, "undefinedReason");
     if (n < 0) {
-      throw new IllegalArgumentException("Test " + testId + " on window " + window + ": n = " + n
-          + " is negative");
+      throw new IllegalArgumentException(
+          "Test " + testId + " on window " + window + ": n = " + n + " is negative");
     }
     if (undefinedReason.isBlank()) {
       if (!undefinedReason.isEmpty()) {
-        throw new IllegalArgumentException("Test " + testId + " on window " + window
-            + ": undefinedReason must be empty or say why, not blank");
+        throw new IllegalArgumentException(
+            "Test "
+                + testId
+                + " on window "
+                + window
+                + ": undefinedReason must be empty or say why, not blank");
       }
       if (Double.isNaN(statistic)) {
-        throw new IllegalArgumentException("Test " + testId + " on window " + window
-            + ": a NaN statistic needs an undefinedReason");
+        throw new IllegalArgumentException(
+            "Test "
+                + testId
+                + " on window "
+                + window
+                + ": a NaN statistic needs an undefinedReason");
       }
       if (!(pValue >= 0.0 && pValue <= 1.0)) {
-        throw new IllegalArgumentException("Test " + testId + " on window " + window
-            + ": p-value " + pValue + " is not in [0, 1]");
+        throw new IllegalArgumentException(
+            "Test "
+                + testId
+                + " on window "
+                + window
+                + ": p-value "
+                + pValue
+                + " is not in [0, 1]");
       }
     } else if (!Double.isNaN(statistic) || !Double.isNaN(pValue)) {
-      throw new IllegalArgumentException("Test " + testId + " on window " + window
-          + ": an undefined result ('" + undefinedReason + "') must have NaN statistic and p-value,"
-          + " not " + statistic + " and " + pValue);
+      throw new IllegalArgumentException(
+          "Test "
+              + testId
+              + " on window "
+              + window
+              + ": an undefined result ('"
+              + undefinedReason
+              + "') must have NaN statistic and p-value,"
+              + " not "
+              + statistic
+              + " and "
+              + pValue);
     }
   }
 
@@ -89,13 +112,15 @@ public record TestResult(
       String testId, EventWindow window, Measure measure, int n, String reason) {
     Objects.requireNonNull(reason, "reason");
     if (reason.isBlank()) {
-      throw new IllegalArgumentException("Test " + testId + " on window " + window
-          + ": an undefined result needs a reason");
+      throw new IllegalArgumentException(
+          "Test " + testId + " on window " + window + ": an undefined result needs a reason");
     }
     return new TestResult(testId, window, measure, Double.NaN, Double.NaN, n, reason);
   }
 
-  /** @return whether the statistic is defined (then {@link #undefinedReason()} is empty) */
+  /**
+   * @return whether the statistic is defined (then {@link #undefinedReason()} is empty)
+   */
   public boolean isDefined() {
     return undefinedReason.isEmpty();
   }

@@ -18,18 +18,20 @@ import java.util.Set;
  */
 public final class TestSuite {
 
-  private static final TestSuite STANDARD = new TestSuite(List.of(
-      CrossSectionalTTest.withDefaults(),
-      CrudeDependenceAdjustmentTest.withDefaults(),
-      PatellTest.withDefaults(),
-      AdjustedPatellTest.withDefaults(),
-      BmpTest.withDefaults(),
-      KolariPynnonenBmpTest.withDefaults(),
-      SkewnessAdjustedTTest.withDefaults(),
-      RankTest.withDefaults(),
-      SignTest.withDefaults(),
-      GeneralizedSignTest.withDefaults(),
-      WilcoxonSignedRankTest.withDefaults()));
+  private static final TestSuite STANDARD =
+      new TestSuite(
+          List.of(
+              CrossSectionalTTest.withDefaults(),
+              CrudeDependenceAdjustmentTest.withDefaults(),
+              PatellTest.withDefaults(),
+              AdjustedPatellTest.withDefaults(),
+              BmpTest.withDefaults(),
+              KolariPynnonenBmpTest.withDefaults(),
+              SkewnessAdjustedTTest.withDefaults(),
+              RankTest.withDefaults(),
+              SignTest.withDefaults(),
+              GeneralizedSignTest.withDefaults(),
+              WilcoxonSignedRankTest.withDefaults()));
 
   private final List<EventStudyTest> tests;
 
@@ -38,15 +40,16 @@ public final class TestSuite {
     for (EventStudyTest test : tests) {
       Objects.requireNonNull(test, "test");
       if (!seen.add(test.id())) {
-        throw new IllegalArgumentException("Test id '" + test.id() + "' appears twice in the suite");
+        throw new IllegalArgumentException(
+            "Test id '" + test.id() + "' appears twice in the suite");
       }
     }
     this.tests = List.copyOf(tests);
   }
 
   /**
-   * @return the eleven tests: cs-t, cda-t, patell-z, adj-patell-z, bmp-t, kp-bmp-t, skew-t,
-   *     rank-z, sign-z, gsign-z, wilcoxon
+   * @return the eleven tests: cs-t, cda-t, patell-z, adj-patell-z, bmp-t, kp-bmp-t, skew-t, rank-z,
+   *     sign-z, gsign-z, wilcoxon
    */
   public static TestSuite standard() {
     return STANDARD;
@@ -88,12 +91,16 @@ public final class TestSuite {
     return new TestSuite(chosen);
   }
 
-  /** @return the tests, in order (unmodifiable) */
+  /**
+   * @return the tests, in order (unmodifiable)
+   */
   public List<EventStudyTest> tests() {
     return tests;
   }
 
-  /** @return the tests' ids, in order */
+  /**
+   * @return the tests' ids, in order
+   */
   public List<String> ids() {
     List<String> ids = new ArrayList<>(tests.size());
     for (EventStudyTest test : tests) {

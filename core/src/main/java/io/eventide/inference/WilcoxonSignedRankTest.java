@@ -19,8 +19,8 @@ import java.util.Arrays;
  * <ul>
  *   <li>N' ≤ 30, exact: {@code min(1, 2 P(W ≥ max(W⁺, W⁻)))} under the null distribution of W for
  *       N' untied ranks (the sum of a random subset of {1, …, N'}), as Commons Math's {@code
- *       WilcoxonSignedRankTest} computes it (with ties, a half-integer {@code max} is compared
- *       with the integer null values; no tie correction);
+ *       WilcoxonSignedRankTest} computes it (with ties, a half-integer {@code max} is compared with
+ *       the integer null values; no tie correction);
  *   <li>N' &gt; 30, normal approximation with continuity correction: {@code z = (max(W⁺, W⁻) − μ −
  *       ½)/σ}, {@code μ = N'(N' + 1)/4}, {@code σ² = N'(N' + 1)(2N' + 1)/24} (no tie correction),
  *       and {@code p = min(1, 2 Φ(−z))}. Since {@code max(W⁺, W⁻) ≥ μ}, z is the upper tail; when
@@ -35,8 +35,8 @@ import java.util.Arrays;
  * <p>Allocation and cost: for N ≤ {@value #PAIRWISE_MAX} the ranks are counted pairwise in place
  * (O(N²), no allocation); above, one sorted copy of the absolute values is made (O(N log N)).
  *
- * <p>Wilcoxon (1945), Biometrics Bulletin 1, 80–83; {@code spec/STATISTICS.md} section 3, id
- * {@code wilcoxon}.
+ * <p>Wilcoxon (1945), Biometrics Bulletin 1, 80–83; {@code spec/STATISTICS.md} section 3, id {@code
+ * wilcoxon}.
  */
 public final class WilcoxonSignedRankTest extends AbstractEventStudyTest {
 
@@ -55,7 +55,9 @@ public final class WilcoxonSignedRankTest extends AbstractEventStudyTest {
     super(ID, true);
   }
 
-  /** @return the test (exact for N' ≤ 30, else normal with continuity correction; two-sided) */
+  /**
+   * @return the test (exact for N' ≤ 30, else normal with continuity correction; two-sided)
+   */
   public static WilcoxonSignedRankTest withDefaults() {
     return DEFAULT;
   }
@@ -120,8 +122,8 @@ public final class WilcoxonSignedRankTest extends AbstractEventStudyTest {
     for (int i = 0; i < n; i++) {
       double x = sample.value(i);
       if (x != 0.0) {
-        keys[m++] = ((Double.doubleToRawLongBits(Math.abs(x)) << 1) | (x > 0.0 ? 1L : 0L))
-            ^ Long.MIN_VALUE;
+        keys[m++] =
+            ((Double.doubleToRawLongBits(Math.abs(x)) << 1) | (x > 0.0 ? 1L : 0L)) ^ Long.MIN_VALUE;
       }
     }
     Arrays.sort(keys, 0, m);
@@ -142,7 +144,9 @@ public final class WilcoxonSignedRankTest extends AbstractEventStudyTest {
     return sum;
   }
 
-  /** @return N', the number of non-zero values */
+  /**
+   * @return N', the number of non-zero values
+   */
   static int nonZero(WindowSample sample) {
     int count = 0;
     for (int i = 0; i < sample.size(); i++) {
@@ -185,9 +189,10 @@ public final class WilcoxonSignedRankTest extends AbstractEventStudyTest {
 
   @Override
   String undefinedReason(WindowSample sample) {
-    String r = SampleMath.firstOf(
-        SampleMath.sizeReason(sample.size(), 1, "the signed-rank test"),
-        SampleMath.nonFiniteReason(sample, VALUES));
+    String r =
+        SampleMath.firstOf(
+            SampleMath.sizeReason(sample.size(), 1, "the signed-rank test"),
+            SampleMath.nonFiniteReason(sample, VALUES));
     return r.isEmpty()
         ? "N' = 0: all N = " + sample.size() + " values are zero, so there is nothing to rank"
         : r;

@@ -16,8 +16,8 @@ final class Cells {
   private Cells() {}
 
   /**
-   * A missing value: an empty cell, or {@code null}, {@code nan} or {@code -} in any case
-   * ({@code spec/CLI.md}).
+   * A missing value: an empty cell, or {@code null}, {@code nan} or {@code -} in any case ({@code
+   * spec/CLI.md}).
    *
    * @param cell a trimmed cell
    * @return whether it marks a missing value
@@ -32,9 +32,9 @@ final class Cells {
 
   /**
    * Parses a decimal number written with {@code .} as the decimal point, optionally with comma
-   * thousands separators or an exponent. Java's own extras ({@code Infinity}, hexadecimal,
-   * {@code 1.5d}) are refused. Without separators the result is exactly {@link
-   * Double#parseDouble(String)} of the cell.
+   * thousands separators or an exponent. Java's own extras ({@code Infinity}, hexadecimal, {@code
+   * 1.5d}) are refused. Without separators the result is exactly {@link Double#parseDouble(String)}
+   * of the cell.
    *
    * @param cell a trimmed, non-missing cell
    * @return the value, or {@code NaN} if the cell is not such a number (never throws)

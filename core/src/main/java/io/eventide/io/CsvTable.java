@@ -17,10 +17,10 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  * <p>Two steps. <em>Framing</em> (here) finds where each record starts and ends and counts its
  * fields, following RFC 4180 quoting: a field that starts with {@code "} runs to the matching
  * {@code "}, {@code ""} inside it is a quote, and line breaks inside it belong to the field. Line
- * breaks are {@code \n}, {@code \r\n} or a lone {@code \r}. Blank records (empty or whitespace only)
- * are dropped, so trailing blank lines are harmless. <em>Tokenizing</em> (Tablesaw, every column
- * read as {@code STRING}, no header, no comment lines, no missing-value words) turns the framed
- * records into cells; the cells are then trimmed, and an absent cell is the empty string.
+ * breaks are {@code \n}, {@code \r\n} or a lone {@code \r}. Blank records (empty or whitespace
+ * only) are dropped, so trailing blank lines are harmless. <em>Tokenizing</em> (Tablesaw, every
+ * column read as {@code STRING}, no header, no comment lines, no missing-value words) turns the
+ * framed records into cells; the cells are then trimmed, and an absent cell is the empty string.
  *
  * <p>Every record must have as many fields as the first one (the header); otherwise the record is
  * reported with its line (a truncated last line, an unquoted comma in a value). A file whose first
@@ -78,19 +78,39 @@ final class CsvTable {
     int width = header.fields;
     if (width == 1 && (header.text.indexOf(';') >= 0 || header.text.indexOf('\t') >= 0)) {
       String sep = header.text.indexOf(';') >= 0 ? "';'" : "tabs";
-      throw new InputException(source, header.line, "", header.text,
-          "looks separated by " + sep + "; only comma-separated files are read"
+      throw new InputException(
+          source,
+          header.line,
+          "",
+          header.text,
+          "looks separated by "
+              + sep
+              + "; only comma-separated files are read"
               + " (with '.' as the decimal point)");
     }
     if (width > MAX_COLUMNS) {
-      throw new InputException(source, header.line(), "", "",
+      throw new InputException(
+          source,
+          header.line(),
+          "",
+          "",
           "the header has " + width + " fields; at most " + MAX_COLUMNS + " are read");
     }
     for (Record r : records) {
       if (r.fields != width) {
-        throw new InputException(source, r.line, "", r.text,
-            "has " + r.fields + " field" + (r.fields == 1 ? "" : "s") + " but the header on line "
-                + header.line + " has " + width
+        throw new InputException(
+            source,
+            r.line,
+            "",
+            r.text,
+            "has "
+                + r.fields
+                + " field"
+                + (r.fields == 1 ? "" : "s")
+                + " but the header on line "
+                + header.line
+                + " has "
+                + width
                 + " (a truncated line, or a value with an unquoted comma?)");
       }
     }
@@ -102,7 +122,8 @@ final class CsvTable {
       raw[i] = records.get(i).text;
       joined.append(raw[i]).append('\n');
     }
-    return new CsvTable(source, lines, raw, tokenize(source, joined.toString(), width, lines.length));
+    return new CsvTable(
+        source, lines, raw, tokenize(source, joined.toString(), width, lines.length));
   }
 
   private static StringColumn[] tokenize(String source, String text, int width, int expectedRows) {
@@ -110,27 +131,41 @@ final class CsvTable {
     Arrays.fill(types, ColumnType.STRING);
     Table table;
     try {
-      CsvReadOptions options = CsvReadOptions.builder(new StringReader(text))
-          .header(false)
-          .columnTypes(types)
-          .separator(',')
-          .quoteChar('"')
-          .lineEnding("\n")
-          .commentPrefix('\0')
-          .missingValueIndicator("\u0000")
-          .maxCharsPerColumn(MAX_FIELD_CHARS)
-          .maxNumberOfColumns(Math.max(width, 1))
-          .locale(Locale.ROOT)
-          .build();
+      CsvReadOptions options =
+          CsvReadOptions.builder(new StringReader(text))
+              .header(false)
+              .columnTypes(types)
+              .separator(',')
+              .quoteChar('"')
+              .lineEnding("\n")
+              .commentPrefix('\0')
+              .missingValueIndicator("\u0000")
+              .maxCharsPerColumn(MAX_FIELD_CHARS)
+              .maxNumberOfColumns(Math.max(width, 1))
+              .locale(Locale.ROOT)
+              .build();
       table = Table.read().usingOptions(options);
     } catch (RuntimeException e) {
-      throw new InputException(source, 0, "", "",
-          "cannot be read as CSV (a field longer than " + MAX_FIELD_CHARS
-              + " characters, or malformed quoting?): " + e.getMessage(), e);
+      throw new InputException(
+          source,
+          0,
+          "",
+          "",
+          "cannot be read as CSV (a field longer than "
+              + MAX_FIELD_CHARS
+              + " characters, or malformed quoting?): "
+              + e.getMessage(),
+          e);
     }
     if (table.rowCount() != expectedRows || table.columnCount() != width) {
-      throw new IllegalStateException("CSV framing and tokenizing disagree on " + source + ": "
-          + expectedRows + " records framed, " + table.rowCount() + " rows tokenized");
+      throw new IllegalStateException(
+          "CSV framing and tokenizing disagree on "
+              + source
+              + ": "
+              + expectedRows
+              + " records framed, "
+              + table.rowCount()
+              + " rows tokenized");
     }
     StringColumn[] columns = new StringColumn[width];
     for (int c = 0; c < width; c++) {
@@ -139,17 +174,23 @@ final class CsvTable {
     return columns;
   }
 
-  /** @return the name used in error messages */
+  /**
+   * @return the name used in error messages
+   */
   String source() {
     return source;
   }
 
-  /** @return the number of records, header records included */
+  /**
+   * @return the number of records, header records included
+   */
   int rows() {
     return lines.length;
   }
 
-  /** @return the number of fields of every record */
+  /**
+   * @return the number of fields of every record
+   */
   int width() {
     return columns.length;
   }
@@ -216,7 +257,11 @@ final class CsvTable {
       for (int i = 0; i < names.size(); i++) {
         for (int j = i + 1; j < names.size(); j++) {
           if (!names.get(i).isEmpty() && names.get(i).equalsIgnoreCase(names.get(j))) {
-            throw new InputException(table.source(), table.line(row), names.get(j), "",
+            throw new InputException(
+                table.source(),
+                table.line(row),
+                names.get(j),
+                "",
                 "appears twice in the header (columns " + (i + 1) + " and " + (j + 1) + ")");
           }
         }
@@ -248,7 +293,9 @@ final class CsvTable {
       return n.isEmpty() ? Integer.toString(column + 1) : n;
     }
 
-    /** @return the header as written, comma-joined, for messages */
+    /**
+     * @return the header as written, comma-joined, for messages
+     */
     String text() {
       return String.join(",", names);
     }
@@ -306,8 +353,8 @@ final class CsvTable {
         }
       }
       if (inQuotes) {
-        throw new InputException(source, startLine, "", "",
-            "a quoted field that starts on this line is never closed");
+        throw new InputException(
+            source, startLine, "", "", "a quoted field that starts on this line is never closed");
       }
       String recordText = text.substring(start, end < 0 ? n : end);
       if (!recordText.isBlank()) {

@@ -27,11 +27,11 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>Output is UTF-8 without a BOM; rows end with {@code \n}.
- *   <li>{@link #number(double)}: {@code .} as the decimal point whatever the default locale,
- *       plain notation (never {@code 1.0E-5}), with the digits of {@link Double#toString(double)}
- *       (the shortest that round-trips), so {@code Double.parseDouble} of the cell gives the value
- *       back exactly. Integral values lose the {@code .0}; {@code -0.0} is {@code 0}. {@code NaN}
- *       and infinities are written as an empty cell: the contract's "undefined statistic".
+ *   <li>{@link #number(double)}: {@code .} as the decimal point whatever the default locale, plain
+ *       notation (never {@code 1.0E-5}), with the digits of {@link Double#toString(double)} (the
+ *       shortest that round-trips), so {@code Double.parseDouble} of the cell gives the value back
+ *       exactly. Integral values lose the {@code .0}; {@code -0.0} is {@code 0}. {@code NaN} and
+ *       infinities are written as an empty cell: the contract's "undefined statistic".
  *   <li>{@link #integer(long)}: decimal digits. {@link #date(LocalDate)}: ISO {@code yyyy-mm-dd}.
  *   <li>{@link #text(String)}: a field holding a comma, a quote, CR or LF is quoted, quotes doubled
  *       (RFC 4180). A text that starts with {@code =}, {@code +}, {@code -}, {@code @}, a tab or CR
@@ -41,8 +41,8 @@ import java.util.regex.Pattern;
  *       written as is, since it can hold no function call or reference. {@code null} is empty.
  * </ul>
  *
- * <p>A row must have exactly as many cells as the header ({@link IllegalStateException}
- * otherwise). Output failures are {@link UncheckedIOException}s: a failed write is not bad input.
+ * <p>A row must have exactly as many cells as the header ({@link IllegalStateException} otherwise).
+ * Output failures are {@link UncheckedIOException}s: a failed write is not bad input.
  */
 public final class CsvWriter implements Closeable, Flushable {
 
@@ -179,7 +179,9 @@ public final class CsvWriter implements Closeable, Flushable {
     return this;
   }
 
-  /** @return the number of data rows ended so far (the header not counted) */
+  /**
+   * @return the number of data rows ended so far (the header not counted)
+   */
   public long rowsWritten() {
     return rows;
   }
@@ -257,8 +259,13 @@ public final class CsvWriter implements Closeable, Flushable {
     }
     String s = value;
     char first = s.charAt(0);
-    if ((first == '=' || first == '+' || first == '-' || first == '@' || first == '\t'
-        || first == '\r') && !SAFE_SIGNED.matcher(s).matches()) {
+    if ((first == '='
+            || first == '+'
+            || first == '-'
+            || first == '@'
+            || first == '\t'
+            || first == '\r')
+        && !SAFE_SIGNED.matcher(s).matches()) {
       s = "'" + s;
     }
     boolean quote = false;

@@ -28,12 +28,12 @@ import java.util.regex.Pattern;
  *   <li>{@code event_id}: required, non-empty, unique in the file (a repeat names both lines).
  *   <li>{@code announced}: an ISO-8601 date ({@code 2023-07-12}) or a date-time with a UTC offset
  *       ({@code 2023-07-12T19:00+08:00}), parsed by {@link Announcement#parse(String)}. A refused
- *       value is explained: a time without an offset (an offset is required, so that the instant
- *       is unambiguous), an offset out of range or a zone name instead of an offset, an impossible
+ *       value is explained: a time without an offset (an offset is required, so that the instant is
+ *       unambiguous), an offset out of range or a zone name instead of an offset, an impossible
  *       date such as {@code 2023-02-30}, a space instead of {@code T}.
- *   <li>{@code affected} (optional): {@code ;}-separated tickers, trimmed; empty pieces are
- *       dropped and repeats kept once. Empty or absent means every listing of the universe. Whether
- *       the tickers exist is not checked here (the study checks them against the universe).
+ *   <li>{@code affected} (optional): {@code ;}-separated tickers, trimmed; empty pieces are dropped
+ *       and repeats kept once. Empty or absent means every listing of the universe. Whether the
+ *       tickers exist is not checked here (the study checks them against the universe).
  *   <li>{@code title}, {@code category} (optional): copied to the event.
  *   <li>{@code direction} (optional): {@code -1}, {@code 0}, {@code 1} or {@code +1}; empty means
  *       0.
@@ -48,7 +48,8 @@ import java.util.regex.Pattern;
 public final class EventFileReader {
 
   private static final Pattern DATE_TIME =
-      Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(?:([T ])(\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)(.*))?");
+      Pattern.compile(
+          "(\\d{4}-\\d{2}-\\d{2})(?:([T ])(\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)(.*))?");
   private static final String FORMS =
       "an ISO date (2023-07-12) or date-time with offset (2023-07-12T19:00+08:00)";
 
@@ -88,11 +89,18 @@ public final class EventFileReader {
     int titleColumn = header.indexOf("title");
     int categoryColumn = header.indexOf("category");
     int directionColumn = header.indexOf("direction");
-    Set<Integer> known = new HashSet<>(List.of(idColumn, announcedColumn, affectedColumn,
-        titleColumn, categoryColumn, directionColumn));
+    Set<Integer> known =
+        new HashSet<>(
+            List.of(
+                idColumn,
+                announcedColumn,
+                affectedColumn,
+                titleColumn,
+                categoryColumn,
+                directionColumn));
     if (table.rows() < 2) {
-      throw new InputException(source, header.line(), "", "",
-          "the file has a header but no events");
+      throw new InputException(
+          source, header.line(), "", "", "the file has a header but no events");
     }
     List<Event> events = new ArrayList<>(table.rows() - 1);
     Map<String, Integer> idLines = new HashMap<>();
@@ -104,7 +112,11 @@ public final class EventFileReader {
       }
       Integer earlier = idLines.putIfAbsent(id, line);
       if (earlier != null) {
-        throw new InputException(source, line, header.label(idColumn), id,
+        throw new InputException(
+            source,
+            line,
+            header.label(idColumn),
+            id,
             "repeats the event id of line " + earlier + "; event ids must be unique");
       }
       Map<String, String> attributes = new LinkedHashMap<>();
@@ -113,14 +125,15 @@ public final class EventFileReader {
           attributes.put(header.names().get(c), table.cell(row, c));
         }
       }
-      events.add(new Event(
-          id,
-          announcement(table, header, row, announcedColumn),
-          titleColumn < 0 ? "" : table.cell(row, titleColumn),
-          categoryColumn < 0 ? "" : table.cell(row, categoryColumn),
-          directionColumn < 0 ? 0 : direction(table, header, row, directionColumn),
-          affectedColumn < 0 ? List.of() : affected(table.cell(row, affectedColumn)),
-          attributes));
+      events.add(
+          new Event(
+              id,
+              announcement(table, header, row, announcedColumn),
+              titleColumn < 0 ? "" : table.cell(row, titleColumn),
+              categoryColumn < 0 ? "" : table.cell(row, categoryColumn),
+              directionColumn < 0 ? 0 : direction(table, header, row, directionColumn),
+              affectedColumn < 0 ? List.of() : affected(table.cell(row, affectedColumn)),
+              attributes));
     }
     return List.copyOf(events);
   }
@@ -128,7 +141,11 @@ public final class EventFileReader {
   private static int required(CsvTable table, CsvTable.Header header, String name) {
     int column = header.indexOf(name);
     if (column < 0) {
-      throw new InputException(table.source(), header.line(), "", header.text(),
+      throw new InputException(
+          table.source(),
+          header.line(),
+          "",
+          header.text(),
           "has no " + name + " column; the header must hold event_id,announced[,affected,...]");
     }
     return column;
@@ -138,14 +155,18 @@ public final class EventFileReader {
       CsvTable table, CsvTable.Header header, int row, int column) {
     String cell = table.cell(row, column);
     if (cell.isEmpty()) {
-      throw new InputException(table.source(), table.line(row), header.label(column), "",
+      throw new InputException(
+          table.source(),
+          table.line(row),
+          header.label(column),
+          "",
           "the announcement date is empty; expected " + FORMS);
     }
     try {
       return Announcement.parse(cell);
     } catch (IllegalArgumentException | DateTimeException e) {
-      throw new InputException(table.source(), table.line(row), header.label(column), cell,
-          explain(cell), e);
+      throw new InputException(
+          table.source(), table.line(row), header.label(column), cell, explain(cell), e);
     }
   }
 
@@ -184,13 +205,18 @@ public final class EventFileReader {
           + " or give the date alone";
     }
     if (!zone.startsWith("+") && !zone.startsWith("-") && !zone.equals("Z")) {
-      return "has the zone '" + zone + "', which is not a UTC offset; write the offset, as in"
+      return "has the zone '"
+          + zone
+          + "', which is not a UTC offset; write the offset, as in"
           + " 2023-07-12T19:00+08:00";
     }
     try {
       ZoneOffset.of(zone);
     } catch (DateTimeException e) {
-      return "has an invalid UTC offset '" + zone + "' (" + e.getMessage()
+      return "has an invalid UTC offset '"
+          + zone
+          + "' ("
+          + e.getMessage()
           + "); write it as +08:00, between -18:00 and +18:00";
     }
     return "is not " + FORMS;
@@ -210,7 +236,11 @@ public final class EventFileReader {
       case "-1":
         return -1;
       default:
-        throw new InputException(table.source(), table.line(row), header.label(column), cell,
+        throw new InputException(
+            table.source(),
+            table.line(row),
+            header.label(column),
+            cell,
             "is not a direction; expected -1, 0 or 1 (empty means 0)");
     }
   }

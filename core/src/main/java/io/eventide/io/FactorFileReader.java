@@ -25,13 +25,13 @@ import java.util.regex.Pattern;
  *       the header spells them (trimmed): {@code Mkt-RF}, {@code SMB}, {@code HML}, {@code RMW},
  *       {@code CMA}, {@code Mom}. The column {@code RF} (any case) is the risk-free rate and is
  *       kept apart; a file without it (momentum) gives a set without RF.
- *   <li>The daily block is every line after the header up to the first line whose first cell is
- *       not eight digits; what follows is ignored. If a line further down starts with eight digits
+ *   <li>The daily block is every line after the header up to the first line whose first cell is not
+ *       eight digits; what follows is ignored. If a line further down starts with eight digits
  *       again, the block was cut by a damaged line and the file is refused at that line.
- *   <li>Values are percent and are divided by 100. Ken French's missing-data markers {@code
- *       -99.99} and {@code -999} (stated in the momentum file's preamble), an empty cell, {@code
- *       null}, {@code nan} and {@code -} are missing values ({@code NaN}). Anything else that is
- *       not a decimal number is an error.
+ *   <li>Values are percent and are divided by 100. Ken French's missing-data markers {@code -99.99}
+ *       and {@code -999} (stated in the momentum file's preamble), an empty cell, {@code null},
+ *       {@code nan} and {@code -} are missing values ({@code NaN}). Anything else that is not a
+ *       decimal number is an error.
  *   <li>Dates must be valid and strictly increasing. Gaps (dates without a row) are allowed.
  * </ul>
  *
@@ -92,22 +92,32 @@ public final class FactorFileReader {
       }
     }
     if (header < 0) {
-      throw new InputException(source, 0, "", "", text.isBlank() ? "is empty"
-          : "has no Ken French header line (one whose first cell is empty, such as"
-              + " ,Mkt-RF,SMB,HML,RF)");
+      throw new InputException(
+          source,
+          0,
+          "",
+          "",
+          text.isBlank()
+              ? "is empty"
+              : "has no Ken French header line (one whose first cell is empty, such as"
+                  + " ,Mkt-RF,SMB,HML,RF)");
     }
     int end = header + 1;
     while (end < lines.size() && lines.get(end).isDaily()) {
       end++;
     }
     if (end == header + 1) {
-      throw new InputException(source, lines.get(header).number(), "", "",
-          "no YYYYMMDD rows follow the header line");
+      throw new InputException(
+          source, lines.get(header).number(), "", "", "no YYYYMMDD rows follow the header line");
     }
     for (int k = end + 1; k < lines.size(); k++) {
       if (lines.get(k).isDaily()) {
         Line breaker = lines.get(end);
-        throw new InputException(source, breaker.number(), "1", breaker.firstCell(),
+        throw new InputException(
+            source,
+            breaker.number(),
+            "1",
+            breaker.firstCell(),
             (breaker.firstCell().isEmpty() ? "is a blank line that " : "")
                 + "ends the daily rows (it is not a YYYYMMDD date), but daily rows resume on line "
                 + lines.get(k).number());
@@ -128,7 +138,11 @@ public final class FactorFileReader {
     for (int c = 1; c < table.width(); c++) {
       String name = header.names().get(c);
       if (name.isEmpty()) {
-        throw new InputException(table.source(), header.line(), Integer.toString(c + 1), "",
+        throw new InputException(
+            table.source(),
+            header.line(),
+            Integer.toString(c + 1),
+            "",
             "the header has no name for this column");
       }
       if (name.equalsIgnoreCase(FactorSet.RISK_FREE)) {
@@ -146,9 +160,16 @@ public final class FactorFileReader {
       int row = i + 1;
       days[i] = parseDate(table, row);
       if (i > 0 && days[i] <= days[i - 1]) {
-        throw new InputException(table.source(), table.line(row), "1", table.cell(row, 0),
-            (days[i] == days[i - 1] ? "repeats the date of line " : "is earlier than the date of line ")
-                + table.line(row - 1) + "; daily rows must be in strictly increasing date order");
+        throw new InputException(
+            table.source(),
+            table.line(row),
+            "1",
+            table.cell(row, 0),
+            (days[i] == days[i - 1]
+                    ? "repeats the date of line "
+                    : "is earlier than the date of line ")
+                + table.line(row - 1)
+                + "; daily rows must be in strictly increasing date order");
       }
       for (int j = 0; j < factorColumns.size(); j++) {
         factors[j][i] = percent(table, header, row, factorColumns.get(j));
@@ -169,8 +190,13 @@ public final class FactorFileReader {
               Integer.parseInt(cell.substring(6, 8)))
           .toEpochDay();
     } catch (DateTimeException e) {
-      throw new InputException(table.source(), table.line(row), "1", cell,
-          "is not a valid YYYYMMDD date (" + e.getMessage() + ")", e);
+      throw new InputException(
+          table.source(),
+          table.line(row),
+          "1",
+          cell,
+          "is not a valid YYYYMMDD date (" + e.getMessage() + ")",
+          e);
     }
   }
 
@@ -181,7 +207,11 @@ public final class FactorFileReader {
     }
     double v = Cells.parseDecimal(cell);
     if (Double.isNaN(v) || Double.isInfinite(v)) {
-      throw new InputException(table.source(), table.line(row), header.label(column), cell,
+      throw new InputException(
+          table.source(),
+          table.line(row),
+          header.label(column),
+          cell,
           "is not a number (Ken French files hold percent values such as -0.25)");
     }
     if (v == MISSING_MARKER_1 || v == MISSING_MARKER_2) {

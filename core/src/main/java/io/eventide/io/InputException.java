@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * The one error for a bad input file: it names the file, the line, the column and the offending
- * value, so that its {@link #getMessage() message} alone tells a user what to fix. The command
- * line prints the message and exits with status 2 ({@code spec/CLI.md}).
+ * value, so that its {@link #getMessage() message} alone tells a user what to fix. The command line
+ * prints the message and exits with status 2 ({@code spec/CLI.md}).
  *
  * <p>The message reads {@code <source>[ line <n>][, column "<name>"]: [value "<text>" ]<problem>},
  * for example {@code prices/BABA.csv line 17, column "Adj Close": value "abc" is not a number}.
@@ -38,8 +38,8 @@ public final class InputException extends RuntimeException {
    * @param column the header name of the column, or its 1-based number when it has no name, or
    *     empty when not applicable
    * @param value the offending text, or empty when not applicable
-   * @param problem what is wrong, phrased to follow the value ({@code is not a number}) or to
-   *     stand alone when there is no value ({@code no price column ...})
+   * @param problem what is wrong, phrased to follow the value ({@code is not a number}) or to stand
+   *     alone when there is no value ({@code no price column ...})
    */
   public InputException(String source, int line, String column, String value, String problem) {
     this(source, line, column, value, problem, null);
@@ -68,27 +68,37 @@ public final class InputException extends RuntimeException {
     this.problem = nonNull(problem);
   }
 
-  /** @return the file name or path as given (never {@code null}) */
+  /**
+   * @return the file name or path as given (never {@code null})
+   */
   public String source() {
     return source;
   }
 
-  /** @return the 1-based physical line, or 0 when not applicable */
+  /**
+   * @return the 1-based physical line, or 0 when not applicable
+   */
   public int line() {
     return line;
   }
 
-  /** @return the header name, or the 1-based column number as text, or empty when not applicable */
+  /**
+   * @return the header name, or the 1-based column number as text, or empty when not applicable
+   */
   public String column() {
     return column;
   }
 
-  /** @return the offending text in full, or empty when not applicable */
+  /**
+   * @return the offending text in full, or empty when not applicable
+   */
   public String value() {
     return value;
   }
 
-  /** @return what is wrong, without the location (the message's last part) */
+  /**
+   * @return what is wrong, without the location (the message's last part)
+   */
   public String problem() {
     return problem;
   }
@@ -120,9 +130,10 @@ public final class InputException extends RuntimeException {
   }
 
   private static String shown(String value) {
-    String v = value.length() > MAX_VALUE_IN_MESSAGE
-        ? value.substring(0, MAX_VALUE_IN_MESSAGE) + "..."
-        : value;
+    String v =
+        value.length() > MAX_VALUE_IN_MESSAGE
+            ? value.substring(0, MAX_VALUE_IN_MESSAGE) + "..."
+            : value;
     return v.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t");
   }
 }

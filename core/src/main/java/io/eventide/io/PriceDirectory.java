@@ -39,13 +39,19 @@ public final class PriceDirectory {
   public static PriceDirectory of(Path folder) {
     Objects.requireNonNull(folder, "folder");
     if (!Files.isDirectory(folder)) {
-      throw new InputException(folder.toString(), 0, "", "",
+      throw new InputException(
+          folder.toString(),
+          0,
+          "",
+          "",
           Files.exists(folder) ? "is not a folder of price files" : "folder not found");
     }
     return new PriceDirectory(folder);
   }
 
-  /** @return the folder */
+  /**
+   * @return the folder
+   */
   public Path folder() {
     return folder;
   }
@@ -60,8 +66,13 @@ public final class PriceDirectory {
     try {
       return SafePaths.resolveInside(folder, ticker + ".csv");
     } catch (IllegalArgumentException e) {
-      throw new InputException(folder.toString(), 0, "", Objects.toString(ticker, ""),
-          "is not a ticker that can name a price file: " + e.getMessage(), e);
+      throw new InputException(
+          folder.toString(),
+          0,
+          "",
+          Objects.toString(ticker, ""),
+          "is not a ticker that can name a price file: " + e.getMessage(),
+          e);
     }
   }
 

@@ -31,45 +31,47 @@ import java.util.regex.Pattern;
  *
  * <p>The price column is the adjusted close where there is one ({@code Adj Close}; spaces,
  * underscores, dots and case ignored, so also {@code adj_close}, {@code Adj. Close}, {@code
- * AdjClose}, {@code Adjusted Close}), else the close ({@code Close}, {@code 收盘}, {@code 收盘价}, or {@code Price} as in the
- * English Investing.com export). The choice is made per file, never per row: a row whose adjusted
- * close is missing is a missing price even if its close is present.
+ * AdjClose}, {@code Adjusted Close}), else the close ({@code Close}, {@code 收盘}, {@code 收盘价}, or
+ * {@code Price} as in the English Investing.com export). The choice is made per file, never per
+ * row: a row whose adjusted close is missing is a missing price even if its close is present.
  *
  * <p>Cells:
  *
  * <ul>
- *   <li>Dates are {@code yyyy-M-d} (zero padding optional, as in Investing.com's {@code 2023-7-13}),
- *       optionally followed by {@code T} or a space, a time {@code HH:mm[:ss[.fraction]]} and an
- *       offset ({@code Z}, {@code +08:00}, {@code +0800}). The date as written is kept: {@code
- *       2020-01-02 00:00:00+08:00} is 2020-01-02, the exchange-local trading date. Other forms
- *       ({@code 07/10/2023}, {@code 2023/07/10}) are refused, so a file mixing forms fails on its
- *       first row of another form rather than being misread (day and month cannot be told apart).
+ *   <li>Dates are {@code yyyy-M-d} (zero padding optional, as in Investing.com's {@code
+ *       2023-7-13}), optionally followed by {@code T} or a space, a time {@code
+ *       HH:mm[:ss[.fraction]]} and an offset ({@code Z}, {@code +08:00}, {@code +0800}). The date
+ *       as written is kept: {@code 2020-01-02 00:00:00+08:00} is 2020-01-02, the exchange-local
+ *       trading date. Other forms ({@code 07/10/2023}, {@code 2023/07/10}) are refused, so a file
+ *       mixing forms fails on its first row of another form rather than being misread (day and
+ *       month cannot be told apart).
  *   <li>A price cell that is empty, {@code null}, {@code nan} or {@code -} (any case) is a missing
  *       price ({@code NaN}). Otherwise it must be a decimal with {@code .} as the decimal point,
- *       optionally with comma thousands separators inside quotes ({@code "4,443.01"}) or an exponent
- *       ({@code 1.5e2}); it must be finite and strictly positive. Without separators the value is
- *       exactly {@link Double#parseDouble(String)} of the cell.
+ *       optionally with comma thousands separators inside quotes ({@code "4,443.01"}) or an
+ *       exponent ({@code 1.5e2}); it must be finite and strictly positive. Without separators the
+ *       value is exactly {@link Double#parseDouble(String)} of the cell.
  *   <li>Other columns (open, volume, the {@code %} change) are not read and not checked.
  * </ul>
  *
  * <p>Rows: dates must be distinct, and in ascending or descending order throughout; a descending
  * file (Investing.com, newest first) is reversed. A file whose order changes direction is refused
  * at the line where the order breaks rather than sorted: such a file is usually two downloads
- * pasted together, whose adjusted prices may be on different dividend bases, and sorting would
- * hide the seam. Blank lines, a UTF-8 BOM, CRLF line ends and a last line without a line break are
- * fine. The file must be UTF-8 and comma-separated.
+ * pasted together, whose adjusted prices may be on different dividend bases, and sorting would hide
+ * the seam. Blank lines, a UTF-8 BOM, CRLF line ends and a last line without a line break are fine.
+ * The file must be UTF-8 and comma-separated.
  *
  * <p>Every problem is an {@link InputException} naming the file, the line, the column and the
- * value: an empty file, a header without data rows, no date column or no price column (line of
- * the header, value the header), an unparseable date, a duplicate date (naming both lines), a
+ * value: an empty file, a header without data rows, no date column or no price column (line of the
+ * header, value the header), an unparseable date, a duplicate date (naming both lines), a
  * non-numeric, zero, negative or infinite price, a line with too few or too many fields.
  */
 public final class PriceFileReader {
 
-  private static final Pattern DATE = Pattern.compile(
-      "(\\d{4})-(\\d{1,2})-(\\d{1,2})"
-          + "(?:[T ](\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.\\d{1,9})?)?"
-          + "\\s*(Z|[+-]\\d{2}(?::?\\d{2})?)?)?");
+  private static final Pattern DATE =
+      Pattern.compile(
+          "(\\d{4})-(\\d{1,2})-(\\d{1,2})"
+              + "(?:[T ](\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.\\d{1,9})?)?"
+              + "\\s*(Z|[+-]\\d{2}(?::?\\d{2})?)?)?");
 
   private static final String DATE_FORMS =
       "yyyy-mm-dd, optionally followed by a time and offset as in 2020-01-02 00:00:00+08:00";
@@ -90,8 +92,8 @@ public final class PriceFileReader {
   }
 
   /**
-   * Reads price text from a reader (for example a resource inside a jar); the series is named
-   * after {@code source} ({@link #tickerOf(String)}). The reader is read to its end, not closed.
+   * Reads price text from a reader (for example a resource inside a jar); the series is named after
+   * {@code source} ({@link #tickerOf(String)}). The reader is read to its end, not closed.
    *
    * @param reader the text
    * @param source the file name used for the ticker and in error messages ({@code BABA.csv})
@@ -147,19 +149,27 @@ public final class PriceFileReader {
       dateColumn = header.indexOf("Date", "Datetime", "日期");
       firstData = 1;
       if (dateColumn < 0) {
-        throw new InputException(source, header.line(), "", header.text(),
+        throw new InputException(
+            source,
+            header.line(),
+            "",
+            header.text(),
             "has no date column; expected a column named Date (any case) or 日期");
       }
     }
     int priceColumn = priceColumn(header, dateColumn);
     if (priceColumn < 0) {
-      throw new InputException(source, header.line(), "", header.text(),
+      throw new InputException(
+          source,
+          header.line(),
+          "",
+          header.text(),
           "has no price column; expected Adj Close, Close (any case) or 收盘");
     }
     int n = table.rows() - firstData;
     if (n <= 0) {
-      throw new InputException(source, table.line(table.rows() - 1), "", "",
-          "the file has a header but no data rows");
+      throw new InputException(
+          source, table.line(table.rows() - 1), "", "", "the file has a header but no data rows");
     }
     // In the multi-row header the date column is labelled on its third line ("Date").
     String dateLabel = firstData == 3 ? table.cell(2, 0) : header.label(dateColumn);
@@ -174,8 +184,14 @@ public final class PriceFileReader {
       days[i] = parseDate(source, line, dateLabel, dateCell);
       Integer earlier = seen.putIfAbsent(days[i], row);
       if (earlier != null) {
-        throw new InputException(source, line, dateLabel, dateCell,
-            "repeats the date " + LocalDate.ofEpochDay(days[i]) + " of line "
+        throw new InputException(
+            source,
+            line,
+            dateLabel,
+            dateCell,
+            "repeats the date "
+                + LocalDate.ofEpochDay(days[i])
+                + " of line "
                 + table.line(earlier));
       }
       values[i] = parsePrice(source, line, priceLabel, table.cell(row, priceColumn));
@@ -188,12 +204,16 @@ public final class PriceFileReader {
   }
 
   private static boolean isMultiRowHeader(CsvTable table) {
-    if (!table.cell(0, 0).equalsIgnoreCase("Price") || table.rows() < 2
+    if (!table.cell(0, 0).equalsIgnoreCase("Price")
+        || table.rows() < 2
         || !table.cell(1, 0).equalsIgnoreCase("Ticker")) {
       return false;
     }
     if (table.rows() < 3 || !isDateLabel(table.cell(2, 0))) {
-      throw new InputException(table.source(), table.line(table.rows() < 3 ? 1 : 2), "",
+      throw new InputException(
+          table.source(),
+          table.line(table.rows() < 3 ? 1 : 2),
+          "",
           table.rows() < 3 ? "" : table.rawRecord(2),
           "breaks the multi-row header (Price / Ticker / Date lines): the third line must start"
               + " with Date");
@@ -211,13 +231,22 @@ public final class PriceFileReader {
       if (c == dateColumn) {
         continue;
       }
-      String name = header.names().get(c).toLowerCase(Locale.ROOT).replace(" ", "")
-          .replace("_", "").replace(".", "");
+      String name =
+          header
+              .names()
+              .get(c)
+              .toLowerCase(Locale.ROOT)
+              .replace(" ", "")
+              .replace("_", "")
+              .replace(".", "");
       if (name.equals("adjclose") || name.equals("adjustedclose")) {
         return c;
       }
-      if (close < 0 && (name.equals("close") || name.equals("收盘") || name.equals("收盘价")
-          || name.equals("price"))) {
+      if (close < 0
+          && (name.equals("close")
+              || name.equals("收盘")
+              || name.equals("收盘价")
+              || name.equals("price"))) {
         close = c;
       }
     }
@@ -233,16 +262,18 @@ public final class PriceFileReader {
       throw new InputException(source, line, column, cell, "is not a date; expected " + DATE_FORMS);
     }
     try {
-      LocalDate date = LocalDate.of(
-          Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-          Integer.parseInt(m.group(3)));
+      LocalDate date =
+          LocalDate.of(
+              Integer.parseInt(m.group(1)),
+              Integer.parseInt(m.group(2)),
+              Integer.parseInt(m.group(3)));
       if (m.group(4) != null) {
         checkTime(m);
       }
       return date.toEpochDay();
     } catch (DateTimeException e) {
-      throw new InputException(source, line, column, cell,
-          "is not a valid date or time (" + e.getMessage() + ")", e);
+      throw new InputException(
+          source, line, column, cell, "is not a valid date or time (" + e.getMessage() + ")", e);
     }
   }
 
@@ -255,9 +286,10 @@ public final class PriceFileReader {
     }
     String offset = m.group(7);
     if (offset != null && !offset.equals("Z")) {
-      ZoneOffset.of(offset.length() == 5 && offset.indexOf(':') < 0
-          ? offset.substring(0, 3) + ":" + offset.substring(3)
-          : offset);
+      ZoneOffset.of(
+          offset.length() == 5 && offset.indexOf(':') < 0
+              ? offset.substring(0, 3) + ":" + offset.substring(3)
+              : offset);
     }
   }
 
@@ -267,7 +299,11 @@ public final class PriceFileReader {
     }
     double v = Cells.parseDecimal(cell);
     if (Double.isNaN(v)) {
-      throw new InputException(source, line, column, cell,
+      throw new InputException(
+          source,
+          line,
+          column,
+          cell,
           "is not a number (write prices with '.' as the decimal point; an empty cell, null, nan"
               + " or - marks a missing price)");
     }
@@ -275,7 +311,11 @@ public final class PriceFileReader {
       throw new InputException(source, line, column, cell, "is not a finite number");
     }
     if (v <= 0) {
-      throw new InputException(source, line, column, cell,
+      throw new InputException(
+          source,
+          line,
+          column,
+          cell,
           "is not a positive price (a missing price is an empty cell, null, nan or -)");
     }
     return v;
@@ -290,11 +330,18 @@ public final class PriceFileReader {
     for (int i = 2; i < days.length; i++) {
       if (ascending ? days[i] < days[i - 1] : days[i] > days[i - 1]) {
         int row = firstData + i;
-        throw new InputException(table.source(), table.line(row), dateLabel,
+        throw new InputException(
+            table.source(),
+            table.line(row),
+            dateLabel,
             table.cell(row, dateColumn),
-            "is out of order: dates run " + (ascending ? "ascending" : "descending")
-                + " up to " + LocalDate.ofEpochDay(days[i - 1]) + " on line "
-                + table.line(row - 1) + "; the file must be sorted by date, oldest or newest"
+            "is out of order: dates run "
+                + (ascending ? "ascending" : "descending")
+                + " up to "
+                + LocalDate.ofEpochDay(days[i - 1])
+                + " on line "
+                + table.line(row - 1)
+                + "; the file must be sorted by date, oldest or newest"
                 + " first, throughout");
       }
     }

@@ -15,16 +15,16 @@ import java.util.Set;
 public final class SafePaths {
 
   /** Device names that Windows reserves in every folder, with or without an extension. */
-  private static final Set<String> WINDOWS_RESERVED = Set.of(
-      "CON", "PRN", "AUX", "NUL",
-      "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
-      "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9");
+  private static final Set<String> WINDOWS_RESERVED =
+      Set.of(
+          "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7",
+          "COM8", "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9");
 
   private SafePaths() {}
 
   /**
-   * Resolves a plain file name inside a folder, refusing any name that could land elsewhere or
-   * that is not portable: an empty name, {@code .} or {@code ..}, a name holding a path separator
+   * Resolves a plain file name inside a folder, refusing any name that could land elsewhere or that
+   * is not portable: an empty name, {@code .} or {@code ..}, a name holding a path separator
    * ({@code /}, {@code \}), a drive or stream colon ({@code :}), a NUL or other control character,
    * a Windows reserved device name ({@code CON}, {@code NUL}, {@code COM1}, {@code LPT1}..., with
    * or without an extension, any case), a name ending in a dot or a space (which Windows strips),
@@ -48,8 +48,8 @@ public final class SafePaths {
       resolved = folder.resolve(fileName);
     } catch (InvalidPathException e) {
       throw new IllegalArgumentException(
-          "Refusing file name '" + printable(fileName) + "' in " + folder + ": "
-              + e.getReason(), e);
+          "Refusing file name '" + printable(fileName) + "' in " + folder + ": " + e.getReason(),
+          e);
     }
     Path normalFolder = folder.toAbsolutePath().normalize();
     Path normalFile = resolved.toAbsolutePath().normalize();
@@ -59,7 +59,10 @@ public final class SafePaths {
     }
     if (Files.isSymbolicLink(resolved)) {
       throw new IllegalArgumentException(
-          "Refusing file name '" + printable(fileName) + "' in " + folder
+          "Refusing file name '"
+              + printable(fileName)
+              + "' in "
+              + folder
               + ": it is a symbolic link, which could point outside the folder");
     }
     if (Files.exists(resolved, LinkOption.NOFOLLOW_LINKS) && Files.isDirectory(resolved)) {
@@ -71,8 +74,8 @@ public final class SafePaths {
 
   /**
    * @param fileName a candidate file name
-   * @return why it is refused by {@link #resolveInside(Path, String)} (before looking at the
-   *     disk), or {@code null} if it is a safe plain name
+   * @return why it is refused by {@link #resolveInside(Path, String)} (before looking at the disk),
+   *     or {@code null} if it is a safe plain name
    */
   static String whyUnsafe(String fileName) {
     if (fileName == null || fileName.isEmpty()) {
@@ -98,8 +101,8 @@ public final class SafePaths {
       return "it ends with a dot or a space";
     }
     int dot = fileName.indexOf('.');
-    String stem = (dot < 0 ? fileName : fileName.substring(0, dot)).strip()
-        .toUpperCase(Locale.ROOT);
+    String stem =
+        (dot < 0 ? fileName : fileName.substring(0, dot)).strip().toUpperCase(Locale.ROOT);
     if (WINDOWS_RESERVED.contains(stem)) {
       return "it is a device name reserved by Windows";
     }

@@ -36,8 +36,7 @@ final class SourceText {
     } catch (AccessDeniedException e) {
       throw new InputException(source, 0, "", "", "cannot be read: permission denied", e);
     } catch (CharacterCodingException e) {
-      throw new InputException(
-          source, 0, "", "", "is not UTF-8 text (save it as UTF-8 CSV)", e);
+      throw new InputException(source, 0, "", "", "is not UTF-8 text (save it as UTF-8 CSV)", e);
     } catch (IOException e) {
       throw new InputException(source, 0, "", "", "cannot be read: " + e.getMessage(), e);
     }

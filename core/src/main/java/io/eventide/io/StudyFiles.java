@@ -16,9 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes a study's output files into a folder, exactly as {@code spec/CLI.md} lays them out:
- * {@code firm_events.csv}, {@code abnormal_returns.csv}, {@code car.csv}, {@code tests.csv}; and,
- * as extensions, {@code left_out.csv} and {@code overlaps.csv}.
+ * Writes a study's output files into a folder, exactly as {@code spec/CLI.md} lays them out: {@code
+ * firm_events.csv}, {@code abnormal_returns.csv}, {@code car.csv}, {@code tests.csv}; and, as
+ * extensions, {@code left_out.csv} and {@code overlaps.csv}.
  *
  * <p>Extensions to the contract's columns are appended at the end of a row, never inserted: {@code
  * reason} in {@code firm_events.csv} (why a firm-event was left out) and in {@code tests.csv} (why
@@ -29,8 +29,14 @@ import java.util.List;
 public final class StudyFiles {
 
   /** The files this writer produces, in the order written. */
-  public static final List<String> FILE_NAMES = List.of("firm_events.csv",
-      "abnormal_returns.csv", "car.csv", "tests.csv", "left_out.csv", "overlaps.csv");
+  public static final List<String> FILE_NAMES =
+      List.of(
+          "firm_events.csv",
+          "abnormal_returns.csv",
+          "car.csv",
+          "tests.csv",
+          "left_out.csv",
+          "overlaps.csv");
 
   private StudyFiles() {}
 
@@ -59,8 +65,9 @@ public final class StudyFiles {
   }
 
   private static Path firmEvents(Path folder, StudyResult study) {
-    List<String> header = new ArrayList<>(List.of(
-        "event_id", "ticker", "exchange", "day0", "outcome", "m", "k", "sigma"));
+    List<String> header =
+        new ArrayList<>(
+            List.of("event_id", "ticker", "exchange", "day0", "outcome", "m", "k", "sigma"));
     header.addAll(study.specification().model().parameterNames());
     header.add("reason");
     Path file = SafePaths.resolveInside(folder, "firm_events.csv");
@@ -72,7 +79,9 @@ public final class StudyFiles {
         } else {
           w.empty();
         }
-        w.text(r.outcome().name()).integer(r.observations()).integer(r.parameterCount())
+        w.text(r.outcome().name())
+            .integer(r.observations())
+            .integer(r.parameterCount())
             .number(r.sigma());
         for (double p : r.parameters()) {
           w.number(p);
@@ -86,16 +95,24 @@ public final class StudyFiles {
   private static Path abnormalReturns(Path folder, StudyResult study) {
     EventWindow span = study.specification().eventSpan();
     Path file = SafePaths.resolveInside(folder, "abnormal_returns.csv");
-    try (CsvWriter w = CsvWriter.create(file,
-        List.of("event_id", "ticker", "rel_day", "date", "ret", "expected", "ar", "sar"))) {
+    try (CsvWriter w =
+        CsvWriter.create(
+            file,
+            List.of("event_id", "ticker", "rel_day", "date", "ret", "expected", "ar", "sar"))) {
       for (FirmEventResult r : study.firmEvents()) {
         if (r.outcome() != Outcome.OK) {
           continue;
         }
         for (int d = span.fromInclusive(); d <= span.toInclusive(); d++) {
-          w.text(r.eventId()).text(r.ticker()).integer(d).date(r.date(d).orElseThrow())
-              .number(r.returnOn(d)).number(r.expectedReturn(d)).number(r.abnormalReturn(d))
-              .number(r.standardizedAbnormalReturn(d)).endRow();
+          w.text(r.eventId())
+              .text(r.ticker())
+              .integer(d)
+              .date(r.date(d).orElseThrow())
+              .number(r.returnOn(d))
+              .number(r.expectedReturn(d))
+              .number(r.abnormalReturn(d))
+              .number(r.standardizedAbnormalReturn(d))
+              .endRow();
         }
       }
     }
@@ -104,8 +121,10 @@ public final class StudyFiles {
 
   private static Path cars(Path folder, StudyResult study) {
     Path file = SafePaths.resolveInside(folder, "car.csv");
-    try (CsvWriter w = CsvWriter.create(file, List.of(
-        "event_id", "ticker", "window", "car", "var_car", "scar", "p_value", "bhar"))) {
+    try (CsvWriter w =
+        CsvWriter.create(
+            file,
+            List.of("event_id", "ticker", "window", "car", "var_car", "scar", "p_value", "bhar"))) {
       for (FirmEventResult r : study.firmEvents()) {
         if (r.outcome() != Outcome.OK) {
           continue;
@@ -115,9 +134,15 @@ public final class StudyFiles {
           if (Double.isNaN(car)) {
             continue;
           }
-          w.text(r.eventId()).text(r.ticker()).text(win.toString()).number(car)
-              .number(r.carVariance(win)).number(r.scar(win)).number(r.pValue(win))
-              .number(r.bhar(win)).endRow();
+          w.text(r.eventId())
+              .text(r.ticker())
+              .text(win.toString())
+              .number(car)
+              .number(r.carVariance(win))
+              .number(r.scar(win))
+              .number(r.pValue(win))
+              .number(r.bhar(win))
+              .endRow();
         }
       }
     }
@@ -126,11 +151,17 @@ public final class StudyFiles {
 
   private static Path tests(Path folder, StudyTests tests) {
     Path file = SafePaths.resolveInside(folder, "tests.csv");
-    try (CsvWriter w = CsvWriter.create(file,
-        List.of("window", "measure", "test", "statistic", "p_value", "n", "reason"))) {
+    try (CsvWriter w =
+        CsvWriter.create(
+            file, List.of("window", "measure", "test", "statistic", "p_value", "n", "reason"))) {
       for (TestResult r : tests.results()) {
-        w.text(r.window().toString()).text(r.measure().name()).text(r.testId())
-            .number(r.statistic()).number(r.pValue()).integer(r.n()).text(r.undefinedReason())
+        w.text(r.window().toString())
+            .text(r.measure().name())
+            .text(r.testId())
+            .number(r.statistic())
+            .number(r.pValue())
+            .integer(r.n())
+            .text(r.undefinedReason())
             .endRow();
       }
     }
@@ -139,15 +170,23 @@ public final class StudyFiles {
 
   private static Path leftOut(Path folder, StudyResult study) {
     Path file = SafePaths.resolveInside(folder, "left_out.csv");
-    try (CsvWriter w = CsvWriter.create(file,
-        List.of("event_id", "ticker", "outcome", "window", "reason"))) {
+    try (CsvWriter w =
+        CsvWriter.create(file, List.of("event_id", "ticker", "outcome", "window", "reason"))) {
       for (FirmEventResult r : study.leftOut()) {
-        w.text(r.eventId()).text(r.ticker()).text(r.outcome().name()).empty().text(r.reason())
+        w.text(r.eventId())
+            .text(r.ticker())
+            .text(r.outcome().name())
+            .empty()
+            .text(r.reason())
             .endRow();
       }
       for (WindowExclusion e : study.windowExclusions()) {
-        w.text(e.eventId()).text(e.ticker()).text(Outcome.OK.name()).text(e.window().toString())
-            .text(e.reason()).endRow();
+        w.text(e.eventId())
+            .text(e.ticker())
+            .text(Outcome.OK.name())
+            .text(e.window().toString())
+            .text(e.reason())
+            .endRow();
       }
     }
     return file;
@@ -155,11 +194,18 @@ public final class StudyFiles {
 
   private static Path overlaps(Path folder, StudyResult study) {
     Path file = SafePaths.resolveInside(folder, "overlaps.csv");
-    try (CsvWriter w = CsvWriter.create(file, List.of(
-        "event_id", "ticker", "other_event_id", "other_day0", "rel_day", "region"))) {
+    try (CsvWriter w =
+        CsvWriter.create(
+            file,
+            List.of("event_id", "ticker", "other_event_id", "other_day0", "rel_day", "region"))) {
       for (Overlap o : study.overlaps()) {
-        w.text(o.eventId()).text(o.ticker()).text(o.otherEventId()).date(o.otherDayZero())
-            .integer(o.relativeDay()).text(o.region().name()).endRow();
+        w.text(o.eventId())
+            .text(o.ticker())
+            .text(o.otherEventId())
+            .date(o.otherDayZero())
+            .integer(o.relativeDay())
+            .text(o.region().name())
+            .endRow();
       }
     }
     return file;

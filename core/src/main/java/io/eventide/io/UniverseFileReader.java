@@ -22,12 +22,12 @@ import java.util.stream.Collectors;
  *       whitespace, {@code ;}, {@code /} or {@code \}.
  *   <li>{@code exchange}: one of {@code NYSE}, {@code NASDAQ}, {@code HKEX}, {@code SSE}, {@code
  *       SZSE} (any case).
- *   <li>{@code benchmark}: the ticker of another price file, non-empty. Whether that file exists
- *       is for the caller to check.
+ *   <li>{@code benchmark}: the ticker of another price file, non-empty. Whether that file exists is
+ *       for the caller to check.
  * </ul>
  *
- * <p>Problems are {@link InputException}s naming the file, line, column and value: an empty file,
- * a header without listings, a missing column, and the cell errors above.
+ * <p>Problems are {@link InputException}s naming the file, line, column and value: an empty file, a
+ * header without listings, a missing column, and the cell errors above.
  */
 public final class UniverseFileReader {
 
@@ -68,8 +68,8 @@ public final class UniverseFileReader {
     int exchangeColumn = required(table, header, "exchange");
     int benchmarkColumn = required(table, header, "benchmark");
     if (table.rows() < 2) {
-      throw new InputException(source, header.line(), "", "",
-          "the file has a header but no listings");
+      throw new InputException(
+          source, header.line(), "", "", "the file has a header but no listings");
     }
     List<Listing> listings = new ArrayList<>(table.rows() - 1);
     Map<String, Integer> tickerLines = new HashMap<>();
@@ -78,7 +78,11 @@ public final class UniverseFileReader {
       String ticker = ticker(table, header, row, tickerColumn);
       Integer earlier = tickerLines.putIfAbsent(ticker, line);
       if (earlier != null) {
-        throw new InputException(source, line, header.label(tickerColumn), ticker,
+        throw new InputException(
+            source,
+            line,
+            header.label(tickerColumn),
+            ticker,
             "repeats the ticker of line " + earlier + "; each listing appears once");
       }
       String code = table.cell(row, exchangeColumn);
@@ -86,9 +90,15 @@ public final class UniverseFileReader {
       try {
         exchange = Exchange.parse(code);
       } catch (IllegalArgumentException e) {
-        throw new InputException(source, line, header.label(exchangeColumn), code,
-            code.isEmpty() ? "the exchange is empty; expected one of " + CODES
-                : "is not a known exchange; expected one of " + CODES, e);
+        throw new InputException(
+            source,
+            line,
+            header.label(exchangeColumn),
+            code,
+            code.isEmpty()
+                ? "the exchange is empty; expected one of " + CODES
+                : "is not a known exchange; expected one of " + CODES,
+            e);
       }
       String benchmark = ticker(table, header, row, benchmarkColumn);
       listings.add(Listing.of(ticker, exchange, benchmark));
@@ -99,7 +109,11 @@ public final class UniverseFileReader {
   private static int required(CsvTable table, CsvTable.Header header, String name) {
     int column = header.indexOf(name);
     if (column < 0) {
-      throw new InputException(table.source(), header.line(), "", header.text(),
+      throw new InputException(
+          table.source(),
+          header.line(),
+          "",
+          header.text(),
           "has no " + name + " column; the header must hold ticker,exchange,benchmark");
     }
     return column;
@@ -108,13 +122,21 @@ public final class UniverseFileReader {
   private static String ticker(CsvTable table, CsvTable.Header header, int row, int column) {
     String cell = table.cell(row, column);
     if (cell.isEmpty()) {
-      throw new InputException(table.source(), table.line(row), header.label(column), "",
+      throw new InputException(
+          table.source(),
+          table.line(row),
+          header.label(column),
+          "",
           "the " + header.label(column) + " is empty");
     }
     for (int i = 0; i < cell.length(); i++) {
       char c = cell.charAt(i);
       if (Character.isWhitespace(c) || c == ';' || c == '/' || c == '\\') {
-        throw new InputException(table.source(), table.line(row), header.label(column), cell,
+        throw new InputException(
+            table.source(),
+            table.line(row),
+            header.label(column),
+            cell,
             "is not a usable ticker: it may not hold spaces, ';', '/' or '\\'");
       }
     }

@@ -10,12 +10,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Daily factor returns in decimals (not percent), on strictly increasing dates, with the
- * risk-free rate where known.
+ * Daily factor returns in decimals (not percent), on strictly increasing dates, with the risk-free
+ * rate where known.
  *
  * <p>Ken French files quote percent; their reader divides by 100 ({@code spec/STATISTICS.md}
- * section 2). Factors from several files are combined with {@link #merge(List)}: RF, and a
- * factor present in several sets, come from the first set that has it ({@code spec/CLI.md}).
+ * section 2). Factors from several files are combined with {@link #merge(List)}: RF, and a factor
+ * present in several sets, come from the first set that has it ({@code spec/CLI.md}).
  */
 public final class FactorSet {
 
@@ -59,8 +59,13 @@ public final class FactorSet {
     for (int j = 0; j < factors.length; j++) {
       if (factors[j].length != epochDays.length) {
         throw new IllegalArgumentException(
-            "Factor " + names.get(j) + " has " + factors[j].length + " values for "
-                + epochDays.length + " dates");
+            "Factor "
+                + names.get(j)
+                + " has "
+                + factors[j].length
+                + " values for "
+                + epochDays.length
+                + " dates");
       }
     }
     if (riskFree != null && riskFree.length != epochDays.length) {
@@ -95,8 +100,8 @@ public final class FactorSet {
     if (sets.size() == 1) {
       return sets.get(0);
     }
-    long[] all = sets.stream().flatMapToLong(s -> Arrays.stream(s.epochDays)).sorted().distinct()
-        .toArray();
+    long[] all =
+        sets.stream().flatMapToLong(s -> Arrays.stream(s.epochDays)).sorted().distinct().toArray();
     Map<String, double[]> columns = new LinkedHashMap<>();
     double[] rf = null;
     for (FactorSet s : sets) {
@@ -114,17 +119,23 @@ public final class FactorSet {
         columns.values().toArray(new double[0][]), rf);
   }
 
-  /** @return the factor names in column order (RF excluded) */
+  /**
+   * @return the factor names in column order (RF excluded)
+   */
   public List<String> names() {
     return names;
   }
 
-  /** @return whether RF is present */
+  /**
+   * @return whether RF is present
+   */
   public boolean hasRiskFree() {
     return riskFree != null;
   }
 
-  /** @return the number of dates */
+  /**
+   * @return the number of dates
+   */
   public int size() {
     return epochDays.length;
   }
@@ -219,8 +230,13 @@ public final class FactorSet {
 
   @Override
   public String toString() {
-    return "FactorSet" + Collections.unmodifiableList(names) + (riskFree != null ? "+RF" : "")
-        + "[" + size() + " dates" + (size() == 0 ? "" : ", " + date(0) + ".." + date(size() - 1))
+    return "FactorSet"
+        + Collections.unmodifiableList(names)
+        + (riskFree != null ? "+RF" : "")
+        + "["
+        + size()
+        + " dates"
+        + (size() == 0 ? "" : ", " + date(0) + ".." + date(size() - 1))
         + "]";
   }
 }

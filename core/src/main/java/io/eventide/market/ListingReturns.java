@@ -42,37 +42,51 @@ public final class ListingReturns {
     this.pricesPresent = n;
   }
 
-  /** @return the listing */
+  /**
+   * @return the listing
+   */
   public Listing listing() {
     return listing;
   }
 
-  /** @return the listing's calendar (its benchmark's sessions) */
+  /**
+   * @return the listing's calendar (its benchmark's sessions)
+   */
   public TradingCalendar calendar() {
     return calendar;
   }
 
-  /** @return how the returns were formed */
+  /**
+   * @return how the returns were formed
+   */
   public ReturnType returnType() {
     return returnType;
   }
 
-  /** @return the number of sessions on which the listing has a price */
+  /**
+   * @return the number of sessions on which the listing has a price
+   */
   public int pricesPresent() {
     return pricesPresent;
   }
 
-  /** @return a copy of the prices on the calendar */
+  /**
+   * @return a copy of the prices on the calendar
+   */
   public double[] prices() {
     return prices.clone();
   }
 
-  /** @return a copy of the listing's returns on the calendar */
+  /**
+   * @return a copy of the listing's returns on the calendar
+   */
   public double[] returns() {
     return returns.clone();
   }
 
-  /** @return a copy of the benchmark's returns on the calendar */
+  /**
+   * @return a copy of the benchmark's returns on the calendar
+   */
   public double[] marketReturns() {
     return marketReturns.clone();
   }
@@ -95,7 +109,12 @@ public final class ListingReturns {
 
   @Override
   public String toString() {
-    return "ListingReturns[" + listing.ticker() + " on " + calendar + ", " + pricesPresent
+    return "ListingReturns["
+        + listing.ticker()
+        + " on "
+        + calendar
+        + ", "
+        + pricesPresent
         + " prices]";
   }
 }

@@ -84,8 +84,8 @@ public final class ReturnPanel {
           new ListingReturns(
               l, cal, returnType, p, Returns.of(p, returnType), benchmarkReturns.get(key)));
     }
-    return new ReturnPanel(List.copyOf(listings), Collections.unmodifiableMap(byTicker),
-        returnType, null);
+    return new ReturnPanel(
+        List.copyOf(listings), Collections.unmodifiableMap(byTicker), returnType, null);
   }
 
   private static TradingCalendar calendarOf(DatedSeries bench, Listing l) {
@@ -118,17 +118,23 @@ public final class ReturnPanel {
     return new ReturnPanel(listings, byTicker, returnType, Objects.requireNonNull(factorSet));
   }
 
-  /** @return the listings in the order given */
+  /**
+   * @return the listings in the order given
+   */
   public List<Listing> listings() {
     return listings;
   }
 
-  /** @return the return type */
+  /**
+   * @return the return type
+   */
   public ReturnType returnType() {
     return returnType;
   }
 
-  /** @return the factors, if any */
+  /**
+   * @return the factors, if any
+   */
   public Optional<FactorSet> factors() {
     return Optional.ofNullable(factors);
   }
@@ -141,7 +147,9 @@ public final class ReturnPanel {
     return Optional.ofNullable(byTicker.get(ticker));
   }
 
-  /** @return the distinct calendars, in the order of first use */
+  /**
+   * @return the distinct calendars, in the order of first use
+   */
   public List<TradingCalendar> calendars() {
     List<TradingCalendar> out = new ArrayList<>();
     for (ListingReturns r : byTicker.values()) {

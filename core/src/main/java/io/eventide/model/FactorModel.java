@@ -10,11 +10,11 @@ import java.util.Objects;
  * A factor model: {@code E[R_it] = RF_t + α̂_i + Σ_j b̂_ij F_jt}, from OLS of the excess return
  * {@code R_it − RF_t} on the factors (k = f + 1).
  *
- * <p>Fama and French (1993) three factors, Carhart (1997) four, Fama and French (2015) five, or
- * any chosen set. {@code s² = Σ ε̂² / (M − k)}; {@code v_t = s² (1 + x_t'(X'X)⁻¹x_t)} and {@code
+ * <p>Fama and French (1993) three factors, Carhart (1997) four, Fama and French (2015) five, or any
+ * chosen set. {@code s² = Σ ε̂² / (M − k)}; {@code v_t = s² (1 + x_t'(X'X)⁻¹x_t)} and {@code
  * Var(CAR) = s² (L + g'(X'X)⁻¹g)} with {@code x_t = (1, F_t)} ({@code spec/STATISTICS.md} section
- * 2). A day counts towards M only when the return, RF and every factor are present. The fit runs
- * on {@link LinearRegressionKernel}.
+ * 2). A day counts towards M only when the return, RF and every factor are present. The fit runs on
+ * {@link LinearRegressionKernel}.
  */
 public final class FactorModel implements NormalReturnModel {
 
@@ -39,17 +39,23 @@ public final class FactorModel implements NormalReturnModel {
     this.parameterNames = List.copyOf(names);
   }
 
-  /** @return Fama-French three factors: Mkt-RF, SMB, HML */
+  /**
+   * @return Fama-French three factors: Mkt-RF, SMB, HML
+   */
   public static FactorModel famaFrench3() {
     return new FactorModel("ff3", List.of("Mkt-RF", "SMB", "HML"));
   }
 
-  /** @return Carhart four factors: Mkt-RF, SMB, HML, Mom */
+  /**
+   * @return Carhart four factors: Mkt-RF, SMB, HML, Mom
+   */
   public static FactorModel carhart4() {
     return new FactorModel("carhart4", List.of("Mkt-RF", "SMB", "HML", "Mom"));
   }
 
-  /** @return Fama-French five factors: Mkt-RF, SMB, HML, RMW, CMA */
+  /**
+   * @return Fama-French five factors: Mkt-RF, SMB, HML, RMW, CMA
+   */
   public static FactorModel famaFrench5() {
     return new FactorModel("ff5", List.of("Mkt-RF", "SMB", "HML", "RMW", "CMA"));
   }
@@ -124,9 +130,10 @@ public final class FactorModel implements NormalReturnModel {
           excess[t] = y[t] - rf[t];
         }
         RegressorMoments moments = inputs.factorMoments();
-        m = moments != null
-            ? LinearRegressionKernel.fit(excess, f, from, to, moments, ws)
-            : LinearRegressionKernel.fit(excess, f, from, to, ws);
+        m =
+            moments != null
+                ? LinearRegressionKernel.fit(excess, f, from, to, moments, ws)
+                : LinearRegressionKernel.fit(excess, f, from, to, ws);
       }
       double[] params = new double[p + 1];
       double[] means = new double[p];
@@ -143,9 +150,19 @@ public final class FactorModel implements NormalReturnModel {
         }
       }
       double s2 = ws.residualVariance();
-      return new ModelFit(FactorModel.this, ModelFit.Kind.FACTOR, inputs, m, params, s2,
-          Fits.failure(FactorModel.this, m, ws.isRankDeficient(), s2), Double.NaN, Double.NaN,
-          means, scales, inverse);
+      return new ModelFit(
+          FactorModel.this,
+          ModelFit.Kind.FACTOR,
+          inputs,
+          m,
+          params,
+          s2,
+          Fits.failure(FactorModel.this, m, ws.isRankDeficient(), s2),
+          Double.NaN,
+          Double.NaN,
+          means,
+          scales,
+          inverse);
     }
 
     private void grow(int length) {

@@ -33,14 +33,15 @@ final class Fits {
   static final double ROUNDING_SIGMA = 64 * Math.ulp(1.0);
 
   /** The reason given for a fit whose residual standard deviation is at most ROUNDING_SIGMA. */
-  static final String EXACT_FIT = "residual variance is zero up to the rounding of the returns"
-      + " (s ≤ 64 ε ≈ 1.4e-14): the model fits the returns exactly, as for a price that never"
-      + " moves or a listing that is its own benchmark";
+  static final String EXACT_FIT =
+      "residual variance is zero up to the rounding of the returns"
+          + " (s ≤ 64 ε ≈ 1.4e-14): the model fits the returns exactly, as for a price that never"
+          + " moves or a listing that is its own benchmark";
 
   /**
    * The reason a fit cannot be used, or {@code null}: M ≤ k; a rank-deficient design; a residual
-   * variance that is not finite (returns beyond double precision); or a residual standard
-   * deviation of at most {@link #ROUNDING_SIGMA} (an exact fit up to rounding).
+   * variance that is not finite (returns beyond double precision); or a residual standard deviation
+   * of at most {@link #ROUNDING_SIGMA} (an exact fit up to rounding).
    *
    * @param model the model
    * @param m observations
@@ -48,8 +49,8 @@ final class Fits {
    * @param residualVariance s²
    * @return the reason or {@code null}
    */
-  static String failure(NormalReturnModel model, int m, boolean rankDeficient,
-      double residualVariance) {
+  static String failure(
+      NormalReturnModel model, int m, boolean rankDeficient, double residualVariance) {
     int k = model.parameterCount();
     if (m <= k) {
       return "M = " + m + " estimation observations for k = " + k + " parameters";
@@ -61,7 +62,9 @@ final class Fits {
               + " (rank-deficient design)";
     }
     if (!Double.isFinite(residualVariance)) {
-      return "residual variance is " + residualVariance + " (returns of extreme magnitude, beyond"
+      return "residual variance is "
+          + residualVariance
+          + " (returns of extreme magnitude, beyond"
           + " double precision: look for a misplaced decimal point in the prices)";
     }
     if (!(residualVariance > ROUNDING_SIGMA * ROUNDING_SIGMA)) {

@@ -15,7 +15,9 @@ public final class MarketAdjustedModel implements NormalReturnModel {
 
   private MarketAdjustedModel() {}
 
-  /** @return the model */
+  /**
+   * @return the model
+   */
   public static MarketAdjustedModel of() {
     return INSTANCE;
   }
@@ -53,8 +55,19 @@ public final class MarketAdjustedModel implements NormalReturnModel {
         }
       }
       double s2 = m > 0 ? ss / m : Double.NaN;
-      return new ModelFit(this, ModelFit.Kind.MARKET_ADJUSTED, inputs, m, new double[0], s2,
-          Fits.failure(this, m, false, s2), Double.NaN, Double.NaN, null, null, null);
+      return new ModelFit(
+          this,
+          ModelFit.Kind.MARKET_ADJUSTED,
+          inputs,
+          m,
+          new double[0],
+          s2,
+          Fits.failure(this, m, false, s2),
+          Double.NaN,
+          Double.NaN,
+          null,
+          null,
+          null);
     };
   }
 

@@ -19,7 +19,9 @@ public final class MarketModel implements NormalReturnModel {
 
   private MarketModel() {}
 
-  /** @return the model */
+  /**
+   * @return the model
+   */
   public static MarketModel of() {
     return INSTANCE;
   }
@@ -54,8 +56,13 @@ public final class MarketModel implements NormalReturnModel {
       RegressorMoments moments = inputs.marketMoments();
       int m;
       if (excluded != null) {
-        m = SimpleRegressionKernel.fit(Fits.masked(y, from, to, excluded),
-            Fits.masked(x, from, to, null), 0, to - from, out);
+        m =
+            SimpleRegressionKernel.fit(
+                Fits.masked(y, from, to, excluded),
+                Fits.masked(x, from, to, null),
+                0,
+                to - from,
+                out);
       } else if (moments != null) {
         m = SimpleRegressionKernel.fit(y, x, from, to, moments, out);
       } else {
@@ -64,10 +71,19 @@ public final class MarketModel implements NormalReturnModel {
       double s2 = out[SimpleRegressionKernel.RESIDUAL_VARIANCE];
       double sxx = out[SimpleRegressionKernel.X_SUM_SQUARES];
       boolean singular = !(sxx > 0);
-      return new ModelFit(MarketModel.this, ModelFit.Kind.MARKET, inputs, m,
-          new double[] {out[SimpleRegressionKernel.ALPHA], out[SimpleRegressionKernel.BETA]}, s2,
-          Fits.failure(MarketModel.this, m, singular, s2), out[SimpleRegressionKernel.X_MEAN], sxx,
-          null, null, null);
+      return new ModelFit(
+          MarketModel.this,
+          ModelFit.Kind.MARKET,
+          inputs,
+          m,
+          new double[] {out[SimpleRegressionKernel.ALPHA], out[SimpleRegressionKernel.BETA]},
+          s2,
+          Fits.failure(MarketModel.this, m, singular, s2),
+          out[SimpleRegressionKernel.X_MEAN],
+          sxx,
+          null,
+          null,
+          null);
     }
   }
 

@@ -12,13 +12,13 @@ import java.util.List;
  *       {@code s² (1 + 1/M + (R_mt − R̄_m)² / Σ(R_mτ − R̄_m)²)}, constant-mean {@code s² (1 +
  *       1/M)}, market-adjusted {@code s²}.
  *   <li>CAR variance over {@code [a, b]} with the estimation-error covariance (Campbell, Lo and
- *       MacKinlay 1997): {@code s² (L + g'(X'X)⁻¹g)}, {@code g = Σ x_t}; market model {@code s² (L +
- *       L²/M + (Σ(R_mt − R̄_m))² / Σ(R_mτ − R̄_m)²)}, market-adjusted {@code s² L}.
+ *       MacKinlay 1997): {@code s² (L + g'(X'X)⁻¹g)}, {@code g = Σ x_t}; market model {@code s² (L
+ *       + L²/M + (Σ(R_mt − R̄_m))² / Σ(R_mτ − R̄_m)²)}, market-adjusted {@code s² L}.
  * </ul>
  *
  * <p>Residual variance {@code s² = Σ ε̂² / (M − k)}; for the market-adjusted model {@code ε̂ = R −
- * R_m} and the divisor is {@code M} (no parameter is estimated, and the residuals are not
- * centred). Any value needing a missing return or regressor is {@code NaN}.
+ * R_m} and the divisor is {@code M} (no parameter is estimated, and the residuals are not centred).
+ * Any value needing a missing return or regressor is {@code NaN}.
  *
  * <p>Immutable. It reads the listing's {@link ModelInputs} (shared, never modified) to evaluate
  * expected returns on event days.
@@ -73,27 +73,37 @@ public final class ModelFit {
     this.inverseCorrelation = inverseCorrelation;
   }
 
-  /** @return the model that was fitted */
+  /**
+   * @return the model that was fitted
+   */
   public NormalReturnModel model() {
     return model;
   }
 
-  /** @return M, the estimation days with the return and every regressor present */
+  /**
+   * @return M, the estimation days with the return and every regressor present
+   */
   public int observations() {
     return observations;
   }
 
-  /** @return k, the number of estimated parameters */
+  /**
+   * @return k, the number of estimated parameters
+   */
   public int parameterCount() {
     return model.parameterCount();
   }
 
-  /** @return {@code M − k}, the residual degrees of freedom */
+  /**
+   * @return {@code M − k}, the residual degrees of freedom
+   */
   public int degreesOfFreedom() {
     return observations - model.parameterCount();
   }
 
-  /** @return a copy of the parameters, in the order of {@link NormalReturnModel#parameterNames()} */
+  /**
+   * @return a copy of the parameters, in the order of {@link NormalReturnModel#parameterNames()}
+   */
   public double[] parameters() {
     return parameters.clone();
   }
@@ -106,25 +116,31 @@ public final class ModelFit {
     return parameters[j];
   }
 
-  /** @return the parameter names */
+  /**
+   * @return the parameter names
+   */
   public List<String> parameterNames() {
     return model.parameterNames();
   }
 
-  /** @return s², the residual variance */
+  /**
+   * @return s², the residual variance
+   */
   public double residualVariance() {
     return residualVariance;
   }
 
-  /** @return s, the residual standard deviation */
+  /**
+   * @return s, the residual standard deviation
+   */
   public double sigma() {
     return Math.sqrt(residualVariance);
   }
 
   /**
    * Whether the fit can be used: enough observations for its degrees of freedom, a full-rank
-   * design, and a finite residual variance whose square root exceeds the rounding of returns
-   * (64 ε ≈ 1.4e-14; below it the model fits the returns exactly).
+   * design, and a finite residual variance whose square root exceeds the rounding of returns (64 ε
+   * ≈ 1.4e-14; below it the model fits the returns exactly).
    *
    * @return true if usable
    */
@@ -132,7 +148,9 @@ public final class ModelFit {
     return failure == null;
   }
 
-  /** @return why the fit cannot be used, or an empty string */
+  /**
+   * @return why the fit cannot be used, or an empty string
+   */
   public String failureReason() {
     return failure == null ? "" : failure;
   }
@@ -180,29 +198,32 @@ public final class ModelFit {
     double[] y = inputs.returns();
     int shift = offset - fromInclusive;
     switch (kind) {
-      case MARKET_ADJUSTED: {
-        double[] x = inputs.market();
-        for (int t = fromInclusive; t < toExclusive; t++) {
-          out[t + shift] = y[t] - x[t];
+      case MARKET_ADJUSTED:
+        {
+          double[] x = inputs.market();
+          for (int t = fromInclusive; t < toExclusive; t++) {
+            out[t + shift] = y[t] - x[t];
+          }
+          return;
         }
-        return;
-      }
-      case CONSTANT_MEAN: {
-        double mu = parameters[0];
-        for (int t = fromInclusive; t < toExclusive; t++) {
-          out[t + shift] = y[t] - mu;
+      case CONSTANT_MEAN:
+        {
+          double mu = parameters[0];
+          for (int t = fromInclusive; t < toExclusive; t++) {
+            out[t + shift] = y[t] - mu;
+          }
+          return;
         }
-        return;
-      }
-      case MARKET: {
-        double[] x = inputs.market();
-        double a = parameters[0];
-        double b = parameters[1];
-        for (int t = fromInclusive; t < toExclusive; t++) {
-          out[t + shift] = y[t] - (a + b * x[t]);
+      case MARKET:
+        {
+          double[] x = inputs.market();
+          double a = parameters[0];
+          double b = parameters[1];
+          for (int t = fromInclusive; t < toExclusive; t++) {
+            out[t + shift] = y[t] - (a + b * x[t]);
+          }
+          return;
         }
-        return;
-      }
       default:
         for (int t = fromInclusive; t < toExclusive; t++) {
           out[t + shift] = y[t] - expected(t);
@@ -230,7 +251,8 @@ public final class ModelFit {
         for (int j = 0; j < p; j++) {
           double wj = (f[j][t] - factorMeans[j]) / factorScales[j];
           for (int k = 0; k < p; k++) {
-            q += wj * inverseCorrelation[j * p + k] * ((f[k][t] - factorMeans[k]) / factorScales[k]);
+            q +=
+                wj * inverseCorrelation[j * p + k] * ((f[k][t] - factorMeans[k]) / factorScales[k]);
           }
         }
         return 1.0 / observations + q;
@@ -271,9 +293,11 @@ public final class ModelFit {
         int p = f.length;
         double q = 0;
         for (int j = 0; j < p; j++) {
-          double wj = centredSum(f[j], fromInclusive, toInclusive, factorMeans[j]) / factorScales[j];
+          double wj =
+              centredSum(f[j], fromInclusive, toInclusive, factorMeans[j]) / factorScales[j];
           for (int k = 0; k < p; k++) {
-            double wk = centredSum(f[k], fromInclusive, toInclusive, factorMeans[k]) / factorScales[k];
+            double wk =
+                centredSum(f[k], fromInclusive, toInclusive, factorMeans[k]) / factorScales[k];
             q += wj * inverseCorrelation[j * p + k] * wk;
           }
         }
@@ -291,8 +315,15 @@ public final class ModelFit {
 
   @Override
   public String toString() {
-    return "ModelFit[" + model.id() + ", M=" + observations + ", params="
-        + java.util.Arrays.toString(parameters) + ", s=" + sigma()
-        + (failure == null ? "" : ", unusable: " + failure) + "]";
+    return "ModelFit["
+        + model.id()
+        + ", M="
+        + observations
+        + ", params="
+        + java.util.Arrays.toString(parameters)
+        + ", s="
+        + sigma()
+        + (failure == null ? "" : ", unusable: " + failure)
+        + "]";
   }
 }

@@ -4,12 +4,12 @@ import io.eventide.regression.RegressorMoments;
 import java.util.Objects;
 
 /**
- * The calendar-aligned data a normal-return model reads for one listing: the listing's returns,
- * its benchmark's returns, and for factor models the factor columns and the risk-free rate.
+ * The calendar-aligned data a normal-return model reads for one listing: the listing's returns, its
+ * benchmark's returns, and for factor models the factor columns and the risk-free rate.
  *
- * <p>Every array has one element per session of the listing's calendar, {@code NaN} where
- * missing. The arrays are shared, not copied (this is the input of a kernel that runs once per
- * firm-event): whoever builds the inputs must not modify them afterwards.
+ * <p>Every array has one element per session of the listing's calendar, {@code NaN} where missing.
+ * The arrays are shared, not copied (this is the input of a kernel that runs once per firm-event):
+ * whoever builds the inputs must not modify them afterwards.
  */
 public final class ModelInputs {
 
@@ -20,8 +20,13 @@ public final class ModelInputs {
   private final RegressorMoments marketMoments;
   private final RegressorMoments factorMoments;
 
-  private ModelInputs(double[] returns, double[] market, double[][] factors, double[] riskFree,
-      RegressorMoments marketMoments, RegressorMoments factorMoments) {
+  private ModelInputs(
+      double[] returns,
+      double[] market,
+      double[][] factors,
+      double[] riskFree,
+      RegressorMoments marketMoments,
+      RegressorMoments factorMoments) {
     this.returns = Objects.requireNonNull(returns, "returns");
     this.market = market;
     this.factors = factors;
@@ -69,13 +74,17 @@ public final class ModelInputs {
   public static ModelInputs of(
       double[] returns, double[] market, double[][] factors, double[] riskFree) {
     return new ModelInputs(
-        returns, market, Objects.requireNonNull(factors, "factors"),
-        Objects.requireNonNull(riskFree, "riskFree"), null, null);
+        returns,
+        market,
+        Objects.requireNonNull(factors, "factors"),
+        Objects.requireNonNull(riskFree, "riskFree"),
+        null,
+        null);
   }
 
   /**
-   * The same inputs with prefix sums of the regressors, shared by every listing on one calendar,
-   * so that fits need one pass over the listing's returns only ({@link RegressorMoments}).
+   * The same inputs with prefix sums of the regressors, shared by every listing on one calendar, so
+   * that fits need one pass over the listing's returns only ({@link RegressorMoments}).
    *
    * @param market moments of the market column, or {@code null}
    * @param factors moments of the factor columns in model order, or {@code null}
@@ -85,8 +94,10 @@ public final class ModelInputs {
     if (market != null && (this.market == null || market.rows() != returns.length)) {
       throw new IllegalArgumentException("Market moments do not fit these inputs");
     }
-    if (factors != null && (this.factors == null || factors.rows() != returns.length
-        || factors.columns() != this.factors.length)) {
+    if (factors != null
+        && (this.factors == null
+            || factors.rows() != returns.length
+            || factors.columns() != this.factors.length)) {
       throw new IllegalArgumentException("Factor moments do not fit these inputs");
     }
     return new ModelInputs(returns, this.market, this.factors, riskFree, market, factors);
@@ -100,7 +111,9 @@ public final class ModelInputs {
     return factorMoments;
   }
 
-  /** @return the number of sessions */
+  /**
+   * @return the number of sessions
+   */
   public int size() {
     return returns.length;
   }

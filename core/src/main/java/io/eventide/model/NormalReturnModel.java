@@ -3,8 +3,8 @@ package io.eventide.model;
 import java.util.List;
 
 /**
- * A model of a listing's normal (expected) return, fitted on its estimation window
- * ({@code spec/STATISTICS.md} section 2).
+ * A model of a listing's normal (expected) return, fitted on its estimation window ({@code
+ * spec/STATISTICS.md} section 2).
  *
  * <table>
  *   <caption>The models</caption>
@@ -18,10 +18,14 @@ import java.util.List;
 public sealed interface NormalReturnModel
     permits MarketAdjustedModel, ConstantMeanModel, MarketModel, FactorModel {
 
-  /** @return the model's command-line id ({@code market}, {@code constant-mean}, ...) */
+  /**
+   * @return the model's command-line id ({@code market}, {@code constant-mean}, ...)
+   */
   String id();
 
-  /** @return k, the number of estimated parameters */
+  /**
+   * @return k, the number of estimated parameters
+   */
   int parameterCount();
 
   /**
@@ -30,7 +34,9 @@ public sealed interface NormalReturnModel
    */
   List<String> parameterNames();
 
-  /** @return the factor names a factor model needs, in column order; empty for other models */
+  /**
+   * @return the factor names a factor model needs, in column order; empty for other models
+   */
   default List<String> factorNames() {
     return List.of();
   }

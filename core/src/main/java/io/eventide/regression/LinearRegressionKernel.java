@@ -30,8 +30,10 @@ public final class LinearRegressionKernel {
 
   private static final double PIVOT_TOLERANCE = 1e-12;
   private static final double CANCELLATION_GUARD = 1e-3;
+
   /** The one-pass path keeps its sums in locals for up to this many regressors. */
   private static final int FAST_MAX = 5;
+
   /** The shifted path is refused when Σd² exceeds this multiple of the centred sum. */
   private static final double SHIFT_GUARD = 1e4;
 
@@ -85,17 +87,23 @@ public final class LinearRegressionKernel {
       return zeros;
     }
 
-    /** @return p, the number of regressors besides the intercept */
+    /**
+     * @return p, the number of regressors besides the intercept
+     */
     public int regressors() {
       return p;
     }
 
-    /** @return M, the rows used by the last fit */
+    /**
+     * @return M, the rows used by the last fit
+     */
     public int count() {
       return count;
     }
 
-    /** @return whether the last fit's centred design was singular */
+    /**
+     * @return whether the last fit's centred design was singular
+     */
     public boolean isRankDeficient() {
       return rankDeficient;
     }
@@ -108,12 +116,16 @@ public final class LinearRegressionKernel {
       return coef[j];
     }
 
-    /** @return s², divisor {@code M − p − 1} */
+    /**
+     * @return s², divisor {@code M − p − 1}
+     */
     public double residualVariance() {
       return residualVariance;
     }
 
-    /** @return ȳ over the rows used */
+    /**
+     * @return ȳ over the rows used
+     */
     public double yMean() {
       return yMean;
     }
@@ -173,15 +185,14 @@ public final class LinearRegressionKernel {
    * @param ws receives the results
    * @return M, the number of rows used
    */
-  public static int fit(double[] y, double[][] x, int fromInclusive, int toExclusive, Workspace ws) {
+  public static int fit(
+      double[] y, double[][] x, int fromInclusive, int toExclusive, Workspace ws) {
     final int p = ws.p;
     if (x.length != p) {
       throw new IllegalArgumentException(
           "Workspace is for " + p + " regressors, got " + x.length + " columns");
     }
-    int m = p <= FAST_MAX
-        ? accumulateShifted(y, x, fromInclusive, toExclusive, ws)
-        : -1;
+    int m = p <= FAST_MAX ? accumulateShifted(y, x, fromInclusive, toExclusive, ws) : -1;
     if (m < 0) {
       m = accumulateCentred(y, x, fromInclusive, toExclusive, ws);
     }
@@ -195,11 +206,11 @@ public final class LinearRegressionKernel {
 
   /**
    * Fits {@code y = α + Σ b_j x_j} with the regressors' sums taken from prefix sums that many
-   * firm-events on one calendar share (the factor columns of a study): one pass over {@code y}
-   * with {@code p + 2} sums remains. Rows are those where every regressor is present; if {@code y}
-   * is missing on such a row, if {@code p} exceeds {@value #FAST_MAX}, or if centring a regressor
-   * from its sums would lose more than four digits, this falls back to {@link #fit(double[],
-   * double[][], int, int, Workspace)}.
+   * firm-events on one calendar share (the factor columns of a study): one pass over {@code y} with
+   * {@code p + 2} sums remains. Rows are those where every regressor is present; if {@code y} is
+   * missing on such a row, if {@code p} exceeds {@value #FAST_MAX}, or if centring a regressor from
+   * its sums would lose more than four digits, this falls back to {@link #fit(double[], double[][],
+   * int, int, Workspace)}.
    *
    * @param y dependent variable
    * @param x regressor columns: those {@code moments} was built from
@@ -209,12 +220,22 @@ public final class LinearRegressionKernel {
    * @param ws receives the results
    * @return M
    */
-  public static int fit(double[] y, double[][] x, int fromInclusive, int toExclusive,
-      RegressorMoments moments, Workspace ws) {
+  public static int fit(
+      double[] y,
+      double[][] x,
+      int fromInclusive,
+      int toExclusive,
+      RegressorMoments moments,
+      Workspace ws) {
     final int p = ws.p;
     if (x.length != p || moments.columns() != p) {
-      throw new IllegalArgumentException("Workspace is for " + p + " regressors, got "
-          + x.length + " columns and moments of " + moments.columns());
+      throw new IllegalArgumentException(
+          "Workspace is for "
+              + p
+              + " regressors, got "
+              + x.length
+              + " columns and moments of "
+              + moments.columns());
     }
     int m = moments.count(fromInclusive, toExclusive);
     if (m == 0 || p > FAST_MAX) {
@@ -233,8 +254,7 @@ public final class LinearRegressionKernel {
       }
       c[j * p + j] = cjj;
       for (int k = j + 1; k < p; k++) {
-        c[j * p + k] = moments.cross(j, k, fromInclusive, toExclusive)
-            - sums[j] * (sums[k] / m);
+        c[j * p + k] = moments.cross(j, k, fromInclusive, toExclusive) - sums[j] * (sums[k] / m);
       }
     }
     double[] zero = ws.zeros(toExclusive);
@@ -298,8 +318,7 @@ public final class LinearRegressionKernel {
    * read a column of zeros. Returns -1 (and the caller takes the two-pass path) when a column's
    * mean lies so far from its first value that the centring would lose more than four digits.
    */
-  private static int accumulateShifted(double[] y, double[][] x, int from, int to,
-      Workspace ws) {
+  private static int accumulateShifted(double[] y, double[][] x, int from, int to, Workspace ws) {
     final int p = ws.p;
     double[] zero = ws.zeros(to);
     double[] c0 = x[0];
@@ -456,8 +475,7 @@ public final class LinearRegressionKernel {
   }
 
   /** Two passes: exact means, then centred cross-products (any p, any offset). */
-  private static int accumulateCentred(double[] y, double[][] x, int from, int to,
-      Workspace ws) {
+  private static int accumulateCentred(double[] y, double[][] x, int from, int to, Workspace ws) {
     final int p = ws.p;
     double[] mean = ws.mean;
     java.util.Arrays.fill(mean, 0.0);
@@ -510,8 +528,8 @@ public final class LinearRegressionKernel {
   }
 
   /** Scales C to a correlation matrix, factorises it and solves; fills the workspace. */
-  private static int solve(double[] y, double[][] x, int fromInclusive, int toExclusive, int m,
-      Workspace ws) {
+  private static int solve(
+      double[] y, double[][] x, int fromInclusive, int toExclusive, int m, Workspace ws) {
     final int p = ws.p;
     double[] mean = ws.mean;
     double[] c = ws.corr;

@@ -6,9 +6,9 @@ package io.eventide.regression;
  * instead of O(L p²).
  *
  * <p>A study fits one model per firm-event, and every listing on a calendar regresses on the same
- * market or factor columns over some estimation range: the regressors' side of the normal
- * equations is the same data summed over different ranges. Built once per calendar, these sums
- * leave each fit with only the dependent variable's pass.
+ * market or factor columns over some estimation range: the regressors' side of the normal equations
+ * is the same data summed over different ranges. Built once per calendar, these sums leave each fit
+ * with only the dependent variable's pass.
  *
  * <p>A row counts when every column is present (not {@code NaN}). Sums are kept as double-double
  * (Dekker/Knuth two-sum), so a range's sum is accurate to about one rounding of the range's own
@@ -92,12 +92,16 @@ public final class RegressorMoments {
     return new RegressorMoments(columns);
   }
 
-  /** @return p, the number of columns */
+  /**
+   * @return p, the number of columns
+   */
   public int columns() {
     return p;
   }
 
-  /** @return the number of rows */
+  /**
+   * @return the number of rows
+   */
   public int rows() {
     return rows;
   }

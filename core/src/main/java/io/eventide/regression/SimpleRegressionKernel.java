@@ -11,11 +11,11 @@ package io.eventide.regression;
  *   Sxx = Σ (x − x̄)²,  Sxy = Σ (x − x̄)(y − ȳ),  M = number of rows used
  * </pre>
  *
- * <p>Numerics: one pass accumulates sums of the data shifted by its first valid row ({@code x − x₀},
- * {@code y − y₀}), which removes a large common offset (returns that share a large mean) before
- * any product is formed; centred moments follow as {@code Σd² − (Σd)²/M}. The residual sum of
- * squares is {@code Syy − β̂ Sxy}; when that would lose over three digits to cancellation
- * (a near-perfect fit, R² above 0.999) it is recomputed from explicit residuals in a second pass.
+ * <p>Numerics: one pass accumulates sums of the data shifted by its first valid row ({@code x −
+ * x₀}, {@code y − y₀}), which removes a large common offset (returns that share a large mean)
+ * before any product is formed; centred moments follow as {@code Σd² − (Σd)²/M}. The residual sum
+ * of squares is {@code Syy − β̂ Sxy}; when that would lose over three digits to cancellation (a
+ * near-perfect fit, R² above 0.999) it is recomputed from explicit residuals in a second pass.
  *
  * <p>Allocation-free: results go into a caller-supplied array, indexed by the constants of this
  * class. Edge cases: {@code M = 0} gives {@code NaN} everywhere but {@link #COUNT}; {@code Sxx = 0}
@@ -26,18 +26,25 @@ public final class SimpleRegressionKernel {
 
   /** Index of α̂ in the output. */
   public static final int ALPHA = 0;
+
   /** Index of β̂ in the output. */
   public static final int BETA = 1;
+
   /** Index of s² (divisor M − 2) in the output. */
   public static final int RESIDUAL_VARIANCE = 2;
+
   /** Index of M (as a double) in the output. */
   public static final int COUNT = 3;
+
   /** Index of x̄ in the output. */
   public static final int X_MEAN = 4;
+
   /** Index of Sxx in the output. */
   public static final int X_SUM_SQUARES = 5;
+
   /** Index of ȳ in the output. */
   public static final int Y_MEAN = 6;
+
   /** Length of the output array. */
   public static final int OUTPUT_LENGTH = 7;
 
@@ -67,8 +74,8 @@ public final class SimpleRegressionKernel {
       first++;
     }
     if (first == toExclusive) {
-      return finish(y, x, fromInclusive, toExclusive, 0, Double.NaN, Double.NaN, 0, 0, 0, 0, 0,
-          out);
+      return finish(
+          y, x, fromInclusive, toExclusive, 0, Double.NaN, Double.NaN, 0, 0, 0, 0, 0, out);
     }
     final double x0 = x[first];
     final double y0 = y[first];
@@ -126,17 +133,29 @@ public final class SimpleRegressionKernel {
         syy = Math.fma(dy, dy, syy);
       }
     }
-    return finish(y, x, fromInclusive, toExclusive, m, x0, y0, sx + sx2, sy + sy2, sxx + sxx2,
-        sxy + sxy2, syy + syy2, out);
+    return finish(
+        y,
+        x,
+        fromInclusive,
+        toExclusive,
+        m,
+        x0,
+        y0,
+        sx + sx2,
+        sy + sy2,
+        sxx + sxx2,
+        sxy + sxy2,
+        syy + syy2,
+        out);
   }
 
   /**
-   * Fits {@code y = α + β x} with the regressor's sums taken from prefix sums that many
-   * firm-events on one calendar share: one pass over {@code y} remains. The rows are those where
-   * {@code x} is present; if {@code y} is missing on such a row the rows differ from the
-   * moments', and this falls back to {@link #fit(double[], double[], int, int, double[])}, as it
-   * does when centring {@code x} from its sums would lose more than four digits (a regressor whose
-   * mean is over a hundred standard deviations from zero).
+   * Fits {@code y = α + β x} with the regressor's sums taken from prefix sums that many firm-events
+   * on one calendar share: one pass over {@code y} remains. The rows are those where {@code x} is
+   * present; if {@code y} is missing on such a row the rows differ from the moments', and this
+   * falls back to {@link #fit(double[], double[], int, int, double[])}, as it does when centring
+   * {@code x} from its sums would lose more than four digits (a regressor whose mean is over a
+   * hundred standard deviations from zero).
    *
    * @param y dependent variable
    * @param x regressor: the column {@code moments} was built from
@@ -146,8 +165,13 @@ public final class SimpleRegressionKernel {
    * @param out receives the results
    * @return M
    */
-  public static int fit(double[] y, double[] x, int fromInclusive, int toExclusive,
-      RegressorMoments moments, double[] out) {
+  public static int fit(
+      double[] y,
+      double[] x,
+      int fromInclusive,
+      int toExclusive,
+      RegressorMoments moments,
+      double[] out) {
     int mx = moments.count(fromInclusive, toExclusive);
     double sx = moments.sum(0, fromInclusive, toExclusive);
     double sxx = moments.cross(0, 0, fromInclusive, toExclusive);
@@ -178,12 +202,34 @@ public final class SimpleRegressionKernel {
       syy += dy * dy;
     }
     double xMean = sx / m;
-    return solve(y, x, fromInclusive, toExclusive, m, xMean, y0 + sy / m, cxx,
-        sxy - xMean * sy, syy - sy * (sy / m), out);
+    return solve(
+        y,
+        x,
+        fromInclusive,
+        toExclusive,
+        m,
+        xMean,
+        y0 + sy / m,
+        cxx,
+        sxy - xMean * sy,
+        syy - sy * (sy / m),
+        out);
   }
 
-  private static int finish(double[] y, double[] x, int from, int to, int m, double x0, double y0,
-      double sx, double sy, double sxx, double sxy, double syy, double[] out) {
+  private static int finish(
+      double[] y,
+      double[] x,
+      int from,
+      int to,
+      int m,
+      double x0,
+      double y0,
+      double sx,
+      double sy,
+      double sxx,
+      double sxy,
+      double syy,
+      double[] out) {
     if (m == 0) {
       out[ALPHA] = Double.NaN;
       out[BETA] = Double.NaN;
@@ -202,8 +248,18 @@ public final class SimpleRegressionKernel {
     return solve(y, x, from, to, m, x0 + mx, y0 + my, cxx, cxy, cyy, out);
   }
 
-  private static int solve(double[] y, double[] x, int from, int to, int m, double xMean,
-      double yMean, double cxx, double cxy, double cyy, double[] out) {
+  private static int solve(
+      double[] y,
+      double[] x,
+      int from,
+      int to,
+      int m,
+      double xMean,
+      double yMean,
+      double cxx,
+      double cxy,
+      double cyy,
+      double[] out) {
     out[COUNT] = m;
     out[X_MEAN] = xMean;
     out[Y_MEAN] = yMean;

@@ -14,9 +14,9 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 
 /**
- * The cumulative average abnormal return over the event span, in percent: {@code CAAR(τ) = Σ_{t ≤ τ}
- * AAR_t} from the span's first day, with each day's AAR on the firm-events that have it. Drawn with
- * XChart.
+ * The cumulative average abnormal return over the event span, in percent: {@code CAAR(τ) = Σ_{t ≤
+ * τ} AAR_t} from the span's first day, with each day's AAR on the firm-events that have it. Drawn
+ * with XChart.
  */
 public final class CaarChart {
 
@@ -42,10 +42,17 @@ public final class CaarChart {
       x[i] = d;
       y[i] = 100 * cum;
     }
-    XYChart chart = new XYChartBuilder().width(800).height(500)
-        .title("Cumulative average abnormal return (" + study.specification().model().id()
-            + " model)")
-        .xAxisTitle("trading day relative to day 0").yAxisTitle("CAAR, %").build();
+    XYChart chart =
+        new XYChartBuilder()
+            .width(800)
+            .height(500)
+            .title(
+                "Cumulative average abnormal return ("
+                    + study.specification().model().id()
+                    + " model)")
+            .xAxisTitle("trading day relative to day 0")
+            .yAxisTitle("CAAR, %")
+            .build();
     chart.getStyler().setLegendVisible(false);
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     XYSeries series = chart.addSeries("CAAR", x, y);

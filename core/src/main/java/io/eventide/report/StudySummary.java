@@ -52,16 +52,27 @@ public final class StudySummary {
   static void header(StringBuilder sb, StudyResult study) {
     StudySpecification spec = study.specification();
     sb.append("Eventide event study\n");
-    sb.append(f("  model %s, estimation window %s, at least %d estimation days, %s returns%n",
-        spec.model().id(), spec.estimationWindow(), spec.minEstimation(),
-        spec.returnType().name().toLowerCase(Locale.ROOT)));
+    sb.append(
+        f(
+            "  model %s, estimation window %s, at least %d estimation days, %s returns%n",
+            spec.model().id(),
+            spec.estimationWindow(),
+            spec.minEstimation(),
+            spec.returnType().name().toLowerCase(Locale.ROOT)));
     if (spec.cleaningRadius().isPresent()) {
-      sb.append(f("  estimation windows cleaned of sessions within ±%d of other events' day 0%n",
-          spec.cleaningRadius().getAsInt()));
+      sb.append(
+          f(
+              "  estimation windows cleaned of sessions within ±%d of other events' day 0%n",
+              spec.cleaningRadius().getAsInt()));
     }
-    sb.append(f("  %d events, %d listings, %d firm-events: %d OK, %d left out%n%n",
-        study.events().size(), study.universe().size(), study.size(), study.count(Outcome.OK),
-        study.size() - study.count(Outcome.OK)));
+    sb.append(
+        f(
+            "  %d events, %d listings, %d firm-events: %d OK, %d left out%n%n",
+            study.events().size(),
+            study.universe().size(),
+            study.size(),
+            study.count(Outcome.OK),
+            study.size() - study.count(Outcome.OK)));
   }
 
   /**
@@ -81,9 +92,13 @@ public final class StudySummary {
     }
     sb.append(f("  %s%n", "outcome"));
     for (FirmEventResult r : study.firmEvents()) {
-      sb.append(f("  %-36s %-9s %-6s %-10s", clip(r.eventId(), 36), r.ticker(),
-          r.exchange().map(Enum::name).orElse("-"),
-          r.dayZero().map(Object::toString).orElse("-")));
+      sb.append(
+          f(
+              "  %-36s %-9s %-6s %-10s",
+              clip(r.eventId(), 36),
+              r.ticker(),
+              r.exchange().map(Enum::name).orElse("-"),
+              r.dayZero().map(Object::toString).orElse("-")));
       for (int d = from; d <= to; d++) {
         sb.append(f(" %7s", percent(r.returnOn(d))));
       }
@@ -94,12 +109,20 @@ public final class StudySummary {
 
   private static void overlaps(StringBuilder sb, StudyResult study) {
     List<Overlap> overlaps = study.overlaps();
-    sb.append(f("Confounding events (another event's day 0 inside a firm-event's windows): %d%n",
-        overlaps.size()));
+    sb.append(
+        f(
+            "Confounding events (another event's day 0 inside a firm-event's windows): %d%n",
+            overlaps.size()));
     for (Overlap o : overlaps) {
-      sb.append(f("  %-36s %-9s %-36s day %4s (%s) in the %s window%n", clip(o.eventId(), 36),
-          o.ticker(), clip(o.otherEventId(), 36), signed(o.relativeDay()), o.otherDayZero(),
-          o.region() == Overlap.Region.EVENT ? "event" : "estimation"));
+      sb.append(
+          f(
+              "  %-36s %-9s %-36s day %4s (%s) in the %s window%n",
+              clip(o.eventId(), 36),
+              o.ticker(),
+              clip(o.otherEventId(), 36),
+              signed(o.relativeDay()),
+              o.otherDayZero(),
+              o.region() == Overlap.Region.EVENT ? "event" : "estimation"));
     }
     sb.append('\n');
   }
@@ -115,8 +138,10 @@ public final class StudySummary {
       sb.append(f("  %s %s: %s, %s%n", r.eventId(), r.ticker(), r.outcome(), r.reason()));
     }
     for (WindowExclusion e : ex) {
-      sb.append(f("  %s %s: absent from window %s, %s%n", e.eventId(), e.ticker(), e.window(),
-          e.reason()));
+      sb.append(
+          f(
+              "  %s %s: absent from window %s, %s%n",
+              e.eventId(), e.ticker(), e.window(), e.reason()));
     }
     sb.append('\n');
   }
@@ -125,15 +150,25 @@ public final class StudySummary {
     for (EventWindow w : study.windows()) {
       WindowSample car = study.sample(w, Measure.CAR);
       WindowSample bhar = study.sample(w, Measure.BHAR);
-      sb.append(f("Window %s   N = %d   CAAR = %s%%   ABHAR = %s%%%n", w, car.size(),
-          percent(mean(car)), percent(mean(bhar))));
-      sb.append(f("  %-13s %10s %10s %10s %10s %5s%n", "test", "CAR stat", "p-value",
-          "BHAR stat", "p-value", "N"));
+      sb.append(
+          f(
+              "Window %s   N = %d   CAAR = %s%%   ABHAR = %s%%%n",
+              w, car.size(), percent(mean(car)), percent(mean(bhar))));
+      sb.append(
+          f(
+              "  %-13s %10s %10s %10s %10s %5s%n",
+              "test", "CAR stat", "p-value", "BHAR stat", "p-value", "N"));
       for (TestResult r : tests.forWindow(w, Measure.CAR)) {
         TestResult b = tests.result(w, Measure.BHAR, r.testId()).orElse(null);
-        sb.append(f("  %-13s %10s %10s %10s %10s %5d%n", r.testId(), stat(r.statistic()),
-            pValue(r.pValue()), b == null ? "" : stat(b.statistic()),
-            b == null ? "" : pValue(b.pValue()), r.n()));
+        sb.append(
+            f(
+                "  %-13s %10s %10s %10s %10s %5d%n",
+                r.testId(),
+                stat(r.statistic()),
+                pValue(r.pValue()),
+                b == null ? "" : stat(b.statistic()),
+                b == null ? "" : pValue(b.pValue()),
+                r.n()));
       }
       sb.append('\n');
     }

@@ -16,9 +16,9 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Tablesaw views of a study: one row per firm-event, per relative day, per window and measure,
- * per test, and per firm-event left out. Missing values are Tablesaw's missing markers ({@code
- * NaN} for doubles). The tables are new each call; changing them changes nothing in the study.
+ * Tablesaw views of a study: one row per firm-event, per relative day, per window and measure, per
+ * test, and per firm-event left out. Missing values are Tablesaw's missing markers ({@code NaN} for
+ * doubles). The tables are new each call; changing them changes nothing in the study.
  */
 public final class StudyTables {
 
@@ -77,8 +77,8 @@ public final class StudyTables {
         w[i][4].append(r.bhar(win));
       }
     }
-    Table t = Table.create("firm_events", event, ticker, exchange, day0, outcome, reason, m, k,
-        sigma);
+    Table t =
+        Table.create("firm_events", event, ticker, exchange, day0, outcome, reason, m, k, sigma);
     t.addColumns(p);
     for (DoubleColumn[] cols : w) {
       t.addColumns(cols);
@@ -87,8 +87,8 @@ public final class StudyTables {
   }
 
   /**
-   * One row per relative day of the event span: N, AAR (and the mean one-day BHAR), and every
-   * day test's statistic and p-value on AR.
+   * One row per relative day of the event span: N, AAR (and the mean one-day BHAR), and every day
+   * test's statistic and p-value on AR.
    *
    * @param study the results
    * @param tests the tests run on the study

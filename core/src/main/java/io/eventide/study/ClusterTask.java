@@ -118,8 +118,17 @@ final class ClusterTask implements Callable<WindowAccumulators> {
     int m = fit.observations();
     cols.observations[fe] = m;
     if (m < minEstimation) {
-      leaveOut(fe, "M = " + m + " valid estimation days in " + ld.calendar.session(e0) + ".."
-          + ld.calendar.session(e1 - 1) + "; at least " + minEstimation + " required");
+      leaveOut(
+          fe,
+          "M = "
+              + m
+              + " valid estimation days in "
+              + ld.calendar.session(e0)
+              + ".."
+              + ld.calendar.session(e1 - 1)
+              + "; at least "
+              + minEstimation
+              + " required");
       return;
     }
     if (!fit.isUsable()) {
@@ -352,10 +361,10 @@ final class ClusterTask implements Callable<WindowAccumulators> {
   }
 
   /**
-   * Pearson correlation of two residual series on their common calendar dates; 0 below 30. One
-   * pass of sums: residuals are centred by construction (their mean over the estimation window is
-   * zero for every model with an intercept, and small otherwise), so {@code Σab − ΣaΣb/n} loses
-   * no digits.
+   * Pearson correlation of two residual series on their common calendar dates; 0 below 30. One pass
+   * of sums: residuals are centred by construction (their mean over the estimation window is zero
+   * for every model with an intercept, and small otherwise), so {@code Σab − ΣaΣb/n} loses no
+   * digits.
    */
   private double pearson(Member a, Member b) {
     int estLen = layout.estLen;
@@ -449,8 +458,8 @@ final class ClusterTask implements Callable<WindowAccumulators> {
     final boolean complete;
     int group = -1;
 
-    Member(int fe, TradingCalendar calendar, int e0, double[] resid, long[] mask,
-        boolean complete) {
+    Member(
+        int fe, TradingCalendar calendar, int e0, double[] resid, long[] mask, boolean complete) {
       this.fe = fe;
       this.calendar = calendar;
       this.e0 = e0;

@@ -27,15 +27,15 @@ import java.util.concurrent.Future;
 /**
  * Runs an event study: resolves each (event, affected listing) into a firm-event on the listing's
  * calendar, maps every firm-event independently (fit, AR, SAR, CAR, Var(CAR), BHAR, rank scores,
- * sign share), and reduces across firm-events into one {@link WindowSample} per window and
- * measure ({@code DESIGN.md}, "How data flows").
+ * sign share), and reduces across firm-events into one {@link WindowSample} per window and measure
+ * ({@code DESIGN.md}, "How data flows").
  *
  * <p>Firm-events are ordered canonically (event id, then ticker) before anything is computed, so
- * the results do not depend on the order of the inputs. The map runs on several threads (by
- * default one per available processor, or on an executor you supply); work is cut into chunks of
- * whole events whose size depends only on the data, and partial sums are merged in chunk order, so
- * the results are bit-identical whatever the number of threads. An event that hits a very large
- * number of listings is one unit of work: parallelism comes from having several events.
+ * the results do not depend on the order of the inputs. The map runs on several threads (by default
+ * one per available processor, or on an executor you supply); work is cut into chunks of whole
+ * events whose size depends only on the data, and partial sums are merged in chunk order, so the
+ * results are bit-identical whatever the number of threads. An event that hits a very large number
+ * of listings is one unit of work: parallelism comes from having several events.
  *
  * <pre>{@code
  * StudyResult result = EventStudy.of(StudySpecification.defaults()).run(panel, events);
@@ -84,12 +84,16 @@ public final class EventStudy {
     return new EventStudy(spec, parallelism, Objects.requireNonNull(service, "executor"));
   }
 
-  /** @return the number of threads the map runs on (ignored when an executor is given) */
+  /**
+   * @return the number of threads the map runs on (ignored when an executor is given)
+   */
   public int parallelism() {
     return parallelism;
   }
 
-  /** @return the specification */
+  /**
+   * @return the specification
+   */
   public StudySpecification specification() {
     return spec;
   }
@@ -107,8 +111,12 @@ public final class EventStudy {
     Objects.requireNonNull(panel, "panel");
     if (panel.returnType() != spec.returnType()) {
       throw new IllegalArgumentException(
-          "The panel holds " + panel.returnType() + " returns but the study asks for "
-              + spec.returnType() + "; build the panel with ReturnType." + spec.returnType());
+          "The panel holds "
+              + panel.returnType()
+              + " returns but the study asks for "
+              + spec.returnType()
+              + "; build the panel with ReturnType."
+              + spec.returnType());
     }
     List<Event> sorted = new ArrayList<>(events);
     sorted.sort(Comparator.comparing(Event::id));
@@ -134,9 +142,10 @@ public final class EventStudy {
     int total = 0;
     for (int e = 0; e < sorted.size(); e++) {
       Event ev = sorted.get(e);
-      String[] tickers = ev.affected().isEmpty()
-          ? allTickers.toArray(new String[0])
-          : new TreeSet<>(ev.affected()).toArray(new String[0]);
+      String[] tickers =
+          ev.affected().isEmpty()
+              ? allTickers.toArray(new String[0])
+              : new TreeSet<>(ev.affected()).toArray(new String[0]);
       tickersByEvent.add(tickers);
       clusterStarts[e] = total;
       total += tickers.length;
@@ -180,15 +189,30 @@ public final class EventStudy {
     List<String> factorNames = model.factorNames();
     FactorSet factors = null;
     if (!factorNames.isEmpty()) {
-      factors = panel.factors().orElseThrow(() -> new IllegalArgumentException(
-          "Model " + model.id() + " needs factors " + factorNames
-              + "; give the panel a factor set (--factors with the Ken French daily files)"));
+      factors =
+          panel
+              .factors()
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "Model "
+                              + model.id()
+                              + " needs factors "
+                              + factorNames
+                              + "; give the panel a factor set (--factors with the Ken French daily files)"));
       Set<String> missing = new LinkedHashSet<>(factorNames);
       missing.removeAll(factors.names());
       if (!missing.isEmpty()) {
         throw new IllegalArgumentException(
-            "Model " + model.id() + " needs factors " + factorNames + " but " + missing
-                + " are not in the factor files (they hold " + factors.names() + ")");
+            "Model "
+                + model.id()
+                + " needs factors "
+                + factorNames
+                + " but "
+                + missing
+                + " are not in the factor files (they hold "
+                + factors.names()
+                + ")");
       }
       if (!factors.hasRiskFree()) {
         throw new IllegalArgumentException(
@@ -215,13 +239,16 @@ public final class EventStudy {
       } else {
         final FactorSet fs = factors;
         long[] sessions = cal.sessionEpochDays();
-        double[][] f = factorCache.computeIfAbsent(cal, c -> {
-          double[][] cols = new double[factorNames.size()][];
-          for (int j = 0; j < cols.length; j++) {
-            cols[j] = fs.alignTo(factorNames.get(j), sessions);
-          }
-          return cols;
-        });
+        double[][] f =
+            factorCache.computeIfAbsent(
+                cal,
+                c -> {
+                  double[][] cols = new double[factorNames.size()][];
+                  for (int j = 0; j < cols.length; j++) {
+                    cols[j] = fs.alignTo(factorNames.get(j), sessions);
+                  }
+                  return cols;
+                });
         double[] rf = rfCache.computeIfAbsent(cal, c -> fs.riskFreeAlignedTo(sessions));
         RegressorMoments fm = factorMoments.computeIfAbsent(cal, c -> RegressorMoments.of(f));
         inputs = ModelInputs.of(returns, market, f, rf).withMoments(mm, fm);
@@ -231,8 +258,14 @@ public final class EventStudy {
     return out;
   }
 
-  private static void resolve(int fe, int eventIndex, Event ev, String ticker,
-      Map<String, Integer> byTicker, ListingData[] listings, StudyLayout layout,
+  private static void resolve(
+      int fe,
+      int eventIndex,
+      Event ev,
+      String ticker,
+      Map<String, Integer> byTicker,
+      ListingData[] listings,
+      StudyLayout layout,
       FirmEventColumns cols) {
     cols.event[fe] = eventIndex;
     cols.ticker[fe] = ticker;
@@ -241,7 +274,8 @@ public final class EventStudy {
     if (li == null) {
       cols.listing[fe] = -1;
       cols.outcome[fe] = Outcome.UNKNOWN_TICKER;
-      cols.reason[fe] = "event " + ev.id() + " names " + ticker + ", which the universe does not list";
+      cols.reason[fe] =
+          "event " + ev.id() + " names " + ticker + ", which the universe does not list";
       return;
     }
     cols.listing[fe] = li;
@@ -249,15 +283,24 @@ public final class EventStudy {
     TradingCalendar cal = ld.calendar;
     if (!ld.hasPrices) {
       cols.outcome[fe] = Outcome.NO_PRICES;
-      cols.reason[fe] = "no price for " + ticker + " on any session of " + cal.name()
-          + " (no price file, or none of its dates is a session)";
+      cols.reason[fe] =
+          "no price for "
+              + ticker
+              + " on any session of "
+              + cal.name()
+              + " (no price file, or none of its dates is a session)";
       return;
     }
     int d0 = ev.announcement().dayZero(cal);
     if (d0 < 0) {
       cols.outcome[fe] = Outcome.OUT_OF_RANGE;
-      cols.reason[fe] = "announcement " + ev.announcement() + " is after the last session "
-          + cal.session(cal.size() - 1) + " of " + cal.name();
+      cols.reason[fe] =
+          "announcement "
+              + ev.announcement()
+              + " is after the last session "
+              + cal.session(cal.size() - 1)
+              + " of "
+              + cal.name();
       return;
     }
     cols.dayZero[fe] = d0;
@@ -265,21 +308,39 @@ public final class EventStudy {
     long last = (long) d0 + layout.spanTo;
     if (first < 0) {
       cols.outcome[fe] = Outcome.OUT_OF_RANGE;
-      cols.reason[fe] = "day 0 is " + cal.session(d0) + "; the estimation window needs "
-          + (-layout.estFrom) + " sessions before it but " + cal.name() + " starts "
-          + cal.session(0) + ", " + d0 + " sessions earlier";
+      cols.reason[fe] =
+          "day 0 is "
+              + cal.session(d0)
+              + "; the estimation window needs "
+              + (-layout.estFrom)
+              + " sessions before it but "
+              + cal.name()
+              + " starts "
+              + cal.session(0)
+              + ", "
+              + d0
+              + " sessions earlier";
       return;
     }
     if (last >= cal.size()) {
       cols.outcome[fe] = Outcome.OUT_OF_RANGE;
-      cols.reason[fe] = "day 0 is " + cal.session(d0) + "; the event span needs " + layout.spanTo
-          + " sessions after it but " + cal.name() + " ends " + cal.session(cal.size() - 1)
-          + ", " + (cal.size() - 1 - d0) + " sessions later";
+      cols.reason[fe] =
+          "day 0 is "
+              + cal.session(d0)
+              + "; the event span needs "
+              + layout.spanTo
+              + " sessions after it but "
+              + cal.name()
+              + " ends "
+              + cal.session(cal.size() - 1)
+              + ", "
+              + (cal.size() - 1 - d0)
+              + " sessions later";
     }
   }
 
-  private WindowAccumulators map(StudyLayout layout, FirmEventColumns cols,
-      ListingData[] listings, int[] clusterStarts) {
+  private WindowAccumulators map(
+      StudyLayout layout, FirmEventColumns cols, ListingData[] listings, int[] clusterStarts) {
     int clusters = clusterStarts.length - 1;
     int target = Math.max(MIN_CHUNK, cols.size / TARGET_CHUNKS);
     List<int[]> chunks = new ArrayList<>();
@@ -293,9 +354,19 @@ public final class EventStudy {
       start = end;
     }
     int radius = spec.cleaningRadius().orElse(-1);
-    java.util.function.IntFunction<ClusterTask> task = i -> new ClusterTask(layout, cols,
-        listings, clusterStarts, chunks.get(i)[0], chunks.get(i)[1], spec.minEstimation(),
-        spec.returnType(), radius, spec.model().fitter());
+    java.util.function.IntFunction<ClusterTask> task =
+        i ->
+            new ClusterTask(
+                layout,
+                cols,
+                listings,
+                clusterStarts,
+                chunks.get(i)[0],
+                chunks.get(i)[1],
+                spec.minEstimation(),
+                spec.returnType(),
+                radius,
+                spec.model().fitter());
     WindowAccumulators total = new WindowAccumulators(layout);
     if (executor == null && (parallelism == 1 || chunks.size() <= 1)) {
       for (int i = 0; i < chunks.size(); i++) {
@@ -307,8 +378,9 @@ public final class EventStudy {
     // on which thread finished first, and at most IN_FLIGHT_PER_THREAD x threads partial results
     // (and tasks' scratch) are alive at once.
     ExecutorService service = executor != null ? executor : new ForkJoinPool(parallelism);
-    int inFlight = IN_FLIGHT_PER_THREAD * (executor != null
-        ? Runtime.getRuntime().availableProcessors() : parallelism);
+    int inFlight =
+        IN_FLIGHT_PER_THREAD
+            * (executor != null ? Runtime.getRuntime().availableProcessors() : parallelism);
     java.util.ArrayDeque<Future<WindowAccumulators>> pending = new java.util.ArrayDeque<>();
     try {
       int next = 0;

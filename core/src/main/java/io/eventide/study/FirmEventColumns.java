@@ -3,9 +3,9 @@ package io.eventide.study;
 import java.util.Arrays;
 
 /**
- * The per-firm-event outputs of the map, stored by column in the study's canonical order (event
- * id, then ticker). Each firm-event's slots are written once, by the task that maps it; nothing
- * else writes them.
+ * The per-firm-event outputs of the map, stored by column in the study's canonical order (event id,
+ * then ticker). Each firm-event's slots are written once, by the task that maps it; nothing else
+ * writes them.
  */
 final class FirmEventColumns {
 

@@ -20,11 +20,11 @@ import org.apache.commons.math3.distribution.TDistribution;
  * <p>Where NaN comes from, and nowhere else: a firm-event that is not OK has NaN everywhere (its
  * {@link #reason()} says why); a day's return is NaN when the price of that session or of the
  * previous one is missing; its AR and SAR are NaN when the return or a regressor of that day
- * (market return, factor, RF) is missing; a window's CAR, Var(CAR), SCAR, p-value and BHAR are
- * NaN exactly when one of its ARs is ({@link StudyResult#windowExclusions()} names the first
- * missing day). Every other value of an OK firm-event is finite, unless the returns themselves
- * approach the limits of double precision (prices spanning hundreds of orders of magnitude, such
- * as 1e-300 followed by 1e300), where a product such as BHAR's can overflow to infinity.
+ * (market return, factor, RF) is missing; a window's CAR, Var(CAR), SCAR, p-value and BHAR are NaN
+ * exactly when one of its ARs is ({@link StudyResult#windowExclusions()} names the first missing
+ * day). Every other value of an OK firm-event is finite, unless the returns themselves approach the
+ * limits of double precision (prices spanning hundreds of orders of magnitude, such as 1e-300
+ * followed by 1e300), where a product such as BHAR's can overflow to infinity.
  */
 public final class FirmEventResult {
 
@@ -40,56 +40,76 @@ public final class FirmEventResult {
     return result.columns();
   }
 
-  /** @return the event id */
+  /**
+   * @return the event id
+   */
   public String eventId() {
     return result.events().get(cols().event[index]).id();
   }
 
-  /** @return the listing's ticker */
+  /**
+   * @return the listing's ticker
+   */
   public String ticker() {
     return cols().ticker[index];
   }
 
-  /** @return the listing's exchange, empty if the ticker is not in the universe */
+  /**
+   * @return the listing's exchange, empty if the ticker is not in the universe
+   */
   public Optional<Exchange> exchange() {
     ListingData ld = result.listingOf(index);
     return ld == null ? Optional.empty() : Optional.of(ld.listing.exchange());
   }
 
-  /** @return day 0 on the listing's calendar, empty if none qualifies */
+  /**
+   * @return day 0 on the listing's calendar, empty if none qualifies
+   */
   public Optional<LocalDate> dayZero() {
     int d0 = cols().dayZero[index];
     ListingData ld = result.listingOf(index);
     return d0 < 0 || ld == null ? Optional.empty() : Optional.of(ld.calendar.session(d0));
   }
 
-  /** @return OK or why the firm-event was left out */
+  /**
+   * @return OK or why the firm-event was left out
+   */
   public Outcome outcome() {
     return cols().outcome[index];
   }
 
-  /** @return why it was left out; empty for OK */
+  /**
+   * @return why it was left out; empty for OK
+   */
   public String reason() {
     String r = cols().reason[index];
     return r == null ? "" : r;
   }
 
-  /** @return M, the valid estimation days (0 if the model was never fitted) */
+  /**
+   * @return M, the valid estimation days (0 if the model was never fitted)
+   */
   public int observations() {
     return cols().observations[index];
   }
 
-  /** @return k, the model's parameter count */
+  /**
+   * @return k, the model's parameter count
+   */
   public int parameterCount() {
     return cols().k;
   }
 
-  /** @return the parameter names */
+  /**
+   * @return the parameter names
+   */
   public List<String> parameterNames() {
     return result.specification().model().parameterNames();
   }
 
-  /** @return the fitted parameters ({@code NaN} if not fitted) */
+  /**
+   * @return the fitted parameters ({@code NaN} if not fitted)
+   */
   public double[] parameters() {
     int k = cols().k;
     double[] p = new double[k];
@@ -97,12 +117,16 @@ public final class FirmEventResult {
     return p;
   }
 
-  /** @return s, the residual standard deviation of the estimation window */
+  /**
+   * @return s, the residual standard deviation of the estimation window
+   */
   public double sigma() {
     return Math.sqrt(cols().residualVariance[index]);
   }
 
-  /** @return {@code (1/M) #{τ: ε̂_τ > 0}}, the share of positive estimation residuals */
+  /**
+   * @return {@code (1/M) #{τ: ε̂_τ > 0}}, the share of positive estimation residuals
+   */
   public double positiveEstimationShare() {
     return cols().positiveShare[index];
   }
@@ -111,7 +135,9 @@ public final class FirmEventResult {
     int w = result.layout().windowIndex(window);
     if (w < 0) {
       throw new IllegalArgumentException(
-          "Window " + window + " is not a window of this study; it has "
+          "Window "
+              + window
+              + " is not a window of this study; it has "
               + result.layout().testWindows);
     }
     return w;
@@ -167,7 +193,10 @@ public final class FirmEventResult {
     int d = relativeDay - result.layout().spanFrom;
     if (d < 0 || d >= result.layout().spanLen) {
       throw new IllegalArgumentException(
-          "Day " + relativeDay + " is outside the event span " + result.specification().eventSpan());
+          "Day "
+              + relativeDay
+              + " is outside the event span "
+              + result.specification().eventSpan());
     }
     return d;
   }
@@ -228,7 +257,13 @@ public final class FirmEventResult {
 
   @Override
   public String toString() {
-    return "FirmEventResult[" + eventId() + " " + ticker() + " " + outcome()
-        + dayZero().map(d -> " day0=" + d).orElse("") + "]";
+    return "FirmEventResult["
+        + eventId()
+        + " "
+        + ticker()
+        + " "
+        + outcome()
+        + dayZero().map(d -> " day0=" + d).orElse("")
+        + "]";
   }
 }

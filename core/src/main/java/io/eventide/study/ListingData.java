@@ -15,12 +15,18 @@ final class ListingData {
   final ModelInputs inputs;
   final double[] returns;
   final boolean hasPrices;
+
   /** Day 0 of every resolved firm-event of this listing, ascending. */
   int[] eventDayZeros = new int[0];
+
   /** The firm-event of each entry of {@link #eventDayZeros}. */
   int[] eventFirmEvents = new int[0];
 
-  ListingData(Listing listing, TradingCalendar calendar, ModelInputs inputs, double[] returns,
+  ListingData(
+      Listing listing,
+      TradingCalendar calendar,
+      ModelInputs inputs,
+      double[] returns,
       boolean hasPrices) {
     this.listing = listing;
     this.calendar = calendar;

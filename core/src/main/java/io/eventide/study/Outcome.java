@@ -4,9 +4,9 @@ package io.eventide.study;
  * Whether a firm-event (one event on one listing) entered the study, or why it was left out.
  *
  * <p>Checked in this order ({@code spec/CLI.md}): {@link #UNKNOWN_TICKER}, {@link #NO_PRICES},
- * {@link #OUT_OF_RANGE}, {@link #INSUFFICIENT_ESTIMATION}. A firm-event missing a day of one
- * window is {@link #OK} but absent from that window's sample; {@link
- * StudyResult#windowExclusions()} lists those.
+ * {@link #OUT_OF_RANGE}, {@link #INSUFFICIENT_ESTIMATION}. A firm-event missing a day of one window
+ * is {@link #OK} but absent from that window's sample; {@link StudyResult#windowExclusions()} lists
+ * those.
  */
 public enum Outcome {
   /** Computed. */

@@ -6,13 +6,13 @@ package io.eventide.study;
  *
  * <p>The valid ({@code non-NaN}) values are sorted with their positions by a least-significant-
  * digit radix sort on their IEEE 754 bits (made order-preserving as unsigned integers: flip every
- * bit of a negative value, the sign bit of a positive one), eight bits a pass, skipping a pass
- * when every value shares that digit. For the few hundred values of a firm-event this does about
- * 8(T + 256) simple steps with no data-dependent branch, several times faster than a comparison
- * sort. Ranks are then assigned in one pass over the sorted order: a run of equal values at sorted
+ * bit of a negative value, the sign bit of a positive one), eight bits a pass, skipping a pass when
+ * every value shares that digit. For the few hundred values of a firm-event this does about 8(T +
+ * 256) simple steps with no data-dependent branch, several times faster than a comparison sort.
+ * Ranks are then assigned in one pass over the sorted order: a run of equal values at sorted
  * positions {@code lo..hi-1} (0-based) gets the average rank {@code (lo + 1 + hi) / 2} ({@code
- * -0.0} and {@code 0.0} are adjacent in the order and equal as values, so they tie). Each score
- * is {@code U = K / (T + 1) − 1/2}, with T the number of valid values; a {@code NaN} value gets a
+ * -0.0} and {@code 0.0} are adjacent in the order and equal as values, so they tie). Each score is
+ * {@code U = K / (T + 1) − 1/2}, with T the number of valid values; a {@code NaN} value gets a
  * {@code NaN} score.
  */
 final class RankKernel {

@@ -4,9 +4,9 @@ import io.eventide.event.EventWindow;
 import java.util.List;
 
 /**
- * A specification resolved into offsets: the estimation range, the event span, the test windows
- * and the combined window of the rank test, all as relative days and array positions. Kernels see
- * only these integers.
+ * A specification resolved into offsets: the estimation range, the event span, the test windows and
+ * the combined window of the rank test, all as relative days and array positions. Kernels see only
+ * these integers.
  */
 final class StudyLayout {
 

@@ -15,8 +15,8 @@ import java.util.Objects;
  * per-window and per-day values, the reduced {@link WindowSample}s the tests run on, the
  * firm-events absent from a window and why, and the confounding overlaps between events.
  *
- * <p>Immutable. Values are stored by column in the canonical order (event id, then ticker);
- * {@link FirmEventResult}s are views made on demand. Test statistics are computed from {@link
+ * <p>Immutable. Values are stored by column in the canonical order (event id, then ticker); {@link
+ * FirmEventResult}s are views made on demand. Test statistics are computed from {@link
  * #sample(EventWindow, Measure)} by the calculators of {@code io.eventide.inference}.
  */
 public final class StudyResult {
@@ -59,32 +59,44 @@ public final class StudyResult {
     return li < 0 ? null : listings[li];
   }
 
-  /** @return the specification that produced this result */
+  /**
+   * @return the specification that produced this result
+   */
   public StudySpecification specification() {
     return spec;
   }
 
-  /** @return the events, sorted by id */
+  /**
+   * @return the events, sorted by id
+   */
   public List<Event> events() {
     return events;
   }
 
-  /** @return the universe of listings, as given */
+  /**
+   * @return the universe of listings, as given
+   */
   public List<Listing> universe() {
     return universe;
   }
 
-  /** @return the study windows, as specified */
+  /**
+   * @return the study windows, as specified
+   */
   public List<EventWindow> windows() {
     return spec.eventWindows();
   }
 
-  /** @return the study windows, then each one-day window of the event span not among them */
+  /**
+   * @return the study windows, then each one-day window of the event span not among them
+   */
   public List<EventWindow> testWindows() {
     return layout.testWindows;
   }
 
-  /** @return the number of firm-events, left-out ones included */
+  /**
+   * @return the number of firm-events, left-out ones included
+   */
   public int size() {
     return cols.size;
   }
@@ -98,7 +110,9 @@ public final class StudyResult {
     return new FirmEventResult(this, index);
   }
 
-  /** @return every firm-event in canonical order (views made on access) */
+  /**
+   * @return every firm-event in canonical order (views made on access)
+   */
   public List<FirmEventResult> firmEvents() {
     return new AbstractList<>() {
       @Override
@@ -127,7 +141,9 @@ public final class StudyResult {
     return n;
   }
 
-  /** @return the firm-events that are not {@link Outcome#OK}, with their reasons */
+  /**
+   * @return the firm-events that are not {@link Outcome#OK}, with their reasons
+   */
   public List<FirmEventResult> leftOut() {
     List<FirmEventResult> out = new ArrayList<>();
     for (int i = 0; i < cols.size; i++) {
@@ -139,9 +155,8 @@ public final class StudyResult {
   }
 
   /**
-   * The OK firm-events absent from a study window, each with its first missing day. One-day
-   * windows of the event span are covered by the same rule; they are listed when they are study
-   * windows.
+   * The OK firm-events absent from a study window, each with its first missing day. One-day windows
+   * of the event span are covered by the same rule; they are listed when they are study windows.
    *
    * @return the exclusions, by window then canonical order
    */
@@ -152,8 +167,12 @@ public final class StudyResult {
         if (cols.outcome[i] != Outcome.OK || !Double.isNaN(cols.car[w][i])) {
           continue;
         }
-        out.add(new WindowExclusion(firmEvent(i).eventId(), cols.ticker[i],
-            layout.testWindows.get(w), missingDay(i, w)));
+        out.add(
+            new WindowExclusion(
+                firmEvent(i).eventId(),
+                cols.ticker[i],
+                layout.testWindows.get(w),
+                missingDay(i, w)));
       }
     }
     return List.copyOf(out);
@@ -219,8 +238,8 @@ public final class StudyResult {
     double[] aar = means(acc.aarSum[w], acc.aarCount[w]);
     double[] ubar = means(acc.rankSum[w], acc.rankCount[w]);
     int from = layout.rankFrom(w);
-    return WindowSample.ofCar(window, values, scar, dof, pos, rbar, aar, ubar, from,
-        from + window.length() - 1);
+    return WindowSample.ofCar(
+        window, values, scar, dof, pos, rbar, aar, ubar, from, from + window.length() - 1);
   }
 
   private static double[] means(double[] sums, int[] counts) {
@@ -245,19 +264,28 @@ public final class StudyResult {
         own.add(events.get(cols.event[fe]));
       }
       own.sort(java.util.Comparator.comparing(Event::id));
-      out.addAll(Confounding.find(own, ld.listing.ticker(), ld.calendar,
-          spec.estimationWindow(), spec.eventWindows()));
+      out.addAll(
+          Confounding.find(
+              own, ld.listing.ticker(), ld.calendar, spec.estimationWindow(), spec.eventWindows()));
     }
-    out.sort(java.util.Comparator.comparing(Overlap::eventId)
-        .thenComparing(Overlap::ticker)
-        .thenComparingInt(Overlap::relativeDay)
-        .thenComparing(Overlap::otherEventId));
+    out.sort(
+        java.util.Comparator.comparing(Overlap::eventId)
+            .thenComparing(Overlap::ticker)
+            .thenComparingInt(Overlap::relativeDay)
+            .thenComparing(Overlap::otherEventId));
     return List.copyOf(out);
   }
 
   @Override
   public String toString() {
-    return "StudyResult[" + spec + ", " + events.size() + " events, " + cols.size
-        + " firm-events, " + count(Outcome.OK) + " OK]";
+    return "StudyResult["
+        + spec
+        + ", "
+        + events.size()
+        + " events, "
+        + cols.size
+        + " firm-events, "
+        + count(Outcome.OK)
+        + " OK]";
   }
 }

@@ -27,17 +27,21 @@ public final class StudySpecification {
 
   /** Default estimation window {@code [-250, -11]}. */
   public static final EventWindow DEFAULT_ESTIMATION = EventWindow.of(-250, -11);
+
   /** Default event windows {@code -1:1, 0:0, 0:1, -5:5}. */
-  public static final List<EventWindow> DEFAULT_WINDOWS = List.of(
-      EventWindow.of(-1, 1), EventWindow.of(0, 0), EventWindow.of(0, 1), EventWindow.of(-5, 5));
+  public static final List<EventWindow> DEFAULT_WINDOWS =
+      List.of(
+          EventWindow.of(-1, 1), EventWindow.of(0, 0), EventWindow.of(0, 1), EventWindow.of(-5, 5));
+
   /** Default minimum number of valid estimation days. */
   public static final int DEFAULT_MIN_ESTIMATION = 100;
+
   /**
-   * The farthest relative day a window may reach, either side of day 0: 100,000 sessions, about
-   * 400 years of trading, four times the longest daily calendar there is (the S&amp;P 500 since
-   * 1927 has about 25,000 sessions). The bound keeps every length and index of the resolved
-   * study exact in {@code int} arithmetic: a window such as {@code -2147483648:-11} would
-   * otherwise overflow them.
+   * The farthest relative day a window may reach, either side of day 0: 100,000 sessions, about 400
+   * years of trading, four times the longest daily calendar there is (the S&amp;P 500 since 1927
+   * has about 25,000 sessions). The bound keeps every length and index of the resolved study exact
+   * in {@code int} arithmetic: a window such as {@code -2147483648:-11} would otherwise overflow
+   * them.
    */
   public static final int MAX_RELATIVE_DAY = 100_000;
 
@@ -72,20 +76,35 @@ public final class StudySpecification {
     int earliest = eventSpan().fromInclusive();
     if (estimationWindow.toInclusive() >= earliest) {
       throw new IllegalArgumentException(
-          "Estimation window " + estimationWindow + " must end before the earliest event window"
-              + " starts (day " + earliest + "); end it at " + (earliest - 1)
+          "Estimation window "
+              + estimationWindow
+              + " must end before the earliest event window"
+              + " starts (day "
+              + earliest
+              + "); end it at "
+              + (earliest - 1)
               + " or earlier, or move the event windows");
     }
     int k = model.parameterCount();
     if (minEstimation < k + 1) {
       throw new IllegalArgumentException(
-          "Minimum estimation observations is " + minEstimation + " but model " + model.id()
-              + " has k = " + k + " parameters; use at least " + (k + 1));
+          "Minimum estimation observations is "
+              + minEstimation
+              + " but model "
+              + model.id()
+              + " has k = "
+              + k
+              + " parameters; use at least "
+              + (k + 1));
     }
     if (minEstimation > estimationWindow.length()) {
       throw new IllegalArgumentException(
-          "Minimum estimation observations " + minEstimation + " exceeds the estimation window "
-              + estimationWindow + " of " + estimationWindow.length()
+          "Minimum estimation observations "
+              + minEstimation
+              + " exceeds the estimation window "
+              + estimationWindow
+              + " of "
+              + estimationWindow.length()
               + " days; lower the minimum or widen the window");
     }
     if (cleaningRadius.isPresent() && cleaningRadius.getAsInt() < 0) {
@@ -95,26 +114,40 @@ public final class StudySpecification {
   }
 
   private static void checkReach(String what, EventWindow w) {
-    int far = Math.abs((long) w.fromInclusive()) >= Math.abs((long) w.toInclusive())
-        ? w.fromInclusive() : w.toInclusive();
+    int far =
+        Math.abs((long) w.fromInclusive()) >= Math.abs((long) w.toInclusive())
+            ? w.fromInclusive()
+            : w.toInclusive();
     if (Math.abs((long) far) > MAX_RELATIVE_DAY) {
       throw new IllegalArgumentException(
-          what + " " + w + " reaches relative day " + far + "; windows must lie within "
-              + MAX_RELATIVE_DAY + " sessions of day 0 either side (about 400 years of trading)");
+          what
+              + " "
+              + w
+              + " reaches relative day "
+              + far
+              + "; windows must lie within "
+              + MAX_RELATIVE_DAY
+              + " sessions of day 0 either side (about 400 years of trading)");
     }
   }
 
-  /** @return a builder with the defaults */
+  /**
+   * @return a builder with the defaults
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** @return the default specification */
+  /**
+   * @return the default specification
+   */
   public static StudySpecification defaults() {
     return builder().build();
   }
 
-  /** @return a builder starting from this specification */
+  /**
+   * @return a builder starting from this specification
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.model = model;
@@ -126,22 +159,30 @@ public final class StudySpecification {
     return b;
   }
 
-  /** @return the normal-return model */
+  /**
+   * @return the normal-return model
+   */
   public NormalReturnModel model() {
     return model;
   }
 
-  /** @return the estimation window, in relative days */
+  /**
+   * @return the estimation window, in relative days
+   */
   public EventWindow estimationWindow() {
     return estimationWindow;
   }
 
-  /** @return the event windows, in the order given */
+  /**
+   * @return the event windows, in the order given
+   */
   public List<EventWindow> eventWindows() {
     return eventWindows;
   }
 
-  /** @return the event span: from the earliest event-window start to the latest end */
+  /**
+   * @return the event span: from the earliest event-window start to the latest end
+   */
   public EventWindow eventSpan() {
     int from = Integer.MAX_VALUE;
     int to = Integer.MIN_VALUE;
@@ -154,8 +195,8 @@ public final class StudySpecification {
 
   /**
    * The windows the tests run on: the event windows in the order given, then every one-day window
-   * {@code t:t} of the event span not already among them, by day ({@code spec/CLI.md},
-   * {@code tests.csv}).
+   * {@code t:t} of the event span not already among them, by day ({@code spec/CLI.md}, {@code
+   * tests.csv}).
    *
    * @return the test windows
    */
@@ -171,12 +212,16 @@ public final class StudySpecification {
     return List.copyOf(out);
   }
 
-  /** @return the minimum number of valid estimation days */
+  /**
+   * @return the minimum number of valid estimation days
+   */
   public int minEstimation() {
     return minEstimation;
   }
 
-  /** @return simple or log returns */
+  /**
+   * @return simple or log returns
+   */
   public ReturnType returnType() {
     return returnType;
   }
@@ -202,15 +247,23 @@ public final class StudySpecification {
 
   @Override
   public int hashCode() {
-    return Objects.hash(model, estimationWindow, eventWindows, minEstimation, returnType,
-        cleaningRadius);
+    return Objects.hash(
+        model, estimationWindow, eventWindows, minEstimation, returnType, cleaningRadius);
   }
 
   @Override
   public String toString() {
-    return "StudySpecification[model=" + model.id() + ", estimation=" + estimationWindow
-        + ", windows=" + eventWindows + ", minEstimation=" + minEstimation + ", returns="
-        + returnType + (cleaningRadius.isPresent() ? ", clean ±" + cleaningRadius.getAsInt() : "")
+    return "StudySpecification[model="
+        + model.id()
+        + ", estimation="
+        + estimationWindow
+        + ", windows="
+        + eventWindows
+        + ", minEstimation="
+        + minEstimation
+        + ", returns="
+        + returnType
+        + (cleaningRadius.isPresent() ? ", clean ±" + cleaningRadius.getAsInt() : "")
         + "]";
   }
 

@@ -4,8 +4,8 @@ import io.eventide.event.EventWindow;
 import java.util.Objects;
 
 /**
- * A firm-event that entered the study ({@link Outcome#OK}) but is absent from one window's
- * sample, because an abnormal return of that window is missing.
+ * A firm-event that entered the study ({@link Outcome#OK}) but is absent from one window's sample,
+ * because an abnormal return of that window is missing.
  *
  * @param eventId the event
  * @param ticker the listing

@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * Everything the cross-sectional tests need about one window and one measure: the reduced form of
- * a study ({@code spec/STATISTICS.md} section 3).
+ * Everything the cross-sectional tests need about one window and one measure: the reduced form of a
+ * study ({@code spec/STATISTICS.md} section 3).
  *
  * <p>The sample is the N firm-events with a valid value in the window, in the study's canonical
  * order (event id, then ticker). Arrays indexed by firm-event have length N. For the {@link
@@ -22,8 +22,8 @@ import java.util.Objects;
  *   <li>{@code estimationAar}: {@code AAR_τ} for each relative day of the estimation window, the
  *       mean of the sample's estimation residuals that day; {@code NaN} where none has one.
  *   <li>{@code meanRankScores}: {@code Ū_τ} for each day of the combined window (estimation window
- *       days first, then the event span days), {@code NaN} where none has a rank;
- *       {@code rankWindowFrom}/{@code rankWindowTo} (inclusive) locate this window's days in it.
+ *       days first, then the event span days), {@code NaN} where none has a rank; {@code
+ *       rankWindowFrom}/{@code rankWindowTo} (inclusive) locate this window's days in it.
  * </ul>
  */
 public final class WindowSample {
@@ -95,20 +95,44 @@ public final class WindowSample {
     int n = car.length;
     if (scar.length != n || degreesOfFreedom.length != n || positiveEstimationShare.length != n) {
       throw new IllegalArgumentException(
-          "Window " + window + ": per-firm-event arrays differ in length (" + n + ", "
-              + scar.length + ", " + degreesOfFreedom.length + ", "
-              + positiveEstimationShare.length + ")");
+          "Window "
+              + window
+              + ": per-firm-event arrays differ in length ("
+              + n
+              + ", "
+              + scar.length
+              + ", "
+              + degreesOfFreedom.length
+              + ", "
+              + positiveEstimationShare.length
+              + ")");
     }
     if (rankWindowTo - rankWindowFrom + 1 != window.length()
         || rankWindowFrom < 0
         || rankWindowTo >= meanRankScores.length) {
       throw new IllegalArgumentException(
-          "Window " + window + ": rank positions " + rankWindowFrom + ".." + rankWindowTo
-              + " do not fit " + meanRankScores.length + " rank days");
+          "Window "
+              + window
+              + ": rank positions "
+              + rankWindowFrom
+              + ".."
+              + rankWindowTo
+              + " do not fit "
+              + meanRankScores.length
+              + " rank days");
     }
-    return new WindowSample(window, Measure.CAR, car.clone(), scar.clone(),
-        degreesOfFreedom.clone(), positiveEstimationShare.clone(), meanCrossCorrelation,
-        estimationAar.clone(), meanRankScores.clone(), rankWindowFrom, rankWindowTo);
+    return new WindowSample(
+        window,
+        Measure.CAR,
+        car.clone(),
+        scar.clone(),
+        degreesOfFreedom.clone(),
+        positiveEstimationShare.clone(),
+        meanCrossCorrelation,
+        estimationAar.clone(),
+        meanRankScores.clone(),
+        rankWindowFrom,
+        rankWindowTo);
   }
 
   /**
@@ -120,31 +144,41 @@ public final class WindowSample {
    */
   public static WindowSample ofBhar(EventWindow window, double[] bhar) {
     Objects.requireNonNull(window, "window");
-    return new WindowSample(window, Measure.BHAR, bhar.clone(), null, null, null, Double.NaN,
-        null, null, -1, -1);
+    return new WindowSample(
+        window, Measure.BHAR, bhar.clone(), null, null, null, Double.NaN, null, null, -1, -1);
   }
 
-  /** @return the window */
+  /**
+   * @return the window
+   */
   public EventWindow window() {
     return window;
   }
 
-  /** @return CAR or BHAR */
+  /**
+   * @return CAR or BHAR
+   */
   public Measure measure() {
     return measure;
   }
 
-  /** @return N, the number of firm-events in the sample */
+  /**
+   * @return N, the number of firm-events in the sample
+   */
   public int size() {
     return values.length;
   }
 
-  /** @return whether the standardized inputs are present (CAR samples) */
+  /**
+   * @return whether the standardized inputs are present (CAR samples)
+   */
   public boolean hasStandardizedInputs() {
     return standardized != null;
   }
 
-  /** @return a copy of {@code CAR_i} or {@code BHAR_i} */
+  /**
+   * @return a copy of {@code CAR_i} or {@code BHAR_i}
+   */
   public double[] values() {
     return values.clone();
   }
@@ -183,19 +217,25 @@ public final class WindowSample {
     return positiveEstimationShare[i];
   }
 
-  /** @return r̄ for this sample */
+  /**
+   * @return r̄ for this sample
+   */
   public double meanCrossCorrelation() {
     requireCar();
     return meanCrossCorrelation;
   }
 
-  /** @return a copy of {@code AAR_τ} over the estimation window, {@code NaN} where empty */
+  /**
+   * @return a copy of {@code AAR_τ} over the estimation window, {@code NaN} where empty
+   */
   public double[] estimationAar() {
     requireCar();
     return estimationAar.clone();
   }
 
-  /** @return the number of estimation days, the length of {@link #estimationAar()} */
+  /**
+   * @return the number of estimation days, the length of {@link #estimationAar()}
+   */
   public int estimationDays() {
     requireCar();
     return estimationAar.length;
@@ -210,7 +250,9 @@ public final class WindowSample {
     return estimationAar[tau];
   }
 
-  /** @return the number of combined-window days, the length of {@link #meanRankScores()} */
+  /**
+   * @return the number of combined-window days, the length of {@link #meanRankScores()}
+   */
   public int rankDays() {
     requireCar();
     return meanRankScores.length;
@@ -225,19 +267,25 @@ public final class WindowSample {
     return meanRankScores[c];
   }
 
-  /** @return a copy of {@code Ū_τ} over the combined window, {@code NaN} where empty */
+  /**
+   * @return a copy of {@code Ū_τ} over the combined window, {@code NaN} where empty
+   */
   public double[] meanRankScores() {
     requireCar();
     return meanRankScores.clone();
   }
 
-  /** @return index of the window's first day in {@link #meanRankScores()} */
+  /**
+   * @return index of the window's first day in {@link #meanRankScores()}
+   */
   public int rankWindowFrom() {
     requireCar();
     return rankWindowFrom;
   }
 
-  /** @return index of the window's last day in {@link #meanRankScores()} */
+  /**
+   * @return index of the window's last day in {@link #meanRankScores()}
+   */
   public int rankWindowTo() {
     requireCar();
     return rankWindowTo;

@@ -58,29 +58,45 @@ public final class DatedSeries {
     Objects.requireNonNull(name, "name");
     if (epochDays.length != values.length) {
       throw new IllegalArgumentException(
-          "Series " + name + " has " + epochDays.length + " dates but " + values.length + " values");
+          "Series "
+              + name
+              + " has "
+              + epochDays.length
+              + " dates but "
+              + values.length
+              + " values");
     }
     for (int i = 1; i < epochDays.length; i++) {
       if (epochDays[i] <= epochDays[i - 1]) {
         throw new IllegalArgumentException(
-            "Series " + name + " dates are not strictly increasing at "
-                + LocalDate.ofEpochDay(epochDays[i - 1]) + ", " + LocalDate.ofEpochDay(epochDays[i]));
+            "Series "
+                + name
+                + " dates are not strictly increasing at "
+                + LocalDate.ofEpochDay(epochDays[i - 1])
+                + ", "
+                + LocalDate.ofEpochDay(epochDays[i]));
       }
     }
     return new DatedSeries(name, epochDays, values);
   }
 
-  /** @return the name given at creation */
+  /**
+   * @return the name given at creation
+   */
   public String name() {
     return name;
   }
 
-  /** @return the number of dates */
+  /**
+   * @return the number of dates
+   */
   public int size() {
     return epochDays.length;
   }
 
-  /** @return true if there are no dates */
+  /**
+   * @return true if there are no dates
+   */
   public boolean isEmpty() {
     return epochDays.length == 0;
   }
@@ -112,17 +128,23 @@ public final class DatedSeries {
     return i >= 0 ? values[i] : Double.NaN;
   }
 
-  /** @return a copy of the dates as epoch days */
+  /**
+   * @return a copy of the dates as epoch days
+   */
   public long[] epochDays() {
     return epochDays.clone();
   }
 
-  /** @return a copy of the values */
+  /**
+   * @return a copy of the values
+   */
   public double[] values() {
     return values.clone();
   }
 
-  /** @return the number of values that are not {@code NaN} */
+  /**
+   * @return the number of values that are not {@code NaN}
+   */
   public int countPresent() {
     int n = 0;
     for (double v : values) {
@@ -168,7 +190,12 @@ public final class DatedSeries {
 
   @Override
   public String toString() {
-    return "DatedSeries[" + name + ", " + size() + " dates"
-        + (isEmpty() ? "" : ", " + date(0) + ".." + date(size() - 1)) + "]";
+    return "DatedSeries["
+        + name
+        + ", "
+        + size()
+        + " dates"
+        + (isEmpty() ? "" : ", " + date(0) + ".." + date(size() - 1))
+        + "]";
   }
 }

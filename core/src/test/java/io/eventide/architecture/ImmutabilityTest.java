@@ -10,15 +10,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Public objects are immutable: every instance field of every public class of the library is
- * final, except in the three classes that are mutable by design, each documented as such. (That
- * returned arrays and collections are copies or unmodifiable is checked on the objects themselves
- * in {@code io.eventide.study.ConcurrentStudiesTest}.)
+ * Public objects are immutable: every instance field of every public class of the library is final,
+ * except in the three classes that are mutable by design, each documented as such. (That returned
+ * arrays and collections are copies or unmodifiable is checked on the objects themselves in {@code
+ * io.eventide.study.ConcurrentStudiesTest}.)
  *
  * <ul>
  *   <li>{@code io.eventide.io.CsvWriter}: a writer, used by one thread while it writes one file.
- *   <li>{@code io.eventide.study.StudySpecification$Builder}: a builder; {@code build()} makes
- *       the immutable specification.
+ *   <li>{@code io.eventide.study.StudySpecification$Builder}: a builder; {@code build()} makes the
+ *       immutable specification.
  *   <li>{@code io.eventide.regression.LinearRegressionKernel$Workspace}: per-thread scratch space
  *       of the allocation-free kernel ("not thread-safe: one per thread" in its javadoc).
  * </ul>
@@ -29,21 +29,31 @@ class ImmutabilityTest {
 
   @BeforeAll
   static void importMainClasses() {
-    classes = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("io.eventide");
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.eventide");
   }
 
   @Test
   void everyInstanceFieldOfAPublicClassIsFinal() {
-    fields().that().areNotStatic()
-        .and().areDeclaredInClassesThat().arePublic()
-        .and().areDeclaredInClassesThat().doNotHaveFullyQualifiedName("io.eventide.io.CsvWriter")
-        .and().areDeclaredInClassesThat()
+    fields()
+        .that()
+        .areNotStatic()
+        .and()
+        .areDeclaredInClassesThat()
+        .arePublic()
+        .and()
+        .areDeclaredInClassesThat()
+        .doNotHaveFullyQualifiedName("io.eventide.io.CsvWriter")
+        .and()
+        .areDeclaredInClassesThat()
         .doNotHaveFullyQualifiedName("io.eventide.study.StudySpecification$Builder")
-        .and().areDeclaredInClassesThat()
+        .and()
+        .areDeclaredInClassesThat()
         .doNotHaveFullyQualifiedName("io.eventide.regression.LinearRegressionKernel$Workspace")
-        .should().beFinal()
+        .should()
+        .beFinal()
         .because("public objects are shared between threads and must not change")
         .check(classes);
   }
@@ -52,13 +62,19 @@ class ImmutabilityTest {
   void theExceptionsAreExactlyTheDocumentedOnes() {
     // Guard against the allow-list going stale: each excepted class exists and does have a
     // non-final instance field.
-    for (String name : new String[] {"io.eventide.io.CsvWriter",
-        "io.eventide.study.StudySpecification$Builder",
-        "io.eventide.regression.LinearRegressionKernel$Workspace"}) {
-      assertThat(classes.get(name).getFields()).as(name)
-          .anySatisfy(f -> assertThat(f.getModifiers())
-              .doesNotContain(com.tngtech.archunit.core.domain.JavaModifier.FINAL)
-              .doesNotContain(com.tngtech.archunit.core.domain.JavaModifier.STATIC));
+    for (String name :
+        new String[] {
+          "io.eventide.io.CsvWriter",
+          "io.eventide.study.StudySpecification$Builder",
+          "io.eventide.regression.LinearRegressionKernel$Workspace"
+        }) {
+      assertThat(classes.get(name).getFields())
+          .as(name)
+          .anySatisfy(
+              f ->
+                  assertThat(f.getModifiers())
+                      .doesNotContain(com.tngtech.archunit.core.domain.JavaModifier.FINAL)
+                      .doesNotContain(com.tngtech.archunit.core.domain.JavaModifier.STATIC));
     }
   }
 }

@@ -24,47 +24,90 @@ class LayeringTest {
 
   @BeforeAll
   static void importMainClasses() {
-    classes = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("io.eventide");
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.eventide");
   }
 
   @Test
   void layersImportOnlyDownwards() {
-    ArchRule rule = layeredArchitecture()
-        .consideringOnlyDependenciesInLayers()
-        .withOptionalLayers(true)
-        .layer("timeseries").definedBy("io.eventide.timeseries..")
-        .layer("calendar").definedBy("io.eventide.calendar..")
-        .layer("market").definedBy("io.eventide.market..")
-        .layer("event").definedBy("io.eventide.event..")
-        .layer("regression").definedBy("io.eventide.regression..")
-        .layer("model").definedBy("io.eventide.model..")
-        .layer("study").definedBy("io.eventide.study..")
-        .layer("inference").definedBy("io.eventide.inference..")
-        .layer("backtest").definedBy("io.eventide.backtest..")
-        .layer("io").definedBy("io.eventide.io..")
-        .layer("report").definedBy("io.eventide.report..")
-        .whereLayer("timeseries").mayNotAccessAnyLayer()
-        .whereLayer("calendar").mayOnlyAccessLayers("timeseries")
-        .whereLayer("market").mayOnlyAccessLayers("timeseries", "calendar")
-        .whereLayer("event").mayOnlyAccessLayers("timeseries", "calendar", "market")
-        .whereLayer("regression").mayNotAccessAnyLayer()
-        .whereLayer("model").mayOnlyAccessLayers(
-            "timeseries", "calendar", "market", "event", "regression")
-        .whereLayer("study").mayOnlyAccessLayers(
-            "timeseries", "calendar", "market", "event", "regression", "model")
-        .whereLayer("inference").mayOnlyAccessLayers(
-            "timeseries", "calendar", "market", "event", "regression", "model", "study")
-        .whereLayer("backtest").mayOnlyAccessLayers(
-            "timeseries", "calendar", "market", "event", "regression", "model", "study",
-            "inference")
-        .whereLayer("io").mayOnlyAccessLayers(
-            "timeseries", "calendar", "market", "event", "regression", "model", "study",
-            "inference", "backtest")
-        .whereLayer("report").mayOnlyAccessLayers(
-            "timeseries", "calendar", "market", "event", "regression", "model", "study",
-            "inference", "backtest", "io");
+    ArchRule rule =
+        layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .withOptionalLayers(true)
+            .layer("timeseries")
+            .definedBy("io.eventide.timeseries..")
+            .layer("calendar")
+            .definedBy("io.eventide.calendar..")
+            .layer("market")
+            .definedBy("io.eventide.market..")
+            .layer("event")
+            .definedBy("io.eventide.event..")
+            .layer("regression")
+            .definedBy("io.eventide.regression..")
+            .layer("model")
+            .definedBy("io.eventide.model..")
+            .layer("study")
+            .definedBy("io.eventide.study..")
+            .layer("inference")
+            .definedBy("io.eventide.inference..")
+            .layer("backtest")
+            .definedBy("io.eventide.backtest..")
+            .layer("io")
+            .definedBy("io.eventide.io..")
+            .layer("report")
+            .definedBy("io.eventide.report..")
+            .whereLayer("timeseries")
+            .mayNotAccessAnyLayer()
+            .whereLayer("calendar")
+            .mayOnlyAccessLayers("timeseries")
+            .whereLayer("market")
+            .mayOnlyAccessLayers("timeseries", "calendar")
+            .whereLayer("event")
+            .mayOnlyAccessLayers("timeseries", "calendar", "market")
+            .whereLayer("regression")
+            .mayNotAccessAnyLayer()
+            .whereLayer("model")
+            .mayOnlyAccessLayers("timeseries", "calendar", "market", "event", "regression")
+            .whereLayer("study")
+            .mayOnlyAccessLayers("timeseries", "calendar", "market", "event", "regression", "model")
+            .whereLayer("inference")
+            .mayOnlyAccessLayers(
+                "timeseries", "calendar", "market", "event", "regression", "model", "study")
+            .whereLayer("backtest")
+            .mayOnlyAccessLayers(
+                "timeseries",
+                "calendar",
+                "market",
+                "event",
+                "regression",
+                "model",
+                "study",
+                "inference")
+            .whereLayer("io")
+            .mayOnlyAccessLayers(
+                "timeseries",
+                "calendar",
+                "market",
+                "event",
+                "regression",
+                "model",
+                "study",
+                "inference",
+                "backtest")
+            .whereLayer("report")
+            .mayOnlyAccessLayers(
+                "timeseries",
+                "calendar",
+                "market",
+                "event",
+                "regression",
+                "model",
+                "study",
+                "inference",
+                "backtest",
+                "io");
     rule.check(classes);
   }
 
@@ -75,20 +118,32 @@ class LayeringTest {
 
   @Test
   void tablesawAndXChartStayInIoAndReport() {
-    noClasses().that().resideOutsideOfPackages("io.eventide.io..", "io.eventide.report..")
-        .should().dependOnClassesThat().resideInAnyPackage("tech.tablesaw..", "org.knowm.xchart..")
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("io.eventide.io..", "io.eventide.report..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("tech.tablesaw..", "org.knowm.xchart..")
         .check(classes);
   }
 
   @Test
   void noDefaultZoneOrLocale() {
-    noClasses().should().callMethod(java.time.ZoneId.class, "systemDefault")
-        .orShould().callMethod(TimeZone.class, "getDefault")
-        .orShould().callMethod(Locale.class, "getDefault")
-        .orShould().callMethod(String.class, "format", String.class, Object[].class)
-        .orShould().callMethod(String.class, "toLowerCase")
-        .orShould().callMethod(String.class, "toUpperCase")
-        .orShould().callMethod(java.time.LocalDate.class, "now")
+    noClasses()
+        .should()
+        .callMethod(java.time.ZoneId.class, "systemDefault")
+        .orShould()
+        .callMethod(TimeZone.class, "getDefault")
+        .orShould()
+        .callMethod(Locale.class, "getDefault")
+        .orShould()
+        .callMethod(String.class, "format", String.class, Object[].class)
+        .orShould()
+        .callMethod(String.class, "toLowerCase")
+        .orShould()
+        .callMethod(String.class, "toUpperCase")
+        .orShould()
+        .callMethod(java.time.LocalDate.class, "now")
         .because("results must not depend on the machine's time zone or locale")
         .check(classes);
   }

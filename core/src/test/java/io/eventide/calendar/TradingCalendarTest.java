@@ -12,8 +12,14 @@ class TradingCalendarTest {
 
   private static final LocalDate FRI = LocalDate.of(2023, 7, 14);
   // HKEX week of typhoon Talim: no session on Monday 2023-07-17.
-  private final TradingCalendar hk = TradingCalendar.of("HKEX test", Exchange.HKEX,
-      LocalDate.of(2023, 7, 12), LocalDate.of(2023, 7, 13), FRI, LocalDate.of(2023, 7, 18));
+  private final TradingCalendar hk =
+      TradingCalendar.of(
+          "HKEX test",
+          Exchange.HKEX,
+          LocalDate.of(2023, 7, 12),
+          LocalDate.of(2023, 7, 13),
+          FRI,
+          LocalDate.of(2023, 7, 18));
 
   @Test
   void exchangesHaveTheirZonesAndCloses() {

@@ -18,11 +18,9 @@ class AdjustedPatellTestTest {
     // Patell z of PatellTestTest: 0.7197743942112131; N = 3, r̄ = 0.1
     // 1 + (N − 1) r̄ = 1.2; z_adj = 0.7197743942112131 · √(1/1.2) = 0.6570611200401621
     // scipy 1.17.1: 2 * scipy.stats.norm.cdf(-0.6570611200401621) = 0.5111416172742289
-    TestResult r = test.test(Samples.car(0.02, 0.01, -0.004)
-        .scar(1.0, 0.5, -0.2)
-        .df(100, 50, 12)
-        .rbar(0.1)
-        .build());
+    TestResult r =
+        test.test(
+            Samples.car(0.02, 0.01, -0.004).scar(1.0, 0.5, -0.2).df(100, 50, 12).rbar(0.1).build());
     assertThat(r.statistic()).isCloseTo(0.6570611200401621, within(1e-14));
     assertThat(r.pValue()).isCloseTo(0.5111416172742289, within(1e-14));
   }
@@ -31,8 +29,7 @@ class AdjustedPatellTestTest {
   void withZeroMeanCorrelationEqualsPatell(
       @ForAll long seed, @ForAll @IntRange(min = 1, max = 60) int n) {
     WindowSample s = Samples.random(seed, n, false);
-    WindowSample uncorrelated = Samples.car(s.values())
-        .scar(scars(s)).df(dfs(s)).rbar(0.0).build();
+    WindowSample uncorrelated = Samples.car(s.values()).scar(scars(s)).df(dfs(s)).rbar(0.0).build();
     assertThat(test.test(uncorrelated))
         .usingRecursiveComparison()
         .ignoringFields("testId")
@@ -43,8 +40,9 @@ class AdjustedPatellTestTest {
   void nonPositiveInflationOrImpossibleCorrelationIsUndefined() {
     // N = 3, r̄ = −0.5: 1 + 2 · (−0.5) = 0
     assertThat(test.test(Samples.car(0.02, 0.01, -0.004).rbar(-0.5).build()).undefinedReason())
-        .isEqualTo("1 + (N − 1) r̄ = 1 + 2 · -0.5 = 0.0 ≤ 0:"
-            + " the cross-correlation adjustment needs it positive");
+        .isEqualTo(
+            "1 + (N − 1) r̄ = 1 + 2 · -0.5 = 0.0 ≤ 0:"
+                + " the cross-correlation adjustment needs it positive");
     assertThat(test.test(Samples.car(0.02, 0.01).rbar(1.5).build()).undefinedReason())
         .isEqualTo("r̄ = 1.5 is not a mean correlation in [−1, 1]");
     assertThat(test.statistic(Samples.car(0.02, 0.01).rbar(Double.NaN).build())).isNaN();

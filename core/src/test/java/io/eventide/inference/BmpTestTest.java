@@ -19,8 +19,9 @@ class BmpTestTest {
     //   -> statistic 1.2451741707874968, pvalue 0.3391728618920464
     TestResult r = test.test(Samples.car(0.02, 0.01, -0.004).scar(1.0, 0.5, -0.2).build());
     double mean = 1.3 / 3;
-    double s = Math.sqrt((Math.pow(1.0 - mean, 2) + Math.pow(0.5 - mean, 2)
-        + Math.pow(-0.2 - mean, 2)) / 2);
+    double s =
+        Math.sqrt(
+            (Math.pow(1.0 - mean, 2) + Math.pow(0.5 - mean, 2) + Math.pow(-0.2 - mean, 2)) / 2);
     assertThat(r.statistic())
         .isCloseTo(mean * Math.sqrt(3) / s, within(1e-14))
         .isCloseTo(1.2451741707874968, within(1e-14));

@@ -44,13 +44,13 @@ class CrossSectionalTTestTest {
   }
 
   @Property(tries = 1000)
-  void agreesWithCommonsMathTTest(
-      @ForAll long seed, @ForAll @IntRange(min = 2, max = 200) int n) {
+  void agreesWithCommonsMathTTest(@ForAll long seed, @ForAll @IntRange(min = 2, max = 200) int n) {
     WindowSample s = Samples.random(seed, n, false);
     double[] x = s.values();
     TTest reference = new TTest();
     TestResult r = test.test(s);
-    assertThat(r.statistic()).isCloseTo(reference.t(0.0, x), within(1e-12 * Math.abs(r.statistic())));
+    assertThat(r.statistic())
+        .isCloseTo(reference.t(0.0, x), within(1e-12 * Math.abs(r.statistic())));
     assertThat(r.pValue()).isCloseTo(reference.tTest(0.0, x), within(1e-12));
   }
 
@@ -77,8 +77,9 @@ class CrossSectionalTTestTest {
   void extremeMagnitudesAreUndefinedNotWrong() {
     // deviations of 1e160 square to +∞; of 1e-160 into the subnormal range: no finite wrong t
     assertThat(test.test(Samples.cars(2e160, -1e160, 5e160)).undefinedReason())
-        .isEqualTo("the sum of squared deviations of CAR is Infinity, outside the normal range"
-            + " of double precision (values of extreme magnitude)");
+        .isEqualTo(
+            "the sum of squared deviations of CAR is Infinity, outside the normal range"
+                + " of double precision (values of extreme magnitude)");
     assertThat(test.test(Samples.cars(2e-160, -1e-160, 5e-160)).undefinedReason())
         .startsWith("the sum of squared deviations of CAR is ");
     // the formula is scale-free, so within range the statistic is the same at any scale

@@ -18,9 +18,8 @@ class CrudeDependenceAdjustmentTestTest {
     // Ŝ √L = √(5e-4/3 · 3) = √5e-4 = 0.0223606797749979
     // t = 0.02 / √5e-4 = 2/√5 = 0.8944271909999159, df = D − 1 = 3
     // scipy 1.17.1: 2 * scipy.stats.t.cdf(-2/sqrt(5), 3) = 0.43699762088840094
-    TestResult r = test.test(Samples.car(0.02, -0.01, 0.05)
-        .aar(0.01, -0.01, Double.NaN, 0.02, 0.0)
-        .build());
+    TestResult r =
+        test.test(Samples.car(0.02, -0.01, 0.05).aar(0.01, -0.01, Double.NaN, 0.02, 0.0).build());
     assertThat(r.statistic()).isCloseTo(2.0 / Math.sqrt(5.0), within(1e-14));
     assertThat(r.pValue()).isCloseTo(0.43699762088840094, within(1e-13));
   }
@@ -38,11 +37,14 @@ class CrudeDependenceAdjustmentTestTest {
         .startsWith("D = 1: the variance of AAR over the estimation window needs D ≥ 2");
     assertThat(test.test(Samples.car(0.02, -0.01).aar().build()).undefinedReason())
         .startsWith("D = 0");
-    assertThat(test.test(Samples.car(0.02, -0.01).aar(0.01, 0.01, Double.NaN).build())
-        .undefinedReason())
+    assertThat(
+            test.test(Samples.car(0.02, -0.01).aar(0.01, 0.01, Double.NaN).build())
+                .undefinedReason())
         .startsWith("zero variance: AAR equals 0.01 on all D = 2 estimation days");
-    assertThat(test.test(Samples.car(0.02, -0.01).aar(0.01, Double.NEGATIVE_INFINITY).build())
-        .undefinedReason()).isEqualTo("AAR on estimation day 1 (0-based) is -Infinity");
+    assertThat(
+            test.test(Samples.car(0.02, -0.01).aar(0.01, Double.NEGATIVE_INFINITY).build())
+                .undefinedReason())
+        .isEqualTo("AAR on estimation day 1 (0-based) is -Infinity");
     assertThat(test.test(Samples.cars(0.02, Double.NaN)).undefinedReason())
         .isEqualTo("CAR of the firm-event at sample position 1 is NaN");
   }

@@ -64,8 +64,9 @@ class EventStudyTestContractTest {
       double statistic = test.statistic(sample);
       TestResult result = test.test(sample);
       assertThat(Double.compare(result.statistic(), statistic))
-          .as("%s on %s: statistic() %s vs test() %s", test.id(), sample, statistic,
-              result.statistic())
+          .as(
+              "%s on %s: statistic() %s vs test() %s",
+              test.id(), sample, statistic, result.statistic())
           .isZero();
       assertThat(result.testId()).isEqualTo(test.id());
       assertThat(result.window()).isEqualTo(sample.window());
@@ -119,13 +120,14 @@ class EventStudyTestContractTest {
     // firm-event 0 has every per-firm input NaN; Ū is NaN on a window day
     double[] ranks = Samples.DEFAULT_RANKS.clone();
     ranks[6] = Double.NaN;
-    WindowSample sample = Samples.car(Double.NaN, -0.01, 0.05)
-        .scar(Double.NaN, -0.5, 2.5)
-        .df(Double.NaN, 100, 100)
-        .share(Double.NaN, 0.5, 0.5)
-        .aar(Double.NaN, Double.NaN, Double.NaN)
-        .ranks(ranks, 5, 7)
-        .build();
+    WindowSample sample =
+        Samples.car(Double.NaN, -0.01, 0.05)
+            .scar(Double.NaN, -0.5, 2.5)
+            .df(Double.NaN, 100, 100)
+            .share(Double.NaN, 0.5, 0.5)
+            .aar(Double.NaN, Double.NaN, Double.NaN)
+            .ranks(ranks, 5, 7)
+            .build();
     TestResult r = test.test(sample);
     assertThat(r.statistic()).isNaN();
     assertThat(r.undefinedReason()).isNotBlank();
@@ -140,14 +142,16 @@ class EventStudyTestContractTest {
       assertThat(r.isDefined()).as(r.undefinedReason()).isTrue();
     } else {
       assertThat(r.statistic()).isNaN();
-      assertThat(r.undefinedReason()).isEqualTo(
-          test.id() + " applies to CAR samples only; this is a BHAR sample");
+      assertThat(r.undefinedReason())
+          .isEqualTo(test.id() + " applies to CAR samples only; this is a BHAR sample");
     }
   }
 
   @Property(tries = 1000)
   void reorderingTheFirmEventsLeavesEveryStatisticUnchanged(
-      @ForAll long seed, @ForAll @IntRange(min = 0, max = 90) int n, @ForAll boolean coarse,
+      @ForAll long seed,
+      @ForAll @IntRange(min = 0, max = 90) int n,
+      @ForAll boolean coarse,
       @ForAll long permutationSeed) {
     WindowSample sample = Samples.random(seed, n, coarse);
     WindowSample permuted = Samples.permuted(sample, permutationSeed);
@@ -173,7 +177,8 @@ class EventStudyTestContractTest {
         assertThat(r.pValue()).as(r.testId()).isBetween(0.0, 1.0);
       } else {
         // only too few firm-events, all-zero or all-equal coarse CARs can make a random sample fail
-        assertThat(r.undefinedReason()).as(r.testId() + " with N = " + n)
+        assertThat(r.undefinedReason())
+            .as(r.testId() + " with N = " + n)
             .containsAnyOf("N = 0", "N = 1", "N = 2", "N' = 0", "zero variance");
       }
     }

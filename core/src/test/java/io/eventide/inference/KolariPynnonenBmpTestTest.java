@@ -19,10 +19,8 @@ class KolariPynnonenBmpTestTest {
     // √((1 − 0.1)/(1 + 2 · 0.1)) = √(0.9/1.2) = √0.75 = 0.8660254037844386
     // t_adj = 1.2451741707874968 · 0.8660254037844386 = 1.0783524640381954, df = 2
     // scipy 1.17.1: 2 * scipy.stats.t.cdf(-1.0783524640381954, 2) = 0.3936521435779028
-    TestResult r = test.test(Samples.car(0.02, 0.01, -0.004)
-        .scar(1.0, 0.5, -0.2)
-        .rbar(0.1)
-        .build());
+    TestResult r =
+        test.test(Samples.car(0.02, 0.01, -0.004).scar(1.0, 0.5, -0.2).rbar(0.1).build());
     assertThat(r.statistic()).isCloseTo(1.0783524640381954, within(1e-14));
     assertThat(r.pValue()).isCloseTo(0.3936521435779028, within(1e-14));
   }
@@ -31,8 +29,8 @@ class KolariPynnonenBmpTestTest {
   void withZeroMeanCorrelationEqualsBmp(
       @ForAll long seed, @ForAll @IntRange(min = 1, max = 60) int n) {
     WindowSample s = Samples.random(seed, n, false);
-    WindowSample uncorrelated = Samples.car(s.values())
-        .scar(AdjustedPatellTestTest.scars(s)).rbar(0.0).build();
+    WindowSample uncorrelated =
+        Samples.car(s.values()).scar(AdjustedPatellTestTest.scars(s)).rbar(0.0).build();
     TestResult adjusted = test.test(uncorrelated);
     TestResult bmp = BmpTest.withDefaults().test(uncorrelated);
     assertThat(Double.compare(adjusted.statistic(), bmp.statistic())).isZero();
@@ -41,8 +39,8 @@ class KolariPynnonenBmpTestTest {
 
   @Test
   void perfectCorrelationGivesZeroAsTheFormulaReads() {
-    TestResult r = test.test(Samples.car(0.02, 0.01, -0.004).scar(1.0, 0.5, -0.2).rbar(1.0)
-        .build());
+    TestResult r =
+        test.test(Samples.car(0.02, 0.01, -0.004).scar(1.0, 0.5, -0.2).rbar(1.0).build());
     assertThat(r.statistic()).isZero();
     assertThat(r.pValue()).isEqualTo(1.0);
   }

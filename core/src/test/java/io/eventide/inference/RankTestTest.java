@@ -27,11 +27,12 @@ class RankTestTest {
    * T = 5 days with a Ū; S_U = √((1/5) Σ Ū²) = 0.21180441711898057
    */
   private static final double[] U_BAR = {
-      (3.5 / 6 - 0.5 + 2.0 / 5 - 0.5) / 2,
-      1.0 / 6 - 0.5,
-      (2.0 / 6 - 0.5 + 3.0 / 5 - 0.5) / 2,
-      (5.0 / 6 - 0.5 + 4.0 / 5 - 0.5) / 2,
-      (3.5 / 6 - 0.5 + 1.0 / 5 - 0.5) / 2};
+    (3.5 / 6 - 0.5 + 2.0 / 5 - 0.5) / 2,
+    1.0 / 6 - 0.5,
+    (2.0 / 6 - 0.5 + 3.0 / 5 - 0.5) / 2,
+    (5.0 / 6 - 0.5 + 4.0 / 5 - 0.5) / 2,
+    (3.5 / 6 - 0.5 + 1.0 / 5 - 0.5) / 2
+  };
 
   private static WindowSample sample(EventWindow window, int from, int to) {
     return Samples.car(0.04, 0.03).ranks(U_BAR, from, to).window(window).build();
@@ -40,8 +41,9 @@ class RankTestTest {
   @Test
   void handRankedTwoDayWindow() {
     // Ū = −1/120, −1/3, −1/30, 19/60, −13/120 (checked against U_BAR)
-    assertThat(U_BAR).containsExactly(
-        new double[] {-1.0 / 120, -1.0 / 3, -1.0 / 30, 19.0 / 60, -13.0 / 120}, within(1e-15));
+    assertThat(U_BAR)
+        .containsExactly(
+            new double[] {-1.0 / 120, -1.0 / 3, -1.0 / 30, 19.0 / 60, -13.0 / 120}, within(1e-15));
     // Σ Ū² = 1/14400 + 1/9 + 1/900 + 361/3600 + 169/14400 = 0.2243055...; S_U = √(that/5)
     double su = Math.sqrt((1.0 / 14400 + 1.0 / 9 + 1.0 / 900 + 361.0 / 3600 + 169.0 / 14400) / 5);
     assertThat(su).isCloseTo(0.21180441711898057, within(1e-15));

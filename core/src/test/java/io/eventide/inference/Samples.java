@@ -25,17 +25,23 @@ final class Samples {
 
   private Samples() {}
 
-  /** @return a CAR sample builder with these CARs and neutral defaults for everything else */
+  /**
+   * @return a CAR sample builder with these CARs and neutral defaults for everything else
+   */
   static Builder car(double... car) {
     return new Builder(car);
   }
 
-  /** @return a CAR sample with these CARs and the defaults */
+  /**
+   * @return a CAR sample with these CARs and the defaults
+   */
   static WindowSample cars(double... car) {
     return car(car).build();
   }
 
-  /** @return a BHAR sample on {@link #WINDOW} */
+  /**
+   * @return a BHAR sample on {@link #WINDOW}
+   */
   static WindowSample bhar(double... bhar) {
     return WindowSample.ofBhar(WINDOW, bhar);
   }
@@ -71,8 +77,8 @@ final class Samples {
       ranks[t] = 0.2 * (rnd.nextDouble() - 0.5);
     }
     double rbar = -0.01 + 0.2 * rnd.nextDouble();
-    return WindowSample.ofCar(EventWindow.of(-2, 2), car, scar, df, share, rbar, aar, ranks, 22,
-        26);
+    return WindowSample.ofCar(
+        EventWindow.of(-2, 2), car, scar, df, share, rbar, aar, ranks, 22, 26);
   }
 
   /**
@@ -111,8 +117,17 @@ final class Samples {
       df[i] = s.degreesOfFreedom(order[i]);
       share[i] = s.positiveEstimationShare(order[i]);
     }
-    return WindowSample.ofCar(s.window(), car, scar, df, share, s.meanCrossCorrelation(),
-        s.estimationAar(), s.meanRankScores(), s.rankWindowFrom(), s.rankWindowTo());
+    return WindowSample.ofCar(
+        s.window(),
+        car,
+        scar,
+        df,
+        share,
+        s.meanCrossCorrelation(),
+        s.estimationAar(),
+        s.meanRankScores(),
+        s.rankWindowFrom(),
+        s.rankWindowTo());
   }
 
   /** A CAR sample under construction. */

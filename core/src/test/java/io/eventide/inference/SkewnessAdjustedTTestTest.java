@@ -24,8 +24,8 @@ class SkewnessAdjustedTTestTest {
     double s = Math.sqrt(1.4e-3 / 3);
     double bigS = 0.03 / s;
     double gamma = 4 * 1.8e-5 / (3 * 2 * s * s * s);
-    double expected = 2 * (bigS + gamma * bigS * bigS / 3 + gamma * gamma * Math.pow(bigS, 3) / 27
-        + gamma / 24);
+    double expected =
+        2 * (bigS + gamma * bigS * bigS / 3 + gamma * gamma * Math.pow(bigS, 3) / 27 + gamma / 24);
     TestResult r = test.test(Samples.cars(0.01, 0.02, 0.06, 0.03));
     assertThat(r.statistic())
         .isCloseTo(expected, within(1e-12))
@@ -37,7 +37,8 @@ class SkewnessAdjustedTTestTest {
   void symmetricSampleReducesToTheTTestPlusNothing() {
     // CAR 0.01, 0.02, 0.03: Σd³ = 0, γ̂ = 0, so t = √N · S = the cross-sectional t
     assertThat(test.statistic(Samples.cars(0.01, 0.02, 0.03)))
-        .isCloseTo(CrossSectionalTTest.withDefaults().statistic(Samples.cars(0.01, 0.02, 0.03)),
+        .isCloseTo(
+            CrossSectionalTTest.withDefaults().statistic(Samples.cars(0.01, 0.02, 0.03)),
             within(1e-12));
   }
 

@@ -21,8 +21,9 @@ class TestResultTest {
 
   @Test
   void undefinedResult() {
-    TestResult r = TestResult.undefined("cs-t", W, Measure.BHAR, 1,
-        "N = 1: the sample standard deviation needs N ≥ 2");
+    TestResult r =
+        TestResult.undefined(
+            "cs-t", W, Measure.BHAR, 1, "N = 1: the sample standard deviation needs N ≥ 2");
     assertThat(r.isDefined()).isFalse();
     assertThat(r.statistic()).isNaN();
     assertThat(r.pValue()).isNaN();

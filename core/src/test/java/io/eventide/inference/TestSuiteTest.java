@@ -9,17 +9,38 @@ import org.junit.jupiter.api.Test;
 
 class TestSuiteTest {
 
-  private static final List<String> STANDARD_IDS = List.of("cs-t", "cda-t", "patell-z",
-      "adj-patell-z", "bmp-t", "kp-bmp-t", "skew-t", "rank-z", "sign-z", "gsign-z", "wilcoxon");
+  private static final List<String> STANDARD_IDS =
+      List.of(
+          "cs-t",
+          "cda-t",
+          "patell-z",
+          "adj-patell-z",
+          "bmp-t",
+          "kp-bmp-t",
+          "skew-t",
+          "rank-z",
+          "sign-z",
+          "gsign-z",
+          "wilcoxon");
 
   @Test
   void standardHoldsTheElevenTestsInSpecOrder() {
     TestSuite suite = TestSuite.standard();
     assertThat(suite.ids()).isEqualTo(STANDARD_IDS);
-    assertThat(suite.tests()).extracting(t -> t.getClass().getSimpleName()).containsExactly(
-        "CrossSectionalTTest", "CrudeDependenceAdjustmentTest", "PatellTest",
-        "AdjustedPatellTest", "BmpTest", "KolariPynnonenBmpTest", "SkewnessAdjustedTTest",
-        "RankTest", "SignTest", "GeneralizedSignTest", "WilcoxonSignedRankTest");
+    assertThat(suite.tests())
+        .extracting(t -> t.getClass().getSimpleName())
+        .containsExactly(
+            "CrossSectionalTTest",
+            "CrudeDependenceAdjustmentTest",
+            "PatellTest",
+            "AdjustedPatellTest",
+            "BmpTest",
+            "KolariPynnonenBmpTest",
+            "SkewnessAdjustedTTest",
+            "RankTest",
+            "SignTest",
+            "GeneralizedSignTest",
+            "WilcoxonSignedRankTest");
     assertThat(suite).hasToString("TestSuite" + STANDARD_IDS);
   }
 
@@ -31,7 +52,8 @@ class TestSuiteTest {
     assertThat(results).allMatch(TestResult::isDefined);
 
     List<TestResult> bhar = TestSuite.standard().run(Samples.bhar(0.2, -0.1, 0.5, 0.05));
-    assertThat(bhar).extracting(TestResult::testId)
+    assertThat(bhar)
+        .extracting(TestResult::testId)
         .containsExactly("cs-t", "skew-t", "sign-z", "wilcoxon");
   }
 
@@ -55,8 +77,9 @@ class TestSuiteTest {
   void byIdsNamesAnUnknownIdAndListsTheKnownOnes() {
     assertThatThrownBy(() -> TestSuite.byIds(List.of("cs-t", "patel-z")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Unknown test id 'patel-z'; known ids: cs-t, cda-t, patell-z, adj-patell-z,"
-            + " bmp-t, kp-bmp-t, skew-t, rank-z, sign-z, gsign-z, wilcoxon");
+        .hasMessage(
+            "Unknown test id 'patel-z'; known ids: cs-t, cda-t, patell-z, adj-patell-z,"
+                + " bmp-t, kp-bmp-t, skew-t, rank-z, sign-z, gsign-z, wilcoxon");
   }
 
   @Test
@@ -74,7 +97,8 @@ class TestSuiteTest {
     assertThat(suite.ids()).containsExactly("sign-z", "bmp-t");
     assertThatThrownBy(() -> suite.tests().clear())
         .isInstanceOf(UnsupportedOperationException.class);
-    assertThat(suite.run(Samples.bhar(0.1, 0.2))).extracting(TestResult::testId)
+    assertThat(suite.run(Samples.bhar(0.1, 0.2)))
+        .extracting(TestResult::testId)
         .containsExactly("sign-z");
   }
 }

@@ -170,7 +170,9 @@ class WilcoxonSignedRankTestTest {
     assertThat(test.test(Samples.bhar(0.2, -0.1, 0.5)).statistic()).isEqualTo(5.0);
   }
 
-  /** @return ±k/1000 for k = 1..n, negative for k ≤ negatives */
+  /**
+   * @return ±k/1000 for k = 1..n, negative for k ≤ negatives
+   */
   private static double[] signed(int n, int negatives) {
     double[] x = new double[n];
     for (int k = 1; k <= n; k++) {
@@ -192,8 +194,9 @@ class WilcoxonSignedRankTestTest {
     }
     double wPlus = WilcoxonSignedRankTest.withDefaults().statistic(Samples.cars(x));
     double total = 200 * 201 / 2.0;
-    double cm = new org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest()
-        .wilcoxonSignedRank(x, new double[200]);
+    double cm =
+        new org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest()
+            .wilcoxonSignedRank(x, new double[200]);
     assertThat(Math.max(wPlus, total - wPlus)).isEqualTo(cm);
     // And against the pairwise count on the same values (N ≤ 64 path, by hand): rank of |x_i| is
     // 1 + #{j: |x_j| < |x_i|} (no ties here, all values distinct).

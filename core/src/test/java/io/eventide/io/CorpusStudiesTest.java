@@ -49,7 +49,8 @@ class CorpusStudiesTest {
   private static FirmEventResult find(StudyResult r, String eventId, String ticker) {
     return r.firmEvents().stream()
         .filter(f -> f.eventId().equals(eventId) && f.ticker().equals(ticker))
-        .findFirst().orElseThrow();
+        .findFirst()
+        .orElseThrow();
   }
 
   private static Map<String, DatedSeries> prices(String... tickers) {
@@ -63,14 +64,19 @@ class CorpusStudiesTest {
   @Test
   void unknownTickersInAffectedAreReportedNotDropped(@TempDir Path out) throws IOException {
     List<Listing> universe = universe("universe.csv");
-    ReturnPanel panel = ReturnPanel.of(universe,
-        prices("BABA", "JD", "9988.HK", "SPX", "HSI"), ReturnType.SIMPLE);
-    StudyResult r = EventStudy.of(StudySpecification.defaults())
-        .run(panel, events("events_unknown_tickers.csv"));
+    ReturnPanel panel =
+        ReturnPanel.of(universe, prices("BABA", "JD", "9988.HK", "SPX", "HSI"), ReturnType.SIMPLE);
+    StudyResult r =
+        EventStudy.of(StudySpecification.defaults())
+            .run(panel, events("events_unknown_tickers.csv"));
     // Canonical order: event id, then ticker.
-    assertThat(r.firmEvents()).extracting(f -> f.eventId() + "/" + f.ticker() + " " + f.outcome())
-        .containsExactly("no-such-listing/ZZZ UNKNOWN_TICKER", "pboc-ant-fine/9988.HK OK",
-            "pboc-ant-fine/BABA OK", "pboc-ant-fine/NOPE UNKNOWN_TICKER");
+    assertThat(r.firmEvents())
+        .extracting(f -> f.eventId() + "/" + f.ticker() + " " + f.outcome())
+        .containsExactly(
+            "no-such-listing/ZZZ UNKNOWN_TICKER",
+            "pboc-ant-fine/9988.HK OK",
+            "pboc-ant-fine/BABA OK",
+            "pboc-ant-fine/NOPE UNKNOWN_TICKER");
     FirmEventResult nope = find(r, "pboc-ant-fine", "NOPE");
     assertThat(nope.reason())
         .isEqualTo("event pboc-ant-fine names NOPE, which the universe does not list");
@@ -84,11 +90,13 @@ class CorpusStudiesTest {
 
     StudyFiles.write(out, r, StudyTests.run(r, TestSuite.standard()));
     List<String> leftOut = Files.readAllLines(out.resolve("left_out.csv"), StandardCharsets.UTF_8);
-    assertThat(leftOut).startsWith("event_id,ticker,outcome,window,reason",
-        "no-such-listing,ZZZ,UNKNOWN_TICKER,,\"event no-such-listing names ZZZ, which the universe"
-            + " does not list\"",
-        "pboc-ant-fine,NOPE,UNKNOWN_TICKER,,\"event pboc-ant-fine names NOPE, which the universe"
-            + " does not list\"");
+    assertThat(leftOut)
+        .startsWith(
+            "event_id,ticker,outcome,window,reason",
+            "no-such-listing,ZZZ,UNKNOWN_TICKER,,\"event no-such-listing names ZZZ, which the universe"
+                + " does not list\"",
+            "pboc-ant-fine,NOPE,UNKNOWN_TICKER,,\"event pboc-ant-fine names NOPE, which the universe"
+                + " does not list\"");
   }
 
   /**
@@ -100,15 +108,17 @@ class CorpusStudiesTest {
   void aListingThatIsItsOwnBenchmarkIsLeftOutWithTheReason() {
     List<Listing> universe = universe("universe_own_benchmark.csv");
     ReturnPanel panel = ReturnPanel.of(universe, prices("BABA", "SPX"), ReturnType.SIMPLE);
-    StudyResult r = EventStudy.of(StudySpecification.defaults())
-        .run(panel, events("events_minimal.csv"));
+    StudyResult r =
+        EventStudy.of(StudySpecification.defaults()).run(panel, events("events_minimal.csv"));
     for (String id : List.of("first", "second")) {
       FirmEventResult spx = find(r, id, "SPX");
       assertThat(spx.outcome()).isEqualTo(Outcome.INSUFFICIENT_ESTIMATION);
       assertThat(spx.observations()).isEqualTo(240);
-      assertThat(spx.reason()).isEqualTo("residual variance is zero up to the rounding of the"
-          + " returns (s ≤ 64 ε ≈ 1.4e-14): the model fits the returns exactly, as for a price that"
-          + " never moves or a listing that is its own benchmark");
+      assertThat(spx.reason())
+          .isEqualTo(
+              "residual variance is zero up to the rounding of the"
+                  + " returns (s ≤ 64 ε ≈ 1.4e-14): the model fits the returns exactly, as for a price that"
+                  + " never moves or a listing that is its own benchmark");
       assertThat(find(r, id, "BABA").outcome()).isEqualTo(Outcome.OK);
     }
   }
@@ -131,18 +141,24 @@ class CorpusStudiesTest {
   @Test
   void aTickerThatIsADeviceNameIsRefusedByThePriceFolder() {
     List<Listing> universe = universe("universe_device_ticker.csv");
-    InputException e = catchThrowableOfType(InputException.class,
-        () -> REAL.readAll(universe.stream().map(Listing::ticker).toList()));
+    InputException e =
+        catchThrowableOfType(
+            InputException.class,
+            () -> REAL.readAll(universe.stream().map(Listing::ticker).toList()));
     assertThat(e.source()).isEqualTo(REAL.folder().toString());
     assertThat(e.value()).isEqualTo("CON");
-    assertThat(e.problem()).isEqualTo("is not a ticker that can name a price file: Refusing file"
-        + " name 'CON.csv' in " + REAL.folder() + ": it is a device name reserved by Windows");
+    assertThat(e.problem())
+        .isEqualTo(
+            "is not a ticker that can name a price file: Refusing file"
+                + " name 'CON.csv' in "
+                + REAL.folder()
+                + ": it is a device name reserved by Windows");
   }
 
   /**
    * Price files that read correctly but hold too little: {@code all_prices_missing.csv} (three
-   * dates, no price) is {@code NO_PRICES}; {@code single_row.csv} (one price, so no return) has
-   * M = 0 and is {@code INSUFFICIENT_ESTIMATION}. Event: {@code events_minimal.csv} "first"
+   * dates, no price) is {@code NO_PRICES}; {@code single_row.csv} (one price, so no return) has M =
+   * 0 and is {@code INSUFFICIENT_ESTIMATION}. Event: {@code events_minimal.csv} "first"
    * (2023-07-12, a session of SPX).
    */
   @Test
@@ -151,23 +167,33 @@ class CorpusStudiesTest {
     for (String name : List.of("all_prices_missing", "single_row")) {
       prices.put(name, PriceFileReader.read(TestFiles.path("bad/" + name + ".csv")));
     }
-    List<Listing> universe = List.of(Listing.of("all_prices_missing", Exchange.NYSE, "SPX"),
-        Listing.of("single_row", Exchange.NYSE, "SPX"));
+    List<Listing> universe =
+        List.of(
+            Listing.of("all_prices_missing", Exchange.NYSE, "SPX"),
+            Listing.of("single_row", Exchange.NYSE, "SPX"));
     ReturnPanel panel = ReturnPanel.of(universe, prices, ReturnType.SIMPLE);
-    StudyResult r = EventStudy.of(StudySpecification.defaults())
-        .run(panel, events("events_minimal.csv").subList(0, 1));
+    StudyResult r =
+        EventStudy.of(StudySpecification.defaults())
+            .run(panel, events("events_minimal.csv").subList(0, 1));
     FirmEventResult none = find(r, "first", "all_prices_missing");
     assertThat(none.outcome()).isEqualTo(Outcome.NO_PRICES);
-    assertThat(none.reason()).isEqualTo("no price for all_prices_missing on any session of NYSE"
-        + " per SPX (no price file, or none of its dates is a session)");
+    assertThat(none.reason())
+        .isEqualTo(
+            "no price for all_prices_missing on any session of NYSE"
+                + " per SPX (no price file, or none of its dates is a session)");
     FirmEventResult one = find(r, "first", "single_row");
     TradingCalendar cal = panel.returnsOf("single_row").orElseThrow().calendar();
     LocalDate day0 = LocalDate.of(2023, 7, 12);
     assertThat(one.dayZero()).contains(day0);
     assertThat(one.outcome()).isEqualTo(Outcome.INSUFFICIENT_ESTIMATION);
     assertThat(one.observations()).isZero();
-    assertThat(one.reason()).isEqualTo("M = 0 valid estimation days in " + cal.offset(day0, -250)
-        + ".." + cal.offset(day0, -11) + "; at least 100 required");
+    assertThat(one.reason())
+        .isEqualTo(
+            "M = 0 valid estimation days in "
+                + cal.offset(day0, -250)
+                + ".."
+                + cal.offset(day0, -11)
+                + "; at least 100 required");
     assertThat(r.count(Outcome.OK)).isZero();
   }
 }

@@ -31,35 +31,57 @@ class CsvWriterTest {
 
   @Test
   void headerAndRows() {
-    String csv = write(List.of("event_id", "ticker", "day0", "m", "car"), w -> w
-        .text("pboc-ant-fine").text("9988.HK").date(LocalDate.of(2023, 7, 10)).integer(240)
-        .number(-0.0123).endRow()
-        .text("li-qiang-platform-symposium").text("BABA").date(null).integer(0).number(Double.NaN)
-        .endRow());
-    assertThat(csv).isEqualTo("event_id,ticker,day0,m,car\n"
-        + "pboc-ant-fine,9988.HK,2023-07-10,240,-0.0123\n"
-        + "li-qiang-platform-symposium,BABA,,0,\n");
+    String csv =
+        write(
+            List.of("event_id", "ticker", "day0", "m", "car"),
+            w ->
+                w.text("pboc-ant-fine")
+                    .text("9988.HK")
+                    .date(LocalDate.of(2023, 7, 10))
+                    .integer(240)
+                    .number(-0.0123)
+                    .endRow()
+                    .text("li-qiang-platform-symposium")
+                    .text("BABA")
+                    .date(null)
+                    .integer(0)
+                    .number(Double.NaN)
+                    .endRow());
+    assertThat(csv)
+        .isEqualTo(
+            "event_id,ticker,day0,m,car\n"
+                + "pboc-ant-fine,9988.HK,2023-07-10,240,-0.0123\n"
+                + "li-qiang-platform-symposium,BABA,,0,\n");
   }
 
   @Test
   void quotesCommasQuotesAndLineBreaks() {
-    String csv = write(List.of("a", "b", "c", "d"), w -> w
-        .text("PBOC, NFRA and CSRC").text("said \"done\"").text("two\nlines").text("cr\rhere")
-        .endRow());
-    assertThat(csv).endsWith(
-        "\"PBOC, NFRA and CSRC\",\"said \"\"done\"\"\",\"two\nlines\",\"cr\rhere\"\n");
+    String csv =
+        write(
+            List.of("a", "b", "c", "d"),
+            w ->
+                w.text("PBOC, NFRA and CSRC")
+                    .text("said \"done\"")
+                    .text("two\nlines")
+                    .text("cr\rhere")
+                    .endRow());
+    assertThat(csv)
+        .endsWith("\"PBOC, NFRA and CSRC\",\"said \"\"done\"\"\",\"two\nlines\",\"cr\rhere\"\n");
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '#', quoteCharacter = '`', value = {
-      "=1+2                    # '=1+2",
-      "+SUM(A1:A2)             # '+SUM(A1:A2)",
-      "-2+3+cmd|' /C calc'!A0  # '-2+3+cmd|' /C calc'!A0",
-      "@SUM(A1)                # '@SUM(A1)",
-      "=HYPERLINK(\"x\",\"y\") # `\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"`",
-      "-foo                    # '-foo",
-      "safe-text               # safe-text",
-  })
+  @CsvSource(
+      delimiter = '#',
+      quoteCharacter = '`',
+      value = {
+        "=1+2                    # '=1+2",
+        "+SUM(A1:A2)             # '+SUM(A1:A2)",
+        "-2+3+cmd|' /C calc'!A0  # '-2+3+cmd|' /C calc'!A0",
+        "@SUM(A1)                # '@SUM(A1)",
+        "=HYPERLINK(\"x\",\"y\") # `\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"`",
+        "-foo                    # '-foo",
+        "safe-text               # safe-text",
+      })
   void formulaTextIsNeutralised(String text, String cell) {
     assertThat(CsvWriter.escapeText(text)).isEqualTo(cell);
   }
@@ -78,24 +100,27 @@ class CsvWriterTest {
 
   @Test
   void negativeNumbersAreNumbersNotText() {
-    String csv = write(List.of("window", "car", "n"), w -> w
-        .text("-1:1").number(-0.05).integer(-3).endRow());
+    String csv =
+        write(
+            List.of("window", "car", "n"), w -> w.text("-1:1").number(-0.05).integer(-3).endRow());
     assertThat(csv).endsWith("\n-1:1,-0.05,-3\n");
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "0.1                    | 0.1",
-      "-0.05                  | -0.05",
-      "100.0                  | 100",
-      "1.0E-5                 | 0.00001",
-      "-2.5E-7                | -0.00000025",
-      "1.2345678901234567E8   | 123456789.01234567",
-      "1.0E7                  | 10000000",
-      "0.0                    | 0",
-      "-0.0                   | 0",
-      "89.348915              | 89.348915",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "0.1                    | 0.1",
+        "-0.05                  | -0.05",
+        "100.0                  | 100",
+        "1.0E-5                 | 0.00001",
+        "-2.5E-7                | -0.00000025",
+        "1.2345678901234567E8   | 123456789.01234567",
+        "1.0E7                  | 10000000",
+        "0.0                    | 0",
+        "-0.0                   | 0",
+        "89.348915              | 89.348915",
+      })
   void numbersArePlainAndRoundTrip(double value, String cell) {
     String written = CsvWriter.formatNumber(value);
     assertThat(written).isEqualTo(cell);
@@ -134,9 +159,11 @@ class CsvWriterTest {
   void rowsMustMatchTheHeader() {
     StringWriter out = new StringWriter();
     CsvWriter w = CsvWriter.to(out, List.of("a", "b"));
-    assertThatIllegalStateException().isThrownBy(() -> w.text("x").endRow())
+    assertThatIllegalStateException()
+        .isThrownBy(() -> w.text("x").endRow())
         .withMessage("CSV row 1 has 1 cells; the header has 2");
-    assertThatIllegalStateException().isThrownBy(() -> w.text("y").text("z"))
+    assertThatIllegalStateException()
+        .isThrownBy(() -> w.text("y").text("z"))
         .withMessage("CSV row 1 has more cells than the header's 2");
     assertThatIllegalArgumentException().isThrownBy(() -> CsvWriter.to(out, List.of()));
   }
@@ -149,8 +176,8 @@ class CsvWriterTest {
       assertThat(w.rowsWritten()).isEqualTo(2);
     }
     String text = Files.readString(out.resolve("car.csv"), StandardCharsets.UTF_8);
-    assertThat(text).isEqualTo(
-        "event_id,window,car\npboc-ant-fine,-1:1,0.0832\n'=cmd,0:0,-0.00001\n");
+    assertThat(text)
+        .isEqualTo("event_id,window,car\npboc-ant-fine,-1:1,0.0832\n'=cmd,0:0,-0.00001\n");
     // the package's own reader reads the cells back
     CsvTable table = CsvTable.parse("car.csv", text);
     assertThat(table.row(2)).containsExactly("'=cmd", "0:0", "-0.00001");
@@ -160,8 +187,8 @@ class CsvWriterTest {
 
   @Test
   void quotedCellsSurviveTheReader() {
-    String csv = write(List.of("title", "n"), w -> w.text("PBOC, NFRA \"and\"\nCSRC").number(1.5)
-        .endRow());
+    String csv =
+        write(List.of("title", "n"), w -> w.text("PBOC, NFRA \"and\"\nCSRC").number(1.5).endRow());
     CsvTable table = CsvTable.parse("t.csv", csv);
     assertThat(table.cell(1, 0)).isEqualTo("PBOC, NFRA \"and\"\nCSRC");
     assertThat(table.cell(1, 1)).isEqualTo("1.5");

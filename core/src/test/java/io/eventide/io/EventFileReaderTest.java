@@ -36,7 +36,8 @@ class EventFileReaderTest {
 
   private static Map<String, Event> catalog() {
     return EventFileReader.read(TestFiles.path("data/events/china_tech_policy_2020_2023.csv"))
-        .stream().collect(Collectors.toMap(Event::id, Function.identity()));
+        .stream()
+        .collect(Collectors.toMap(Event::id, Function.identity()));
   }
 
   @Test
@@ -58,8 +59,10 @@ class EventFileReaderTest {
     assertThat(e.announcement()).isEqualTo(Announcement.on(LocalDate.of(2023, 7, 12)));
     assertThat(e.affected()).isEmpty();
     assertThat(e.affects("BABA")).isTrue();
-    assertThat(e.title()).isEqualTo("Premier Li Qiang holds symposium with platform companies,"
-        + " urging support and 'normalised' regulation");
+    assertThat(e.title())
+        .isEqualTo(
+            "Premier Li Qiang holds symposium with platform companies,"
+                + " urging support and 'normalised' regulation");
     assertThat(e.category()).isEqualTo("easing");
     assertThat(e.direction()).isEqualTo(1);
     assertThat(e.attributes()).containsEntry("time_basis", "date-only");
@@ -79,10 +82,13 @@ class EventFileReaderTest {
     assertThat(e.direction()).isEqualTo(1);
     assertThat(e.title()).startsWith("PBOC, NFRA and CSRC fine Ant Group 7.123 billion yuan");
     assertThat(e.attributes().keySet()).containsExactly("time_basis", "issuer", "source_note");
-    assertThat(e.attributes()).contains(
-        entry("time_basis", "approximate"),
-        entry("issuer", "People's Bank of China (PBOC); National Financial Regulatory"
-            + " Administration; CSRC"));
+    assertThat(e.attributes())
+        .contains(
+            entry("time_basis", "approximate"),
+            entry(
+                "issuer",
+                "People's Bank of China (PBOC); National Financial Regulatory"
+                    + " Administration; CSRC"));
     assertThat(e.attributes().get("source_note"))
         .endsWith("https://www.nasdaq.com/articles/china-fines-ant-7.1-billion-yuan");
   }
@@ -95,8 +101,10 @@ class EventFileReaderTest {
     Event e = catalog().get("tutoring-overhaul-reports");
     assertThat(e.direction()).isEqualTo(-1);
     assertThat(e.affected()).containsExactly("TAL", "EDU", "GOTU", "9901.HK");
-    assertThat(e.attributes().get("issuer")).isEqualTo("Media reports (Bloomberg News, Caixin) of a"
-        + " CPC General Office / State Council General Office document");
+    assertThat(e.attributes().get("issuer"))
+        .isEqualTo(
+            "Media reports (Bloomberg News, Caixin) of a"
+                + " CPC General Office / State Council General Office document");
   }
 
   @Test
@@ -126,9 +134,11 @@ class EventFileReaderTest {
     assertThat(e.line()).isEqualTo(3);
     assertThat(e.column()).isEqualTo("announced");
     assertThat(e.value()).isEqualTo("2023-07-12T19:00");
-    assertThat(e).hasMessage("bad/events_time_without_offset.csv line 3, column \"announced\":"
-        + " value \"2023-07-12T19:00\" has a time but no UTC offset; an offset is required"
-        + " (2023-07-12T19:00+08:00), or give the date alone");
+    assertThat(e)
+        .hasMessage(
+            "bad/events_time_without_offset.csv line 3, column \"announced\":"
+                + " value \"2023-07-12T19:00\" has a time but no UTC offset; an offset is required"
+                + " (2023-07-12T19:00+08:00), or give the date alone");
   }
 
   @Test
@@ -137,10 +147,12 @@ class EventFileReaderTest {
     assertThat(e.line()).isEqualTo(2);
     assertThat(e.column()).isEqualTo("announced");
     assertThat(e.value()).isEqualTo("2023-07-12T19:00+25:00");
-    assertThat(e).hasMessage("bad/events_invalid_zone.csv line 2, column \"announced\": value"
-        + " \"2023-07-12T19:00+25:00\" has an invalid UTC offset '+25:00' (Zone offset hours not in"
-        + " valid range: value 25 is not in the range -18 to 18); write it as +08:00, between"
-        + " -18:00 and +18:00");
+    assertThat(e)
+        .hasMessage(
+            "bad/events_invalid_zone.csv line 2, column \"announced\": value"
+                + " \"2023-07-12T19:00+25:00\" has an invalid UTC offset '+25:00' (Zone offset hours not in"
+                + " valid range: value 25 is not in the range -18 to 18); write it as +08:00, between"
+                + " -18:00 and +18:00");
   }
 
   @Test
@@ -148,23 +160,27 @@ class EventFileReaderTest {
     InputException e = failure("events_february_30.csv");
     assertThat(e.line()).isEqualTo(3);
     assertThat(e.value()).isEqualTo("2023-02-30");
-    assertThat(e).hasMessage("bad/events_february_30.csv line 3, column \"announced\": value"
-        + " \"2023-02-30\" is not a valid date (Invalid date 'FEBRUARY 30')");
+    assertThat(e)
+        .hasMessage(
+            "bad/events_february_30.csv line 3, column \"announced\": value"
+                + " \"2023-02-30\" is not a valid date (Invalid date 'FEBRUARY 30')");
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "2023-07-12T19:00[Asia/Shanghai] | has the zone '[Asia/Shanghai]', which is not a UTC offset;"
-          + " write the offset, as in 2023-07-12T19:00+08:00",
-      "2023-07-12 19:00+08:00          | separates date and time with a space; write a T, as in"
-          + " 2023-07-12T19:00+08:00",
-      "2023-07-12T24:30+08:00          | has an invalid time of day (Invalid value for HourOfDay"
-          + " (valid values 0 - 23): 24)",
-      "12/07/2023                      | is not an ISO date (2023-07-12) or date-time with offset"
-          + " (2023-07-12T19:00+08:00)",
-      "2023-7-12                       | is not an ISO date (2023-07-12) or date-time with offset"
-          + " (2023-07-12T19:00+08:00)",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "2023-07-12T19:00[Asia/Shanghai] | has the zone '[Asia/Shanghai]', which is not a UTC offset;"
+            + " write the offset, as in 2023-07-12T19:00+08:00",
+        "2023-07-12 19:00+08:00          | separates date and time with a space; write a T, as in"
+            + " 2023-07-12T19:00+08:00",
+        "2023-07-12T24:30+08:00          | has an invalid time of day (Invalid value for HourOfDay"
+            + " (valid values 0 - 23): 24)",
+        "12/07/2023                      | is not an ISO date (2023-07-12) or date-time with offset"
+            + " (2023-07-12T19:00+08:00)",
+        "2023-7-12                       | is not an ISO date (2023-07-12) or date-time with offset"
+            + " (2023-07-12T19:00+08:00)",
+      })
   void explainsOtherRefusals(String text, String problem) {
     assertThat(EventFileReader.explain(text)).isEqualTo(problem);
   }
@@ -175,8 +191,10 @@ class EventFileReaderTest {
     assertThat(e.line()).isEqualTo(4);
     assertThat(e.column()).isEqualTo("event_id");
     assertThat(e.value()).isEqualTo("fine");
-    assertThat(e).hasMessage("bad/events_duplicate_ids.csv line 4, column \"event_id\": value"
-        + " \"fine\" repeats the event id of line 2; event ids must be unique");
+    assertThat(e)
+        .hasMessage(
+            "bad/events_duplicate_ids.csv line 4, column \"event_id\": value"
+                + " \"fine\" repeats the event id of line 2; event ids must be unique");
   }
 
   @Test
@@ -184,9 +202,11 @@ class EventFileReaderTest {
     InputException e = failure("events_missing_announced.csv");
     assertThat(e.line()).isEqualTo(1);
     assertThat(e.value()).isEqualTo("event_id,date,affected");
-    assertThat(e).hasMessage("bad/events_missing_announced.csv line 1: value"
-        + " \"event_id,date,affected\" has no announced column; the header must hold"
-        + " event_id,announced[,affected,...]");
+    assertThat(e)
+        .hasMessage(
+            "bad/events_missing_announced.csv line 1: value"
+                + " \"event_id,date,affected\" has no announced column; the header must hold"
+                + " event_id,announced[,affected,...]");
   }
 
   @Test
@@ -203,7 +223,7 @@ class EventFileReaderTest {
     assertThat(failure("empty.csv")).hasMessage("bad/empty.csv: is empty");
     InputException e = failure("events_header_only.csv");
     assertThat(e.line()).isEqualTo(1);
-    assertThat(e).hasMessage(
-        "bad/events_header_only.csv line 1: the file has a header but no events");
+    assertThat(e)
+        .hasMessage("bad/events_header_only.csv line 1: the file has a header but no events");
   }
 }

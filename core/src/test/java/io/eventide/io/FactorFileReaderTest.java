@@ -59,7 +59,8 @@ class FactorFileReaderTest {
     assertThat(ff3.value("SMB", 0)).isCloseTo(-0.0025, DIVISION);
     assertThat(ff3.value("HML", 0)).isCloseTo(-0.0027, DIVISION);
     assertThat(ff3.riskFree(0)).isCloseTo(0.00009, DIVISION);
-    // last daily line: 20240830,    0.98,   -0.55,    0.04,   0.022 (then a blank line and Copyright)
+    // last daily line: 20240830,    0.98,   -0.55,    0.04,   0.022 (then a blank line and
+    // Copyright)
     int last = ff3.size() - 1;
     assertThat(ff3.date(last)).isEqualTo(LocalDate.of(2024, 8, 30));
     assertThat(ff3.value("Mkt-RF", last)).isCloseTo(0.0098, DIVISION);
@@ -111,8 +112,9 @@ class FactorFileReaderTest {
   @Test
   void headerNamesAreTrimmed() {
     // some vintages of the momentum file spell the header ",Mom   " with trailing spaces
-    FactorSet mom = FactorFileReader.read(
-        new StringReader("Text\r\n\r\n,Mom   \r\n19261103,   0.54\r\n"), "mom.csv");
+    FactorSet mom =
+        FactorFileReader.read(
+            new StringReader("Text\r\n\r\n,Mom   \r\n19261103,   0.54\r\n"), "mom.csv");
     assertThat(mom.names()).containsExactly("Mom");
     assertThat(mom.value("Mom", 0)).isCloseTo(0.0054, DIVISION);
   }
@@ -140,8 +142,10 @@ class FactorFileReaderTest {
     assertThat(e.line()).isEqualTo(4);
     assertThat(e.column()).isEqualTo("1");
     assertThat(e.value()).isEqualTo("1926110");
-    assertThat(e).hasMessage("bad/factors_resumes.csv line 4, column 1: value \"1926110\" ends the"
-        + " daily rows (it is not a YYYYMMDD date), but daily rows resume on line 5");
+    assertThat(e)
+        .hasMessage(
+            "bad/factors_resumes.csv line 4, column 1: value \"1926110\" ends the"
+                + " daily rows (it is not a YYYYMMDD date), but daily rows resume on line 5");
   }
 
   @Test
@@ -150,8 +154,10 @@ class FactorFileReaderTest {
     assertThat(e.line()).isEqualTo(4);
     assertThat(e.column()).isEqualTo("Mkt-RF");
     assertThat(e.value()).isEqualTo("abc");
-    assertThat(e).hasMessage("bad/factors_bad_value.csv line 4, column \"Mkt-RF\": value \"abc\" is"
-        + " not a number (Ken French files hold percent values such as -0.25)");
+    assertThat(e)
+        .hasMessage(
+            "bad/factors_bad_value.csv line 4, column \"Mkt-RF\": value \"abc\" is"
+                + " not a number (Ken French files hold percent values such as -0.25)");
   }
 
   @Test
@@ -160,8 +166,10 @@ class FactorFileReaderTest {
     assertThat(e.line()).isEqualTo(4);
     assertThat(e.column()).isEqualTo("1");
     assertThat(e.value()).isEqualTo("19260230");
-    assertThat(e).hasMessage("bad/factors_bad_date.csv line 4, column 1: value \"19260230\" is not"
-        + " a valid YYYYMMDD date (Invalid date 'FEBRUARY 30')");
+    assertThat(e)
+        .hasMessage(
+            "bad/factors_bad_date.csv line 4, column 1: value \"19260230\" is not"
+                + " a valid YYYYMMDD date (Invalid date 'FEBRUARY 30')");
   }
 
   @Test
@@ -169,27 +177,33 @@ class FactorFileReaderTest {
     InputException e = failure("factors_not_increasing.csv");
     assertThat(e.line()).isEqualTo(4);
     assertThat(e.value()).isEqualTo("19260701");
-    assertThat(e.problem()).isEqualTo("repeats the date of line 3; daily rows must be in strictly"
-        + " increasing date order");
+    assertThat(e.problem())
+        .isEqualTo(
+            "repeats the date of line 3; daily rows must be in strictly"
+                + " increasing date order");
   }
 
   @Test
   void noHeaderAndNoRows() {
     InputException noHeader = failure("factors_no_header.csv");
     assertThat(noHeader.line()).isZero();
-    assertThat(noHeader).hasMessage("bad/factors_no_header.csv: has no Ken French header line (one"
-        + " whose first cell is empty, such as ,Mkt-RF,SMB,HML,RF)");
+    assertThat(noHeader)
+        .hasMessage(
+            "bad/factors_no_header.csv: has no Ken French header line (one"
+                + " whose first cell is empty, such as ,Mkt-RF,SMB,HML,RF)");
     InputException noRows = failure("factors_no_rows.csv");
     assertThat(noRows.line()).isEqualTo(2);
-    assertThat(noRows).hasMessage(
-        "bad/factors_no_rows.csv line 2: no YYYYMMDD rows follow the header line");
+    assertThat(noRows)
+        .hasMessage("bad/factors_no_rows.csv line 2: no YYYYMMDD rows follow the header line");
     assertThat(failure("empty.csv")).hasMessage("bad/empty.csv: is empty");
   }
 
   @Test
   void aPriceFileIsNotAFactorFile() {
-    InputException e = catchThrowableOfType(InputException.class,
-        () -> FactorFileReader.read(TestFiles.path("data/prices/BABA.csv")));
+    InputException e =
+        catchThrowableOfType(
+            InputException.class,
+            () -> FactorFileReader.read(TestFiles.path("data/prices/BABA.csv")));
     assertThat(e.problem()).startsWith("has no Ken French header line");
   }
 }

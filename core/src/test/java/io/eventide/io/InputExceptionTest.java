@@ -9,10 +9,11 @@ class InputExceptionTest {
 
   @Test
   void allParts() {
-    InputException e = new InputException("prices/BABA.csv", 17, "Adj Close", "abc",
-        "is not a number");
-    assertThat(e).hasMessage("prices/BABA.csv line 17, column \"Adj Close\": value \"abc\" is not"
-        + " a number");
+    InputException e =
+        new InputException("prices/BABA.csv", 17, "Adj Close", "abc", "is not a number");
+    assertThat(e)
+        .hasMessage(
+            "prices/BABA.csv line 17, column \"Adj Close\": value \"abc\" is not" + " a number");
     assertThat(e.source()).isEqualTo("prices/BABA.csv");
     assertThat(e.line()).isEqualTo(17);
     assertThat(e.column()).isEqualTo("Adj Close");
@@ -28,12 +29,13 @@ class InputExceptionTest {
         .hasMessage("events.csv line 1: the file has a header but no events");
     assertThat(new InputException(null, -3, null, null, null))
         .hasMessage("input: ")
-        .satisfies(e -> {
-          assertThat(e.source()).isEmpty();
-          assertThat(e.line()).isZero();
-          assertThat(e.column()).isEmpty();
-          assertThat(e.value()).isEmpty();
-        });
+        .satisfies(
+            e -> {
+              assertThat(e.source()).isEmpty();
+              assertThat(e.line()).isZero();
+              assertThat(e.column()).isEmpty();
+              assertThat(e.value()).isEmpty();
+            });
   }
 
   @Test
@@ -46,8 +48,9 @@ class InputExceptionTest {
   void controlCharactersAndLongValuesAreTamedInTheMessageOnly() {
     String longValue = "x".repeat(200);
     InputException e = new InputException("a.csv", 2, "c", "a\r\nb\t" + longValue, "is bad");
-    assertThat(e.getMessage()).isEqualTo("a.csv line 2, column \"c\": value \"a\\r\\nb\\t"
-        + "x".repeat(115) + "...\" is bad");
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "a.csv line 2, column \"c\": value \"a\\r\\nb\\t" + "x".repeat(115) + "...\" is bad");
     assertThat(e.value()).isEqualTo("a\r\nb\t" + longValue);
   }
 }

@@ -36,8 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Failures of the file system and of readers and writers: an output failure is an {@link
  * UncheckedIOException} naming the file (not bad input), an unreadable input an {@link
- * InputException} naming the source; and the {@code left_out.csv} rows of firm-events absent from
- * a window.
+ * InputException} naming the source; and the {@code left_out.csv} rows of firm-events absent from a
+ * window.
  */
 class OutputAndReadFailuresTest {
 
@@ -62,7 +62,8 @@ class OutputAndReadFailuresTest {
   @Test
   void csvWriterFailuresAreUncheckedIoExceptions(@TempDir Path dir) {
     assertThatThrownBy(() -> CsvWriter.to(new FailingWriter(), List.of("a")))
-        .isInstanceOf(UncheckedIOException.class).hasMessageContaining("No space left on device");
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessageContaining("No space left on device");
     Path missing = dir.resolve("no-such-folder").resolve("car.csv");
     assertThatThrownBy(() -> CsvWriter.create(missing, List.of("a")))
         .isInstanceOf(UncheckedIOException.class)
@@ -76,7 +77,8 @@ class OutputAndReadFailuresTest {
     w.text("x");
     w.flush();
     assertThat(out).hasToString("a,b\nx");
-    assertThatIllegalStateException().isThrownBy(w::close)
+    assertThatIllegalStateException()
+        .isThrownBy(w::close)
         .withMessage("CSV closed in the middle of row 1");
     assertThat(w.rowsWritten()).isZero();
   }
@@ -94,28 +96,30 @@ class OutputAndReadFailuresTest {
   void unreadableInputsNameTheSource(@TempDir Path dir) {
     // A folder where a file is expected: the read fails with an IOException that is neither
     // "not found" nor "not UTF-8".
-    InputException folder = catchThrowableOfType(InputException.class,
-        () -> PriceFileReader.read(dir));
+    InputException folder =
+        catchThrowableOfType(InputException.class, () -> PriceFileReader.read(dir));
     assertThat(folder.source()).isEqualTo(dir.toString());
     assertThat(folder.problem()).startsWith("cannot be read: ");
-    Reader broken = new Reader() {
-      @Override
-      public int read(char[] buf, int off, int len) throws IOException {
-        throw new IOException("connection reset");
-      }
+    Reader broken =
+        new Reader() {
+          @Override
+          public int read(char[] buf, int off, int len) throws IOException {
+            throw new IOException("connection reset");
+          }
 
-      @Override
-      public void close() {}
-    };
-    InputException reset = catchThrowableOfType(InputException.class,
-        () -> EventFileReader.read(broken, "remote/events.csv"));
+          @Override
+          public void close() {}
+        };
+    InputException reset =
+        catchThrowableOfType(
+            InputException.class, () -> EventFileReader.read(broken, "remote/events.csv"));
     assertThat(reset).hasMessage("remote/events.csv: cannot be read: connection reset");
   }
 
   /**
    * left_out.csv lists OK firm-events absent from a window, with the window and the first missing
-   * day: listing H has no price on sessions 201..202, so its returns of days +1 to +3 are
-   * missing (day +3's needs day +2's price).
+   * day: listing H has no price on sessions 201..202, so its returns of days +1 to +3 are missing
+   * (day +3's needs day +2's price).
    */
   @Test
   void leftOutListsTheWindowsAFirmEventIsAbsentFrom(@TempDir Path dir) throws IOException {
@@ -123,14 +127,19 @@ class OutputAndReadFailuresTest {
     StudyFiles.write(dir, r, StudyTests.run(r, TestSuite.standard()));
     List<String> leftOut = Files.readAllLines(dir.resolve("left_out.csv"), StandardCharsets.UTF_8);
     String day1 = "no return on day +1 (" + DATES[201] + ")";
-    assertThat(leftOut).containsExactly("event_id,ticker,outcome,window,reason",
-        "e,H,OK,-1:1," + day1, "e,H,OK,0:1," + day1, "e,H,OK,-5:5," + day1);
+    assertThat(leftOut)
+        .containsExactly(
+            "event_id,ticker,outcome,window,reason",
+            "e,H,OK,-1:1," + day1,
+            "e,H,OK,0:1," + day1,
+            "e,H,OK,-5:5," + day1);
     // car.csv has H's 0:0 row only; abnormal_returns.csv its 11 days, day +1's values empty.
     List<String> car = Files.readAllLines(dir.resolve("car.csv"), StandardCharsets.UTF_8);
-    assertThat(car.stream().filter(l -> l.startsWith("e,H,"))).hasSize(1)
+    assertThat(car.stream().filter(l -> l.startsWith("e,H,")))
+        .hasSize(1)
         .allSatisfy(l -> assertThat(l).startsWith("e,H,0:0,"));
-    List<String> ar = Files.readAllLines(dir.resolve("abnormal_returns.csv"),
-        StandardCharsets.UTF_8);
+    List<String> ar =
+        Files.readAllLines(dir.resolve("abnormal_returns.csv"), StandardCharsets.UTF_8);
     assertThat(ar.stream().filter(l -> l.startsWith("e,H,"))).hasSize(11);
     assertThat(ar).contains("e,H,1," + DATES[201] + ",,,,");
   }
@@ -161,10 +170,15 @@ class OutputAndReadFailuresTest {
       }
       prices.put(t, DatedSeries.of(t, DATES, p));
     }
-    ReturnPanel panel = ReturnPanel.of(List.of(Listing.of("G", Exchange.NYSE, "M"),
-        Listing.of("H", Exchange.NYSE, "M")), prices, ReturnType.SIMPLE);
-    return EventStudy.of(StudySpecification.builder()
-            .estimationWindow(io.eventide.event.EventWindow.of(-150, -11)).build())
+    ReturnPanel panel =
+        ReturnPanel.of(
+            List.of(Listing.of("G", Exchange.NYSE, "M"), Listing.of("H", Exchange.NYSE, "M")),
+            prices,
+            ReturnType.SIMPLE);
+    return EventStudy.of(
+            StudySpecification.builder()
+                .estimationWindow(io.eventide.event.EventWindow.of(-150, -11))
+                .build())
         .run(panel, List.of(Event.of("e", Announcement.on(DATES[200]), List.of())));
   }
 }

@@ -46,8 +46,9 @@ class PriceDirectoryTest {
   void aMalformedFileNamesItself(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("BAD.csv");
     Files.writeString(file, "Date,Close\n2023-07-05,abc\n");
-    InputException e = catchThrowableOfType(InputException.class,
-        () -> PriceDirectory.of(dir).readAll(List.of("BAD")));
+    InputException e =
+        catchThrowableOfType(
+            InputException.class, () -> PriceDirectory.of(dir).readAll(List.of("BAD")));
     assertThat(e.source()).isEqualTo(file.toString());
     assertThat(e.line()).isEqualTo(2);
   }

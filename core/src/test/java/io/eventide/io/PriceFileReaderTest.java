@@ -171,8 +171,17 @@ class PriceFileReaderTest {
     void missingMarkersAreNaN() throws IOException {
       DatedSeries s = bad("missing_markers.csv");
       // empty, null, -, NaN, nan, NULL, "" are missing; " 11.25 " is trimmed
-      assertThat(s.values()).containsExactly(10.5, Double.NaN, Double.NaN, Double.NaN,
-          Double.NaN, Double.NaN, Double.NaN, Double.NaN, 11.25);
+      assertThat(s.values())
+          .containsExactly(
+              10.5,
+              Double.NaN,
+              Double.NaN,
+              Double.NaN,
+              Double.NaN,
+              Double.NaN,
+              Double.NaN,
+              Double.NaN,
+              11.25);
       assertThat(s.countPresent()).isEqualTo(2);
     }
 
@@ -218,8 +227,9 @@ class PriceFileReaderTest {
     @Test
     void adjustedCloseSpellings() {
       for (String name : new String[] {"Adj. Close", "adj_close", "AdjClose", "Adjusted Close"}) {
-        DatedSeries s = PriceFileReader.read(
-            new StringReader("Date,Close," + name + "\n2023-07-05,84.5,83.4\n"), "x.csv");
+        DatedSeries s =
+            PriceFileReader.read(
+                new StringReader("Date,Close," + name + "\n2023-07-05,84.5,83.4\n"), "x.csv");
         assertThat(s.value(0)).as(name).isEqualTo(83.4);
       }
     }
@@ -229,8 +239,10 @@ class PriceFileReaderTest {
       assertThat(PriceFileReader.tickerOf("prices/9988.HK.csv")).isEqualTo("9988.HK");
       assertThat(PriceFileReader.tickerOf("C:\\data\\BABA.CSV")).isEqualTo("BABA");
       assertThat(PriceFileReader.tickerOf("SPX")).isEqualTo("SPX");
-      assertThat(PriceFileReader.read(new StringReader("Date,Close\n2023-07-05,1\n"), "x.csv", "BABA")
-          .name()).isEqualTo("BABA");
+      assertThat(
+              PriceFileReader.read(new StringReader("Date,Close\n2023-07-05,1\n"), "x.csv", "BABA")
+                  .name())
+          .isEqualTo("BABA");
     }
   }
 
@@ -254,7 +266,8 @@ class PriceFileReaderTest {
       assertThat(e.line()).isEqualTo(1);
       assertThat(e.column()).isEmpty();
       assertThat(e.value()).isEmpty();
-      assertThat(e).hasMessage("bad/header_only.csv line 1: the file has a header but no data rows");
+      assertThat(e)
+          .hasMessage("bad/header_only.csv line 1: the file has a header but no data rows");
     }
 
     @Test
@@ -263,8 +276,10 @@ class PriceFileReaderTest {
       assertThat(e.line()).isEqualTo(5);
       assertThat(e.column()).isEqualTo("Date");
       assertThat(e.value()).isEqualTo("2023-07-06");
-      assertThat(e).hasMessage("bad/duplicate_dates.csv line 5, column \"Date\": value"
-          + " \"2023-07-06\" repeats the date 2023-07-06 of line 3");
+      assertThat(e)
+          .hasMessage(
+              "bad/duplicate_dates.csv line 5, column \"Date\": value"
+                  + " \"2023-07-06\" repeats the date 2023-07-06 of line 3");
     }
 
     @Test
@@ -273,9 +288,11 @@ class PriceFileReaderTest {
       assertThat(e.line()).isEqualTo(3);
       assertThat(e.column()).isEqualTo("Date");
       assertThat(e.value()).isEqualTo("July 6 2023");
-      assertThat(e).hasMessage("bad/unparseable_date.csv line 3, column \"Date\": value"
-          + " \"July 6 2023\" is not a date; expected yyyy-mm-dd, optionally followed by a time and"
-          + " offset as in 2020-01-02 00:00:00+08:00");
+      assertThat(e)
+          .hasMessage(
+              "bad/unparseable_date.csv line 3, column \"Date\": value"
+                  + " \"July 6 2023\" is not a date; expected yyyy-mm-dd, optionally followed by a time and"
+                  + " offset as in 2020-01-02 00:00:00+08:00");
     }
 
     @Test
@@ -283,8 +300,10 @@ class PriceFileReaderTest {
       InputException e = failure("invalid_date.csv");
       assertThat(e.line()).isEqualTo(3);
       assertThat(e.value()).isEqualTo("2023-02-30");
-      assertThat(e).hasMessage("bad/invalid_date.csv line 3, column \"Date\": value \"2023-02-30\""
-          + " is not a valid date or time (Invalid date 'FEBRUARY 30')");
+      assertThat(e)
+          .hasMessage(
+              "bad/invalid_date.csv line 3, column \"Date\": value \"2023-02-30\""
+                  + " is not a valid date or time (Invalid date 'FEBRUARY 30')");
     }
 
     @Test
@@ -294,8 +313,9 @@ class PriceFileReaderTest {
       assertThat(e.line()).isEqualTo(4);
       assertThat(e.column()).isEqualTo("Adj Close");
       assertThat(e.value()).isEqualTo("abc");
-      assertThat(e.getMessage()).startsWith(
-          "bad/non_numeric_price.csv line 4, column \"Adj Close\": value \"abc\" is not a number");
+      assertThat(e.getMessage())
+          .startsWith(
+              "bad/non_numeric_price.csv line 4, column \"Adj Close\": value \"abc\" is not a number");
     }
 
     @Test
@@ -312,8 +332,10 @@ class PriceFileReaderTest {
       assertThat(zero.line()).isEqualTo(3);
       assertThat(zero.column()).isEqualTo("Close");
       assertThat(zero.value()).isEqualTo("0");
-      assertThat(zero).hasMessage("bad/zero_price.csv line 3, column \"Close\": value \"0\" is not"
-          + " a positive price (a missing price is an empty cell, null, nan or -)");
+      assertThat(zero)
+          .hasMessage(
+              "bad/zero_price.csv line 3, column \"Close\": value \"0\" is not"
+                  + " a positive price (a missing price is an empty cell, null, nan or -)");
       InputException negative = failure("negative_price.csv");
       assertThat(negative.line()).isEqualTo(3);
       assertThat(negative.value()).isEqualTo("-83.84");
@@ -321,8 +343,9 @@ class PriceFileReaderTest {
       InputException infinite = failure("infinite_price.csv");
       assertThat(infinite.line()).isEqualTo(3);
       assertThat(infinite.value()).isEqualTo("1e309");
-      assertThat(infinite).hasMessage(
-          "bad/infinite_price.csv line 3, column \"Close\": value \"1e309\" is not a finite number");
+      assertThat(infinite)
+          .hasMessage(
+              "bad/infinite_price.csv line 3, column \"Close\": value \"1e309\" is not a finite number");
     }
 
     @Test
@@ -331,8 +354,10 @@ class PriceFileReaderTest {
       assertThat(e.line()).isEqualTo(1);
       assertThat(e.column()).isEmpty();
       assertThat(e.value()).isEqualTo("Day,Close");
-      assertThat(e).hasMessage("bad/missing_date_column.csv line 1: value \"Day,Close\" has no date"
-          + " column; expected a column named Date (any case) or 日期");
+      assertThat(e)
+          .hasMessage(
+              "bad/missing_date_column.csv line 1: value \"Day,Close\" has no date"
+                  + " column; expected a column named Date (any case) or 日期");
     }
 
     @Test
@@ -341,8 +366,10 @@ class PriceFileReaderTest {
       assertThat(e.line()).isEqualTo(1);
       assertThat(e.column()).isEmpty();
       assertThat(e.value()).isEqualTo("Date,Open,High,Low,Volume");
-      assertThat(e).hasMessage("bad/no_price_column.csv line 1: value \"Date,Open,High,Low,Volume\""
-          + " has no price column; expected Adj Close, Close (any case) or 收盘");
+      assertThat(e)
+          .hasMessage(
+              "bad/no_price_column.csv line 1: value \"Date,Open,High,Low,Volume\""
+                  + " has no price column; expected Adj Close, Close (any case) or 收盘");
     }
 
     @Test
@@ -350,9 +377,11 @@ class PriceFileReaderTest {
       InputException e = failure("semicolon.csv");
       assertThat(e.line()).isEqualTo(1);
       assertThat(e.value()).isEqualTo("Date;Open;High;Low;Close;Adj Close;Volume");
-      assertThat(e).hasMessage("bad/semicolon.csv line 1: value"
-          + " \"Date;Open;High;Low;Close;Adj Close;Volume\" looks separated by ';'; only"
-          + " comma-separated files are read (with '.' as the decimal point)");
+      assertThat(e)
+          .hasMessage(
+              "bad/semicolon.csv line 1: value"
+                  + " \"Date;Open;High;Low;Close;Adj Close;Volume\" looks separated by ';'; only"
+                  + " comma-separated files are read (with '.' as the decimal point)");
     }
 
     @Test
@@ -361,9 +390,11 @@ class PriceFileReaderTest {
       assertThat(e.line()).isEqualTo(4);
       assertThat(e.column()).isEmpty();
       assertThat(e.value()).isEqualTo("2023-07-07,88.00,91.00");
-      assertThat(e).hasMessage("bad/truncated_last_line.csv line 4: value \"2023-07-07,88.00,91.00\""
-          + " has 3 fields but the header on line 1 has 7 (a truncated line, or a value with an"
-          + " unquoted comma?)");
+      assertThat(e)
+          .hasMessage(
+              "bad/truncated_last_line.csv line 4: value \"2023-07-07,88.00,91.00\""
+                  + " has 3 fields but the header on line 1 has 7 (a truncated line, or a value with an"
+                  + " unquoted comma?)");
     }
 
     @Test
@@ -381,14 +412,17 @@ class PriceFileReaderTest {
       assertThat(e.line()).isEqualTo(5);
       assertThat(e.column()).isEqualTo("Date");
       assertThat(e.value()).isEqualTo("2023-07-07");
-      assertThat(e).hasMessage("bad/unsorted.csv line 5, column \"Date\": value \"2023-07-07\" is"
-          + " out of order: dates run ascending up to 2023-07-10 on line 4; the file must be sorted"
-          + " by date, oldest or newest first, throughout");
+      assertThat(e)
+          .hasMessage(
+              "bad/unsorted.csv line 5, column \"Date\": value \"2023-07-07\" is"
+                  + " out of order: dates run ascending up to 2023-07-10 on line 4; the file must be sorted"
+                  + " by date, oldest or newest first, throughout");
     }
 
     @Test
     void mixedDateFormatsFailOnTheFirstForeignForm() {
-      // 2023-07-05, 2023-7-6 and 2023-07-07 00:00:00-04:00 are all yyyy-M-d forms; 07/10/2023 is not
+      // 2023-07-05, 2023-7-6 and 2023-07-07 00:00:00-04:00 are all yyyy-M-d forms; 07/10/2023 is
+      // not
       InputException e = failure("mixed_date_formats.csv");
       assertThat(e.line()).isEqualTo(5);
       assertThat(e.value()).isEqualTo("07/10/2023");
@@ -399,8 +433,9 @@ class PriceFileReaderTest {
     void unclosedQuote() {
       InputException e = failure("unclosed_quote.csv");
       assertThat(e.line()).isEqualTo(3);
-      assertThat(e).hasMessage(
-          "bad/unclosed_quote.csv line 3: a quoted field that starts on this line is never closed");
+      assertThat(e)
+          .hasMessage(
+              "bad/unclosed_quote.csv line 3: a quoted field that starts on this line is never closed");
     }
 
     @Test
@@ -414,8 +449,8 @@ class PriceFileReaderTest {
     @Test
     void notUtf8() {
       Path file = TestFiles.path("bad/not_utf8.csv");
-      InputException e = catchThrowableOfType(InputException.class,
-          () -> PriceFileReader.read(file));
+      InputException e =
+          catchThrowableOfType(InputException.class, () -> PriceFileReader.read(file));
       assertThat(e.source()).isEqualTo(file.toString());
       assertThat(e.line()).isZero();
       assertThat(e).hasMessage(file + ": is not UTF-8 text (save it as UTF-8 CSV)");
@@ -424,24 +459,31 @@ class PriceFileReaderTest {
     @Test
     void missingFile() {
       Path file = TestFiles.path("bad").resolve("no-such-file.csv");
-      InputException e = catchThrowableOfType(InputException.class,
-          () -> PriceFileReader.read(file));
+      InputException e =
+          catchThrowableOfType(InputException.class, () -> PriceFileReader.read(file));
       assertThat(e).hasMessage(file + ": file not found");
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "2023-07-07 25:00:00+08:00 | is not a valid date or time (no such time of day)",
-        "2023-07-07 10:00+19:00    | is not a valid date or time (Zone offset hours not in valid"
-            + " range: value 19 is not in the range -18 to 18)",
-        "2023-13-01                | is not a valid date or time (Invalid value for MonthOfYear"
-            + " (valid values 1 - 12): 13)",
-        "2023/07/07                | is not a date; expected yyyy-mm-dd, optionally followed by a"
-            + " time and offset as in 2020-01-02 00:00:00+08:00",
-    })
+    @CsvSource(
+        delimiter = '|',
+        value = {
+          "2023-07-07 25:00:00+08:00 | is not a valid date or time (no such time of day)",
+          "2023-07-07 10:00+19:00    | is not a valid date or time (Zone offset hours not in valid"
+              + " range: value 19 is not in the range -18 to 18)",
+          "2023-13-01                | is not a valid date or time (Invalid value for MonthOfYear"
+              + " (valid values 1 - 12): 13)",
+          "2023/07/07                | is not a date; expected yyyy-mm-dd, optionally followed by a"
+              + " time and offset as in 2020-01-02 00:00:00+08:00",
+        })
     void badDateCells(String date, String problem) {
-      InputException e = catchThrowableOfType(InputException.class, () -> PriceFileReader.read(
-          new StringReader("Date,Close\n2023-07-05,1\n" + date + ",2\n"), "inline.csv"));
+      InputException e =
+          catchThrowableOfType(
+              InputException.class,
+              () ->
+                  PriceFileReader.read(
+                      new StringReader("Date,Close\n2023-07-05,1\n" + date + ",2\n"),
+                      "inline.csv"));
       assertThat(e.line()).isEqualTo(3);
       assertThat(e.column()).isEqualTo("Date");
       assertThat(e.value()).isEqualTo(date);

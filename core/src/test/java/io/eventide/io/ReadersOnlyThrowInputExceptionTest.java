@@ -19,18 +19,23 @@ import net.jqwik.api.Provide;
  */
 class ReadersOnlyThrowInputExceptionTest {
 
-  private static final String VALID_PRICES = "Date,Open,High,Low,Close,Adj Close,Volume\n"
-      + "2023-07-06,83.12,83.94,82.63,83.83,82.72,12930300\n"
-      + "2023-07-07,86.76,91.57,86.62,90.55,89.34,46815900\n";
-  private static final String VALID_INVESTING = "\uFEFF\"日期\",\"收盘\",\"开盘\"\n"
-      + "\"2023-7-13\",\"4,237.09\",\"4,183.47\"\n\"2023-7-12\",\"4,081.37\",\"4,048.73\"\n";
-  private static final String VALID_MULTI_ROW = "Price,Adj Close,Close\nTicker,^SPX,^SPX\nDate,,\n"
-      + "2023-07-06 00:00:00+08:00,4411.58,4411.58\n2023-07-07 00:00:00+08:00,4398.95,4398.95\n";
-  private static final String VALID_EVENTS = "event_id,announced,affected,direction,title\n"
-      + "a,2023-07-07T20:10+08:00,BABA;9988.HK,1,\"x, y\"\nb,2023-07-12,,-1,z\n";
-  private static final String VALID_FACTORS = "Preamble, text\r\n\r\n,Mkt-RF,SMB,RF\r\n"
-      + "19260701,    0.10,   -0.25,   0.009\r\n19260702,    0.45,   -0.33,   0.009\r\n\r\n"
-      + "Copyright\r\n";
+  private static final String VALID_PRICES =
+      "Date,Open,High,Low,Close,Adj Close,Volume\n"
+          + "2023-07-06,83.12,83.94,82.63,83.83,82.72,12930300\n"
+          + "2023-07-07,86.76,91.57,86.62,90.55,89.34,46815900\n";
+  private static final String VALID_INVESTING =
+      "\uFEFF\"日期\",\"收盘\",\"开盘\"\n"
+          + "\"2023-7-13\",\"4,237.09\",\"4,183.47\"\n\"2023-7-12\",\"4,081.37\",\"4,048.73\"\n";
+  private static final String VALID_MULTI_ROW =
+      "Price,Adj Close,Close\nTicker,^SPX,^SPX\nDate,,\n"
+          + "2023-07-06 00:00:00+08:00,4411.58,4411.58\n2023-07-07 00:00:00+08:00,4398.95,4398.95\n";
+  private static final String VALID_EVENTS =
+      "event_id,announced,affected,direction,title\n"
+          + "a,2023-07-07T20:10+08:00,BABA;9988.HK,1,\"x, y\"\nb,2023-07-12,,-1,z\n";
+  private static final String VALID_FACTORS =
+      "Preamble, text\r\n\r\n,Mkt-RF,SMB,RF\r\n"
+          + "19260701,    0.10,   -0.25,   0.009\r\n19260702,    0.45,   -0.33,   0.009\r\n\r\n"
+          + "Copyright\r\n";
   private static final String VALID_UNIVERSE = "ticker,exchange,benchmark\nBABA,NYSE,SPX\n";
 
   @Property(tries = 1000)
@@ -68,9 +73,15 @@ class ReadersOnlyThrowInputExceptionTest {
   @Provide
   Arbitrary<String> priceTexts() {
     return Arbitraries.oneOf(
-        withNoise("Date,Close\n", "Date,Open,High,Low,Close,Adj Close,Volume\n",
-            "Price,Adj Close,Close\nTicker,^SPX,^SPX\nDate,,\n", "\uFEFF日期,收盘\n", "date,close\n"),
-        edited(VALID_PRICES), edited(VALID_INVESTING), edited(VALID_MULTI_ROW));
+        withNoise(
+            "Date,Close\n",
+            "Date,Open,High,Low,Close,Adj Close,Volume\n",
+            "Price,Adj Close,Close\nTicker,^SPX,^SPX\nDate,,\n",
+            "\uFEFF日期,收盘\n",
+            "date,close\n"),
+        edited(VALID_PRICES),
+        edited(VALID_INVESTING),
+        edited(VALID_MULTI_ROW));
   }
 
   @Provide
@@ -92,9 +103,10 @@ class ReadersOnlyThrowInputExceptionTest {
 
   private static Arbitrary<String> withNoise(String... headers) {
     Arbitrary<String> header = Arbitraries.of(headers);
-    Arbitrary<String> body = Arbitraries.strings()
-        .withChars("0123456789,,,\"\n\r-:.T+ aNnul;Z/e\t\uFEFF")
-        .ofMaxLength(120);
+    Arbitrary<String> body =
+        Arbitraries.strings()
+            .withChars("0123456789,,,\"\n\r-:.T+ aNnul;Z/e\t\uFEFF")
+            .ofMaxLength(120);
     return Combinators.combine(header, body).as(String::concat);
   }
 
@@ -102,10 +114,13 @@ class ReadersOnlyThrowInputExceptionTest {
     Arbitrary<Integer> position = Arbitraries.integers().between(0, valid.length() - 1);
     Arbitrary<Character> c = Arbitraries.chars().with("0123456789,\"\n\r-:.+ aN;Z/\t");
     Arbitrary<Integer> kind = Arbitraries.integers().between(0, 2);
-    return Combinators.combine(position, c, kind).as((p, ch, k) -> switch (k) {
-      case 0 -> valid.substring(0, p) + valid.substring(p + 1);
-      case 1 -> valid.substring(0, p) + ch + valid.substring(p);
-      default -> valid.substring(0, p) + ch + valid.substring(p + 1);
-    });
+    return Combinators.combine(position, c, kind)
+        .as(
+            (p, ch, k) ->
+                switch (k) {
+                  case 0 -> valid.substring(0, p) + valid.substring(p + 1);
+                  case 1 -> valid.substring(0, p) + ch + valid.substring(p);
+                  default -> valid.substring(0, p) + ch + valid.substring(p + 1);
+                });
   }
 }

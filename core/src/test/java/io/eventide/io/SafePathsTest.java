@@ -17,8 +17,18 @@ class SafePathsTest {
   @TempDir Path out;
 
   @ParameterizedTest
-  @ValueSource(strings = {"firm_events.csv", "abnormal_returns.csv", "car.csv", "tests.csv",
-      "caar.png", "9988.HK.csv", "CONSOLE.csv", "com10.csv", ".hidden"})
+  @ValueSource(
+      strings = {
+        "firm_events.csv",
+        "abnormal_returns.csv",
+        "car.csv",
+        "tests.csv",
+        "caar.png",
+        "9988.HK.csv",
+        "CONSOLE.csv",
+        "com10.csv",
+        ".hidden"
+      })
   void plainNamesResolveInside(String name) {
     Path p = SafePaths.resolveInside(out, name);
     assertThat(p).isEqualTo(out.resolve(name));
@@ -26,9 +36,31 @@ class SafePathsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"../x", "..", ".", "/etc/passwd", "a/b.csv", "..\\x", "C:\\x.csv",
-      "C:x.csv", "nul\u0000.csv", "line\nbreak.csv", "CON", "con.csv", "NUL", "nul.txt", "PRN.csv",
-      "AUX", "COM1", "com1.csv", "LPT9.log", "trailing.", "trailing ", ""})
+  @ValueSource(
+      strings = {
+        "../x",
+        "..",
+        ".",
+        "/etc/passwd",
+        "a/b.csv",
+        "..\\x",
+        "C:\\x.csv",
+        "C:x.csv",
+        "nul\u0000.csv",
+        "line\nbreak.csv",
+        "CON",
+        "con.csv",
+        "NUL",
+        "nul.txt",
+        "PRN.csv",
+        "AUX",
+        "COM1",
+        "com1.csv",
+        "LPT9.log",
+        "trailing.",
+        "trailing ",
+        ""
+      })
   void escapingOrNonPortableNamesAreRefused(String name) {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> SafePaths.resolveInside(out, name))
@@ -39,12 +71,12 @@ class SafePathsTest {
   void messageNamesTheFileAndTheReason() {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> SafePaths.resolveInside(out, "../secrets.csv"))
-        .withMessage("Refusing file name '../secrets.csv' in " + out
-            + ": it holds a path separator");
+        .withMessage(
+            "Refusing file name '../secrets.csv' in " + out + ": it holds a path separator");
     assertThatIllegalArgumentException()
         .isThrownBy(() -> SafePaths.resolveInside(out, "NUL"))
-        .withMessage("Refusing file name 'NUL' in " + out
-            + ": it is a device name reserved by Windows");
+        .withMessage(
+            "Refusing file name 'NUL' in " + out + ": it is a device name reserved by Windows");
     assertThatIllegalArgumentException()
         .isThrownBy(() -> SafePaths.resolveInside(out, null))
         .withMessage("Refusing file name 'null' in " + out + ": the name is empty");

@@ -49,8 +49,20 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StudyFilesSafetyTest {
 
-  static final List<String> HOSTILE = List.of("=cmd|' /C calc'!A0", "@SUM(A1)", "+1+1", "-X",
-      "a,b", "say \"hi\"", "two\nlines", "../x", "/etc/passwd", "CON", "\tTAB", "-1:1");
+  static final List<String> HOSTILE =
+      List.of(
+          "=cmd|' /C calc'!A0",
+          "@SUM(A1)",
+          "+1+1",
+          "-X",
+          "a,b",
+          "say \"hi\"",
+          "two\nlines",
+          "../x",
+          "/etc/passwd",
+          "CON",
+          "\tTAB",
+          "-1:1");
 
   @TempDir static Path root;
   static Path out;
@@ -79,12 +91,17 @@ class StudyFilesSafetyTest {
     for (int i = 0; i < HOSTILE.size(); i++) {
       // Event i, named like ticker i, on session 200 + 5i, for every listing; plus one unknown
       // ticker that looks like a formula, so a left-out row carries it too.
-      events.add(Event.of(HOSTILE.get(i), Announcement.on(dates[200 + 5 * i]),
-          i == 0 ? List.of("=2+5", HOSTILE.get(0)) : List.of()));
+      events.add(
+          Event.of(
+              HOSTILE.get(i),
+              Announcement.on(dates[200 + 5 * i]),
+              i == 0 ? List.of("=2+5", HOSTILE.get(0)) : List.of()));
     }
     ReturnPanel panel = ReturnPanel.of(universe, prices, ReturnType.SIMPLE);
-    study = EventStudy.of(StudySpecification.builder()
-        .estimationWindow(EventWindow.of(-150, -11)).build()).run(panel, events);
+    study =
+        EventStudy.of(
+                StudySpecification.builder().estimationWindow(EventWindow.of(-150, -11)).build())
+            .run(panel, events);
     out = root.resolve("out");
     StudyFiles.write(out, study, StudyTests.run(study, TestSuite.standard()));
   }
@@ -106,9 +123,10 @@ class StudyFilesSafetyTest {
   @Test
   void onlyTheContractFilesAreWrittenAndOnlyInsideTheOutputFolder() throws IOException {
     try (Stream<Path> all = Files.walk(root)) {
-      Set<String> written = all.filter(p -> !p.equals(root))
-          .map(p -> root.relativize(p).toString().replace('\\', '/'))
-          .collect(Collectors.toCollection(TreeSet::new));
+      Set<String> written =
+          all.filter(p -> !p.equals(root))
+              .map(p -> root.relativize(p).toString().replace('\\', '/'))
+              .collect(Collectors.toCollection(TreeSet::new));
       Set<String> expected = new TreeSet<>();
       expected.add("out");
       StudyFiles.FILE_NAMES.forEach(f -> expected.add("out/" + f));
@@ -130,9 +148,21 @@ class StudyFilesSafetyTest {
     }
     // Read back: a formula start gains a leading ', everything else is exactly as given (the
     // reader trims cells, so the tab-led name loses its tab after the ').
-    Set<String> expected = new TreeSet<>(List.of("'=cmd|' /C calc'!A0", "'@SUM(A1)", "'+1+1",
-        "'-X", "a,b", "say \"hi\"", "two\nlines", "../x", "/etc/passwd", "CON", "'\tTAB",
-        "-1:1"));
+    Set<String> expected =
+        new TreeSet<>(
+            List.of(
+                "'=cmd|' /C calc'!A0",
+                "'@SUM(A1)",
+                "'+1+1",
+                "'-X",
+                "a,b",
+                "say \"hi\"",
+                "two\nlines",
+                "../x",
+                "/etc/passwd",
+                "CON",
+                "'\tTAB",
+                "-1:1"));
     assertThat(ids).isEqualTo(expected);
     Set<String> expectedTickers = new TreeSet<>(expected);
     expectedTickers.add("'=2+5");
@@ -140,8 +170,10 @@ class StudyFilesSafetyTest {
     // The unknown ticker's row: neutralised id and ticker, the reason quoted (it holds a comma);
     // a formula inside a text (not at its start) is inert.
     String raw = Files.readString(out.resolve("firm_events.csv"), StandardCharsets.UTF_8);
-    assertThat(raw).contains("'=cmd|' /C calc'!A0,'=2+5,,,UNKNOWN_TICKER,0,2,,,,\"event"
-        + " =cmd|' /C calc'!A0 names =2+5, which the universe does not list\"\n");
+    assertThat(raw)
+        .contains(
+            "'=cmd|' /C calc'!A0,'=2+5,,,UNKNOWN_TICKER,0,2,,,,\"event"
+                + " =cmd|' /C calc'!A0 names =2+5, which the universe does not list\"\n");
     assertThat(raw).contains("\"two\nlines\",");
     assertThat(raw).contains("\"say \"\"hi\"\"\",");
     for (String file : StudyFiles.FILE_NAMES) {

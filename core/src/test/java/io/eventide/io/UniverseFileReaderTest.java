@@ -27,10 +27,11 @@ class UniverseFileReaderTest {
   @Test
   void readsListingsInFileOrder() throws IOException {
     // ticker,exchange,benchmark / BABA,NYSE,SPX / JD,nasdaq,SPX / 9988.HK,HKEX,HSI
-    assertThat(bad("universe.csv")).containsExactly(
-        Listing.of("BABA", Exchange.NYSE, "SPX"),
-        Listing.of("JD", Exchange.NASDAQ, "SPX"),
-        Listing.of("9988.HK", Exchange.HKEX, "HSI"));
+    assertThat(bad("universe.csv"))
+        .containsExactly(
+            Listing.of("BABA", Exchange.NYSE, "SPX"),
+            Listing.of("JD", Exchange.NASDAQ, "SPX"),
+            Listing.of("9988.HK", Exchange.HKEX, "HSI"));
   }
 
   @Test
@@ -45,8 +46,10 @@ class UniverseFileReaderTest {
     assertThat(e.line()).isEqualTo(3);
     assertThat(e.column()).isEqualTo("exchange");
     assertThat(e.value()).isEqualTo("HKSE");
-    assertThat(e).hasMessage("bad/universe_unknown_exchange.csv line 3, column \"exchange\": value"
-        + " \"HKSE\" is not a known exchange; expected one of NYSE, NASDAQ, HKEX, SSE, SZSE");
+    assertThat(e)
+        .hasMessage(
+            "bad/universe_unknown_exchange.csv line 3, column \"exchange\": value"
+                + " \"HKSE\" is not a known exchange; expected one of NYSE, NASDAQ, HKEX, SSE, SZSE");
   }
 
   @Test
@@ -55,8 +58,10 @@ class UniverseFileReaderTest {
     assertThat(e.line()).isEqualTo(4);
     assertThat(e.column()).isEqualTo("ticker");
     assertThat(e.value()).isEqualTo("BABA");
-    assertThat(e).hasMessage("bad/universe_duplicate_ticker.csv line 4, column \"ticker\": value"
-        + " \"BABA\" repeats the ticker of line 2; each listing appears once");
+    assertThat(e)
+        .hasMessage(
+            "bad/universe_duplicate_ticker.csv line 4, column \"ticker\": value"
+                + " \"BABA\" repeats the ticker of line 2; each listing appears once");
   }
 
   @Test
@@ -64,31 +69,49 @@ class UniverseFileReaderTest {
     InputException e = failure("universe_missing_benchmark_column.csv");
     assertThat(e.line()).isEqualTo(1);
     assertThat(e.value()).isEqualTo("ticker,exchange");
-    assertThat(e.problem()).isEqualTo(
-        "has no benchmark column; the header must hold ticker,exchange,benchmark");
+    assertThat(e.problem())
+        .isEqualTo("has no benchmark column; the header must hold ticker,exchange,benchmark");
   }
 
   @Test
   void unusableAndEmptyCells() {
-    InputException spaces = catchThrowableOfType(InputException.class, () -> UniverseFileReader.read(
-        new StringReader("ticker,exchange,benchmark\nBA BA,NYSE,SPX\n"), "u.csv"));
+    InputException spaces =
+        catchThrowableOfType(
+            InputException.class,
+            () ->
+                UniverseFileReader.read(
+                    new StringReader("ticker,exchange,benchmark\nBA BA,NYSE,SPX\n"), "u.csv"));
     assertThat(spaces.line()).isEqualTo(2);
     assertThat(spaces.column()).isEqualTo("ticker");
     assertThat(spaces.value()).isEqualTo("BA BA");
-    InputException empty = catchThrowableOfType(InputException.class, () -> UniverseFileReader.read(
-        new StringReader("ticker,exchange,benchmark\nBABA,,SPX\n"), "u.csv"));
-    assertThat(empty).hasMessage("u.csv line 2, column \"exchange\": the exchange is empty;"
-        + " expected one of NYSE, NASDAQ, HKEX, SSE, SZSE");
-    InputException noBenchmark = catchThrowableOfType(InputException.class,
-        () -> UniverseFileReader.read(
-            new StringReader("ticker,exchange,benchmark\nBABA,NYSE,\n"), "u.csv"));
-    assertThat(noBenchmark).hasMessage("u.csv line 2, column \"benchmark\": the benchmark is empty");
+    InputException empty =
+        catchThrowableOfType(
+            InputException.class,
+            () ->
+                UniverseFileReader.read(
+                    new StringReader("ticker,exchange,benchmark\nBABA,,SPX\n"), "u.csv"));
+    assertThat(empty)
+        .hasMessage(
+            "u.csv line 2, column \"exchange\": the exchange is empty;"
+                + " expected one of NYSE, NASDAQ, HKEX, SSE, SZSE");
+    InputException noBenchmark =
+        catchThrowableOfType(
+            InputException.class,
+            () ->
+                UniverseFileReader.read(
+                    new StringReader("ticker,exchange,benchmark\nBABA,NYSE,\n"), "u.csv"));
+    assertThat(noBenchmark)
+        .hasMessage("u.csv line 2, column \"benchmark\": the benchmark is empty");
   }
 
   @Test
   void headerOnly() {
-    InputException e = catchThrowableOfType(InputException.class, () -> UniverseFileReader.read(
-        new StringReader("ticker,exchange,benchmark\r\n"), "u.csv"));
+    InputException e =
+        catchThrowableOfType(
+            InputException.class,
+            () ->
+                UniverseFileReader.read(
+                    new StringReader("ticker,exchange,benchmark\r\n"), "u.csv"));
     assertThat(e).hasMessage("u.csv line 1: the file has a header but no listings");
   }
 }

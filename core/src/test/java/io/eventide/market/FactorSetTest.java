@@ -21,7 +21,8 @@ class FactorSetTest {
 
   /** FF3-like: Mkt-RF, SMB on 07-03, 07-05, 07-06 with RF. */
   private static FactorSet ff() {
-    return FactorSet.of(List.of("Mkt-RF", "SMB"),
+    return FactorSet.of(
+        List.of("Mkt-RF", "SMB"),
         new long[] {day("2023-07-03"), day("2023-07-05"), day("2023-07-06")},
         new double[][] {{0.0012, -0.0025, 0.0031}, {0.0001, 0.0002, 0.0003}},
         new double[] {0.00021, 0.00022, 0.00023});
@@ -29,9 +30,11 @@ class FactorSetTest {
 
   /** Momentum-like: Mom and a second SMB on 07-05, 07-07, no RF. */
   private static FactorSet mom() {
-    return FactorSet.of(List.of("Mom", "SMB"),
+    return FactorSet.of(
+        List.of("Mom", "SMB"),
         new long[] {day("2023-07-05"), day("2023-07-07")},
-        new double[][] {{-0.0068, 0.0040}, {0.9, 0.9}}, null);
+        new double[][] {{-0.0068, 0.0040}, {0.9, 0.9}},
+        null);
   }
 
   @Test
@@ -87,7 +90,8 @@ class FactorSetTest {
     // One set merges to itself; none is an error.
     FactorSet one = ff();
     assertThat(FactorSet.merge(List.of(one))).isSameAs(one);
-    assertThatIllegalArgumentException().isThrownBy(() -> FactorSet.merge(List.of()))
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> FactorSet.merge(List.of()))
         .withMessage("No factor sets to merge");
   }
 
@@ -97,28 +101,31 @@ class FactorSetTest {
     assertThat(s.names()).containsExactly("SMB", "Mkt-RF");
     assertThat(s.value("SMB", 0)).isEqualTo(0.0001);
     assertThat(s.riskFree(1)).isEqualTo(0.00022);
-    assertThatIllegalArgumentException().isThrownBy(() -> ff().select(List.of("HML")))
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> ff().select(List.of("HML")))
         .withMessage("No factor 'HML'; the set has [Mkt-RF, SMB]");
-    assertThatIllegalArgumentException().isThrownBy(() -> ff().value("Mom", 0))
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> ff().value("Mom", 0))
         .withMessage("No factor 'Mom'; the set has [Mkt-RF, SMB]");
   }
 
   @Test
   void alignToACalendarLeavesMissingDatesNaN() {
-    long[] sessions = {day("2023-07-03"), day("2023-07-04"), day("2023-07-06"),
-        day("2023-07-10")};
-    assertThat(ff().alignTo("Mkt-RF", sessions)).containsExactly(0.0012, Double.NaN, 0.0031,
-        Double.NaN);
-    assertThat(ff().riskFreeAlignedTo(sessions)).containsExactly(0.00021, Double.NaN, 0.00023,
-        Double.NaN);
+    long[] sessions = {day("2023-07-03"), day("2023-07-04"), day("2023-07-06"), day("2023-07-10")};
+    assertThat(ff().alignTo("Mkt-RF", sessions))
+        .containsExactly(0.0012, Double.NaN, 0.0031, Double.NaN);
+    assertThat(ff().riskFreeAlignedTo(sessions))
+        .containsExactly(0.00021, Double.NaN, 0.00023, Double.NaN);
   }
 
   @Test
   void aSetWithoutRiskFreeSaysSo() {
     assertThat(mom().hasRiskFree()).isFalse();
-    assertThatIllegalStateException().isThrownBy(() -> mom().riskFree(0))
+    assertThatIllegalStateException()
+        .isThrownBy(() -> mom().riskFree(0))
         .withMessage("Factor set [Mom, SMB] has no RF");
-    assertThatIllegalStateException().isThrownBy(() -> mom().riskFreeAlignedTo(new long[1]))
+    assertThatIllegalStateException()
+        .isThrownBy(() -> mom().riskFreeAlignedTo(new long[1]))
         .withMessage("Factor set [Mom, SMB] has no RF");
   }
 
@@ -132,19 +139,21 @@ class FactorSetTest {
         .isThrownBy(() -> FactorSet.of(List.of("RF"), two, new double[][] {{1, 2}}, null))
         .withMessage("RF is given separately, not as a factor");
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> FactorSet.of(List.of("A", "A"), two, new double[][] {{1, 2}, {1, 2}},
-            null))
+        .isThrownBy(
+            () -> FactorSet.of(List.of("A", "A"), two, new double[][] {{1, 2}, {1, 2}}, null))
         .withMessage("Factor names repeat: [A, A]");
     assertThatIllegalArgumentException()
         .isThrownBy(() -> FactorSet.of(List.of("A"), two, new double[][] {{1}}, null))
         .withMessage("Factor A has 1 values for 2 dates");
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> FactorSet.of(List.of("A"), two, new double[][] {{1, 2}},
-            new double[] {0.1}))
+        .isThrownBy(
+            () -> FactorSet.of(List.of("A"), two, new double[][] {{1, 2}}, new double[] {0.1}))
         .withMessage("RF has 1 values for 2 dates");
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> FactorSet.of(List.of("A"), new long[] {two[1], two[0]},
-            new double[][] {{1, 2}}, null))
+        .isThrownBy(
+            () ->
+                FactorSet.of(
+                    List.of("A"), new long[] {two[1], two[0]}, new double[][] {{1, 2}}, null))
         .withMessage("Factor dates not strictly increasing at 2023-07-03");
   }
 }

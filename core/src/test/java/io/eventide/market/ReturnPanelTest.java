@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
  * prices and missing files kept as NaN, and the errors that make a panel impossible.
  *
  * <p>Data, by hand: SPX has prices on 07-03, 07-05, 07-06 and a blank (NaN) on 07-04 (a holiday),
- * so its calendar is 07-03, 07-05, 07-06. BABA has 10, 11 (on the holiday), 12, 15: its 07-04
- * price is not on the calendar, so its return on 07-05 is 12/10 − 1 = 0.2. HSI has 07-03, 07-04,
- * 07-06 (HKEX open on 07-04, closed on 07-05).
+ * so its calendar is 07-03, 07-05, 07-06. BABA has 10, 11 (on the holiday), 12, 15: its 07-04 price
+ * is not on the calendar, so its return on 07-05 is 12/10 − 1 = 0.2. HSI has 07-03, 07-04, 07-06
+ * (HKEX open on 07-04, closed on 07-05).
  */
 class ReturnPanelTest {
 
@@ -41,22 +41,36 @@ class ReturnPanelTest {
 
   private static Map<String, DatedSeries> prices() {
     Map<String, DatedSeries> p = new LinkedHashMap<>();
-    p.put("SPX", series("SPX", new String[] {"2023-07-03", "2023-07-04", "2023-07-05",
-        "2023-07-06"}, new double[] {4000, Double.NaN, 4040, 3999.6}));
-    p.put("BABA", series("BABA", new String[] {"2023-07-03", "2023-07-04", "2023-07-05",
-        "2023-07-06"}, new double[] {10, 11, 12, 15}));
-    p.put("HSI", series("HSI", new String[] {"2023-07-03", "2023-07-04", "2023-07-06"},
-        new double[] {19000, 19190, 19190}));
-    p.put("9988.HK", series("9988.HK", new String[] {"2023-07-03", "2023-07-06"},
-        new double[] {80, 88}));
+    p.put(
+        "SPX",
+        series(
+            "SPX",
+            new String[] {"2023-07-03", "2023-07-04", "2023-07-05", "2023-07-06"},
+            new double[] {4000, Double.NaN, 4040, 3999.6}));
+    p.put(
+        "BABA",
+        series(
+            "BABA",
+            new String[] {"2023-07-03", "2023-07-04", "2023-07-05", "2023-07-06"},
+            new double[] {10, 11, 12, 15}));
+    p.put(
+        "HSI",
+        series(
+            "HSI",
+            new String[] {"2023-07-03", "2023-07-04", "2023-07-06"},
+            new double[] {19000, 19190, 19190}));
+    p.put(
+        "9988.HK",
+        series("9988.HK", new String[] {"2023-07-03", "2023-07-06"}, new double[] {80, 88}));
     return p;
   }
 
-  private static final List<Listing> UNIVERSE = List.of(
-      Listing.of("BABA", Exchange.NYSE, "SPX"),
-      Listing.of("JD", Exchange.NASDAQ, "SPX"),
-      Listing.of("9988.HK", Exchange.HKEX, "HSI"),
-      Listing.of("NOFILE", Exchange.NYSE, "SPX"));
+  private static final List<Listing> UNIVERSE =
+      List.of(
+          Listing.of("BABA", Exchange.NYSE, "SPX"),
+          Listing.of("JD", Exchange.NASDAQ, "SPX"),
+          Listing.of("9988.HK", Exchange.HKEX, "HSI"),
+          Listing.of("NOFILE", Exchange.NYSE, "SPX"));
 
   @Test
   void eachListingIsOnItsBenchmarksSessions() {
@@ -78,8 +92,10 @@ class ReturnPanelTest {
     assertThat(baba.pricesPresent()).isEqualTo(3);
     assertThat(baba.returnType()).isEqualTo(ReturnType.SIMPLE);
     assertThat(baba.listing()).isEqualTo(UNIVERSE.get(0));
-    assertThat(baba).hasToString("ListingReturns[BABA on TradingCalendar[NYSE per SPX, NYSE, 3"
-        + " sessions, 2023-07-03..2023-07-06], 3 prices]");
+    assertThat(baba)
+        .hasToString(
+            "ListingReturns[BABA on TradingCalendar[NYSE per SPX, NYSE, 3"
+                + " sessions, 2023-07-03..2023-07-06], 3 prices]");
     // HKEX per HSI: 07-03, 07-04, 07-06; 9988.HK lacks 07-04, so both its returns are missing.
     ListingReturns hk = panel.returnsOf("9988.HK").orElseThrow();
     assertThat(hk.calendar().size()).isEqualTo(3);
@@ -113,8 +129,12 @@ class ReturnPanelTest {
         .isCloseTo(Math.log(1.2), within(1e-15));
     assertThat(panel.returnsOf("BABA").orElseThrow().returnAt(2))
         .isCloseTo(Math.log(1.25), within(1e-15));
-    FactorSet f = FactorSet.of(List.of("Mkt-RF"), new long[] {d("2023-07-05").toEpochDay()},
-        new double[][] {{0.01}}, new double[] {0.0002});
+    FactorSet f =
+        FactorSet.of(
+            List.of("Mkt-RF"),
+            new long[] {d("2023-07-05").toEpochDay()},
+            new double[][] {{0.01}},
+            new double[] {0.0002});
     ReturnPanel withFactors = panel.withFactors(f);
     assertThat(withFactors.factors()).containsSame(f);
     assertThat(withFactors.returnsOf("BABA")).isEqualTo(panel.returnsOf("BABA"));
@@ -135,18 +155,23 @@ class ReturnPanelTest {
         .isThrownBy(() -> ReturnPanel.of(UNIVERSE, blank, ReturnType.SIMPLE))
         .withMessage("Benchmark HSI of 9988.HK has no prices");
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> ReturnPanel.of(List.of(UNIVERSE.get(0), UNIVERSE.get(0)), prices(),
-            ReturnType.SIMPLE))
+        .isThrownBy(
+            () ->
+                ReturnPanel.of(
+                    List.of(UNIVERSE.get(0), UNIVERSE.get(0)), prices(), ReturnType.SIMPLE))
         .withMessage("Universe lists ticker BABA twice");
   }
 
   @Test
   void aListingNeedsATickerAnExchangeAndABenchmark() {
-    assertThatIllegalArgumentException().isThrownBy(() -> Listing.of(" ", Exchange.NYSE, "SPX"))
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Listing.of(" ", Exchange.NYSE, "SPX"))
         .withMessage("Listing ticker is empty");
-    assertThatIllegalArgumentException().isThrownBy(() -> Listing.of("BABA", Exchange.NYSE, ""))
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Listing.of("BABA", Exchange.NYSE, ""))
         .withMessage("Listing BABA has no benchmark");
-    assertThatNullPointerException().isThrownBy(() -> Listing.of("BABA", null, "SPX"))
+    assertThatNullPointerException()
+        .isThrownBy(() -> Listing.of("BABA", null, "SPX"))
         .withMessage("exchange");
   }
 }

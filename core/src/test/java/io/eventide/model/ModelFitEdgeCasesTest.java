@@ -44,10 +44,12 @@ class ModelFitEdgeCasesTest {
     double[] r = constantGrowth(300);
     // The returns are not all the same double (rounding of P_t / P_t-1), but within ~1e-16.
     assertThat(Arrays.stream(r, 1, 300).distinct().count()).isGreaterThan(1);
-    assertThat(Arrays.stream(r, 1, 300).max().getAsDouble()
-        - Arrays.stream(r, 1, 300).min().getAsDouble()).isLessThan(1e-15);
-    ModelFit fit = ConstantMeanModel.of().fitter()
-        .fit(ModelInputs.of(r, noise(1, 300, 0.02)), 10, 250, null);
+    assertThat(
+            Arrays.stream(r, 1, 300).max().getAsDouble()
+                - Arrays.stream(r, 1, 300).min().getAsDouble())
+        .isLessThan(1e-15);
+    ModelFit fit =
+        ConstantMeanModel.of().fitter().fit(ModelInputs.of(r, noise(1, 300, 0.02)), 10, 250, null);
     assertThat(fit.observations()).isEqualTo(240);
     assertThat(fit.parameter(0)).isCloseTo(0.001, within(1e-15));
     // s ≈ 1.2e-16: the rounding of the returns themselves, below 64 ε.
@@ -84,8 +86,8 @@ class ModelFitEdgeCasesTest {
     assertThat(fit.isUsable()).isFalse();
     assertThat(fit.failureReason()).isEqualTo(EXACT);
     // The market-adjusted model computes ε = R − R_m = 0 exactly.
-    ModelFit adjusted = MarketAdjustedModel.of().fitter()
-        .fit(ModelInputs.of(m.clone(), m), 0, 250, null);
+    ModelFit adjusted =
+        MarketAdjustedModel.of().fitter().fit(ModelInputs.of(m.clone(), m), 0, 250, null);
     assertThat(adjusted.residualVariance()).isZero();
     assertThat(adjusted.failureReason()).isEqualTo(EXACT);
   }
@@ -120,14 +122,17 @@ class ModelFitEdgeCasesTest {
     assertThat(Fits.failure(MarketModel.of(), 2, false, 1e-4))
         .isEqualTo("M = 2 estimation observations for k = 2 parameters");
     assertThat(Fits.failure(MarketModel.of(), 100, true, Double.NaN))
-        .isEqualTo("the market return does not vary over the estimation window"
-            + " (rank-deficient design)");
+        .isEqualTo(
+            "the market return does not vary over the estimation window"
+                + " (rank-deficient design)");
     assertThat(Fits.failure(FactorModel.famaFrench3(), 100, true, Double.NaN))
-        .isEqualTo("the factors are collinear or constant over the estimation window"
-            + " (rank-deficient design)");
+        .isEqualTo(
+            "the factors are collinear or constant over the estimation window"
+                + " (rank-deficient design)");
     assertThat(Fits.failure(ConstantMeanModel.of(), 100, false, Double.POSITIVE_INFINITY))
-        .isEqualTo("residual variance is Infinity (returns of extreme magnitude, beyond double"
-            + " precision: look for a misplaced decimal point in the prices)");
+        .isEqualTo(
+            "residual variance is Infinity (returns of extreme magnitude, beyond double"
+                + " precision: look for a misplaced decimal point in the prices)");
     assertThat(Fits.failure(ConstantMeanModel.of(), 100, false, 4e-4)).isNull();
   }
 
@@ -140,7 +145,9 @@ class ModelFitEdgeCasesTest {
     r[100] = 1e200;
     ModelFit fit = ConstantMeanModel.of().fitter().fit(ModelInputs.of(r, r), 0, 250, null);
     assertThat(fit.residualVariance()).isNaN();
-    assertThat(fit.failureReason()).isEqualTo("residual variance is NaN (returns of extreme"
-        + " magnitude, beyond double precision: look for a misplaced decimal point in the prices)");
+    assertThat(fit.failureReason())
+        .isEqualTo(
+            "residual variance is NaN (returns of extreme"
+                + " magnitude, beyond double precision: look for a misplaced decimal point in the prices)");
   }
 }

@@ -15,9 +15,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every model's fit against the matrix form of {@code spec/STATISTICS.md} section 2, computed
- * here from scratch: rows kept when the return and every regressor are present and the session is
- * not excluded; parameters from Commons Math ({@link SimpleRegression}, {@link
+ * Every model's fit against the matrix form of {@code spec/STATISTICS.md} section 2, computed here
+ * from scratch: rows kept when the return and every regressor are present and the session is not
+ * excluded; parameters from Commons Math ({@link SimpleRegression}, {@link
  * OLSMultipleLinearRegression}) or a plain mean; {@code s² = Σε̂² / (M − k)} (market-adjusted:
  * {@code / M}, uncentred) from explicit residuals; {@code (X'X)⁻¹} inverted explicitly with {@link
  * LUDecomposition}; {@code x'(X'X)⁻¹x} and {@code s² (L + g'(X'X)⁻¹g)} evaluated as matrix
@@ -62,8 +62,8 @@ class ModelFitReferenceTest {
         f[j][t] = offset * (j + 1) + spread * gaussian(rnd);
       }
       rf[t] = 0.0001 + 0.00001 * rnd.nextDouble();
-      y[t] = rf[t] + 0.0002 + 1.1 * market[t] + 0.3 * f[1][t] - 0.2 * f[2][t]
-          + 0.02 * gaussian(rnd);
+      y[t] =
+          rf[t] + 0.0002 + 1.1 * market[t] + 0.3 * f[1][t] - 0.2 * f[2][t] + 0.02 * gaussian(rnd);
     }
     for (int q = 0; q < 12; q++) {
       y[rnd.nextInt(N)] = Double.NaN;
@@ -109,7 +109,8 @@ class ModelFitReferenceTest {
     // The reference.
     List<Integer> rows = new ArrayList<>();
     for (int t = FROM; t < TO; t++) {
-      if (!Double.isNaN(y[t]) && row(modelId, t, market, f, rf) != null
+      if (!Double.isNaN(y[t])
+          && row(modelId, t, market, f, rf) != null
           && (excluded == null || !excluded[t - FROM])) {
         rows.add(t);
       }
@@ -155,9 +156,13 @@ class ModelFitReferenceTest {
       }
     }
     double s2 = ss / (k == 0 ? m : m - k);
-    double[][] inv = k == 0 ? new double[0][0]
-        : new LUDecomposition(MatrixUtils.createRealMatrix(xtx)).getSolver().getInverse()
-            .getData();
+    double[][] inv =
+        k == 0
+            ? new double[0][0]
+            : new LUDecomposition(MatrixUtils.createRealMatrix(xtx))
+                .getSolver()
+                .getInverse()
+                .getData();
 
     assertThat(fit.observations()).isEqualTo(m);
     assertThat(fit.isUsable()).isTrue();
@@ -216,7 +221,9 @@ class ModelFitReferenceTest {
       case "market-adjusted":
         return Double.isNaN(market[t]) ? null : new double[0];
       default:
-        if (Double.isNaN(rf[t]) || Double.isNaN(f[0][t]) || Double.isNaN(f[1][t])
+        if (Double.isNaN(rf[t])
+            || Double.isNaN(f[0][t])
+            || Double.isNaN(f[1][t])
             || Double.isNaN(f[2][t])) {
           return null;
         }
@@ -224,8 +231,8 @@ class ModelFitReferenceTest {
     }
   }
 
-  private static double expected(String model, int t, double[] params, double[] market,
-      double[][] f, double[] rf) {
+  private static double expected(
+      String model, int t, double[] params, double[] market, double[][] f, double[] rf) {
     double[] x = row(model, t, market, f, rf);
     if (model.equals("market-adjusted")) {
       return market[t];
@@ -249,8 +256,9 @@ class ModelFitReferenceTest {
 
   private static void assertClose(String what, double expected, double actual) {
     double tol = Math.max(1e-12, 1e-9 * Math.abs(expected));
-    assertThat(Math.abs(actual - expected)).as("%s: reference %s, engine %s", what, expected,
-        actual).isLessThanOrEqualTo(tol);
+    assertThat(Math.abs(actual - expected))
+        .as("%s: reference %s, engine %s", what, expected, actual)
+        .isLessThanOrEqualTo(tol);
   }
 
   private static double gaussian(SplittableRandom rnd) {

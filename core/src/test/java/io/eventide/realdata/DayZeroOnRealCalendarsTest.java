@@ -74,13 +74,12 @@ class DayZeroOnRealCalendarsTest {
     assertThat(baba.returnAt(t)).isCloseTo(89.348915 / 82.727913 - 1, within(1e-15));
     assertThat(baba.returnAt(t)).isCloseTo(0.0800, within(0.0001));
     // SPX.csv: 2023-07-06 Adj Close 4411.58984375; 2023-07-07 Adj Close 4398.9501953125.
-    assertThat(baba.marketReturnAt(t)).isCloseTo(4398.9501953125 / 4411.58984375 - 1,
-        within(1e-15));
+    assertThat(baba.marketReturnAt(t))
+        .isCloseTo(4398.9501953125 / 4411.58984375 - 1, within(1e-15));
     ListingReturns hk = panel.returnsOf("9988.HK").orElseThrow();
     int u = hkex.indexOf(LocalDate.of(2023, 7, 18));
     // The return on 2023-07-18 is measured from the previous session, 2023-07-14.
-    assertThat(hk.returnAt(u)).isCloseTo(
-        hk.prices()[u] / hk.prices()[u - 1] - 1, within(1e-15));
+    assertThat(hk.returnAt(u)).isCloseTo(hk.prices()[u] / hk.prices()[u - 1] - 1, within(1e-15));
     assertThat(hkex.session(u - 1)).isEqualTo(LocalDate.of(2023, 7, 14));
   }
 

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The July 2023 study on the real files, end to end: market model, default windows, eight
- * listings on two exchanges, the four July 2023 announcements of the catalog.
+ * The July 2023 study on the real files, end to end: market model, default windows, eight listings
+ * on two exchanges, the four July 2023 announcements of the catalog.
  */
 class JulyTwentyTwentyThreeStudyTest {
 
@@ -36,10 +36,13 @@ class JulyTwentyTwentyThreeStudyTest {
   @BeforeAll
   static void run() {
     panel = RealData.panel(RealData.UNIVERSE, ReturnType.SIMPLE);
-    List<Event> july = RealData.events().stream()
-        .filter(e -> e.announcement().localDate().getYear() == 2023
-            && e.announcement().localDate().getMonthValue() == 7)
-        .toList();
+    List<Event> july =
+        RealData.events().stream()
+            .filter(
+                e ->
+                    e.announcement().localDate().getYear() == 2023
+                        && e.announcement().localDate().getMonthValue() == 7)
+            .toList();
     study = EventStudy.of(StudySpecification.defaults()).run(panel, july);
     tests = StudyTests.run(study, TestSuite.standard());
   }
@@ -47,7 +50,8 @@ class JulyTwentyTwentyThreeStudyTest {
   private static FirmEventResult find(String event, String ticker) {
     return study.firmEvents().stream()
         .filter(r -> r.eventId().equals(event) && r.ticker().equals(ticker))
-        .findFirst().orElseThrow();
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test

@@ -20,15 +20,16 @@ import java.util.Map;
  */
 final class RealData {
 
-  static final List<Listing> UNIVERSE = List.of(
-      Listing.of("BABA", Exchange.NYSE, "SPX"),
-      Listing.of("JD", Exchange.NASDAQ, "SPX"),
-      Listing.of("BIDU", Exchange.NASDAQ, "SPX"),
-      Listing.of("PDD", Exchange.NASDAQ, "SPX"),
-      Listing.of("9988.HK", Exchange.HKEX, "HSI"),
-      Listing.of("0700.HK", Exchange.HKEX, "HSI"),
-      Listing.of("3690.HK", Exchange.HKEX, "HSI"),
-      Listing.of("9618.HK", Exchange.HKEX, "HSI"));
+  static final List<Listing> UNIVERSE =
+      List.of(
+          Listing.of("BABA", Exchange.NYSE, "SPX"),
+          Listing.of("JD", Exchange.NASDAQ, "SPX"),
+          Listing.of("BIDU", Exchange.NASDAQ, "SPX"),
+          Listing.of("PDD", Exchange.NASDAQ, "SPX"),
+          Listing.of("9988.HK", Exchange.HKEX, "HSI"),
+          Listing.of("0700.HK", Exchange.HKEX, "HSI"),
+          Listing.of("3690.HK", Exchange.HKEX, "HSI"),
+          Listing.of("9618.HK", Exchange.HKEX, "HSI"));
 
   private RealData() {}
 

@@ -60,15 +60,21 @@ class StudyOutputsTest {
   @Test
   void leftOutFirmEventsCarTheirReasons() {
     // DIDI has 100 sessions of prices: every DIDI firm-event has M < 100 valid estimation days.
-    List<FirmEventResult> didi = study.firmEvents().stream()
-        .filter(r -> r.ticker().equals("DIDI")).toList();
-    assertThat(didi).isNotEmpty().allSatisfy(r -> {
-      assertThat(r.outcome()).isEqualTo(Outcome.INSUFFICIENT_ESTIMATION);
-      assertThat(r.reason()).contains("valid estimation days").contains("at least 100 required");
-    });
+    List<FirmEventResult> didi =
+        study.firmEvents().stream().filter(r -> r.ticker().equals("DIDI")).toList();
+    assertThat(didi)
+        .isNotEmpty()
+        .allSatisfy(
+            r -> {
+              assertThat(r.outcome()).isEqualTo(Outcome.INSUFFICIENT_ESTIMATION);
+              assertThat(r.reason())
+                  .contains("valid estimation days")
+                  .contains("at least 100 required");
+            });
     // 9999.HK is in the universe without a file: NO_PRICES wherever an event names it.
     assertThat(study.firmEvents().stream().filter(r -> r.ticker().equals("9999.HK")))
-        .isNotEmpty().allSatisfy(r -> assertThat(r.outcome()).isEqualTo(Outcome.NO_PRICES));
+        .isNotEmpty()
+        .allSatisfy(r -> assertThat(r.outcome()).isEqualTo(Outcome.NO_PRICES));
     // 9901.HK (tutoring) is named by events but not in this universe.
     assertThat(study.firmEvents().stream().filter(r -> r.ticker().equals("9901.HK")))
         .isNotEmpty()
@@ -80,7 +86,8 @@ class StudyOutputsTest {
   @Test
   void csvFilesMatchTheResults(@TempDir Path out) throws IOException {
     List<Path> files = StudyFiles.write(out, study, tests);
-    assertThat(files).extracting(p -> p.getFileName().toString())
+    assertThat(files)
+        .extracting(p -> p.getFileName().toString())
         .containsExactlyElementsOf(StudyFiles.FILE_NAMES);
     List<String> fe = Files.readAllLines(out.resolve("firm_events.csv"), StandardCharsets.UTF_8);
     assertThat(fe).hasSize(1 + study.size());
@@ -95,11 +102,13 @@ class StudyOutputsTest {
     }
     assertThat(car).hasSize(1 + (int) rows);
     // A row read back equals the result to the last bit (shortest round-trip formatting).
-    FirmEventResult baba = study.firmEvents().stream()
-        .filter(r -> r.eventId().equals("pboc-ant-fine") && r.ticker().equals("BABA"))
-        .findFirst().orElseThrow();
-    String line = car.stream().filter(l -> l.startsWith("pboc-ant-fine,BABA,0:0,"))
-        .findFirst().orElseThrow();
+    FirmEventResult baba =
+        study.firmEvents().stream()
+            .filter(r -> r.eventId().equals("pboc-ant-fine") && r.ticker().equals("BABA"))
+            .findFirst()
+            .orElseThrow();
+    String line =
+        car.stream().filter(l -> l.startsWith("pboc-ant-fine,BABA,0:0,")).findFirst().orElseThrow();
     String[] cells = line.split(",");
     assertThat(Double.parseDouble(cells[3])).isEqualTo(baba.car(EventWindow.of(0, 0)));
     assertThat(Double.parseDouble(cells[6])).isEqualTo(baba.pValue(EventWindow.of(0, 0)));
@@ -119,7 +128,9 @@ class StudyOutputsTest {
     assertThat(StudyTables.windows(study).rowCount()).isEqualTo(8);
     assertThat(StudyTables.tests(tests).rowCount()).isEqualTo(tests.results().size());
     String summary = StudySummary.of(study, tests);
-    assertThat(summary).contains("Left out").contains("INSUFFICIENT_ESTIMATION")
+    assertThat(summary)
+        .contains("Left out")
+        .contains("INSUFFICIENT_ESTIMATION")
         .contains("Window -5:5");
     Path png = out.resolve("caar.png");
     CaarChart.writePng(study, png);

@@ -20,27 +20,44 @@ class LinearRegressionKernelTest {
   };
 
   static final double[][] LONGLEY_X = {
-    {83.0, 88.5, 88.2, 89.5, 96.2, 98.1, 99.0, 100.0, 101.2, 104.6, 108.4, 110.8, 112.6, 114.2,
-      115.7, 116.9},
-    {234289, 259426, 258054, 284599, 328975, 346999, 365385, 363112, 397469, 419180, 442769,
-      444546, 482704, 502601, 518173, 554894},
-    {2356, 2325, 3682, 3351, 2099, 1932, 1870, 3578, 2904, 2822, 2936, 4681, 3813, 3931, 4806,
-      4007},
-    {1590, 1456, 1616, 1650, 3099, 3594, 3547, 3350, 3048, 2857, 2798, 2637, 2552, 2514, 2572,
-      2827},
-    {107608, 108632, 109773, 110929, 112075, 113270, 115094, 116219, 117388, 118734, 120445,
-      121950, 123366, 125368, 127852, 130081},
-    {1947, 1948, 1949, 1950, 1951, 1952, 1953, 1954, 1955, 1956, 1957, 1958, 1959, 1960, 1961,
-      1962}
+    {
+      83.0, 88.5, 88.2, 89.5, 96.2, 98.1, 99.0, 100.0, 101.2, 104.6, 108.4, 110.8, 112.6, 114.2,
+      115.7, 116.9
+    },
+    {
+      234289, 259426, 258054, 284599, 328975, 346999, 365385, 363112, 397469, 419180, 442769,
+      444546, 482704, 502601, 518173, 554894
+    },
+    {
+      2356, 2325, 3682, 3351, 2099, 1932, 1870, 3578, 2904, 2822, 2936, 4681, 3813, 3931, 4806, 4007
+    },
+    {
+      1590, 1456, 1616, 1650, 3099, 3594, 3547, 3350, 3048, 2857, 2798, 2637, 2552, 2514, 2572, 2827
+    },
+    {
+      107608, 108632, 109773, 110929, 112075, 113270, 115094, 116219, 117388, 118734, 120445,
+      121950, 123366, 125368, 127852, 130081
+    },
+    {1947, 1948, 1949, 1950, 1951, 1952, 1953, 1954, 1955, 1956, 1957, 1958, 1959, 1960, 1961, 1962}
   };
 
   static final double[] CERTIFIED_B = {
-    -3482258.63459582, 15.0618722713733, -0.358191792925910E-01, -2.02022980381683,
-    -1.03322686717359, -0.511041056535807E-01, 1829.15146461355
+    -3482258.63459582,
+    15.0618722713733,
+    -0.358191792925910E-01,
+    -2.02022980381683,
+    -1.03322686717359,
+    -0.511041056535807E-01,
+    1829.15146461355
   };
   static final double[] CERTIFIED_SE = {
-    890420.383607373, 84.9149257747669, 0.334910077722432E-01, 0.488399681651699,
-    0.214274163161675, 0.226073200069370, 455.478499142212
+    890420.383607373,
+    84.9149257747669,
+    0.334910077722432E-01,
+    0.488399681651699,
+    0.214274163161675,
+    0.226073200069370,
+    455.478499142212
   };
   static final double CERTIFIED_RESIDUAL_SD = 304.854073561965;
 
@@ -53,8 +70,7 @@ class LinearRegressionKernelTest {
     // Centred, correlation-scaled normal equations: every certified digit we print agrees to
     // about 1e-11 relative; 1e-9 leaves room across JVMs.
     for (int j = 0; j < 7; j++) {
-      assertThat(ws.coefficient(j)).as("b%d", j)
-          .isCloseTo(CERTIFIED_B[j], withinPercentage(1e-7));
+      assertThat(ws.coefficient(j)).as("b%d", j).isCloseTo(CERTIFIED_B[j], withinPercentage(1e-7));
     }
     assertThat(Math.sqrt(ws.residualVariance()))
         .isCloseTo(CERTIFIED_RESIDUAL_SD, withinPercentage(1e-7));
@@ -125,11 +141,10 @@ class LinearRegressionKernelTest {
     LinearRegressionKernel.fit(y, x, from, to, ws);
     LinearRegressionKernel.fit(y, x, from, to, moments, shared);
     for (int j = 0; j <= p; j++) {
-      assertThat(shared.coefficient(j)).isCloseTo(ws.coefficient(j),
-          within(1e-11 * Math.max(1, Math.abs(ws.coefficient(j)))));
+      assertThat(shared.coefficient(j))
+          .isCloseTo(ws.coefficient(j), within(1e-11 * Math.max(1, Math.abs(ws.coefficient(j)))));
     }
-    assertThat(shared.residualVariance())
-        .isCloseTo(ws.residualVariance(), withinPercentage(1e-9));
+    assertThat(shared.residualVariance()).isCloseTo(ws.residualVariance(), withinPercentage(1e-9));
   }
 
   @Test
@@ -184,18 +199,21 @@ class LinearRegressionKernelTest {
       for (int k = 0; k < 3; k++) {
         java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
         for (int t = 0; t < n; t++) {
-          sum = sum.add(new java.math.BigDecimal(cols[j][t]).subtract(mean[j])
-              .multiply(new java.math.BigDecimal(cols[k][t]).subtract(mean[k])));
+          sum =
+              sum.add(
+                  new java.math.BigDecimal(cols[j][t])
+                      .subtract(mean[j])
+                      .multiply(new java.math.BigDecimal(cols[k][t]).subtract(mean[k])));
         }
         c[j][k] = sum;
       }
     }
     // Cramer's rule for [c00 c01; c01 c11] b = [c02; c12].
     java.math.BigDecimal det = c[0][0].multiply(c[1][1]).subtract(c[0][1].multiply(c[0][1]));
-    double b1 = c[0][2].multiply(c[1][1]).subtract(c[0][1].multiply(c[1][2]))
-        .divide(det, mc).doubleValue();
-    double b2 = c[0][0].multiply(c[1][2]).subtract(c[0][1].multiply(c[0][2]))
-        .divide(det, mc).doubleValue();
+    double b1 =
+        c[0][2].multiply(c[1][1]).subtract(c[0][1].multiply(c[1][2])).divide(det, mc).doubleValue();
+    double b2 =
+        c[0][0].multiply(c[1][2]).subtract(c[0][1].multiply(c[0][2])).divide(det, mc).doubleValue();
     LinearRegressionKernel.Workspace ws = new LinearRegressionKernel.Workspace(2);
     LinearRegressionKernel.fit(y, x, 0, n, ws);
     assertThat(ws.coefficient(1)).isCloseTo(b1, within(1e-9 * Math.abs(b1)));
@@ -220,6 +238,7 @@ class LinearRegressionKernelTest {
     LinearRegressionKernel.fit(y, x, 0, 6, ws);
     assertThat(ws.isRankDeficient()).isTrue();
   }
+
   @Test
   void aNearPerfectButRealFitKeepsItsResidualVariance() {
     // y = 0.001 + 0.8 x1 − 0.3 x2 + 1e-9 u: residuals ~3e-10, R² ≈ 1 − 1e-14, so the residual sum

@@ -57,7 +57,8 @@ class SimpleRegressionKernelTest {
       SimpleRegressionKernel.fit(d[1], d[0], from, from + 240, a);
       SimpleRegressionKernel.fit(d[1], d[0], from, from + 240, moments, b);
       for (int i = 0; i < a.length; i++) {
-        assertThat(b[i]).as("output %d from %d", i, from)
+        assertThat(b[i])
+            .as("output %d from %d", i, from)
             .isCloseTo(a[i], within(1e-12 * Math.max(1e-3, Math.abs(a[i]))));
       }
     }
@@ -111,8 +112,8 @@ class SimpleRegressionKernelTest {
     BigDecimal alpha = my.subtract(beta.multiply(mx));
     BigDecimal ssr = BigDecimal.ZERO;
     for (int t = 0; t < 5000; t++) {
-      BigDecimal e = new BigDecimal(d[1][t]).subtract(alpha).subtract(beta.multiply(
-          new BigDecimal(d[0][t])));
+      BigDecimal e =
+          new BigDecimal(d[1][t]).subtract(alpha).subtract(beta.multiply(new BigDecimal(d[0][t])));
       ssr = ssr.add(e.multiply(e));
     }
     double s2 = ssr.divide(BigDecimal.valueOf(4998), mc).doubleValue();
@@ -139,6 +140,7 @@ class SimpleRegressionKernelTest {
     assertThat(out[SimpleRegressionKernel.ALPHA]).isEqualTo(1.0);
     assertThat(out[SimpleRegressionKernel.RESIDUAL_VARIANCE]).isNaN();
   }
+
   @Test
   void aNearPerfectButRealFitKeepsItsResidualVariance() {
     // y = x + 1e-9 u, u uniform in [-0.5, 0.5): residuals of about 3e-10 (far above the 1.4e-14
@@ -181,8 +183,8 @@ class SimpleRegressionKernelTest {
     BigDecimal alpha = my.subtract(beta.multiply(mx));
     BigDecimal ssr = BigDecimal.ZERO;
     for (int t = 0; t < n; t++) {
-      BigDecimal e = new BigDecimal(y[t]).subtract(alpha).subtract(beta.multiply(
-          new BigDecimal(x[t])));
+      BigDecimal e =
+          new BigDecimal(y[t]).subtract(alpha).subtract(beta.multiply(new BigDecimal(x[t])));
       ssr = ssr.add(e.multiply(e));
     }
     return ssr.divide(BigDecimal.valueOf(n - 2), mc).doubleValue();

@@ -66,8 +66,17 @@ final class Agreement {
   }
 
   private void fail(String quantity, String where, double expected, double actual) {
-    failures.add(quantity + " at " + where + ": reference " + expected + ", engine " + actual
-        + " (diff " + Math.abs(expected - actual) + ")");
+    failures.add(
+        quantity
+            + " at "
+            + where
+            + ": reference "
+            + expected
+            + ", engine "
+            + actual
+            + " (diff "
+            + Math.abs(expected - actual)
+            + ")");
     failedAt.add(place(where));
   }
 
@@ -84,16 +93,27 @@ final class Agreement {
   /** Throws with every failure if any; otherwise prints the largest discrepancies. */
   void assertAgreement() {
     StringBuilder sb = new StringBuilder();
-    sb.append(study).append(": ").append(checks).append(" comparisons, ")
-        .append(failures.size()).append(" failures\n");
+    sb.append(study)
+        .append(": ")
+        .append(checks)
+        .append(" comparisons, ")
+        .append(failures.size())
+        .append(" failures\n");
     for (Map.Entry<String, double[]> e : worst.entrySet()) {
-      sb.append(String.format(java.util.Locale.ROOT, "  %-22s n=%6d  max abs %.2e  max rel %.2e%n",
-          e.getKey(), (long) e.getValue()[2], e.getValue()[0], e.getValue()[1]));
+      sb.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "  %-22s n=%6d  max abs %.2e  max rel %.2e%n",
+              e.getKey(),
+              (long) e.getValue()[2],
+              e.getValue()[0],
+              e.getValue()[1]));
     }
     System.out.print(sb);
     if (!failures.isEmpty()) {
-      StringBuilder f = new StringBuilder(study + ": " + failures.size() + " disagreements, at "
-          + failedAt + "\n");
+      StringBuilder f =
+          new StringBuilder(
+              study + ": " + failures.size() + " disagreements, at " + failedAt + "\n");
       for (int i = 0; i < Math.min(60, failures.size()); i++) {
         f.append("  ").append(failures.get(i)).append('\n');
       }

@@ -50,8 +50,8 @@ class ConcurrentStudiesTest {
 
   @BeforeAll
   static void world() {
-    Map<String, DatedSeries> prices = new java.util.LinkedHashMap<>(
-        SyntheticPanels.prices(30, SESSIONS, 77L));
+    Map<String, DatedSeries> prices =
+        new java.util.LinkedHashMap<>(SyntheticPanels.prices(30, SESSIONS, 77L));
     LocalDate[] dates = SyntheticPanels.sessions(SESSIONS);
     for (int i = 0; i < 30; i += 7) {
       double[] p = prices.get(SyntheticPanels.ticker(i)).values();
@@ -63,21 +63,31 @@ class ConcurrentStudiesTest {
     log = ReturnPanel.of(SyntheticPanels.universe(30), prices, ReturnType.LOG);
     events = new ArrayList<>();
     for (int e = 0; e < 12; e++) {
-      events.add(Event.of(String.format(java.util.Locale.ROOT, "e%02d", e),
-          Announcement.on(dates[300 + 30 * e]), List.of()));
+      events.add(
+          Event.of(
+              String.format(java.util.Locale.ROOT, "e%02d", e),
+              Announcement.on(dates[300 + 30 * e]),
+              List.of()));
     }
     StudySpecification base = StudySpecification.defaults();
-    specs = List.of(
-        base,
-        base.toBuilder().model(ConstantMeanModel.of()).build(),
-        base.toBuilder().model(MarketAdjustedModel.of()).build(),
-        base.toBuilder().cleanEstimation(3).build(),
-        base.toBuilder().returnType(ReturnType.LOG).build(),
-        base.toBuilder().eventWindows(EventWindow.of(-10, 10), EventWindow.of(0, 2)).build(),
-        base.toBuilder().estimationWindow(EventWindow.of(-120, -21)).minEstimation(60)
-            .eventWindows(EventWindow.of(-20, 20)).build(),
-        base.toBuilder().model(MarketModel.of()).cleanEstimation(0).returnType(ReturnType.LOG)
-            .build());
+    specs =
+        List.of(
+            base,
+            base.toBuilder().model(ConstantMeanModel.of()).build(),
+            base.toBuilder().model(MarketAdjustedModel.of()).build(),
+            base.toBuilder().cleanEstimation(3).build(),
+            base.toBuilder().returnType(ReturnType.LOG).build(),
+            base.toBuilder().eventWindows(EventWindow.of(-10, 10), EventWindow.of(0, 2)).build(),
+            base.toBuilder()
+                .estimationWindow(EventWindow.of(-120, -21))
+                .minEstimation(60)
+                .eventWindows(EventWindow.of(-20, 20))
+                .build(),
+            base.toBuilder()
+                .model(MarketModel.of())
+                .cleanEstimation(0)
+                .returnType(ReturnType.LOG)
+                .build());
     pool = Executors.newFixedThreadPool(8);
   }
 
@@ -105,10 +115,12 @@ class ConcurrentStudiesTest {
     CountDownLatch start = new CountDownLatch(1);
     List<Future<T>> futures = new ArrayList<>();
     for (Callable<T> task : tasks) {
-      futures.add(pool.submit(() -> {
-        start.await();
-        return task.call();
-      }));
+      futures.add(
+          pool.submit(
+              () -> {
+                start.await();
+                return task.call();
+              }));
     }
     start.countDown();
     List<T> out = new ArrayList<>();
@@ -135,7 +147,8 @@ class ConcurrentStudiesTest {
       }
       List<List<Object>> concurrent = atOnce(tasks);
       for (int i = 0; i < specs.size(); i++) {
-        assertThat(concurrent.get(i)).as("round %d, %s", round, specs.get(i))
+        assertThat(concurrent.get(i))
+            .as("round %d, %s", round, specs.get(i))
             .isEqualTo(sequential.get(i));
       }
     }
@@ -165,11 +178,22 @@ class ConcurrentStudiesTest {
     s.estimationAar()[0] = 42;
     s.meanRankScores()[0] = 42;
     assertThat(s.value(0)).isNotEqualTo(42);
-    for (List<?> list : List.of(r.events(), r.universe(), r.windows(), r.testWindows(),
-        r.firmEvents(), r.leftOut(), r.windowExclusions(), r.overlaps(),
-        r.specification().eventWindows(), r.specification().testWindows(),
-        StudyTests.run(r, TestSuite.standard()).results(), TestSuite.standard().tests(),
-        events.get(0).affected(), simple.listings())) {
+    for (List<?> list :
+        List.of(
+            r.events(),
+            r.universe(),
+            r.windows(),
+            r.testWindows(),
+            r.firmEvents(),
+            r.leftOut(),
+            r.windowExclusions(),
+            r.overlaps(),
+            r.specification().eventWindows(),
+            r.specification().testWindows(),
+            StudyTests.run(r, TestSuite.standard()).results(),
+            TestSuite.standard().tests(),
+            events.get(0).affected(),
+            simple.listings())) {
       assertThatThrownBy(() -> list.remove(0)).isInstanceOf(UnsupportedOperationException.class);
     }
     assertThat(outputs(r)).isEqualTo(before);
@@ -185,8 +209,8 @@ class ConcurrentStudiesTest {
     // The panel's own calendars list is a fresh copy each call.
     simple.calendars().clear();
     assertThat(simple.calendars()).hasSize(1);
-    DatedSeries series = DatedSeries.of("X", new LocalDate[] {LocalDate.of(2020, 1, 1)},
-        new double[] {1.0});
+    DatedSeries series =
+        DatedSeries.of("X", new LocalDate[] {LocalDate.of(2020, 1, 1)}, new double[] {1.0});
     series.values()[0] = 42;
     series.epochDays()[0] = 42;
     assertThat(series.value(0)).isEqualTo(1.0);

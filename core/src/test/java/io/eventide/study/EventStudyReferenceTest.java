@@ -64,8 +64,7 @@ class EventStudyReferenceTest {
     Scenario() {
       Map<String, DatedSeries> p = world.prices;
       // LATE: N00's prices, but only from 90 NYSE sessions before e1's day 0, so M < 100.
-      world.add(Listing.of("LATE", Exchange.NYSE, "SPX"),
-          rename(p.get("N00"), "LATE"));
+      world.add(Listing.of("LATE", Exchange.NYSE, "SPX"), rename(p.get("N00"), "LATE"));
       ReferenceFixtures.startAt(p, "LATE", world.shift(Exchange.NYSE, w400, -90));
       // FLAT: a price that never moves: s² = 0, nothing can be standardized.
       world.add(Listing.of("FLAT", Exchange.NYSE, "SPX"), rename(p.get("N04"), "FLAT"));
@@ -76,7 +75,10 @@ class EventStudyReferenceTest {
       LocalDate e1Hk = world.weekday(402);
       LocalDate e2Hk = world.weekday(461);
       // Holes inside estimation windows: two blank prices (four missing returns) ...
-      ReferenceFixtures.setMissing(p, "H01.HK", world.shift(Exchange.HKEX, e1Hk, -100),
+      ReferenceFixtures.setMissing(
+          p,
+          "H01.HK",
+          world.shift(Exchange.HKEX, e1Hk, -100),
           world.shift(Exchange.HKEX, e1Hk, -50));
       // ... and a missing row (two missing returns).
       ReferenceFixtures.removeDates(p, "N01", world.shift(Exchange.NYSE, w400, -30));
@@ -91,30 +93,39 @@ class EventStudyReferenceTest {
       // e2: 19:00 Hong Kong time on weekday 460 (a session on both). HKEX closed at 16:00, so
       // day 0 there is the next session, 461; in New York it is 06:00 or 07:00 on 460, before
       // the 16:00 close: day 0 is 460. ZZZZ is not in the universe.
-      events.add(Event.of("e2-policy", Announcement.at(
-          OffsetDateTime.of(world.weekday(460), LocalTime.of(19, 0), HONG_KONG)),
-          List.of("H00.HK", "H01.HK", "N00", "N01", "ZZZZ")));
+      events.add(
+          Event.of(
+              "e2-policy",
+              Announcement.at(
+                  OffsetDateTime.of(world.weekday(460), LocalTime.of(19, 0), HONG_KONG)),
+              List.of("H00.HK", "H01.HK", "N00", "N01", "ZZZZ")));
       // e3: too late, the event span (to +5) runs past the last session.
-      events.add(Event.of("e3-late", Announcement.on(world.weekday(695)),
-          List.of("N00", "H00.HK")));
+      events.add(
+          Event.of("e3-late", Announcement.on(world.weekday(695)), List.of("N00", "H00.HK")));
       // e4: too early, the estimation window (from -250) starts before the first session.
-      events.add(Event.of("e4-early", Announcement.on(world.weekday(200)),
-          List.of("N01", "H01.HK")));
+      events.add(
+          Event.of("e4-early", Announcement.on(world.weekday(200)), List.of("N01", "H01.HK")));
       // e5: after the last session: no day 0.
-      events.add(Event.of("e5-after", Announcement.on(world.weekday(699).plusDays(10)),
-          List.of("N02")));
+      events.add(
+          Event.of("e5-after", Announcement.on(world.weekday(699).plusDays(10)), List.of("N02")));
       // e6: 16:30 New York on weekday 519, after the NYSE close; 520 is an NYSE holiday, so
       // NYSE day 0 is 521. In Hong Kong it is 04:30/05:30 on 520, an HKEX session: day 0 520.
-      events.add(Event.of("e6-ny-evening", Announcement.at(
-          ZonedDateTime.of(world.weekday(519), LocalTime.of(16, 30), NEW_YORK)
-              .toOffsetDateTime()),
-          List.of("N02", "N03", "H02.HK", "H03.HK")));
+      events.add(
+          Event.of(
+              "e6-ny-evening",
+              Announcement.at(
+                  ZonedDateTime.of(world.weekday(519), LocalTime.of(16, 30), NEW_YORK)
+                      .toOffsetDateTime()),
+              List.of("N02", "N03", "H02.HK", "H03.HK")));
       // e7: exactly the NYSE close on 560 (at or after the close: day 0 is 560); in Hong Kong
       // it is early on 561, an HKEX session: day 0 561.
-      events.add(Event.of("e7-at-close", Announcement.at(
-          ZonedDateTime.of(world.weekday(560), LocalTime.of(16, 0), NEW_YORK)
-              .toOffsetDateTime()),
-          List.of("N04", "H04.HK")));
+      events.add(
+          Event.of(
+              "e7-at-close",
+              Announcement.at(
+                  ZonedDateTime.of(world.weekday(560), LocalTime.of(16, 0), NEW_YORK)
+                      .toOffsetDateTime()),
+              List.of("N04", "H04.HK")));
     }
 
     ReturnPanel panel(ReturnType type) {
@@ -165,8 +176,8 @@ class EventStudyReferenceTest {
     Scenario sc = new Scenario();
     World w = sc.world;
     StudySpecification spec = StudySpecification.defaults();
-    StudyResult engine = EventStudy.of(spec).withParallelism(1)
-        .run(sc.panel(ReturnType.SIMPLE), sc.events);
+    StudyResult engine =
+        EventStudy.of(spec).withParallelism(1).run(sc.panel(ReturnType.SIMPLE), sc.events);
     ReferenceStudy ref = sc.reference(spec);
     Map<String, FirmEventResult> byId = new LinkedHashMap<>();
     for (FirmEventResult f : engine.firmEvents()) {
@@ -181,25 +192,32 @@ class EventStudyReferenceTest {
     };
     for (Object[] dz : dayZeros) {
       String[] id = ((String) dz[0]).split("/");
-      assertThat(byId.get(dz[0]).dayZero()).as("engine day 0 of %s", dz[0]).contains(
-          (LocalDate) dz[1]);
-      assertThat(ref.find(id[0], id[1]).dayZero).as("reference day 0 of %s", dz[0])
+      assertThat(byId.get(dz[0]).dayZero())
+          .as("engine day 0 of %s", dz[0])
+          .contains((LocalDate) dz[1]);
+      assertThat(ref.find(id[0], id[1]).dayZero)
+          .as("reference day 0 of %s", dz[0])
           .isEqualTo(dz[1]);
     }
     // Outcomes of the left-out firm-events.
     Object[][] outcomes = {
-      {"e1-macro/NOPX", Outcome.NO_PRICES}, {"e1-macro/LATE", Outcome.INSUFFICIENT_ESTIMATION},
+      {"e1-macro/NOPX", Outcome.NO_PRICES},
+      {"e1-macro/LATE", Outcome.INSUFFICIENT_ESTIMATION},
       {"e1-macro/FLAT", Outcome.INSUFFICIENT_ESTIMATION},
       {"e2-policy/ZZZZ", Outcome.UNKNOWN_TICKER},
-      {"e3-late/N00", Outcome.OUT_OF_RANGE}, {"e3-late/H00.HK", Outcome.OUT_OF_RANGE},
-      {"e4-early/N01", Outcome.OUT_OF_RANGE}, {"e4-early/H01.HK", Outcome.OUT_OF_RANGE},
+      {"e3-late/N00", Outcome.OUT_OF_RANGE},
+      {"e3-late/H00.HK", Outcome.OUT_OF_RANGE},
+      {"e4-early/N01", Outcome.OUT_OF_RANGE},
+      {"e4-early/H01.HK", Outcome.OUT_OF_RANGE},
       {"e5-after/N02", Outcome.OUT_OF_RANGE},
-      {"e1-macro/N01", Outcome.OK}, {"e1-macro/H01.HK", Outcome.OK},
+      {"e1-macro/N01", Outcome.OK},
+      {"e1-macro/H01.HK", Outcome.OK},
     };
     for (Object[] o : outcomes) {
       String[] id = ((String) o[0]).split("/");
       assertThat(byId.get(o[0]).outcome()).as("engine outcome of %s", o[0]).isEqualTo(o[1]);
-      assertThat(ref.find(id[0], id[1]).outcome).as("reference outcome of %s", o[0])
+      assertThat(ref.find(id[0], id[1]).outcome)
+          .as("reference outcome of %s", o[0])
           .isEqualTo(o[1]);
     }
     assertThat(byId.get("e5-after/N02").dayZero()).isEmpty();
@@ -222,7 +240,8 @@ class EventStudyReferenceTest {
     assertThat(n03.car(EventWindow.of(-1, 1))).isFinite();
     assertThat(n03.car(EventWindow.of(0, 1))).isFinite();
     assertThat(n03.car(EventWindow.of(4, 4))).isFinite();
-    assertThat(ref.find("e1-macro", "N03").car).containsKeys(EventWindow.of(-1, 1))
+    assertThat(ref.find("e1-macro", "N03").car)
+        .containsKeys(EventWindow.of(-1, 1))
         .doesNotContainKeys(EventWindow.of(-5, 5), EventWindow.of(2, 2));
     // H01.HK lacks returns on e2's days -4 and -3.
     FirmEventResult h01 = byId.get("e2-policy/H01.HK");
@@ -242,27 +261,35 @@ class EventStudyReferenceTest {
   // ------------------------------------------------------------------ scenario 4: cleaning
 
   /**
-   * Events that fall in each other's estimation windows on the same listings. c1 and c3 share a
-   * day 0 on N02 and H02.HK; c4 is one session after c1 on N03; c5 is ten NYSE sessions before
-   * c1 on N00 and H03.HK; c2 is a hundred weekdays before c1; c6 is out of range itself but
-   * falls in c1's estimation window on N01 and H01.HK.
+   * Events that fall in each other's estimation windows on the same listings. c1 and c3 share a day
+   * 0 on N02 and H02.HK; c4 is one session after c1 on N03; c5 is ten NYSE sessions before c1 on
+   * N00 and H03.HK; c2 is a hundred weekdays before c1; c6 is out of range itself but falls in c1's
+   * estimation window on N01 and H01.HK.
    */
   static List<Event> cleaningEvents(World w) {
     List<Event> ev = new ArrayList<>();
     ev.add(Event.of("c1", Announcement.on(w.weekday(450)), List.of()));
-    ev.add(Event.of("c2", Announcement.on(w.weekday(350)),
-        List.of("N00", "N01", "H00.HK", "H01.HK")));
+    ev.add(
+        Event.of("c2", Announcement.on(w.weekday(350)), List.of("N00", "N01", "H00.HK", "H01.HK")));
     ev.add(Event.of("c3", Announcement.on(w.weekday(450)), List.of("N02", "H02.HK")));
-    LocalDate c1Ny = w.sessions(Exchange.NYSE).stream()
-        .filter(d -> !d.isBefore(w.weekday(450))).findFirst().orElseThrow();
+    LocalDate c1Ny =
+        w.sessions(Exchange.NYSE).stream()
+            .filter(d -> !d.isBefore(w.weekday(450)))
+            .findFirst()
+            .orElseThrow();
     ev.add(Event.of("c4", Announcement.on(w.shift(Exchange.NYSE, c1Ny, 1)), List.of("N03")));
-    ev.add(Event.of("c5", Announcement.at(
-        ZonedDateTime.of(w.shift(Exchange.NYSE, c1Ny, -10), LocalTime.of(9, 0), NEW_YORK)
-            .toOffsetDateTime()), List.of("N00", "H03.HK")));
+    ev.add(
+        Event.of(
+            "c5",
+            Announcement.at(
+                ZonedDateTime.of(w.shift(Exchange.NYSE, c1Ny, -10), LocalTime.of(9, 0), NEW_YORK)
+                    .toOffsetDateTime()),
+            List.of("N00", "H03.HK")));
     // c6: too early for a study of its own (OUT_OF_RANGE), but its day 0 lies in c1's
     // estimation window on N01 and H01.HK, so it is still cleaned away there.
-    ev.add(Event.of("c6", Announcement.on(w.shift(Exchange.NYSE, c1Ny, -230)),
-        List.of("N01", "H01.HK")));
+    ev.add(
+        Event.of(
+            "c6", Announcement.on(w.shift(Exchange.NYSE, c1Ny, -230)), List.of("N01", "H01.HK")));
     return ev;
   }
 
@@ -272,8 +299,8 @@ class EventStudyReferenceTest {
     World w = ReferenceFixtures.twoCalendars(99L, 5, 4, 700);
     List<Event> events = cleaningEvents(w);
     StudySpecification spec = StudySpecification.builder().cleanEstimation(radius).build();
-    StudyResult engine = EventStudy.of(spec).withParallelism(1)
-        .run(w.panel(ReturnType.SIMPLE), events);
+    StudyResult engine =
+        EventStudy.of(spec).withParallelism(1).run(w.panel(ReturnType.SIMPLE), events);
     ReferenceStudy ref = ReferenceStudy.run(spec, w.universe, w.prices, w.factors, events);
     compare("clean " + radius, engine, ref).assertAgreement();
   }
@@ -283,18 +310,18 @@ class EventStudyReferenceTest {
   }
 
   /**
-   * Hand count for cleaning ±12 on N02: c3 has the same day 0 as c1, so the sessions within 12
-   * of it that lie in c1's estimation window [-250, -11] are days -12 and -11: M = 238. N04 has
-   * no other event: M = 240. N03 has c4 at day +1: day -11 only: M = 239. N00 has c5 at day -10
-   * (days -22..-11: 12 sessions) and c2 about a hundred sessions earlier (25 sessions): 203.
+   * Hand count for cleaning ±12 on N02: c3 has the same day 0 as c1, so the sessions within 12 of
+   * it that lie in c1's estimation window [-250, -11] are days -12 and -11: M = 238. N04 has no
+   * other event: M = 240. N03 has c4 at day +1: day -11 only: M = 239. N00 has c5 at day -10 (days
+   * -22..-11: 12 sessions) and c2 about a hundred sessions earlier (25 sessions): 203.
    */
   @Test
   void cleaningHandCounts() {
     World w = ReferenceFixtures.twoCalendars(99L, 5, 4, 700);
     List<Event> events = cleaningEvents(w);
     StudySpecification spec = StudySpecification.builder().cleanEstimation(12).build();
-    StudyResult engine = EventStudy.of(spec).withParallelism(1)
-        .run(w.panel(ReturnType.SIMPLE), events);
+    StudyResult engine =
+        EventStudy.of(spec).withParallelism(1).run(w.panel(ReturnType.SIMPLE), events);
     Map<String, Integer> m = new LinkedHashMap<>();
     for (FirmEventResult f : engine.firmEvents()) {
       m.put(f.eventId() + "/" + f.ticker(), f.observations());
@@ -306,20 +333,24 @@ class EventStudyReferenceTest {
     assertThat(m.get("c1/N00")).isEqualTo(240 - 12 - 25);
     // N01: c2 (25 sessions) and c6 at day -230 (days -242..-218: 25 sessions).
     assertThat(m.get("c1/N01")).isEqualTo(240 - 25 - 25);
-    assertThat(engine.firmEvents().stream()
-        .filter(f -> f.eventId().equals("c6") && f.ticker().equals("N01"))
-        .findFirst().orElseThrow().outcome()).isEqualTo(Outcome.OUT_OF_RANGE);
+    assertThat(
+            engine.firmEvents().stream()
+                .filter(f -> f.eventId().equals("c6") && f.ticker().equals("N01"))
+                .findFirst()
+                .orElseThrow()
+                .outcome())
+        .isEqualTo(Outcome.OUT_OF_RANGE);
   }
 
   // ------------------------------------------------------------------ awkward inputs
 
   /**
-   * Awkward inputs: a third exchange (SSE, 15:00 close) whose benchmark stands still for months
-   * (a zero-variance market), an illiquid listing whose price moves every third session (tied
+   * Awkward inputs: a third exchange (SSE, 15:00 close) whose benchmark stands still for months (a
+   * zero-variance market), an illiquid listing whose price moves every third session (tied
    * constant-mean ARs), a listing with a long hole (fewer than 30 dates in common with anyone under
-   * the short estimation window), a firm-event whose whole event span is missing, a listing
-   * with prices only on Sundays, a weekend announcement, and events on the first and last
-   * sessions a study can use.
+   * the short estimation window), a firm-event whose whole event span is missing, a listing with
+   * prices only on Sundays, a weekend announcement, and events on the first and last sessions a
+   * study can use.
    */
   static final class Awkward {
     final World world = ReferenceFixtures.twoCalendars(31L, 3, 2, 700);
@@ -346,7 +377,8 @@ class EventStudyReferenceTest {
       }
       LocalDate[] dayArray = days.toArray(new LocalDate[0]);
       p.put("SHCOMP", DatedSeries.of("SHCOMP", dayArray, idx));
-      world.add(Listing.of("600000.SS", Exchange.SSE, "SHCOMP"),
+      world.add(
+          Listing.of("600000.SS", Exchange.SSE, "SHCOMP"),
           DatedSeries.of("600000.SS", dayArray, stock));
       // ILLQ: N00's price, refreshed only every third NYSE session.
       DatedSeries n00 = p.get("N00");
@@ -354,7 +386,8 @@ class EventStudyReferenceTest {
       for (int t = 0; t < ny.size(); t++) {
         illq[t] = n00.valueOn(ny.get(t - t % 3));
       }
-      world.add(Listing.of("ILLQ", Exchange.NYSE, "SPX"),
+      world.add(
+          Listing.of("ILLQ", Exchange.NYSE, "SPX"),
           DatedSeries.of("ILLQ", ny.toArray(new LocalDate[0]), illq));
       // SPARSE: N01's prices, blank from day -40 to -15 of a1 (NYSE).
       LocalDate a1Ny = firstOnOrAfter(ny, days.get(430));
@@ -381,7 +414,8 @@ class EventStudyReferenceTest {
           sundayPrices.add(50.0 + sundays.size() % 7);
         }
       }
-      world.add(Listing.of("GHOST", Exchange.HKEX, "HSI"),
+      world.add(
+          Listing.of("GHOST", Exchange.HKEX, "HSI"),
           ReferenceFixtures.series("GHOST", sundays, sundayPrices));
 
       // a1: a Saturday; day 0 is the next session on each calendar.
@@ -391,28 +425,34 @@ class EventStudyReferenceTest {
       }
       events.add(Event.of("a1-weekend", Announcement.on(saturday), List.of()));
       // a2: 15:30 Shanghai time, after the SSE close (15:00) but before HKEX's (16:00).
-      events.add(Event.of("a2-after-sse-close", Announcement.at(
-          OffsetDateTime.of(days.get(650), LocalTime.of(15, 30), HONG_KONG)), List.of()));
+      events.add(
+          Event.of(
+              "a2-after-sse-close",
+              Announcement.at(OffsetDateTime.of(days.get(650), LocalTime.of(15, 30), HONG_KONG)),
+              List.of()));
       // a3: exactly the SSE close.
-      events.add(Event.of("a3-at-sse-close", Announcement.at(
-          OffsetDateTime.of(days.get(600), LocalTime.of(15, 0), HONG_KONG)),
-          List.of("600000.SS", "N00", "H00.HK")));
+      events.add(
+          Event.of(
+              "a3-at-sse-close",
+              Announcement.at(OffsetDateTime.of(days.get(600), LocalTime.of(15, 0), HONG_KONG)),
+              List.of("600000.SS", "N00", "H00.HK")));
       // a4: one listing, alone in its cluster.
       events.add(Event.of("a4-alone", Announcement.on(days.get(500)), List.of("N01")));
       // a5: the first and last NYSE sessions a default study can use, and one beyond each.
       events.add(Event.of("a5-first-ok", Announcement.on(ny.get(250)), List.of("N02")));
       events.add(Event.of("a5-first-out", Announcement.on(ny.get(249)), List.of("N02")));
       events.add(Event.of("a5-last-ok", Announcement.on(ny.get(ny.size() - 6)), List.of("N02")));
-      events.add(Event.of("a5-last-out", Announcement.on(ny.get(ny.size() - 5)),
-          List.of("N02")));
+      events.add(Event.of("a5-last-out", Announcement.on(ny.get(ny.size() - 5)), List.of("N02")));
       // a6: HOLE's whole event span is missing.
       events.add(Event.of("a6-hole", Announcement.on(a6), List.of("HOLE", "N02", "ILLQ")));
       // a7: a listing with no session price, an unknown ticker, a duplicate in the list.
-      events.add(Event.of("a7-ghost", Announcement.on(days.get(470)),
-          List.of("GHOST", "ZZ", "H01.HK", "H01.HK")));
+      events.add(
+          Event.of(
+              "a7-ghost",
+              Announcement.on(days.get(470)),
+              List.of("GHOST", "ZZ", "H01.HK", "H01.HK")));
       // a8: the SSE listing while its benchmark stands still.
-      events.add(Event.of("a8-flat-market", Announcement.on(days.get(430)),
-          List.of("600000.SS")));
+      events.add(Event.of("a8-flat-market", Announcement.on(days.get(430)), List.of("600000.SS")));
     }
 
     ReferenceStudy reference(StudySpecification spec) {
@@ -426,18 +466,27 @@ class EventStudyReferenceTest {
 
   static Stream<Arguments> awkwardSpecs() {
     List<Arguments> out = new ArrayList<>();
-    for (NormalReturnModel model : List.of(MarketModel.of(), ConstantMeanModel.of(),
-        MarketAdjustedModel.of())) {
+    for (NormalReturnModel model :
+        List.of(MarketModel.of(), ConstantMeanModel.of(), MarketAdjustedModel.of())) {
       out.add(Arguments.of(StudySpecification.builder().model(model).build()));
       // Short estimation: SPARSE keeps 23 valid days, fewer than 30 in common with anyone.
-      out.add(Arguments.of(StudySpecification.builder().model(model)
-          .estimationWindow(EventWindow.of(-60, -11)).minEstimation(20)
-          .eventWindows(EventWindow.of(-2, 3), EventWindow.of(1, 1), EventWindow.of(-2, -2))
-          .build()));
+      out.add(
+          Arguments.of(
+              StudySpecification.builder()
+                  .model(model)
+                  .estimationWindow(EventWindow.of(-60, -11))
+                  .minEstimation(20)
+                  .eventWindows(EventWindow.of(-2, 3), EventWindow.of(1, 1), EventWindow.of(-2, -2))
+                  .build()));
       // Estimation shorter than 30 days: every pair counts 0.
-      out.add(Arguments.of(StudySpecification.builder().model(model)
-          .estimationWindow(EventWindow.of(-30, -11)).minEstimation(15)
-          .returnType(ReturnType.LOG).build()));
+      out.add(
+          Arguments.of(
+              StudySpecification.builder()
+                  .model(model)
+                  .estimationWindow(EventWindow.of(-30, -11))
+                  .minEstimation(15)
+                  .returnType(ReturnType.LOG)
+                  .build()));
     }
     return out.stream();
   }
@@ -446,8 +495,8 @@ class EventStudyReferenceTest {
   @MethodSource("awkwardSpecs")
   void awkwardInputsMatchTheReference(StudySpecification spec) {
     Awkward aw = new Awkward();
-    StudyResult engine = EventStudy.of(spec).withParallelism(2)
-        .run(aw.world.panel(spec.returnType()), aw.events);
+    StudyResult engine =
+        EventStudy.of(spec).withParallelism(2).run(aw.world.panel(spec.returnType()), aw.events);
     ReferenceStudy ref = aw.reference(spec);
     compare("awkward " + spec, engine, ref).assertAgreement();
   }
@@ -457,8 +506,8 @@ class EventStudyReferenceTest {
   void awkwardDesignHolds() {
     Awkward aw = new Awkward();
     StudySpecification spec = StudySpecification.defaults();
-    StudyResult engine = EventStudy.of(spec).withParallelism(1)
-        .run(aw.world.panel(ReturnType.SIMPLE), aw.events);
+    StudyResult engine =
+        EventStudy.of(spec).withParallelism(1).run(aw.world.panel(ReturnType.SIMPLE), aw.events);
     ReferenceStudy ref = aw.reference(spec);
     Map<String, FirmEventResult> byId = new LinkedHashMap<>();
     for (FirmEventResult f : engine.firmEvents()) {
@@ -467,25 +516,28 @@ class EventStudyReferenceTest {
     Object[][] outcomes = {
       // The SSE benchmark is flat over a8's whole estimation window: rank-deficient design.
       {"a8-flat-market/600000.SS", Outcome.INSUFFICIENT_ESTIMATION},
-      {"a7-ghost/GHOST", Outcome.NO_PRICES}, {"a7-ghost/ZZ", Outcome.UNKNOWN_TICKER},
+      {"a7-ghost/GHOST", Outcome.NO_PRICES},
+      {"a7-ghost/ZZ", Outcome.UNKNOWN_TICKER},
       {"a7-ghost/H01.HK", Outcome.OK},
       // Day 0 at session 250: the estimation window starts at session 0, which exists.
-      {"a5-first-ok/N02", Outcome.OK}, {"a5-first-out/N02", Outcome.OUT_OF_RANGE},
+      {"a5-first-ok/N02", Outcome.OK},
+      {"a5-first-out/N02", Outcome.OUT_OF_RANGE},
       // Day 0 six sessions before the end: day +5 is the last session.
-      {"a5-last-ok/N02", Outcome.OK}, {"a5-last-out/N02", Outcome.OUT_OF_RANGE},
+      {"a5-last-ok/N02", Outcome.OK},
+      {"a5-last-out/N02", Outcome.OUT_OF_RANGE},
       {"a6-hole/HOLE", Outcome.OK},
     };
     for (Object[] o : outcomes) {
       String[] id = ((String) o[0]).split("/");
       assertThat(byId.get(o[0]).outcome()).as("engine outcome of %s", o[0]).isEqualTo(o[1]);
-      assertThat(ref.find(id[0], id[1]).outcome).as("reference outcome of %s", o[0])
+      assertThat(ref.find(id[0], id[1]).outcome)
+          .as("reference outcome of %s", o[0])
           .isEqualTo(o[1]);
     }
     // Session 0 has no return (no previous session): M = 239 for the first usable day 0.
     assertThat(byId.get("a5-first-ok/N02").observations()).isEqualTo(239);
     // H01.HK appears once although a7 lists it twice.
-    assertThat(engine.firmEvents().stream().filter(f -> f.eventId().equals("a7-ghost")))
-        .hasSize(3);
+    assertThat(engine.firmEvents().stream().filter(f -> f.eventId().equals("a7-ghost"))).hasSize(3);
     // HOLE is OK but in no window.
     for (EventWindow w : engine.testWindows()) {
       assertThat(byId.get("a6-hole/HOLE").car(w)).isNaN();
@@ -496,39 +548,52 @@ class EventStudyReferenceTest {
     assertThat(byId.get("a1-weekend/N00").dayZero()).contains(saturday);
     // 15:30 Shanghai: after the SSE close, before HKEX's; New York 03:30 the same day.
     LocalDate d650 = aw.world.weekday(650);
-    assertThat(byId.get("a2-after-sse-close/600000.SS").dayZero()).contains(d650.plusDays(
-        d650.getDayOfWeek() == java.time.DayOfWeek.FRIDAY ? 3 : 1));
-    assertThat(ref.find("a3-at-sse-close", "600000.SS").dayZero).isEqualTo(
-        aw.world.weekday(600));
+    assertThat(byId.get("a2-after-sse-close/600000.SS").dayZero())
+        .contains(d650.plusDays(d650.getDayOfWeek() == java.time.DayOfWeek.FRIDAY ? 3 : 1));
+    assertThat(ref.find("a3-at-sse-close", "600000.SS").dayZero).isEqualTo(aw.world.weekday(600));
     assertThat(byId.get("a3-at-sse-close/600000.SS").dayZero()).contains(aw.world.weekday(600));
     // Constant-mean ARs of ILLQ tie (returns of exactly 0): ties are averaged, so some Ū
     // contributions are not multiples of 1/(T+1).
-    Ref illq = ReferenceStudy.run(StudySpecification.builder().model(ConstantMeanModel.of())
-        .build(), aw.world.universe, aw.world.prices, null, aw.events).find("a1-weekend", "ILLQ");
-    long ties = java.util.Arrays.stream(illq.residuals).filter(e -> e == illq.residuals[1]
-        || e == illq.residuals[2]).count();
+    Ref illq =
+        ReferenceStudy.run(
+                StudySpecification.builder().model(ConstantMeanModel.of()).build(),
+                aw.world.universe,
+                aw.world.prices,
+                null,
+                aw.events)
+            .find("a1-weekend", "ILLQ");
+    long ties =
+        java.util.Arrays.stream(illq.residuals)
+            .filter(e -> e == illq.residuals[1] || e == illq.residuals[2])
+            .count();
     assertThat(ties).isGreaterThan(100);
     compare("awkward design", engine, ref).assertAgreement();
   }
 
   /**
-   * The r̄ edge cases are really exercised: under estimation [-60, -11] SPARSE keeps 23 valid
-   * days ([-60, -41] and [-13, -11]), so every pair with it has fewer than 30 common dates and
-   * counts 0; under [-30, -11] (20 days) every pair counts 0 and r̄ = 0 in every window.
+   * The r̄ edge cases are really exercised: under estimation [-60, -11] SPARSE keeps 23 valid days
+   * ([-60, -41] and [-13, -11]), so every pair with it has fewer than 30 common dates and counts 0;
+   * under [-30, -11] (20 days) every pair counts 0 and r̄ = 0 in every window.
    */
   @Test
   void pairsWithFewerThanThirtyCommonDatesCountZero() {
     Awkward aw = new Awkward();
-    StudySpecification shortSpec = StudySpecification.builder()
-        .estimationWindow(EventWindow.of(-60, -11)).minEstimation(20).build();
-    StudyResult engine = EventStudy.of(shortSpec).run(aw.world.panel(ReturnType.SIMPLE),
-        aw.events);
+    StudySpecification shortSpec =
+        StudySpecification.builder()
+            .estimationWindow(EventWindow.of(-60, -11))
+            .minEstimation(20)
+            .build();
+    StudyResult engine = EventStudy.of(shortSpec).run(aw.world.panel(ReturnType.SIMPLE), aw.events);
     ReferenceStudy ref = aw.reference(shortSpec);
     Ref sparse = ref.find("a1-weekend", "SPARSE");
     assertThat(sparse.m).isEqualTo(23);
-    assertThat(engine.firmEvents().stream()
-        .filter(f -> f.eventId().equals("a1-weekend") && f.ticker().equals("SPARSE"))
-        .findFirst().orElseThrow().observations()).isEqualTo(23);
+    assertThat(
+            engine.firmEvents().stream()
+                .filter(f -> f.eventId().equals("a1-weekend") && f.ticker().equals("SPARSE"))
+                .findFirst()
+                .orElseThrow()
+                .observations())
+        .isEqualTo(23);
     Ref other = ref.find("a1-weekend", "N00");
     assertThat(ReferenceStudy.pairCorrelation(sparse, other)).isEqualTo(0.0);
     assertThat(ReferenceStudy.pairCorrelation(ref.find("a1-weekend", "N01"), other))
@@ -536,10 +601,12 @@ class EventStudyReferenceTest {
     assertThat(ref.samples.get(EventWindow.of(0, 0)).members).contains(sparse);
     compare("short estimation", engine, ref).assertAgreement();
 
-    StudySpecification tiny = StudySpecification.builder()
-        .estimationWindow(EventWindow.of(-30, -11)).minEstimation(15).build();
-    StudyResult tinyResult = EventStudy.of(tiny).run(aw.world.panel(ReturnType.SIMPLE),
-        aw.events);
+    StudySpecification tiny =
+        StudySpecification.builder()
+            .estimationWindow(EventWindow.of(-30, -11))
+            .minEstimation(15)
+            .build();
+    StudyResult tinyResult = EventStudy.of(tiny).run(aw.world.panel(ReturnType.SIMPLE), aw.events);
     for (EventWindow w : tinyResult.testWindows()) {
       assertThat(tinyResult.sample(w, Measure.CAR).meanCrossCorrelation()).isEqualTo(0.0);
     }
@@ -549,8 +616,9 @@ class EventStudyReferenceTest {
   @Test
   void oneFirmEvent() {
     Awkward aw = new Awkward();
-    List<Event> one = List.of(aw.events.stream().filter(e -> e.id().equals("a4-alone"))
-        .findFirst().orElseThrow());
+    List<Event> one =
+        List.of(
+            aw.events.stream().filter(e -> e.id().equals("a4-alone")).findFirst().orElseThrow());
     StudySpecification spec = StudySpecification.defaults();
     StudyResult engine = EventStudy.of(spec).run(aw.world.panel(ReturnType.SIMPLE), one);
     ReferenceStudy ref = ReferenceStudy.run(spec, aw.world.universe, aw.world.prices, null, one);
@@ -578,21 +646,26 @@ class EventStudyReferenceTest {
     List<Listing> universe = new ArrayList<>(SyntheticPanels.universe(3));
     universe.add(Listing.of("MKT", Exchange.NYSE, "MKT"));
     universe.add(Listing.of("GROW", Exchange.NYSE, "MKT"));
-    List<Event> events = List.of(SyntheticPanels.event("x", dates[300]),
-        SyntheticPanels.event("y", dates[340]));
-    for (NormalReturnModel model : List.of(MarketModel.of(), ConstantMeanModel.of(),
-        MarketAdjustedModel.of())) {
+    List<Event> events =
+        List.of(SyntheticPanels.event("x", dates[300]), SyntheticPanels.event("y", dates[340]));
+    for (NormalReturnModel model :
+        List.of(MarketModel.of(), ConstantMeanModel.of(), MarketAdjustedModel.of())) {
       StudySpecification spec = StudySpecification.builder().model(model).build();
-      StudyResult engine = EventStudy.of(spec).withParallelism(1)
-          .run(ReturnPanel.of(universe, prices, ReturnType.SIMPLE), events);
+      StudyResult engine =
+          EventStudy.of(spec)
+              .withParallelism(1)
+              .run(ReturnPanel.of(universe, prices, ReturnType.SIMPLE), events);
       ReferenceStudy ref = ReferenceStudy.run(spec, universe, prices, null, events);
       // MKT fits exactly wherever the model uses the market (market, market-adjusted); GROW's
       // constant return wherever the model has an intercept (market: β̂ ≈ 0; constant-mean).
-      List<String> exact = model instanceof MarketModel ? List.of("MKT", "GROW")
-          : model instanceof ConstantMeanModel ? List.of("GROW") : List.of("MKT");
+      List<String> exact =
+          model instanceof MarketModel
+              ? List.of("MKT", "GROW")
+              : model instanceof ConstantMeanModel ? List.of("GROW") : List.of("MKT");
       for (FirmEventResult f : engine.firmEvents()) {
-        assertThat(f.outcome()).as("%s %s", model, f).isEqualTo(
-            exact.contains(f.ticker()) ? Outcome.INSUFFICIENT_ESTIMATION : Outcome.OK);
+        assertThat(f.outcome())
+            .as("%s %s", model, f)
+            .isEqualTo(exact.contains(f.ticker()) ? Outcome.INSUFFICIENT_ESTIMATION : Outcome.OK);
       }
       compare("exact fits " + model, engine, ref).assertAgreement();
     }
@@ -608,9 +681,10 @@ class EventStudyReferenceTest {
     Big() {
       for (int i = 0; i < 12; i++) {
         LocalDate d = world.weekday(300 + 30 * i);
-        Announcement a = i % 3 == 2
-            ? Announcement.at(OffsetDateTime.of(d, LocalTime.of(12, 30), HONG_KONG))
-            : Announcement.on(d);
+        Announcement a =
+            i % 3 == 2
+                ? Announcement.at(OffsetDateTime.of(d, LocalTime.of(12, 30), HONG_KONG))
+                : Announcement.on(d);
         events.add(Event.of(String.format(java.util.Locale.ROOT, "big-%02d", i), a, List.of()));
       }
       ReferenceFixtures.setMissing(world.prices, "N05", world.weekday(333), world.weekday(410));
@@ -621,9 +695,13 @@ class EventStudyReferenceTest {
   @Test
   void parallelismAndInputOrderLeaveEveryBitUnchanged() {
     Big big = new Big();
-    for (StudySpecification spec : List.of(StudySpecification.defaults(),
-        StudySpecification.builder().cleanEstimation(5).build(),
-        StudySpecification.builder().model(FactorModel.of(ReferenceFixtures.FACTORS)).build())) {
+    for (StudySpecification spec :
+        List.of(
+            StudySpecification.defaults(),
+            StudySpecification.builder().cleanEstimation(5).build(),
+            StudySpecification.builder()
+                .model(FactorModel.of(ReferenceFixtures.FACTORS))
+                .build())) {
       ReturnPanel panel = big.world.panel(ReturnType.SIMPLE);
       StudyResult one = EventStudy.of(spec).withParallelism(1).run(panel, big.events);
       StudyResult four = EventStudy.of(spec).withParallelism(4).run(panel, big.events);
@@ -635,14 +713,16 @@ class EventStudyReferenceTest {
       List<Listing> shuffledUniverse = new ArrayList<>(big.world.universe);
       Collections.shuffle(shuffledEvents, new Random(11));
       Collections.shuffle(shuffledUniverse, new Random(12));
-      ReturnPanel shuffledPanel = ReturnPanel.of(shuffledUniverse, big.world.prices,
-          ReturnType.SIMPLE).withFactors(big.world.factorSet());
-      StudyResult reordered = EventStudy.of(spec).withParallelism(3)
-          .run(shuffledPanel, shuffledEvents);
+      ReturnPanel shuffledPanel =
+          ReturnPanel.of(shuffledUniverse, big.world.prices, ReturnType.SIMPLE)
+              .withFactors(big.world.factorSet());
+      StudyResult reordered =
+          EventStudy.of(spec).withParallelism(3).run(shuffledPanel, shuffledEvents);
       assertThat(Fingerprint.of(reordered)).as("reordered inputs, %s", spec).isEqualTo(base);
 
-      ReferenceStudy ref = ReferenceStudy.run(spec, big.world.universe, big.world.prices,
-          big.world.factors, big.events);
+      ReferenceStudy ref =
+          ReferenceStudy.run(
+              spec, big.world.universe, big.world.prices, big.world.factors, big.events);
       compare("big " + spec, four, ref).assertAgreement();
     }
   }
@@ -653,8 +733,8 @@ class EventStudyReferenceTest {
   static Agreement compare(String name, StudyResult engine, ReferenceStudy ref) {
     Agreement a = new Agreement(name);
     a.same("firm-event count", name, ref.firmEvents.size(), engine.size());
-    a.same("test windows", name, new HashSet<>(ref.testWindows),
-        new HashSet<>(engine.testWindows()));
+    a.same(
+        "test windows", name, new HashSet<>(ref.testWindows), new HashSet<>(engine.testWindows()));
     int n = Math.min(ref.firmEvents.size(), engine.size());
     for (int i = 0; i < n; i++) {
       Ref r = ref.firmEvents.get(i);
@@ -670,14 +750,24 @@ class EventStudyReferenceTest {
       a.close("s", at, Math.sqrt(r.s2), f.sigma());
       a.close("positive share", at, r.positiveShare, f.positiveEstimationShare());
       for (int t = ref.spanFrom(); t <= ref.spanTo(); t++) {
-        a.close("AR", at + " day " + t,
-            r.ar == null ? Double.NaN : r.ar[t - ref.spanFrom()], f.abnormalReturn(t));
-        a.close("SAR", at + " day " + t,
+        a.close(
+            "AR",
+            at + " day " + t,
+            r.ar == null ? Double.NaN : r.ar[t - ref.spanFrom()],
+            f.abnormalReturn(t));
+        a.close(
+            "SAR",
+            at + " day " + t,
             r.sar == null ? Double.NaN : r.sar[t - ref.spanFrom()],
             f.standardizedAbnormalReturn(t));
-        a.close("return", at + " day " + t,
-            r.ret == null ? Double.NaN : r.ret[t - ref.spanFrom()], f.returnOn(t));
-        a.close("expected return", at + " day " + t,
+        a.close(
+            "return",
+            at + " day " + t,
+            r.ret == null ? Double.NaN : r.ret[t - ref.spanFrom()],
+            f.returnOn(t));
+        a.close(
+            "expected return",
+            at + " day " + t,
             r.ret == null ? Double.NaN : r.ret[t - ref.spanFrom()] - r.ar[t - ref.spanFrom()],
             f.expectedReturn(t));
       }
@@ -729,8 +819,8 @@ class EventStudyReferenceTest {
       for (int i = 0; i < s.size(); i++) {
         a.close("sample SCAR", at + "[" + i + "]", rs.scar[i], s.standardized(i));
         a.close("sample M-k", at + "[" + i + "]", rs.dof[i], s.degreesOfFreedom(i));
-        a.close("sample share", at + "[" + i + "]", rs.positiveShare[i],
-            s.positiveEstimationShare(i));
+        a.close(
+            "sample share", at + "[" + i + "]", rs.positiveShare[i], s.positiveEstimationShare(i));
       }
       a.close("r-bar", at, rs.rbar, s.meanCrossCorrelation());
       a.close("AAR_tau", at, rs.aar, s.estimationAar());

@@ -29,20 +29,20 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Data: 5,100 weekday sessions. The market's daily return is {@code 0.05 + 1e-6 z} (a mean
  * 50,000 times its standard deviation: a one-pass {@code Σx² − (Σx)²/M} would lose about 9 of 16
- * digits, enough to fail 1e-9); listing L000's is {@code 0.002 + 0.9 R_m + 1e-7 e}, L001's the
- * same with other noise and 25 missing prices in its estimation window (so the kernel's path
- * without shared market moments is taken too). Prices are {@code 100 Π (1 + R)}, up to about
- * 1e110; the reference starts from the returns the panel computed from them, so both sides see
- * the same doubles. Events on sessions 5,020 and 5,050; estimation window {@code [-5010, -11]}
- * (5,000 sessions), windows {@code -1:1, 0:0, -5:5}.
+ * digits, enough to fail 1e-9); listing L000's is {@code 0.002 + 0.9 R_m + 1e-7 e}, L001's the same
+ * with other noise and 25 missing prices in its estimation window (so the kernel's path without
+ * shared market moments is taken too). Prices are {@code 100 Π (1 + R)}, up to about 1e110; the
+ * reference starts from the returns the panel computed from them, so both sides see the same
+ * doubles. Events on sessions 5,020 and 5,050; estimation window {@code [-5010, -11]} (5,000
+ * sessions), windows {@code -1:1, 0:0, -5:5}.
  *
- * <p>Compared to 1e-9 relative: α̂, β̂, s and Var(CAR) of every window for the market model;
- * μ̂, s, Var(CAR) for constant-mean; s, Var(CAR) for market-adjusted. Reference formulas (CLM
- * 1997; {@code spec/STATISTICS.md} section 2): {@code β̂ = Sxy/Sxx}, {@code α̂ = ȳ − β̂x̄},
- * {@code s² = Σ(y − α̂ − β̂x)²/(M − 2)}, {@code Var(CAR) = s² (L + L²/M + (Σ_W (x_t − x̄))² /
- * Sxx)}; constant-mean {@code s² = Σ(y − ȳ)²/(M − 1)}, {@code Var(CAR) = s² (L + L²/M)};
- * market-adjusted {@code s² = Σ(y − x)²/M}, {@code Var(CAR) = s² L}. Observed worst error when
- * written: 3e-11 relative (s), α̂ 8e-12, β̂ 3e-13.
+ * <p>Compared to 1e-9 relative: α̂, β̂, s and Var(CAR) of every window for the market model; μ̂, s,
+ * Var(CAR) for constant-mean; s, Var(CAR) for market-adjusted. Reference formulas (CLM 1997; {@code
+ * spec/STATISTICS.md} section 2): {@code β̂ = Sxy/Sxx}, {@code α̂ = ȳ − β̂x̄}, {@code s² = Σ(y − α̂
+ * − β̂x)²/(M − 2)}, {@code Var(CAR) = s² (L + L²/M + (Σ_W (x_t − x̄))² / Sxx)}; constant-mean
+ * {@code s² = Σ(y − ȳ)²/(M − 1)}, {@code Var(CAR) = s² (L + L²/M)}; market-adjusted {@code s² = Σ(y
+ * − x)²/M}, {@code Var(CAR) = s² L}. Observed worst error when written: 3e-11 relative (s), α̂
+ * 8e-12, β̂ 3e-13.
  */
 class NumericalStabilityTest {
 
@@ -82,15 +82,24 @@ class NumericalStabilityTest {
       prices.put(SyntheticPanels.ticker(i), DatedSeries.of(SyntheticPanels.ticker(i), dates, p));
     }
     assertThat(prices.get("MKT").value(SESSIONS - 1)).isBetween(1e108, 1e112);
-    panel = ReturnPanel.of(List.of(Listing.of("L000", Exchange.NYSE, "MKT"),
-        Listing.of("L001", Exchange.NYSE, "MKT")), prices, ReturnType.SIMPLE);
-    events = List.of(SyntheticPanels.event("a", dates[DAY0[0]]),
-        SyntheticPanels.event("b", dates[DAY0[1]]));
+    panel =
+        ReturnPanel.of(
+            List.of(
+                Listing.of("L000", Exchange.NYSE, "MKT"), Listing.of("L001", Exchange.NYSE, "MKT")),
+            prices,
+            ReturnType.SIMPLE);
+    events =
+        List.of(
+            SyntheticPanels.event("a", dates[DAY0[0]]), SyntheticPanels.event("b", dates[DAY0[1]]));
   }
 
   private static StudyResult run(io.eventide.model.NormalReturnModel model) {
-    StudySpecification spec = StudySpecification.builder().model(model)
-        .estimationWindow(EventWindow.of(EST_FROM, EST_TO)).eventWindows(WINDOWS).build();
+    StudySpecification spec =
+        StudySpecification.builder()
+            .model(model)
+            .estimationWindow(EventWindow.of(EST_FROM, EST_TO))
+            .eventWindows(WINDOWS)
+            .build();
     StudyResult r = EventStudy.of(spec).run(panel, events);
     assertThat(r.count(Outcome.OK)).isEqualTo(4);
     return r;
@@ -151,8 +160,8 @@ class NumericalStabilityTest {
       BigDecimal ss = BigDecimal.ZERO;
       for (int t = day0 + EST_FROM; t <= day0 + EST_TO; t++) {
         if (present(t)) {
-          BigDecimal e = big(y[t]).subtract(a).subtract(b.multiply(big(x[t])))
-              .subtract(c.multiply(big(x[t])));
+          BigDecimal e =
+              big(y[t]).subtract(a).subtract(b.multiply(big(x[t]))).subtract(c.multiply(big(x[t])));
           ss = ss.add(e.multiply(e));
         }
       }
@@ -171,7 +180,8 @@ class NumericalStabilityTest {
 
   private static void close(String what, BigDecimal expected, double actual) {
     double e = expected.doubleValue();
-    assertThat(Math.abs(actual - e)).as("%s: reference %s, engine %s", what, e, actual)
+    assertThat(Math.abs(actual - e))
+        .as("%s: reference %s, engine %s", what, e, actual)
         .isLessThanOrEqualTo(TOLERANCE * Math.abs(e));
   }
 
@@ -192,16 +202,18 @@ class NumericalStabilityTest {
       assertThat(f.observations()).as(at).isEqualTo(ref.m);
       BigDecimal beta = ref.beta();
       BigDecimal alpha = ref.alpha();
-      BigDecimal s2 = ref.squares(alpha, beta, BigDecimal.ZERO)
-          .divide(BigDecimal.valueOf(ref.m - 2L), MC);
+      BigDecimal s2 =
+          ref.squares(alpha, beta, BigDecimal.ZERO).divide(BigDecimal.valueOf(ref.m - 2L), MC);
       close(at + " alpha", alpha, f.parameters()[0]);
       close(at + " beta", beta, f.parameters()[1]);
       close(at + " s", sqrt(s2), f.sigma());
       for (EventWindow w : WINDOWS) {
         BigDecimal len = BigDecimal.valueOf(w.length());
         BigDecimal g = ref.centredMarketSum(w);
-        BigDecimal var = s2.multiply(len.add(len.multiply(len).divide(BigDecimal.valueOf(ref.m),
-            MC)).add(g.multiply(g).divide(ref.sxx, MC)));
+        BigDecimal var =
+            s2.multiply(
+                len.add(len.multiply(len).divide(BigDecimal.valueOf(ref.m), MC))
+                    .add(g.multiply(g).divide(ref.sxx, MC)));
         close(at + " Var(CAR) " + w, var, f.carVariance(w));
       }
     }
@@ -230,14 +242,17 @@ class NumericalStabilityTest {
     for (FirmEventResult f : r.firmEvents()) {
       Reference ref = new Reference(f.ticker(), day0Of(f));
       String at = f.eventId() + "/" + f.ticker();
-      BigDecimal s2 = ref.squares(ref.meanY, BigDecimal.ZERO, BigDecimal.ZERO)
-          .divide(BigDecimal.valueOf(ref.m - 1L), MC);
+      BigDecimal s2 =
+          ref.squares(ref.meanY, BigDecimal.ZERO, BigDecimal.ZERO)
+              .divide(BigDecimal.valueOf(ref.m - 1L), MC);
       close(at + " mu", ref.meanY, f.parameters()[0]);
       close(at + " s", sqrt(s2), f.sigma());
       for (EventWindow w : WINDOWS) {
         BigDecimal len = BigDecimal.valueOf(w.length());
-        close(at + " Var(CAR) " + w, s2.multiply(len.add(len.multiply(len)
-            .divide(BigDecimal.valueOf(ref.m), MC))), f.carVariance(w));
+        close(
+            at + " Var(CAR) " + w,
+            s2.multiply(len.add(len.multiply(len).divide(BigDecimal.valueOf(ref.m), MC))),
+            f.carVariance(w));
       }
     }
   }
@@ -249,12 +264,12 @@ class NumericalStabilityTest {
       Reference ref = new Reference(f.ticker(), day0Of(f));
       String at = f.eventId() + "/" + f.ticker();
       // ε = y − x: a = 0, b = 0, c = 1.
-      BigDecimal s2 = ref.squares(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ONE)
-          .divide(BigDecimal.valueOf(ref.m), MC);
+      BigDecimal s2 =
+          ref.squares(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ONE)
+              .divide(BigDecimal.valueOf(ref.m), MC);
       close(at + " s", sqrt(s2), f.sigma());
       for (EventWindow w : WINDOWS) {
-        close(at + " Var(CAR) " + w, s2.multiply(BigDecimal.valueOf(w.length())),
-            f.carVariance(w));
+        close(at + " Var(CAR) " + w, s2.multiply(BigDecimal.valueOf(w.length())), f.carVariance(w));
       }
     }
   }

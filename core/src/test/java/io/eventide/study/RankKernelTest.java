@@ -17,8 +17,8 @@ class RankKernelTest {
     double[] u = new double[5];
     int t = new RankKernel(5).scores(v, 5, u);
     assertThat(t).isEqualTo(4);
-    assertThat(u).containsExactly(3.5 / 5 - 0.5, Double.NaN, 2.0 / 5 - 0.5, 3.5 / 5 - 0.5,
-        1.0 / 5 - 0.5);
+    assertThat(u)
+        .containsExactly(3.5 / 5 - 0.5, Double.NaN, 2.0 / 5 - 0.5, 3.5 / 5 - 0.5, 1.0 / 5 - 0.5);
   }
 
   @Test
@@ -41,8 +41,10 @@ class RankKernelTest {
       int valid = 0;
       for (int i = 0; i < n; i++) {
         // Few distinct values on some trials (many ties), continuous on others; 10% missing.
-        v[i] = rnd.nextInt(10) == 0 ? Double.NaN
-            : trial % 2 == 0 ? rnd.nextInt(7) - 3 : rnd.nextDouble() - 0.5;
+        v[i] =
+            rnd.nextInt(10) == 0
+                ? Double.NaN
+                : trial % 2 == 0 ? rnd.nextInt(7) - 3 : rnd.nextDouble() - 0.5;
         if (!Double.isNaN(v[i])) {
           valid++;
         }

@@ -21,11 +21,10 @@ import java.util.SplittableRandom;
  * engine with {@link ReferenceStudy}.
  *
  * <p>Weekdays from 2019-01-01. NYSE listings N00.. use benchmark SPX, whose series holds every
- * weekday with a missing (NaN) price on NYSE holidays; HKEX listings H00.. use benchmark HSI,
- * whose series simply omits HKEX holidays. Holidays are random (3% and 4% of weekdays) plus forced
- * ones: weekdays 400 and 401 are HKEX holidays, weekday 520 is an NYSE holiday; weekdays 400, 401,
- * 460, 519, 521, 560, 561 are NYSE sessions and 402, 460, 461, 519, 520, 560, 561 HKEX
- * sessions.
+ * weekday with a missing (NaN) price on NYSE holidays; HKEX listings H00.. use benchmark HSI, whose
+ * series simply omits HKEX holidays. Holidays are random (3% and 4% of weekdays) plus forced ones:
+ * weekdays 400 and 401 are HKEX holidays, weekday 520 is an NYSE holiday; weekdays 400, 401, 460,
+ * 519, 521, 560, 561 are NYSE sessions and 402, 460, 461, 519, 520, 560, 561 HKEX sessions.
  *
  * <p>Every weekday has global factors F1 (market-like), F2, F3, a shock Z that the factors do not
  * span (so residuals of one event's firm-events are cross-correlated, also across exchanges) and a
@@ -225,8 +224,15 @@ final class ReferenceFixtures {
           continue;
         }
         if (i > 0) {
-          p *= 1 + rf[i] + a + b1 * f1[i] + b2 * f2[i] + b3 * f3[i] + g * z[i]
-              + sigma * gaussian(rnd);
+          p *=
+              1
+                  + rf[i]
+                  + a
+                  + b1 * f1[i]
+                  + b2 * f2[i]
+                  + b3 * f3[i]
+                  + g * z[i]
+                  + sigma * gaussian(rnd);
         }
         dates.add(w.weekday(i));
         values.add(p);
@@ -254,8 +260,8 @@ final class ReferenceFixtures {
       }
       rfCol[i] = fRows.get(i)[3];
     }
-    w.factors = new ReferenceStudy.FactorData(FACTORS, fDates.toArray(new LocalDate[0]), cols,
-        rfCol);
+    w.factors =
+        new ReferenceStudy.FactorData(FACTORS, fDates.toArray(new LocalDate[0]), cols, rfCol);
     return w;
   }
 

@@ -29,15 +29,15 @@ import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.apache.commons.math3.stat.ranking.NaturalRanking;
 import org.apache.commons.math3.stat.ranking.TiesStrategy;
-import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 
 /**
- * A deliberately naive, independent reference implementation of {@code spec/STATISTICS.md}
- * sections 1 and 2 and of the reduced inputs of section 3 (AAR_τ of cda-t, r̄, Ū_τ of rank-z, the
+ * A deliberately naive, independent reference implementation of {@code spec/STATISTICS.md} sections
+ * 1 and 2 and of the reduced inputs of section 3 (AAR_τ of cda-t, r̄, Ū_τ of rank-z, the
  * per-firm-event share behind p̂ of gsign-z).
  *
  * <p>It shares no logic with the engine: it works on {@link LocalDate}s and {@link TreeMap}s,
@@ -74,8 +74,10 @@ final class ReferenceStudy {
     double[] parameters;
     double s2 = Double.NaN;
     double positiveShare = Double.NaN;
+
     /** By relative day − spanFrom. */
     double[] ar;
+
     double[] ret;
     double[] sar;
     final Map<EventWindow, Double> car = new HashMap<>();
@@ -83,10 +85,13 @@ final class ReferenceStudy {
     final Map<EventWindow, Double> scar = new HashMap<>();
     final Map<EventWindow, Double> pValue = new HashMap<>();
     final Map<EventWindow, Double> bhar = new HashMap<>();
+
     /** Estimation residuals by τ − estFrom, NaN where the day is not a valid estimation day. */
     double[] residuals;
+
     /** Calendar date of each estimation day, by τ − estFrom. */
     LocalDate[] estimationDates;
+
     /** U over the combined window (estimation days, then span days), NaN where no valid AR. */
     double[] rankScores;
 
@@ -114,8 +119,10 @@ final class ReferenceStudy {
   /** What the reference needs to know about a listing on its own calendar. */
   private static final class Series {
     Listing listing;
+
     /** Sessions: the dates on which the benchmark has a price. */
     List<LocalDate> sessions = new ArrayList<>();
+
     double[] price;
     double[] ret;
     double[] market;
@@ -183,8 +190,12 @@ final class ReferenceStudy {
    * @param events the events
    * @return the reference results
    */
-  static ReferenceStudy run(StudySpecification spec, List<Listing> universe,
-      Map<String, DatedSeries> prices, FactorData factors, List<Event> events) {
+  static ReferenceStudy run(
+      StudySpecification spec,
+      List<Listing> universe,
+      Map<String, DatedSeries> prices,
+      FactorData factors,
+      List<Event> events) {
     ReferenceStudy r = new ReferenceStudy(spec);
     r.compute(universe, prices, factors, events);
     return r;
@@ -374,8 +385,11 @@ final class ReferenceStudy {
 
   // ---------------------------------------------------------------- the study
 
-  private void compute(List<Listing> universe, Map<String, DatedSeries> prices,
-      FactorData factors, List<Event> events) {
+  private void compute(
+      List<Listing> universe,
+      Map<String, DatedSeries> prices,
+      FactorData factors,
+      List<Event> events) {
     Map<String, Series> byTicker = new HashMap<>();
     for (Listing l : universe) {
       byTicker.put(l.ticker(), series(l, prices, factors));
@@ -467,46 +481,49 @@ final class ReferenceStudy {
     // Fit.
     double[] params = new double[k];
     switch (kind) {
-      case MARKET: {
-        SimpleRegression reg = new SimpleRegression(true);
-        for (int tau = estFrom; tau <= estTo; tau++) {
-          if (valid[tau - estFrom]) {
-            reg.addData(s.market[d0 + tau], s.ret[d0 + tau]);
-          }
-        }
-        params[0] = reg.getIntercept();
-        params[1] = reg.getSlope();
-        break;
-      }
-      case CONSTANT_MEAN: {
-        double sum = 0;
-        for (int tau = estFrom; tau <= estTo; tau++) {
-          if (valid[tau - estFrom]) {
-            sum += s.ret[d0 + tau];
-          }
-        }
-        params[0] = sum / m;
-        break;
-      }
-      case FACTOR: {
-        double[] y = new double[m];
-        double[][] x = new double[m][k - 1];
-        int i = 0;
-        for (int tau = estFrom; tau <= estTo; tau++) {
-          if (valid[tau - estFrom]) {
-            int t = d0 + tau;
-            y[i] = s.ret[t] - s.rf[t];
-            for (int j = 0; j < k - 1; j++) {
-              x[i][j] = s.factors[j][t];
+      case MARKET:
+        {
+          SimpleRegression reg = new SimpleRegression(true);
+          for (int tau = estFrom; tau <= estTo; tau++) {
+            if (valid[tau - estFrom]) {
+              reg.addData(s.market[d0 + tau], s.ret[d0 + tau]);
             }
-            i++;
           }
+          params[0] = reg.getIntercept();
+          params[1] = reg.getSlope();
+          break;
         }
-        OLSMultipleLinearRegression ols = new OLSMultipleLinearRegression();
-        ols.newSampleData(y, x);
-        params = ols.estimateRegressionParameters();
-        break;
-      }
+      case CONSTANT_MEAN:
+        {
+          double sum = 0;
+          for (int tau = estFrom; tau <= estTo; tau++) {
+            if (valid[tau - estFrom]) {
+              sum += s.ret[d0 + tau];
+            }
+          }
+          params[0] = sum / m;
+          break;
+        }
+      case FACTOR:
+        {
+          double[] y = new double[m];
+          double[][] x = new double[m][k - 1];
+          int i = 0;
+          for (int tau = estFrom; tau <= estTo; tau++) {
+            if (valid[tau - estFrom]) {
+              int t = d0 + tau;
+              y[i] = s.ret[t] - s.rf[t];
+              for (int j = 0; j < k - 1; j++) {
+                x[i][j] = s.factors[j][t];
+              }
+              i++;
+            }
+          }
+          OLSMultipleLinearRegression ols = new OLSMultipleLinearRegression();
+          ols.newSampleData(y, x);
+          params = ols.estimateRegressionParameters();
+          break;
+        }
       default:
         break;
     }
@@ -545,8 +562,8 @@ final class ReferenceStudy {
     }
     double[][] inverse = new double[0][0];
     if (k > 0) {
-      RealMatrix inv = new LUDecomposition(MatrixUtils.createRealMatrix(xtx)).getSolver()
-          .getInverse();
+      RealMatrix inv =
+          new LUDecomposition(MatrixUtils.createRealMatrix(xtx)).getSolver().getInverse();
       inverse = inv.getData();
     }
     r.outcome = Outcome.OK;
@@ -614,9 +631,11 @@ final class ReferenceStudy {
       r.carVariance.put(w, var);
       r.scar.put(w, scar);
       r.pValue.put(w, 2 * student.cumulativeProbability(-Math.abs(scar)));
-      r.bhar.put(w, spec.returnType() == ReturnType.LOG
-          ? Math.exp(sumReturn) - Math.exp(sumExpected)
-          : grossReturn - grossExpected);
+      r.bhar.put(
+          w,
+          spec.returnType() == ReturnType.LOG
+              ? Math.exp(sumReturn) - Math.exp(sumExpected)
+              : grossReturn - grossExpected);
     }
 
     // Rank scores over the combined window: valid estimation residuals, then valid span ARs.

@@ -57,8 +57,8 @@ class StudyEdgeCasesTest {
   }
 
   /** The series with the prices of sessions {@code [from, to)} replaced by {@code value}. */
-  private static void set(Map<String, DatedSeries> prices, String ticker, int from, int to,
-      double value) {
+  private static void set(
+      Map<String, DatedSeries> prices, String ticker, int from, int to, double value) {
     double[] p = prices.get(ticker).values();
     for (int t = from; t < to; t++) {
       p[t] = value;
@@ -66,10 +66,14 @@ class StudyEdgeCasesTest {
     prices.put(ticker, DatedSeries.of(ticker, DATES, p));
   }
 
-  private static StudyResult run(NormalReturnModel model, List<Listing> universe,
-      Map<String, DatedSeries> prices, Event... events) {
+  private static StudyResult run(
+      NormalReturnModel model,
+      List<Listing> universe,
+      Map<String, DatedSeries> prices,
+      Event... events) {
     ReturnPanel panel = ReturnPanel.of(universe, prices, ReturnType.SIMPLE);
-    return EventStudy.of(StudySpecification.builder().model(model).build()).withParallelism(1)
+    return EventStudy.of(StudySpecification.builder().model(model).build())
+        .withParallelism(1)
         .run(panel, List.of(events));
   }
 
@@ -84,7 +88,8 @@ class StudyEdgeCasesTest {
   private static FirmEventResult find(StudyResult r, String eventId, String ticker) {
     return r.firmEvents().stream()
         .filter(f -> f.eventId().equals(eventId) && f.ticker().equals(ticker))
-        .findFirst().orElseThrow();
+        .findFirst()
+        .orElseThrow();
   }
 
   /** Mean and sample variance (divisor n − 1) of {@code r[from..to]}, two plain passes. */
@@ -117,9 +122,10 @@ class StudyEdgeCasesTest {
     List<Listing> universe = new ArrayList<>(SyntheticPanels.universe(1));
     universe.add(Listing.of("MKT", Exchange.NYSE, "MKT"));
     Event e = on("e", DAY0);
-    String why = "residual variance is zero up to the rounding of the returns (s ≤ 64 ε ≈"
-        + " 1.4e-14): the model fits the returns exactly, as for a price that never moves or a"
-        + " listing that is its own benchmark";
+    String why =
+        "residual variance is zero up to the rounding of the returns (s ≤ 64 ε ≈"
+            + " 1.4e-14): the model fits the returns exactly, as for a price that never moves or a"
+            + " listing that is its own benchmark";
     for (NormalReturnModel model : List.of(MarketModel.of(), MarketAdjustedModel.of())) {
       StudyResult r = run(model, universe, prices(), e);
       FirmEventResult self = find(r, "e", "MKT");
@@ -134,13 +140,17 @@ class StudyEdgeCasesTest {
     // MKT's returns over sessions 50..289.
     StudyResult cm = run(ConstantMeanModel.of(), universe, prices(), e);
     FirmEventResult self = find(cm, "e", "MKT");
-    double[] r = ReturnPanel.of(universe, prices(), ReturnType.SIMPLE).returnsOf("MKT")
-        .orElseThrow().returns();
+    double[] r =
+        ReturnPanel.of(universe, prices(), ReturnType.SIMPLE)
+            .returnsOf("MKT")
+            .orElseThrow()
+            .returns();
     double[] mv = meanAndVariance(r, 50, 289);
     assertThat(self.outcome()).isEqualTo(Outcome.OK);
     assertThat(self.parameters()[0]).isCloseTo(mv[0], within(1e-12 * Math.abs(mv[0])));
     assertThat(self.sigma()).isCloseTo(Math.sqrt(mv[1]), within(1e-12 * Math.sqrt(mv[1])));
   }
+
   // ------------------------------------------------------------------ day 0 and the calendar
 
   /**
@@ -157,16 +167,29 @@ class StudyEdgeCasesTest {
     assertThat(r.count(Outcome.OUT_OF_RANGE)).isEqualTo(3);
     FirmEventResult e = find(r, "early", "L000");
     assertThat(e.dayZero()).contains(DATES[0]);
-    assertThat(e.reason()).isEqualTo("day 0 is 2020-01-01; the estimation window needs 250 sessions"
-        + " before it but NYSE per MKT starts 2020-01-01, 0 sessions earlier");
+    assertThat(e.reason())
+        .isEqualTo(
+            "day 0 is 2020-01-01; the estimation window needs 250 sessions"
+                + " before it but NYSE per MKT starts 2020-01-01, 0 sessions earlier");
     FirmEventResult l = find(r, "late", "L000");
     assertThat(l.dayZero()).isEmpty();
-    assertThat(l.reason()).isEqualTo("announcement " + DATES[399].plusDays(30)
-        + " is after the last session " + DATES[399] + " of NYSE per MKT");
+    assertThat(l.reason())
+        .isEqualTo(
+            "announcement "
+                + DATES[399].plusDays(30)
+                + " is after the last session "
+                + DATES[399]
+                + " of NYSE per MKT");
     FirmEventResult g = find(r, "edge", "L000");
     assertThat(g.dayZero()).contains(DATES[396]);
-    assertThat(g.reason()).isEqualTo("day 0 is " + DATES[396] + "; the event span needs 5 sessions"
-        + " after it but NYSE per MKT ends " + DATES[399] + ", 3 sessions later");
+    assertThat(g.reason())
+        .isEqualTo(
+            "day 0 is "
+                + DATES[396]
+                + "; the event span needs 5 sessions"
+                + " after it but NYSE per MKT ends "
+                + DATES[399]
+                + ", 3 sessions later");
     for (FirmEventResult f : r.firmEvents()) {
       assertThat(f.observations()).isZero();
       assertThat(f.parameters()).containsOnly(Double.NaN);
@@ -177,9 +200,9 @@ class StudyEdgeCasesTest {
 
   /**
    * A listing that starts trading after the event (prices from session 350) has no estimation
-   * return: M = 0, {@code INSUFFICIENT_ESTIMATION}. One that stops trading before it (no price
-   * from session 200) keeps M = 150 (returns of sessions 50..199) and is {@code OK}, but every AR
-   * of its event span is missing: it is in no window, and each study window says why.
+   * return: M = 0, {@code INSUFFICIENT_ESTIMATION}. One that stops trading before it (no price from
+   * session 200) keeps M = 150 (returns of sessions 50..199) and is {@code OK}, but every AR of its
+   * event span is missing: it is in no window, and each study window says why.
    */
   @Test
   void aListingThatStartsAfterOrStopsBeforeTheEvent() {
@@ -189,13 +212,19 @@ class StudyEdgeCasesTest {
     StudyResult r = run(p, on("e", DAY0));
     FirmEventResult ipo = find(r, "e", "L002");
     assertThat(ipo.outcome()).isEqualTo(Outcome.INSUFFICIENT_ESTIMATION);
-    assertThat(ipo.reason()).isEqualTo("M = 0 valid estimation days in " + DATES[50] + ".."
-        + DATES[289] + "; at least 100 required");
+    assertThat(ipo.reason())
+        .isEqualTo(
+            "M = 0 valid estimation days in "
+                + DATES[50]
+                + ".."
+                + DATES[289]
+                + "; at least 100 required");
     FirmEventResult gone = find(r, "e", "L001");
     assertThat(gone.outcome()).isEqualTo(Outcome.OK);
     assertThat(gone.observations()).isEqualTo(150);
-    assertThat(r.windowExclusions()).extracting(x -> x.ticker() + " " + x.window() + ": "
-        + x.reason()).containsExactly(
+    assertThat(r.windowExclusions())
+        .extracting(x -> x.ticker() + " " + x.window() + ": " + x.reason())
+        .containsExactly(
             "L001 -1:1: no return on day -1 (" + DATES[299] + ")",
             "L001 0:0: no return on day 0 (" + DATES[300] + ")",
             "L001 0:1: no return on day 0 (" + DATES[300] + ")",
@@ -208,9 +237,9 @@ class StudyEdgeCasesTest {
 
   /**
    * The estimation window starts before the listing's first trade. First price at session 150:
-   * returns from session 151, so M = 139 of 240 (sessions 151..289) and the firm-event is OK.
-   * First price at session 220 with day 0 at session 280: returns of sessions 221..269, M = 49,
-   * below the minimum of 100.
+   * returns from session 151, so M = 139 of 240 (sessions 151..289) and the firm-event is OK. First
+   * price at session 220 with day 0 at session 280: returns of sessions 221..269, M = 49, below the
+   * minimum of 100.
    */
   @Test
   void anEstimationWindowThatStartsBeforeTheFirstTrade() {
@@ -226,8 +255,13 @@ class StudyEdgeCasesTest {
     FirmEventResult b = find(r, "b", "L001");
     assertThat(b.outcome()).isEqualTo(Outcome.INSUFFICIENT_ESTIMATION);
     assertThat(b.observations()).isEqualTo(49);
-    assertThat(b.reason()).isEqualTo("M = 49 valid estimation days in " + DATES[30] + ".."
-        + DATES[269] + "; at least 100 required");
+    assertThat(b.reason())
+        .isEqualTo(
+            "M = 49 valid estimation days in "
+                + DATES[30]
+                + ".."
+                + DATES[269]
+                + "; at least 100 required");
   }
 
   // ------------------------------------------------------------------ degenerate variances
@@ -246,16 +280,17 @@ class StudyEdgeCasesTest {
     assertThat(market.count(Outcome.INSUFFICIENT_ESTIMATION)).isEqualTo(3);
     for (FirmEventResult f : market.firmEvents()) {
       assertThat(f.observations()).isEqualTo(240);
-      assertThat(f.reason()).isEqualTo("the market return does not vary over the estimation window"
-          + " (rank-deficient design)");
+      assertThat(f.reason())
+          .isEqualTo(
+              "the market return does not vary over the estimation window"
+                  + " (rank-deficient design)");
     }
     List<Listing> u = SyntheticPanels.universe(3);
     assertThat(run(ConstantMeanModel.of(), u, p, e).count(Outcome.OK)).isEqualTo(3);
     StudyResult adjusted = run(MarketAdjustedModel.of(), u, p, e);
     assertThat(adjusted.count(Outcome.OK)).isEqualTo(3);
     // Market-adjusted: ε = R − R_m = R over the estimation window, s² = Σ R² / M.
-    double[] r = ReturnPanel.of(u, p, ReturnType.SIMPLE).returnsOf("L000").orElseThrow()
-        .returns();
+    double[] r = ReturnPanel.of(u, p, ReturnType.SIMPLE).returnsOf("L000").orElseThrow().returns();
     double ss = 0;
     for (int t = 50; t <= 289; t++) {
       ss += r[t] * r[t];
@@ -266,8 +301,8 @@ class StudyEdgeCasesTest {
 
   /**
    * A price that never moves (25.00 on every session): every return is 0, the market and
-   * constant-mean models fit exactly (s = 0) and leave it out; market-adjusted has AR = −R_m and
-   * s² = Σ R_m² / M.
+   * constant-mean models fit exactly (s = 0) and leave it out; market-adjusted has AR = −R_m and s²
+   * = Σ R_m² / M.
    */
   @Test
   void aListingWhosePriceNeverMoves() {
@@ -278,12 +313,12 @@ class StudyEdgeCasesTest {
     for (NormalReturnModel model : List.of(MarketModel.of(), ConstantMeanModel.of())) {
       FirmEventResult f = find(run(model, u, p, e), "e", "L000");
       assertThat(f.outcome()).as("%s", model).isEqualTo(Outcome.INSUFFICIENT_ESTIMATION);
-      assertThat(f.reason()).startsWith("residual variance is zero up to the rounding of the"
-          + " returns");
+      assertThat(f.reason())
+          .startsWith("residual variance is zero up to the rounding of the" + " returns");
     }
     FirmEventResult f = find(run(MarketAdjustedModel.of(), u, p, e), "e", "L000");
-    double[] rm = ReturnPanel.of(u, p, ReturnType.SIMPLE).returnsOf("L000").orElseThrow()
-        .marketReturns();
+    double[] rm =
+        ReturnPanel.of(u, p, ReturnType.SIMPLE).returnsOf("L000").orElseThrow().marketReturns();
     double ss = 0;
     for (int t = 50; t <= 289; t++) {
       ss += rm[t] * rm[t];
@@ -298,21 +333,28 @@ class StudyEdgeCasesTest {
   // ------------------------------------------------------------------ small samples
 
   /**
-   * N = 1, 2, 3 firm-events in a window. The tests that need N − 1 (the sample standard
-   * deviation: cs-t, bmp-t, kp-bmp-t) are undefined at N = 1 and the skewness-adjusted t, which
-   * divides by N − 2, at N ≤ 2; each undefined result is NaN with its reason. For N = 2 the cross-
-   * sectional t has the closed form {@code t = (a + b) / |a − b|} (mean (a + b)/2, s = |a − b|/√2).
+   * N = 1, 2, 3 firm-events in a window. The tests that need N − 1 (the sample standard deviation:
+   * cs-t, bmp-t, kp-bmp-t) are undefined at N = 1 and the skewness-adjusted t, which divides by N −
+   * 2, at N ≤ 2; each undefined result is NaN with its reason. For N = 2 the cross- sectional t has
+   * the closed form {@code t = (a + b) / |a − b|} (mean (a + b)/2, s = |a − b|/√2).
    */
   @Test
   void oneTwoAndThreeFirmEvents() {
     EventWindow w = EventWindow.of(-1, 1);
-    Map<Integer, Map<String, String>> undefinedCar = Map.of(
-        1, Map.of("cs-t", "N = 1: the sample standard deviation needs N ≥ 2",
-            "bmp-t", "N = 1: the sample standard deviation of SCAR needs N ≥ 2",
-            "kp-bmp-t", "N = 1: the sample standard deviation of SCAR needs N ≥ 2",
-            "skew-t", "N = 1: the sample skewness (divisor N − 2) needs N ≥ 3"),
-        2, Map.of("skew-t", "N = 2: the sample skewness (divisor N − 2) needs N ≥ 3"),
-        3, Map.of());
+    Map<Integer, Map<String, String>> undefinedCar =
+        Map.of(
+            1,
+                Map.of(
+                    "cs-t",
+                    "N = 1: the sample standard deviation needs N ≥ 2",
+                    "bmp-t",
+                    "N = 1: the sample standard deviation of SCAR needs N ≥ 2",
+                    "kp-bmp-t",
+                    "N = 1: the sample standard deviation of SCAR needs N ≥ 2",
+                    "skew-t",
+                    "N = 1: the sample skewness (divisor N − 2) needs N ≥ 3"),
+            2, Map.of("skew-t", "N = 2: the sample skewness (divisor N − 2) needs N ≥ 3"),
+            3, Map.of());
     for (int n = 1; n <= 3; n++) {
       String[] tickers = new String[n];
       for (int i = 0; i < n; i++) {
@@ -333,10 +375,13 @@ class StudyEdgeCasesTest {
         }
       }
       assertThat(undefined).as("N = %d", n).isEqualTo(new TreeMap<>(undefinedCar.get(n)));
-      List<String> undefinedBhar = tests.forWindow(w, Measure.BHAR).stream()
-          .filter(t -> !t.isDefined()).map(TestResult::testId).toList();
-      assertThat(undefinedBhar).isEqualTo(
-          n == 1 ? List.of("cs-t", "skew-t") : n == 2 ? List.of("skew-t") : List.of());
+      List<String> undefinedBhar =
+          tests.forWindow(w, Measure.BHAR).stream()
+              .filter(t -> !t.isDefined())
+              .map(TestResult::testId)
+              .toList();
+      assertThat(undefinedBhar)
+          .isEqualTo(n == 1 ? List.of("cs-t", "skew-t") : n == 2 ? List.of("skew-t") : List.of());
       if (n == 2) {
         double a = r.firmEvent(0).car(w);
         double b = r.firmEvent(1).car(w);
@@ -349,23 +394,30 @@ class StudyEdgeCasesTest {
   // ------------------------------------------------------------------ nothing usable
 
   /**
-   * Every firm-event left out: too early for an estimation window, after the last session, a
-   * ticker the universe lacks, a listing without any price. The result is empty but complete:
-   * every firm-event listed with its reason, every test undefined with "N = 0", and the output
-   * files, summary and chart written.
+   * Every firm-event left out: too early for an estimation window, after the last session, a ticker
+   * the universe lacks, a listing without any price. The result is empty but complete: every
+   * firm-event listed with its reason, every test undefined with "N = 0", and the output files,
+   * summary and chart written.
    */
   @Test
   void everyFirmEventLeftOut(@TempDir Path out) throws IOException {
     Map<String, DatedSeries> p = prices();
     p.remove("L002");
-    StudyResult r = run(p, on("early", 100, "L000"),
-        Event.of("late", Announcement.on(DATES[399].plusDays(1)), List.of("L001")),
-        on("ghost", DAY0, "ZZZ", "L002"));
+    StudyResult r =
+        run(
+            p,
+            on("early", 100, "L000"),
+            Event.of("late", Announcement.on(DATES[399].plusDays(1)), List.of("L001")),
+            on("ghost", DAY0, "ZZZ", "L002"));
     assertThat(r.size()).isEqualTo(4);
     assertThat(r.count(Outcome.OK)).isZero();
-    assertThat(r.leftOut()).extracting(f -> f.eventId() + "/" + f.ticker() + " " + f.outcome())
-        .containsExactly("early/L000 OUT_OF_RANGE", "ghost/L002 NO_PRICES",
-            "ghost/ZZZ UNKNOWN_TICKER", "late/L001 OUT_OF_RANGE");
+    assertThat(r.leftOut())
+        .extracting(f -> f.eventId() + "/" + f.ticker() + " " + f.outcome())
+        .containsExactly(
+            "early/L000 OUT_OF_RANGE",
+            "ghost/L002 NO_PRICES",
+            "ghost/ZZZ UNKNOWN_TICKER",
+            "late/L001 OUT_OF_RANGE");
     assertThat(r.leftOut()).allSatisfy(f -> assertThat(f.reason()).isNotBlank());
     assertThat(r.windowExclusions()).isEmpty();
     for (EventWindow w : r.testWindows()) {
@@ -375,11 +427,13 @@ class StudyEdgeCasesTest {
     StudyTests tests = StudyTests.run(r, TestSuite.standard());
     // 14 test windows (4 study windows and 10 more days of -5:5); 11 CAR tests, 4 BHAR tests.
     assertThat(tests.results()).hasSize(14 * 15);
-    assertThat(tests.results()).allSatisfy(t -> {
-      assertThat(t.isDefined()).isFalse();
-      assertThat(t.undefinedReason()).isEqualTo("N = 0: no firm-event has a valid value in the"
-          + " window");
-    });
+    assertThat(tests.results())
+        .allSatisfy(
+            t -> {
+              assertThat(t.isDefined()).isFalse();
+              assertThat(t.undefinedReason())
+                  .isEqualTo("N = 0: no firm-event has a valid value in the" + " window");
+            });
     StudyFiles.write(out, r, tests);
     assertThat(lines(out, "firm_events.csv")).hasSize(1 + 4);
     assertThat(lines(out, "abnormal_returns.csv")).hasSize(1);
@@ -402,9 +456,9 @@ class StudyEdgeCasesTest {
 
   /**
    * A trading halt: L001 has no price on sessions 301..303 (days +1..+3), so its returns of days
-   * +1..+4 are missing (day +4's needs day +3's price). It stays OK with M = 240; CAR(0:0) is
-   * AR_0 = R_0 − α̂ − β̂ R_m0; the windows holding day +1 leave it out, each with the first missing
-   * day; the one-day windows of days +1..+4 lack it and day +5's has it.
+   * +1..+4 are missing (day +4's needs day +3's price). It stays OK with M = 240; CAR(0:0) is AR_0
+   * = R_0 − α̂ − β̂ R_m0; the windows holding day +1 leave it out, each with the first missing day;
+   * the one-day windows of days +1..+4 lack it and day +5's has it.
    */
   @Test
   void aTradingHaltInsideTheEventWindow() {
@@ -414,8 +468,10 @@ class StudyEdgeCasesTest {
     FirmEventResult f = find(r, "e", "L001");
     assertThat(f.outcome()).isEqualTo(Outcome.OK);
     assertThat(f.observations()).isEqualTo(240);
-    var lr = ReturnPanel.of(SyntheticPanels.universe(3), p, ReturnType.SIMPLE).returnsOf("L001")
-        .orElseThrow();
+    var lr =
+        ReturnPanel.of(SyntheticPanels.universe(3), p, ReturnType.SIMPLE)
+            .returnsOf("L001")
+            .orElseThrow();
     double[] params = f.parameters();
     double ar0 = lr.returnAt(DAY0) - (params[0] + params[1] * lr.marketReturnAt(DAY0));
     assertThat(f.car(EventWindow.of(0, 0))).isCloseTo(ar0, within(1e-17));
@@ -426,9 +482,9 @@ class StudyEdgeCasesTest {
     }
     assertThat(f.car(EventWindow.day(5))).isFinite();
     String why = "no return on day +1 (" + DATES[301] + ")";
-    assertThat(r.windowExclusions()).extracting(x -> x.ticker() + " " + x.window() + ": "
-        + x.reason()).containsExactly("L001 -1:1: " + why, "L001 0:1: " + why,
-            "L001 -5:5: " + why);
+    assertThat(r.windowExclusions())
+        .extracting(x -> x.ticker() + " " + x.window() + ": " + x.reason())
+        .containsExactly("L001 -1:1: " + why, "L001 0:1: " + why, "L001 -5:5: " + why);
     assertThat(r.sample(EventWindow.of(-1, 1), Measure.CAR).size()).isEqualTo(2);
     assertThat(r.sample(EventWindow.of(0, 0), Measure.CAR).size()).isEqualTo(3);
     assertThat(r.sample(EventWindow.day(3), Measure.CAR).size()).isEqualTo(2);
@@ -463,11 +519,15 @@ class StudyEdgeCasesTest {
       f[1][i] = rows.get(i)[1];
       rf[i] = 0.0001;
     }
-    ReturnPanel panel = plain.withFactors(
-        io.eventide.market.FactorSet.of(List.of("F1", "F2"), epochDays, f, rf));
-    StudyResult r = EventStudy.of(StudySpecification.builder()
-            .model(io.eventide.model.FactorModel.of(List.of("F1", "F2"))).build())
-        .withParallelism(1).run(panel, List.of(on("e", DAY0)));
+    ReturnPanel panel =
+        plain.withFactors(io.eventide.market.FactorSet.of(List.of("F1", "F2"), epochDays, f, rf));
+    StudyResult r =
+        EventStudy.of(
+                StudySpecification.builder()
+                    .model(io.eventide.model.FactorModel.of(List.of("F1", "F2")))
+                    .build())
+            .withParallelism(1)
+            .run(panel, List.of(on("e", DAY0)));
     assertThat(r.count(Outcome.OK)).isEqualTo(3);
     for (FirmEventResult fe : r.firmEvents()) {
       assertThat(fe.observations()).isEqualTo(238);
@@ -475,8 +535,12 @@ class StudyEdgeCasesTest {
       assertThat(fe.returnOn(1)).isFinite();
       assertThat(fe.car(EventWindow.of(0, 0))).isFinite();
     }
-    assertThat(r.windowExclusions()).hasSize(9).allSatisfy(x ->
-        assertThat(x.reason()).isEqualTo("no expected return on day +1 (" + DATES[301] + ")"));
+    assertThat(r.windowExclusions())
+        .hasSize(9)
+        .allSatisfy(
+            x ->
+                assertThat(x.reason())
+                    .isEqualTo("no expected return on day +1 (" + DATES[301] + ")"));
   }
 
   // ------------------------------------------------------------------ extreme but valid prices
@@ -499,10 +563,14 @@ class StudyEdgeCasesTest {
         assertThat(Double.isInfinite(v)).as("%s", w).isFalse();
       }
     }
-    TestResult cs = StudyTests.run(r, TestSuite.standard())
-        .result(EventWindow.of(-1, 1), Measure.CAR, "cs-t").orElseThrow();
+    TestResult cs =
+        StudyTests.run(r, TestSuite.standard())
+            .result(EventWindow.of(-1, 1), Measure.CAR, "cs-t")
+            .orElseThrow();
     assertThat(cs.isDefined()).isFalse();
-    assertThat(cs.undefinedReason()).isEqualTo("the sum of squared deviations of CAR is Infinity,"
-        + " outside the normal range of double precision (values of extreme magnitude)");
+    assertThat(cs.undefinedReason())
+        .isEqualTo(
+            "the sum of squared deviations of CAR is Infinity,"
+                + " outside the normal range of double precision (values of extreme magnitude)");
   }
 }

@@ -30,14 +30,13 @@ import net.jqwik.api.constraints.IntRange;
 
 /**
  * Invariants of the study engine on small seeded random studies (STYLE.md item 12): CAR = ΣAR;
- * adding a constant to every market return leaves market-model ARs unchanged; scaling one
- * listing's returns by {@code c > 0} leaves its SAR and SCAR unchanged under the market and
- * constant-mean models; permuting the events (and the universe) leaves every statistic unchanged,
- * bit for bit.
+ * adding a constant to every market return leaves market-model ARs unchanged; scaling one listing's
+ * returns by {@code c > 0} leaves its SAR and SCAR unchanged under the market and constant-mean
+ * models; permuting the events (and the universe) leaves every statistic unchanged, bit for bit.
  *
- * <p>A study: 2 to 5 NYSE listings on 240 weekdays with random holes, 1 to 4 events on random
- * days and random subsets, estimation window {@code [-120, -11]}, at least 60 observations, the
- * default event windows.
+ * <p>A study: 2 to 5 NYSE listings on 240 weekdays with random holes, 1 to 4 events on random days
+ * and random subsets, estimation window {@code [-120, -11]}, at least 60 observations, the default
+ * event windows.
  */
 class StudyPropertiesTest {
 
@@ -80,8 +79,9 @@ class StudyPropertiesTest {
             affected.add(ticker(i));
           }
         }
-        events.add(Event.of(String.format(Locale.ROOT, "ev%02d", e),
-            Announcement.on(dates[day]), affected));
+        events.add(
+            Event.of(
+                String.format(Locale.ROOT, "ev%02d", e), Announcement.on(dates[day]), affected));
       }
     }
 
@@ -129,18 +129,22 @@ class StudyPropertiesTest {
   }
 
   static StudySpecification spec(NormalReturnModel model) {
-    return StudySpecification.builder().model(model)
-        .estimationWindow(EventWindow.of(-120, -11)).minEstimation(60).build();
+    return StudySpecification.builder()
+        .model(model)
+        .estimationWindow(EventWindow.of(-120, -11))
+        .minEstimation(60)
+        .build();
   }
 
   @Property(tries = 1000)
-  void carIsTheSumOfTheAbnormalReturns(@ForAll long seed,
+  void carIsTheSumOfTheAbnormalReturns(
+      @ForAll long seed,
       @ForAll @IntRange(min = 2, max = 5) int listings,
       @ForAll @IntRange(min = 1, max = 4) int events,
       @ForAll @IntRange(min = 0, max = 2) int model) {
     Study s = new Study(seed, listings, events);
-    StudyResult r = EventStudy.of(spec(MODELS.get(model))).withParallelism(1)
-        .run(s.panel(), s.events);
+    StudyResult r =
+        EventStudy.of(spec(MODELS.get(model))).withParallelism(1).run(s.panel(), s.events);
     for (FirmEventResult f : r.firmEvents()) {
       if (f.outcome() != Outcome.OK) {
         continue;
@@ -160,7 +164,8 @@ class StudyPropertiesTest {
   }
 
   @Property(tries = 1000)
-  void aConstantAddedToTheMarketLeavesMarketModelArsUnchanged(@ForAll long seed,
+  void aConstantAddedToTheMarketLeavesMarketModelArsUnchanged(
+      @ForAll long seed,
       @ForAll @IntRange(min = 2, max = 5) int listings,
       @ForAll @IntRange(min = 1, max = 4) int events,
       @ForAll @DoubleRange(min = -0.02, max = 0.02) double delta) {
@@ -180,7 +185,8 @@ class StudyPropertiesTest {
         double y = b.abnormalReturn(t);
         assertThat(Double.isNaN(y)).isEqualTo(Double.isNaN(x));
         if (!Double.isNaN(x)) {
-          assertThat(Math.abs(x - y)).as("AR %s day %d, delta %s", a, t, delta)
+          assertThat(Math.abs(x - y))
+              .as("AR %s day %d, delta %s", a, t, delta)
               .isLessThanOrEqualTo(1e-12);
         }
       }
@@ -188,7 +194,8 @@ class StudyPropertiesTest {
   }
 
   @Property(tries = 1000)
-  void scalingOneListingsReturnsLeavesItsSarAndScarUnchanged(@ForAll long seed,
+  void scalingOneListingsReturnsLeavesItsSarAndScarUnchanged(
+      @ForAll long seed,
       @ForAll @IntRange(min = 2, max = 5) int listings,
       @ForAll @IntRange(min = 1, max = 4) int events,
       @ForAll @IntRange(min = 0, max = 1) int model,
@@ -206,7 +213,9 @@ class StudyPropertiesTest {
         continue;
       }
       for (int t = -5; t <= 5; t++) {
-        assertRelative("SAR " + a + " day " + t + " c " + c, a.standardizedAbnormalReturn(t),
+        assertRelative(
+            "SAR " + a + " day " + t + " c " + c,
+            a.standardizedAbnormalReturn(t),
             b.standardizedAbnormalReturn(t));
       }
       for (EventWindow w : base.testWindows()) {
@@ -216,7 +225,8 @@ class StudyPropertiesTest {
   }
 
   @Property(tries = 1000)
-  void permutingEventsLeavesEveryStatisticUnchanged(@ForAll long seed,
+  void permutingEventsLeavesEveryStatisticUnchanged(
+      @ForAll long seed,
       @ForAll @IntRange(min = 2, max = 5) int listings,
       @ForAll @IntRange(min = 2, max = 4) int events,
       @ForAll @IntRange(min = 0, max = 2) int model,
@@ -229,8 +239,8 @@ class StudyPropertiesTest {
     Collections.shuffle(permuted, new Random(shuffle));
     List<Listing> universe = new ArrayList<>(s.universe());
     Collections.shuffle(universe, new Random(~shuffle));
-    StudyResult other = EventStudy.of(spec).withParallelism(threads)
-        .run(s.panel(universe, 0.0, -1, 1.0), permuted);
+    StudyResult other =
+        EventStudy.of(spec).withParallelism(threads).run(s.panel(universe, 0.0, -1, 1.0), permuted);
     assertThat(Fingerprint.of(other)).isEqualTo(Fingerprint.of(base));
   }
 
@@ -239,7 +249,8 @@ class StudyPropertiesTest {
       assertThat(actual).as(what).isNaN();
       return;
     }
-    assertThat(Math.abs(actual - expected)).as("%s: %s vs %s", what, expected, actual)
+    assertThat(Math.abs(actual - expected))
+        .as("%s: %s vs %s", what, expected, actual)
         .isLessThanOrEqualTo(Math.max(1e-12, 1e-9 * Math.abs(expected)));
   }
 }

@@ -40,20 +40,20 @@ import net.jqwik.api.constraints.IntRange;
 
 /**
  * Robustness invariants of the whole study, 1,000 tries each, on random small worlds: up to 6
- * listings on up to 400 weekday sessions, with random holes everywhere (benchmark holidays,
- * missing listing prices, trading halts, late listings, delistings, listings without any price,
- * prices that never move, a listing identical to its benchmark), random estimation and event
- * windows, random cleaning, simple or log returns, all four kinds of model (the factor model on
- * two factors with their own holes), and events on random dates (some before or after the data,
- * some timed with an offset) affecting random subsets (some naming tickers the universe lacks).
+ * listings on up to 400 weekday sessions, with random holes everywhere (benchmark holidays, missing
+ * listing prices, trading halts, late listings, delistings, listings without any price, prices that
+ * never move, a listing identical to its benchmark), random estimation and event windows, random
+ * cleaning, simple or log returns, all four kinds of model (the factor model on two factors with
+ * their own holes), and events on random dates (some before or after the data, some timed with an
+ * offset) affecting random subsets (some naming tickers the universe lacks).
  *
  * <ol>
  *   <li>No exception escapes the study or the eleven tests.
  *   <li>CAR = ΣAR on every window, and CAR is missing exactly when an AR of the window is.
- *   <li>Every output is finite or a documented NaN: a left-out firm-event has a reason and only
- *       NaN values; an OK one has finite parameters, s &gt; 0 and M ≥ the minimum; a window's
- *       values are finite exactly when its CAR is, else the firm-event is listed as absent from
- *       it; every test is defined (finite statistic, p in [0, 1]) or undefined with a reason.
+ *   <li>Every output is finite or a documented NaN: a left-out firm-event has a reason and only NaN
+ *       values; an OK one has finite parameters, s &gt; 0 and M ≥ the minimum; a window's values
+ *       are finite exactly when its CAR is, else the firm-event is listed as absent from it; every
+ *       test is defined (finite statistic, p in [0, 1]) or undefined with a reason.
  *   <li>Permuting the events and the universe changes no bit of any output.
  *   <li>The same input gives bit-identical outputs on a second run and on 1, 2 and 4 threads.
  * </ol>
@@ -75,7 +75,12 @@ class StudyRobustnessPropertiesTest {
     final FactorSet factors;
     final StudySpecification spec;
 
-    World(long seed, int listings, int sessions, int eventCount, int modelIndex,
+    World(
+        long seed,
+        int listings,
+        int sessions,
+        int eventCount,
+        int modelIndex,
         boolean allAffected) {
       SplittableRandom rnd = new SplittableRandom(seed);
       dates = SyntheticPanels.sessions(sessions);
@@ -134,12 +139,18 @@ class StudyRobustnessPropertiesTest {
 
       // Events: dates from 20 weekdays before the data to 20 after; some timed.
       for (int e = 0; e < eventCount; e++) {
-        LocalDate d = dates[0].plusDays(rnd.nextInt(-28, (int) (dates[sessions - 1].toEpochDay()
-            - dates[0].toEpochDay()) + 28));
-        Announcement a = rnd.nextInt(4) == 0
-            ? Announcement.at(OffsetDateTime.of(d, LocalTime.of(rnd.nextInt(24), rnd.nextInt(60)),
-                ZoneOffset.ofHours(rnd.nextInt(-10, 15))))
-            : Announcement.on(d);
+        LocalDate d =
+            dates[0].plusDays(
+                rnd.nextInt(
+                    -28, (int) (dates[sessions - 1].toEpochDay() - dates[0].toEpochDay()) + 28));
+        Announcement a =
+            rnd.nextInt(4) == 0
+                ? Announcement.at(
+                    OffsetDateTime.of(
+                        d,
+                        LocalTime.of(rnd.nextInt(24), rnd.nextInt(60)),
+                        ZoneOffset.ofHours(rnd.nextInt(-10, 15))))
+                : Announcement.on(d);
         List<String> affected = new ArrayList<>();
         if (!allAffected && rnd.nextInt(3) > 0) {
           for (Listing l : universe) {
@@ -155,8 +166,13 @@ class StudyRobustnessPropertiesTest {
       }
 
       // Specification: a span within -8..8, 1-4 windows in it, an estimation window before it.
-      NormalReturnModel model = List.of(MarketModel.of(), ConstantMeanModel.of(),
-          MarketAdjustedModel.of(), FactorModel.of(FACTORS)).get(modelIndex);
+      NormalReturnModel model =
+          List.of(
+                  MarketModel.of(),
+                  ConstantMeanModel.of(),
+                  MarketAdjustedModel.of(),
+                  FactorModel.of(FACTORS))
+              .get(modelIndex);
       int spanFrom = -rnd.nextInt(9);
       int spanTo = rnd.nextInt(9);
       List<EventWindow> windows = new ArrayList<>();
@@ -172,11 +188,13 @@ class StudyRobustnessPropertiesTest {
       int k = model.parameterCount();
       int estTo = spanFrom - 1 - rnd.nextInt(6);
       int estLen = rnd.nextInt(k + 3, Math.max(k + 4, Math.min(200, sessions / 2)));
-      StudySpecification.Builder b = StudySpecification.builder().model(model)
-          .estimationWindow(EventWindow.of(estTo - estLen + 1, estTo))
-          .eventWindows(windows)
-          .minEstimation(rnd.nextInt(k + 1, Math.max(k + 2, estLen * 2 / 3)))
-          .returnType(rnd.nextBoolean() ? ReturnType.SIMPLE : ReturnType.LOG);
+      StudySpecification.Builder b =
+          StudySpecification.builder()
+              .model(model)
+              .estimationWindow(EventWindow.of(estTo - estLen + 1, estTo))
+              .eventWindows(windows)
+              .minEstimation(rnd.nextInt(k + 1, Math.max(k + 2, estLen * 2 / 3)))
+              .returnType(rnd.nextBoolean() ? ReturnType.SIMPLE : ReturnType.LOG);
       if (rnd.nextInt(3) == 0) {
         b.cleanEstimation(rnd.nextInt(6));
       }
@@ -193,7 +211,8 @@ class StudyRobustnessPropertiesTest {
   }
 
   @Property(tries = 1000)
-  void noExceptionAndEveryOutputIsFiniteOrADocumentedNaN(@ForAll long seed,
+  void noExceptionAndEveryOutputIsFiniteOrADocumentedNaN(
+      @ForAll long seed,
       @ForAll @IntRange(min = 1, max = 6) int listings,
       @ForAll @IntRange(min = 40, max = 400) int sessions,
       @ForAll @IntRange(min = 1, max = 10) int events,
@@ -211,7 +230,8 @@ class StudyRobustnessPropertiesTest {
   }
 
   @Property(tries = 1000)
-  void carIsTheSumOfTheAbnormalReturns(@ForAll long seed,
+  void carIsTheSumOfTheAbnormalReturns(
+      @ForAll long seed,
       @ForAll @IntRange(min = 1, max = 6) int listings,
       @ForAll @IntRange(min = 40, max = 400) int sessions,
       @ForAll @IntRange(min = 1, max = 10) int events,
@@ -230,7 +250,8 @@ class StudyRobustnessPropertiesTest {
           assertThat(f.car(win)).as("%s %s with a missing AR", f, win).isNaN();
         } else {
           // Same terms, summed left to right: equal up to the rounding of a reordered sum.
-          assertThat(Math.abs(f.car(win) - sum)).as("%s %s", f, win)
+          assertThat(Math.abs(f.car(win) - sum))
+              .as("%s %s", f, win)
               .isLessThanOrEqualTo(1e-14 * size);
         }
       }
@@ -238,7 +259,8 @@ class StudyRobustnessPropertiesTest {
   }
 
   @Property(tries = 1000)
-  void permutingEventsAndListingsChangesNothing(@ForAll long seed,
+  void permutingEventsAndListingsChangesNothing(
+      @ForAll long seed,
       @ForAll @IntRange(min = 1, max = 6) int listings,
       @ForAll @IntRange(min = 40, max = 400) int sessions,
       @ForAll @IntRange(min = 1, max = 10) int events,
@@ -262,7 +284,8 @@ class StudyRobustnessPropertiesTest {
    * whose partial sums are merged, which is what the thread count could disturb.
    */
   @Property(tries = 1000)
-  void sameInputSameBitsOnOneTwoAndFourThreads(@ForAll long seed,
+  void sameInputSameBitsOnOneTwoAndFourThreads(
+      @ForAll long seed,
       @ForAll @IntRange(min = 1, max = 6) int listings,
       @ForAll @IntRange(min = 40, max = 400) int sessions,
       @ForAll @IntRange(min = 1, max = 60) int events,
@@ -273,7 +296,8 @@ class StudyRobustnessPropertiesTest {
     List<String> expected = Fingerprint.of(w.run(1, w.universe, w.events));
     assertThat(Fingerprint.of(w.run(1, w.universe, w.events))).as("second run").isEqualTo(expected);
     for (int threads : new int[] {2, 4}) {
-      assertThat(Fingerprint.of(w.run(threads, w.universe, w.events))).as("%d threads", threads)
+      assertThat(Fingerprint.of(w.run(threads, w.universe, w.events)))
+          .as("%d threads", threads)
           .isEqualTo(expected);
     }
   }
@@ -285,10 +309,12 @@ class StudyRobustnessPropertiesTest {
     EventWindow span = spec.eventSpan();
     int k = spec.model().parameterCount();
     Set<String> absent = new HashSet<>();
-    r.windowExclusions().forEach(x -> {
-      assertThat(x.reason()).isNotBlank();
-      absent.add(x.eventId() + "/" + x.ticker() + "/" + x.window());
-    });
+    r.windowExclusions()
+        .forEach(
+            x -> {
+              assertThat(x.reason()).isNotBlank();
+              absent.add(x.eventId() + "/" + x.ticker() + "/" + x.window());
+            });
     for (FirmEventResult f : r.firmEvents()) {
       if (f.outcome() != Outcome.OK) {
         assertThat(f.reason()).as("%s", f).isNotBlank();
@@ -310,8 +336,7 @@ class StudyRobustnessPropertiesTest {
         continue;
       }
       assertThat(f.reason()).isEmpty();
-      assertThat(f.observations()).isGreaterThanOrEqualTo(spec.minEstimation())
-          .isGreaterThan(k);
+      assertThat(f.observations()).isGreaterThanOrEqualTo(spec.minEstimation()).isGreaterThan(k);
       for (double p : f.parameters()) {
         assertThat(p).isFinite();
       }
@@ -330,12 +355,13 @@ class StudyRobustnessPropertiesTest {
       for (EventWindow win : r.testWindows()) {
         double car = f.car(win);
         if (Double.isNaN(car)) {
-          for (double v : new double[] {f.carVariance(win), f.scar(win), f.pValue(win),
-              f.bhar(win)}) {
+          for (double v :
+              new double[] {f.carVariance(win), f.scar(win), f.pValue(win), f.bhar(win)}) {
             assertThat(v).isNaN();
           }
           if (spec.eventWindows().contains(win)) {
-            assertThat(absent).as("absence of %s from %s is listed", f, win)
+            assertThat(absent)
+                .as("absence of %s from %s is listed", f, win)
                 .contains(f.eventId() + "/" + f.ticker() + "/" + win);
           }
           continue;
@@ -382,8 +408,9 @@ class StudyRobustnessPropertiesTest {
       assertThat(t.n()).isEqualTo(r.sample(t.window(), t.measure()).size());
     }
     if (r.size() == 0 && !w.events.isEmpty() && !w.universe.isEmpty()) {
-      fail("a study of %d events on %d listings has no firm-event", w.events.size(),
-          w.universe.size());
+      fail(
+          "a study of %d events on %d listings has no firm-event",
+          w.events.size(), w.universe.size());
     }
   }
 }

@@ -28,10 +28,15 @@ class ReturnsTest {
   @Test
   void datedSeriesAlignsToSessions() {
     LocalDate d = LocalDate.of(2023, 7, 10);
-    DatedSeries s = DatedSeries.of("X", new LocalDate[] {d, d.plusDays(1), d.plusDays(3)},
-        new double[] {1, 2, 4});
-    long[] sessions = {d.minusDays(1).toEpochDay(), d.toEpochDay(), d.plusDays(2).toEpochDay(),
-        d.plusDays(3).toEpochDay()};
+    DatedSeries s =
+        DatedSeries.of(
+            "X", new LocalDate[] {d, d.plusDays(1), d.plusDays(3)}, new double[] {1, 2, 4});
+    long[] sessions = {
+      d.minusDays(1).toEpochDay(),
+      d.toEpochDay(),
+      d.plusDays(2).toEpochDay(),
+      d.plusDays(3).toEpochDay()
+    };
     assertThat(s.alignTo(sessions)).containsExactly(Double.NaN, 1.0, Double.NaN, 4.0);
     assertThat(s.valueOn(d.plusDays(1))).isEqualTo(2.0);
     assertThat(s.valueOn(d.plusDays(2))).isNaN();
@@ -42,7 +47,8 @@ class ReturnsTest {
   void datedSeriesRejectsUnsortedDates() {
     LocalDate d = LocalDate.of(2023, 7, 10);
     assertThatThrownBy(() -> DatedSeries.of("X", new LocalDate[] {d, d}, new double[] {1, 2}))
-        .hasMessageContaining("X").hasMessageContaining("2023-07-10");
+        .hasMessageContaining("X")
+        .hasMessageContaining("2023-07-10");
     assertThatThrownBy(() -> DatedSeries.of("X", new LocalDate[] {d}, new double[] {1, 2}))
         .hasMessageContaining("1 dates but 2 values");
   }

@@ -22,8 +22,8 @@ import java.util.List;
  * <p><b>Data:</b> the bundled sample: BABA, JD, BIDU, PDD (benchmark S&amp;P 500) and 9988.HK,
  * 0700.HK, 3690.HK, 9618.HK (benchmark Hang Seng Index), and the four July 2023 rows of the policy
  * catalog. Each listing's day 0 is found on its own exchange: the Ant fine, released at 20:10
- * Beijing time on Friday 7 July (after the Hong Kong close, before New York opened), is day 0 on
- * 7 July for BABA but on Monday 10 July for 9988.HK; the date-only rows take their date on both.
+ * Beijing time on Friday 7 July (after the Hong Kong close, before New York opened), is day 0 on 7
+ * July for BABA but on Monday 10 July for 9988.HK; the date-only rows take their date on both.
  *
  * <p><b>Reading the output:</b> day 0 and the returns around it per listing; the events that fall
  * inside each other's windows (these four do, so the windows are confounded: read them together);
@@ -44,12 +44,13 @@ public final class JulyTwentyTwentyThreeStudy {
    */
   public static Outcome run() {
     // 1. The events: the July 2023 rows of the catalog.
-    List<Event> july = SampleData.events().stream()
-        .filter(e -> YearMonth.from(e.announcement().localDate()).equals(YearMonth.of(2023, 7)))
-        .toList();
+    List<Event> july =
+        SampleData.events().stream()
+            .filter(e -> YearMonth.from(e.announcement().localDate()).equals(YearMonth.of(2023, 7)))
+            .toList();
     // 2. The panel: each listing on its benchmark's sessions, simple returns from adjusted closes.
-    ReturnPanel panel = ReturnPanel.of(SampleData.universe(), SampleData.prices(),
-        ReturnType.SIMPLE);
+    ReturnPanel panel =
+        ReturnPanel.of(SampleData.universe(), SampleData.prices(), ReturnType.SIMPLE);
     // 3. The study: market model, estimation window -250:-11, windows -1:1, 0:0, 0:1, -5:5.
     StudyResult study = EventStudy.of(StudySpecification.defaults()).run(panel, july);
     // 4. The eleven tests on every window, for CAR and BHAR.

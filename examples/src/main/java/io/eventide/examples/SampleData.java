@@ -34,28 +34,53 @@ public final class SampleData {
 
   /** The folder of the sample inside the jar. */
   public static final String FOLDER = "/io/eventide/examples/sample/";
+
   /** The Ken French files of the sample. */
-  public static final List<String> FACTOR_FILES = List.of("F-F_Research_Data_Factors_daily.CSV",
-      "F-F_Momentum_Factor_daily.csv", "F-F_Research_Data_5_Factors_2x3_daily.csv");
+  public static final List<String> FACTOR_FILES =
+      List.of(
+          "F-F_Research_Data_Factors_daily.CSV",
+          "F-F_Momentum_Factor_daily.csv",
+          "F-F_Research_Data_5_Factors_2x3_daily.csv");
+
   /** Every file of the sample. */
-  public static final List<String> FILES = List.of("universe.csv", "events.csv", "BABA.csv",
-      "JD.csv", "BIDU.csv", "PDD.csv", "SPX.csv", "9988.HK.csv", "0700.HK.csv", "3690.HK.csv",
-      "9618.HK.csv", "HSI.csv", "F-F_Research_Data_Factors_daily.CSV",
-      "F-F_Momentum_Factor_daily.csv", "F-F_Research_Data_5_Factors_2x3_daily.csv", "SOURCES.md");
+  public static final List<String> FILES =
+      List.of(
+          "universe.csv",
+          "events.csv",
+          "BABA.csv",
+          "JD.csv",
+          "BIDU.csv",
+          "PDD.csv",
+          "SPX.csv",
+          "9988.HK.csv",
+          "0700.HK.csv",
+          "3690.HK.csv",
+          "9618.HK.csv",
+          "HSI.csv",
+          "F-F_Research_Data_Factors_daily.CSV",
+          "F-F_Momentum_Factor_daily.csv",
+          "F-F_Research_Data_5_Factors_2x3_daily.csv",
+          "SOURCES.md");
 
   private SampleData() {}
 
-  /** @return the universe: ticker, exchange, benchmark */
+  /**
+   * @return the universe: ticker, exchange, benchmark
+   */
   public static List<Listing> universe() {
     return read("universe.csv", UniverseFileReader::read);
   }
 
-  /** @return every event of the catalog */
+  /**
+   * @return every event of the catalog
+   */
   public static List<Event> events() {
     return read("events.csv", EventFileReader::read);
   }
 
-  /** @return adjusted closes of the listings and their benchmarks, by ticker */
+  /**
+   * @return adjusted closes of the listings and their benchmarks, by ticker
+   */
   public static Map<String, DatedSeries> prices() {
     Set<String> tickers = new LinkedHashSet<>();
     for (Listing l : universe()) {
@@ -69,10 +94,12 @@ public final class SampleData {
     return out;
   }
 
-  /** @return the three Ken French files combined (FF5, Carhart momentum, FF3; RF from FF3) */
+  /**
+   * @return the three Ken French files combined (FF5, Carhart momentum, FF3; RF from FF3)
+   */
   public static FactorSet factors() {
-    return FactorSet.merge(FACTOR_FILES.stream()
-        .map(f -> read(f, FactorFileReader::read)).toList());
+    return FactorSet.merge(
+        FACTOR_FILES.stream().map(f -> read(f, FactorFileReader::read)).toList());
   }
 
   /**

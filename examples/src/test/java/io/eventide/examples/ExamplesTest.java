@@ -31,19 +31,24 @@ class ExamplesTest {
     List<DayZeroAcrossExchanges.Row> rows = DayZeroAcrossExchanges.rows();
     assertThat(rows).hasSize(22);
     // The Ant fine (20:10 Beijing, Friday 7 July 2023): NYSE that day, HKEX the Monday after.
-    assertThat(rows).contains(new DayZeroAcrossExchanges.Row("pboc-ant-fine",
-        "2023-07-07T20:10:00+08:00", "2023-07-07", "2023-07-10"));
+    assertThat(rows)
+        .contains(
+            new DayZeroAcrossExchanges.Row(
+                "pboc-ant-fine", "2023-07-07T20:10:00+08:00", "2023-07-07", "2023-07-10"));
     // The Didi app removal, Sunday 4 July 2021: HKEX Monday 5 July; NYSE closed for
     // Independence Day, so Tuesday 6 July.
-    assertThat(rows).contains(new DayZeroAcrossExchanges.Row("cac-didi-app-removal",
-        "2021-07-04", "2021-07-06", "2021-07-05"));
+    assertThat(rows)
+        .contains(
+            new DayZeroAcrossExchanges.Row(
+                "cac-didi-app-removal", "2021-07-04", "2021-07-06", "2021-07-05"));
     assertThat(printed(DayZeroAcrossExchanges::print)).contains("pboc-ant-fine").contains(" *");
   }
 
   @Test
   void crackdownFactorModelStudy() {
     List<CrackdownFactorModelStudy.ModelRun> runs = CrackdownFactorModelStudy.run();
-    assertThat(runs).extracting(CrackdownFactorModelStudy.ModelRun::model)
+    assertThat(runs)
+        .extracting(CrackdownFactorModelStudy.ModelRun::model)
         .containsExactly("market", "carhart4");
     for (CrackdownFactorModelStudy.ModelRun r : runs) {
       // Tightening rows that name a US listing of the sample (or every listing): Ant IPO halt

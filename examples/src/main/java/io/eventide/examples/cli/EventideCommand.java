@@ -28,8 +28,10 @@ public final class EventideCommand implements Callable<Integer> {
 
   /** Exit code for success. */
   public static final int OK = 0;
+
   /** Exit code for anything unexpected. */
   public static final int FAILURE = 1;
+
   /** Exit code for bad usage or bad input. */
   public static final int BAD_INPUT = 2;
 
@@ -43,44 +45,55 @@ public final class EventideCommand implements Callable<Integer> {
 
   /**
    * A command line whose errors end as one message on standard error and an exit code, never a
-   * stack trace. Running out of memory (a very large study on a small heap) is one of them: exit
-   * 1 with a message saying what to change.
+   * stack trace. Running out of memory (a very large study on a small heap) is one of them: exit 1
+   * with a message saying what to change.
    *
    * @return the configured command line
    */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new EventideCommand());
-    cl.setExecutionStrategy(parseResult -> {
-      try {
-        return new CommandLine.RunLast().execute(parseResult);
-      } catch (OutOfMemoryError e) {
-        PrintWriter err = parseResult.commandSpec().commandLine().getErr();
-        err.println("eventide: out of memory (" + e.getMessage() + "): the study needs more memory"
-            + " than this Java process may use; use shorter windows or fewer events, or give Java"
-            + " more memory (java -Xmx8g -jar eventide.jar ...)");
-        err.flush();
-        return FAILURE;
-      }
-    });
-    cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
-      PrintWriter err = line.getErr();
-      err.println("eventide: " + messageOf(ex));
-      err.flush();
-      return exitCodeOf(ex);
-    });
-    cl.setParameterExceptionHandler((ex, args) -> {
-      PrintWriter err = ex.getCommandLine().getErr();
-      err.println("eventide: " + ex.getMessage());
-      err.println("Try 'eventide " + (ex.getCommandLine().getCommandName().equals("eventide")
-          ? "" : ex.getCommandLine().getCommandName() + " ") + "--help' for usage.");
-      err.flush();
-      return BAD_INPUT;
-    });
+    cl.setExecutionStrategy(
+        parseResult -> {
+          try {
+            return new CommandLine.RunLast().execute(parseResult);
+          } catch (OutOfMemoryError e) {
+            PrintWriter err = parseResult.commandSpec().commandLine().getErr();
+            err.println(
+                "eventide: out of memory ("
+                    + e.getMessage()
+                    + "): the study needs more memory"
+                    + " than this Java process may use; use shorter windows or fewer events, or give Java"
+                    + " more memory (java -Xmx8g -jar eventide.jar ...)");
+            err.flush();
+            return FAILURE;
+          }
+        });
+    cl.setExecutionExceptionHandler(
+        (ex, line, parseResult) -> {
+          PrintWriter err = line.getErr();
+          err.println("eventide: " + messageOf(ex));
+          err.flush();
+          return exitCodeOf(ex);
+        });
+    cl.setParameterExceptionHandler(
+        (ex, args) -> {
+          PrintWriter err = ex.getCommandLine().getErr();
+          err.println("eventide: " + ex.getMessage());
+          err.println(
+              "Try 'eventide "
+                  + (ex.getCommandLine().getCommandName().equals("eventide")
+                      ? ""
+                      : ex.getCommandLine().getCommandName() + " ")
+                  + "--help' for usage.");
+          err.flush();
+          return BAD_INPUT;
+        });
     return cl;
   }
 
   static int exitCodeOf(Throwable ex) {
-    if (ex instanceof InputException || ex instanceof IllegalArgumentException
+    if (ex instanceof InputException
+        || ex instanceof IllegalArgumentException
         || ex instanceof CommandLine.ParameterException) {
       return BAD_INPUT;
     }

@@ -35,8 +35,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code eventide study}: reads prices, a universe and events, runs the study and writes the files
@@ -46,65 +46,104 @@ import picocli.CommandLine.Option;
     name = "study",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    description = "Run an event study and write firm_events.csv, abnormal_returns.csv, car.csv,"
-        + " tests.csv (and left_out.csv, overlaps.csv) into --out.")
+    description =
+        "Run an event study and write firm_events.csv, abnormal_returns.csv, car.csv,"
+            + " tests.csv (and left_out.csv, overlaps.csv) into --out.")
 public final class StudyCommand implements Callable<Integer> {
 
   @Spec CommandSpec command;
 
-  @Option(names = "--prices", required = true, paramLabel = "DIR",
+  @Option(
+      names = "--prices",
+      required = true,
+      paramLabel = "DIR",
       description = "folder of <TICKER>.csv price files (any supported layout)")
   Path prices;
 
-  @Option(names = "--universe", required = true, paramLabel = "FILE",
+  @Option(
+      names = "--universe",
+      required = true,
+      paramLabel = "FILE",
       description = "CSV: ticker,exchange,benchmark")
   Path universe;
 
-  @Option(names = "--events", required = true, paramLabel = "FILE",
+  @Option(
+      names = "--events",
+      required = true,
+      paramLabel = "FILE",
       description = "CSV: event_id,announced[,affected][,any other columns]")
   Path events;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR",
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
       description = "output folder, created if missing; existing files overwritten")
   Path out;
 
-  @Option(names = "--model", paramLabel = "MODEL", defaultValue = "market",
-      description = "market|constant-mean|market-adjusted|ff3|carhart4|ff5 (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--model",
+      paramLabel = "MODEL",
+      defaultValue = "market",
+      description =
+          "market|constant-mean|market-adjusted|ff3|carhart4|ff5 (default: ${DEFAULT-VALUE})")
   String model;
 
-  @Option(names = "--factors", paramLabel = "FILE",
+  @Option(
+      names = "--factors",
+      paramLabel = "FILE",
       description = "Ken French daily factor file(s), needed by ff3/carhart4/ff5")
   List<Path> factors = new ArrayList<>();
 
-  @Option(names = "--estimation", paramLabel = "A:B", defaultValue = "-250:-11",
+  @Option(
+      names = "--estimation",
+      paramLabel = "A:B",
+      defaultValue = "-250:-11",
       description = "estimation window (default: ${DEFAULT-VALUE})")
   String estimation;
 
-  @Option(names = "--windows", paramLabel = "A:B,...", defaultValue = "-1:1,0:0,0:1,-5:5",
+  @Option(
+      names = "--windows",
+      paramLabel = "A:B,...",
+      defaultValue = "-1:1,0:0,0:1,-5:5",
       description = "event windows (default: ${DEFAULT-VALUE})")
   String windows;
 
-  @Option(names = "--min-estimation", paramLabel = "N", defaultValue = "100",
+  @Option(
+      names = "--min-estimation",
+      paramLabel = "N",
+      defaultValue = "100",
       description = "minimum valid estimation days (default: ${DEFAULT-VALUE})")
   int minEstimation;
 
-  @Option(names = "--returns", paramLabel = "TYPE", defaultValue = "simple",
+  @Option(
+      names = "--returns",
+      paramLabel = "TYPE",
+      defaultValue = "simple",
       description = "simple|log (default: ${DEFAULT-VALUE})")
   String returns;
 
   @Option(names = "--plot", description = "also write caar.png")
   boolean plot;
 
-  @Option(names = "--clean", paramLabel = "K",
-      description = "leave out of estimation windows the sessions within ±K of other events'"
-          + " day 0 on the same listing (default: off)")
+  @Option(
+      names = "--clean",
+      paramLabel = "K",
+      description =
+          "leave out of estimation windows the sessions within ±K of other events'"
+              + " day 0 on the same listing (default: off)")
   Integer clean;
 
-  @Option(names = "--tests", paramLabel = "ID,...", split = ",",
+  @Option(
+      names = "--tests",
+      paramLabel = "ID,...",
+      split = ",",
       description = "tests to run (default: all eleven of STATISTICS.md)")
   List<String> tests = new ArrayList<>();
 
-  @Option(names = "--threads", paramLabel = "N",
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
       description = "threads for the study (default: available processors)")
   Integer threads;
 
@@ -143,12 +182,13 @@ public final class StudyCommand implements Callable<Integer> {
     for (String w : windows.split(",")) {
       ws.add(EventWindow.parse(w));
     }
-    StudySpecification.Builder b = StudySpecification.builder()
-        .model(model(model))
-        .estimationWindow(EventWindow.parse(estimation))
-        .eventWindows(ws)
-        .minEstimation(minEstimation)
-        .returnType(returnType(returns));
+    StudySpecification.Builder b =
+        StudySpecification.builder()
+            .model(model(model))
+            .estimationWindow(EventWindow.parse(estimation))
+            .eventWindows(ws)
+            .minEstimation(minEstimation)
+            .returnType(returnType(returns));
     if (clean != null) {
       b.cleanEstimation(clean);
     }
@@ -165,8 +205,15 @@ public final class StudyCommand implements Callable<Integer> {
     PriceDirectory.Prices found = dir.readAll(tickers);
     for (Listing l : listings) {
       if (!found.found().containsKey(l.benchmark())) {
-        throw new IllegalArgumentException("Benchmark " + l.benchmark() + " of " + l.ticker()
-            + " (" + universe + ") has no price file " + dir.fileOf(l.benchmark()));
+        throw new IllegalArgumentException(
+            "Benchmark "
+                + l.benchmark()
+                + " of "
+                + l.ticker()
+                + " ("
+                + universe
+                + ") has no price file "
+                + dir.fileOf(l.benchmark()));
       }
     }
     Map<String, DatedSeries> series = found.found();
@@ -196,8 +243,10 @@ public final class StudyCommand implements Callable<Integer> {
       case "ff5":
         return FactorModel.famaFrench5();
       default:
-        throw new IllegalArgumentException("Unknown --model '" + id
-            + "'; expected market, constant-mean, market-adjusted, ff3, carhart4 or ff5");
+        throw new IllegalArgumentException(
+            "Unknown --model '"
+                + id
+                + "'; expected market, constant-mean, market-adjusted, ff3, carhart4 or ff5");
     }
   }
 
@@ -208,7 +257,8 @@ public final class StudyCommand implements Callable<Integer> {
       case "log":
         return ReturnType.LOG;
       default:
-        throw new IllegalArgumentException("Unknown --returns '" + id + "'; expected simple or log");
+        throw new IllegalArgumentException(
+            "Unknown --returns '" + id + "'; expected simple or log");
     }
   }
 }

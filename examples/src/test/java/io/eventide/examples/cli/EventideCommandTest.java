@@ -42,11 +42,18 @@ class EventideCommandTest {
   }
 
   private static String[] study(Path out, String... extra) {
-    List<String> a = new java.util.ArrayList<>(List.of("study",
-        "--prices", sample.toString(),
-        "--universe", sample.resolve("universe.csv").toString(),
-        "--events", sample.resolve("events.csv").toString(),
-        "--out", out.toString()));
+    List<String> a =
+        new java.util.ArrayList<>(
+            List.of(
+                "study",
+                "--prices",
+                sample.toString(),
+                "--universe",
+                sample.resolve("universe.csv").toString(),
+                "--events",
+                sample.resolve("events.csv").toString(),
+                "--out",
+                out.toString()));
     a.addAll(List.of(extra));
     return a.toArray(new String[0]);
   }
@@ -60,7 +67,8 @@ class EventideCommandTest {
     Run r = run();
     assertThat(r.code()).isZero();
     assertThat(r.err()).isEmpty();
-    assertThat(r.out()).contains("4 events, 8 listings, 21 firm-events: 21 OK, 0 left out")
+    assertThat(r.out())
+        .contains("4 events, 8 listings, 21 firm-events: 21 OK, 0 left out")
         .contains("pboc-ant-fine                        9988.HK   HKEX   2023-07-10")
         .contains("Window -1:1   N = 21")
         .contains("wilcoxon");
@@ -96,19 +104,29 @@ class EventideCommandTest {
   void factorModelNeedsFactorFiles() {
     Run r = run(study(tmp.resolve("ff3"), "--model", "ff3"));
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("Model ff3 needs factors [Mkt-RF, SMB, HML]")
-        .doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(r.err())
+        .contains("Model ff3 needs factors [Mkt-RF, SMB, HML]")
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
   }
 
   @Test
   void carhartOnTheSampleRuns() throws IOException {
     Path out = tmp.resolve("carhart");
-    Run r = run(study(out, "--model", "carhart4",
-        "--factors", sample.resolve("F-F_Research_Data_Factors_daily.CSV").toString(),
-        "--factors", sample.resolve("F-F_Momentum_Factor_daily.csv").toString()));
+    Run r =
+        run(
+            study(
+                out,
+                "--model",
+                "carhart4",
+                "--factors",
+                sample.resolve("F-F_Research_Data_Factors_daily.CSV").toString(),
+                "--factors",
+                sample.resolve("F-F_Momentum_Factor_daily.csv").toString()));
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(lines(out.resolve("firm_events.csv")).get(0)).isEqualTo(
-        "event_id,ticker,exchange,day0,outcome,m,k,sigma,alpha,b_Mkt-RF,b_SMB,b_HML,b_Mom,reason");
+    assertThat(lines(out.resolve("firm_events.csv")).get(0))
+        .isEqualTo(
+            "event_id,ticker,exchange,day0,outcome,m,k,sigma,alpha,b_Mkt-RF,b_SMB,b_HML,b_Mom,reason");
   }
 
   @Test
@@ -137,13 +155,24 @@ class EventideCommandTest {
     cells[5] = "abc";
     baba.set(17, String.join(",", cells));
     Files.write(prices.resolve("BABA.csv"), baba, StandardCharsets.UTF_8);
-    Run r = run("study", "--prices", prices.toString(),
-        "--universe", prices.resolve("universe.csv").toString(),
-        "--events", prices.resolve("events.csv").toString(),
-        "--out", tmp.resolve("z").toString());
+    Run r =
+        run(
+            "study",
+            "--prices",
+            prices.toString(),
+            "--universe",
+            prices.resolve("universe.csv").toString(),
+            "--events",
+            prices.resolve("events.csv").toString(),
+            "--out",
+            tmp.resolve("z").toString());
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("BABA.csv").contains("line 18").contains("Adj Close")
-        .contains("\"abc\"").doesNotContain("\tat ");
+    assertThat(r.err())
+        .contains("BABA.csv")
+        .contains("line 18")
+        .contains("Adj Close")
+        .contains("\"abc\"")
+        .doesNotContain("\tat ");
   }
 
   @Test
@@ -151,13 +180,21 @@ class EventideCommandTest {
     Path prices = tmp.resolve("nobench");
     SampleData.export(prices);
     Files.delete(prices.resolve("HSI.csv"));
-    Run r = run("study", "--prices", prices.toString(),
-        "--universe", prices.resolve("universe.csv").toString(),
-        "--events", prices.resolve("events.csv").toString(),
-        "--out", tmp.resolve("w").toString());
+    Run r =
+        run(
+            "study",
+            "--prices",
+            prices.toString(),
+            "--universe",
+            prices.resolve("universe.csv").toString(),
+            "--events",
+            prices.resolve("events.csv").toString(),
+            "--out",
+            tmp.resolve("w").toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("Benchmark HSI of 9988.HK").contains("HSI.csv");
   }
+
   @Test
   void anOutputFolderThatIsAFileIsBadUsage() throws IOException {
     // Before: Files.createDirectories failed, and the command exited 1 with
@@ -165,9 +202,12 @@ class EventideCommandTest {
     Path file = Files.writeString(tmp.resolve("not-a-folder.csv"), "x\n");
     Run r = run(study(file));
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).isEqualTo("eventide: --out " + file
-        + " is a file; give a folder (created if missing) for the output files"
-        + System.lineSeparator());
+    assertThat(r.err())
+        .isEqualTo(
+            "eventide: --out "
+                + file
+                + " is a file; give a folder (created if missing) for the output files"
+                + System.lineSeparator());
     assertThat(Files.readString(file)).isEqualTo("x\n");
   }
 
@@ -177,9 +217,12 @@ class EventideCommandTest {
     // java.lang.OutOfMemoryError and a stack trace.
     Run r = run(study(tmp.resolve("huge"), "--estimation=-2000000000:-11"));
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("Estimation window -2000000000:-11 reaches relative day"
-        + " -2000000000; windows must lie within 100000 sessions of day 0")
-        .doesNotContain("\tat ").doesNotContain("Error");
+    assertThat(r.err())
+        .contains(
+            "Estimation window -2000000000:-11 reaches relative day"
+                + " -2000000000; windows must lie within 100000 sessions of day 0")
+        .doesNotContain("\tat ")
+        .doesNotContain("Error");
   }
 
   /** A subcommand that runs out of memory, standing in for a study too large for the heap. */
@@ -200,9 +243,12 @@ class EventideCommandTest {
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
     assertThat(cl.execute("exhaust")).isEqualTo(1);
-    assertThat(err.toString()).isEqualTo("eventide: out of memory (Java heap space): the study needs"
-        + " more memory than this Java process may use; use shorter windows or fewer events, or"
-        + " give Java more memory (java -Xmx8g -jar eventide.jar ...)" + System.lineSeparator());
+    assertThat(err.toString())
+        .isEqualTo(
+            "eventide: out of memory (Java heap space): the study needs"
+                + " more memory than this Java process may use; use shorter windows or fewer events, or"
+                + " give Java more memory (java -Xmx8g -jar eventide.jar ...)"
+                + System.lineSeparator());
     assertThat(out.toString()).isEmpty();
   }
 }
