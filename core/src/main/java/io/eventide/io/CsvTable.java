@@ -285,6 +285,25 @@ final class CsvTable {
     }
 
     /**
+     * The index of a column the file must have.
+     *
+     * @param source the file, for the message
+     * @param name the column's name, matched ignoring case
+     * @param layout the header the format expects, for the message (e.g. {@code
+     *     ticker,exchange,benchmark})
+     * @return its index
+     * @throws InputException naming the header line and the header seen
+     */
+    int require(String source, String name, String layout) {
+      int column = indexOf(name);
+      if (column < 0) {
+        throw new InputException(
+            source, line, "", text(), "has no " + name + " column; the header must hold " + layout);
+      }
+      return column;
+    }
+
+    /**
      * @param column a column index
      * @return the name, or the 1-based column number as text when the name is empty
      */

@@ -53,6 +53,8 @@ public final class EventFileReader {
   private static final String FORMS =
       "an ISO date (2023-07-12) or date-time with offset (2023-07-12T19:00+08:00)";
 
+  private static final String LAYOUT = "event_id,announced[,affected,...]";
+
   private EventFileReader() {}
 
   /**
@@ -83,8 +85,8 @@ public final class EventFileReader {
   private static List<Event> parse(String text, String source) {
     CsvTable table = CsvTable.parse(source, text);
     CsvTable.Header header = table.header(0);
-    int idColumn = required(table, header, "event_id");
-    int announcedColumn = required(table, header, "announced");
+    int idColumn = header.require(table.source(), "event_id", LAYOUT);
+    int announcedColumn = header.require(table.source(), "announced", LAYOUT);
     int affectedColumn = header.indexOf("affected");
     int titleColumn = header.indexOf("title");
     int categoryColumn = header.indexOf("category");
@@ -136,19 +138,6 @@ public final class EventFileReader {
               attributes));
     }
     return List.copyOf(events);
-  }
-
-  private static int required(CsvTable table, CsvTable.Header header, String name) {
-    int column = header.indexOf(name);
-    if (column < 0) {
-      throw new InputException(
-          table.source(),
-          header.line(),
-          "",
-          header.text(),
-          "has no " + name + " column; the header must hold event_id,announced[,affected,...]");
-    }
-    return column;
   }
 
   private static Announcement announcement(

@@ -34,6 +34,8 @@ public final class UniverseFileReader {
   private static final String CODES =
       Arrays.stream(Exchange.values()).map(Enum::name).collect(Collectors.joining(", "));
 
+  private static final String LAYOUT = "ticker,exchange,benchmark";
+
   private UniverseFileReader() {}
 
   /**
@@ -64,9 +66,9 @@ public final class UniverseFileReader {
   private static List<Listing> parse(String text, String source) {
     CsvTable table = CsvTable.parse(source, text);
     CsvTable.Header header = table.header(0);
-    int tickerColumn = required(table, header, "ticker");
-    int exchangeColumn = required(table, header, "exchange");
-    int benchmarkColumn = required(table, header, "benchmark");
+    int tickerColumn = header.require(table.source(), "ticker", LAYOUT);
+    int exchangeColumn = header.require(table.source(), "exchange", LAYOUT);
+    int benchmarkColumn = header.require(table.source(), "benchmark", LAYOUT);
     if (table.rows() < 2) {
       throw new InputException(
           source, header.line(), "", "", "the file has a header but no listings");
@@ -104,19 +106,6 @@ public final class UniverseFileReader {
       listings.add(Listing.of(ticker, exchange, benchmark));
     }
     return List.copyOf(listings);
-  }
-
-  private static int required(CsvTable table, CsvTable.Header header, String name) {
-    int column = header.indexOf(name);
-    if (column < 0) {
-      throw new InputException(
-          table.source(),
-          header.line(),
-          "",
-          header.text(),
-          "has no " + name + " column; the header must hold ticker,exchange,benchmark");
-    }
-    return column;
   }
 
   private static String ticker(CsvTable table, CsvTable.Header header, int row, int column) {
