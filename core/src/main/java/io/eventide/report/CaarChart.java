@@ -56,7 +56,9 @@ public final class CaarChart {
     chart.getStyler().setLegendVisible(false);
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     XYSeries series = chart.addSeries("CAAR", x, y);
-    series.setLineColor(new Color(0x1f, 0x77, 0xb4));
+    Color blue = new Color(0x1f, 0x77, 0xb4);
+    series.setLineColor(blue);
+    series.setMarkerColor(blue);
     return chart;
   }
 
