@@ -34,6 +34,18 @@ public final class LinearRegressionKernel {
   /** The one-pass path keeps its sums in locals for up to this many regressors. */
   private static final int FAST_MAX = 5;
 
+  /**
+   * Shared moments are used only while every regressor's Σx² stays below this multiple of its
+   * centred sum (its mean within about ten standard deviations of zero, as factor returns are).
+   */
+  private static final double MOMENTS_GUARD = 1e2;
+
+  /**
+   * A Cholesky pivot of the correlation matrix below this (1 − R² of a regressor on the others
+   * below 1e-8) sends a shared-moments fit to the exact path.
+   */
+  private static final double NEAR_COLLINEAR = 1e-8;
+
   /** The shifted path is refused when Σd² exceeds this multiple of the centred sum. */
   private static final double SHIFT_GUARD = 1e4;
 
@@ -62,6 +74,7 @@ public final class LinearRegressionKernel {
     private final double[] rawCross = new double[FAST_MAX * FAST_MAX];
     private double residualVariance;
     private boolean rankDeficient;
+    private double minPivot;
 
     /**
      * @param regressors p, the number of regressors besides the intercept (at least 1)
@@ -249,7 +262,7 @@ public final class LinearRegressionKernel {
     for (int j = 0; j < p; j++) {
       double sjj = moments.cross(j, j, fromInclusive, toExclusive);
       double cjj = sjj - sums[j] * (sums[j] / m);
-      if (!(sjj <= SHIFT_GUARD * cjj)) {
+      if (!(sjj <= MOMENTS_GUARD * cjj)) {
         return fit(y, x, fromInclusive, toExclusive, ws);
       }
       c[j * p + j] = cjj;
@@ -309,7 +322,14 @@ public final class LinearRegressionKernel {
     ws.yMean = y0 + my;
     ws.yy = syy - sy * my;
     ws.count = m;
-    return solve(y, x, fromInclusive, toExclusive, m, ws);
+    solve(y, x, fromInclusive, toExclusive, m, ws);
+    if (ws.rankDeficient || ws.minPivot < NEAR_COLLINEAR) {
+      // Centring from sums carries an error of about ε·Σx²/C per entry of the correlation
+      // matrix: harmless for well-conditioned factors, decisive near collinearity. Let the exact
+      // two-pass path judge the rank and compute the fit.
+      return fit(y, x, fromInclusive, toExclusive, ws);
+    }
+    return m;
   }
 
   /**
@@ -555,11 +575,13 @@ public final class LinearRegressionKernel {
       }
     }
     // Cholesky R = L L', L stored in the lower triangle of c.
+    ws.minPivot = Double.POSITIVE_INFINITY;
     for (int j = 0; j < p; j++) {
       double s = c[j * p + j];
       for (int k = 0; k < j; k++) {
         s -= c[j * p + k] * c[j * p + k];
       }
+      ws.minPivot = Math.min(ws.minPivot, s);
       if (!(s > PIVOT_TOLERANCE)) {
         fail(ws, ym);
         return m;

@@ -221,6 +221,69 @@ class LinearRegressionKernelTest {
   }
 
   @Test
+  void sharedMomentsDetectCollinearFactorsFarFromZero() {
+    // x1 = 3·x0 + 0.02 exactly, with x0's mean 30 to 90 of its standard deviations from zero:
+    // centring from prefix sums loses about ε·Σx²/C per entry, which once hid the collinearity
+    // (the fit came out full rank with arbitrary loadings). Both paths must call it
+    // rank-deficient. (Reproduction from the code review, java.util.Random seed 1.)
+    java.util.Random r = new java.util.Random(1);
+    for (double ratio : new double[] {0, 30, 60, 90}) {
+      for (int trial = 0; trial < 200; trial++) {
+        int n = 300;
+        double[] x0 = new double[n];
+        double[] x1 = new double[n];
+        double[] y = new double[n];
+        for (int t = 0; t < n; t++) {
+          x0[t] = 0.01 * (ratio + r.nextGaussian());
+          x1[t] = 3 * x0[t] + 0.02;
+          y[t] = 0.001 + x0[t] + 0.02 * r.nextGaussian();
+        }
+        double[][] x = {x0, x1};
+        LinearRegressionKernel.Workspace plain = new LinearRegressionKernel.Workspace(2);
+        LinearRegressionKernel.Workspace shared = new LinearRegressionKernel.Workspace(2);
+        LinearRegressionKernel.fit(y, x, 30, 270, plain);
+        LinearRegressionKernel.fit(y, x, 30, 270, RegressorMoments.of(x), shared);
+        assertThat(plain.isRankDeficient()).as("plain, ratio %s", ratio).isTrue();
+        assertThat(shared.isRankDeficient()).as("shared, ratio %s", ratio).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void sharedMomentsOnNearlyCollinearFactorsMatchCommonsMath() {
+    // 1 − r² of x1 on x0 about 1e-8: the shared-moments path hands such fits to the exact path,
+    // which agrees with Commons Math's QR to its own accuracy on this conditioning.
+    SplittableRandom rnd = new SplittableRandom(3);
+    int n = 250;
+    double[] x0 = new double[n];
+    double[] x1 = new double[n];
+    double[] y = new double[n];
+    for (int t = 0; t < n; t++) {
+      x0[t] = 0.01 * (rnd.nextDouble() - 0.5);
+      x1[t] = 2 * x0[t] + 1e-6 * (rnd.nextDouble() - 0.5);
+      y[t] = 0.5 * x0[t] + 0.25 * x1[t] + 0.01 * (rnd.nextDouble() - 0.5);
+    }
+    double[][] x = {x0, x1};
+    double[][] rows = new double[n][];
+    for (int t = 0; t < n; t++) {
+      rows[t] = new double[] {x0[t], x1[t]};
+    }
+    OLSMultipleLinearRegression ols = new OLSMultipleLinearRegression();
+    ols.newSampleData(y, rows);
+    double[] b = ols.estimateRegressionParameters();
+    LinearRegressionKernel.Workspace plain = new LinearRegressionKernel.Workspace(2);
+    LinearRegressionKernel.Workspace shared = new LinearRegressionKernel.Workspace(2);
+    LinearRegressionKernel.fit(y, x, 0, n, plain);
+    LinearRegressionKernel.fit(y, x, 0, n, RegressorMoments.of(x), shared);
+    for (int j = 0; j <= 2; j++) {
+      assertThat(shared.coefficient(j)).as("b%d", j).isEqualTo(plain.coefficient(j));
+      assertThat(plain.coefficient(j))
+          .as("b%d vs OLS", j)
+          .isCloseTo(b[j], within(1e-5 * Math.max(1, Math.abs(b[j]))));
+    }
+  }
+
+  @Test
   void constantRegressorIsRankDeficient() {
     double[] y = {1, 2, 3, 4, 5};
     double[][] x = {{1, 2, 3, 4, 6}, {7, 7, 7, 7, 7}};
