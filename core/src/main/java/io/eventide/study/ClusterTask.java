@@ -420,7 +420,8 @@ final class ClusterTask implements Callable<WindowAccumulators> {
     double va = saa - sa * (sa / n);
     double vb = sbb - sb * (sb / n);
     double den = Math.sqrt(va * vb);
-    return den > 0 ? cov / den : 0;
+    // A correlation lies in [−1, 1]; one-pass sums of nearly identical series can round past it.
+    return den > 0 ? Math.max(-1.0, Math.min(1.0, cov / den)) : 0;
   }
 
   static boolean has(long[] mask, int w) {

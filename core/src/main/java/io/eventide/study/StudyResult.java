@@ -234,7 +234,10 @@ public final class StudyResult {
         j++;
       }
     }
-    double rbar = n >= 2 ? acc.pairSum[w] / (n * (n - 1.0) / 2.0) : 0.0;
+    // r̄ is a mean of correlations, so it lies in [−1, 1]; clusters of (nearly) identical
+    // residual series can round a hair past 1, which the adjusted tests would reject.
+    double rbar =
+        n >= 2 ? Math.max(-1.0, Math.min(1.0, acc.pairSum[w] / (n * (n - 1.0) / 2.0))) : 0.0;
     double[] aar = means(acc.aarSum[w], acc.aarCount[w]);
     double[] ubar = means(acc.rankSum[w], acc.rankCount[w]);
     int from = layout.rankFrom(w);
