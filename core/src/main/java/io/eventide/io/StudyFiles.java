@@ -24,7 +24,8 @@ import java.util.List;
  * reason} in {@code firm_events.csv} (why a firm-event was left out) and in {@code tests.csv} (why
  * a statistic is undefined). Left-out firm-events have no rows in {@code abnormal_returns.csv} or
  * {@code car.csv}; an OK firm-event missing a day of a window has no {@code car.csv} row for that
- * window ({@code left_out.csv} says which day). {@code expected} is {@code ret − ar}.
+ * window ({@code left_out.csv} says which day). {@code expected} is the model's {@code E[R_t]},
+ * written even on a day whose return is missing.
  */
 public final class StudyFiles {
 

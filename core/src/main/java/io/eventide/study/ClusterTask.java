@@ -171,7 +171,9 @@ final class ClusterTask implements Callable<WindowAccumulators> {
     int s0 = d0 + layout.spanFrom;
     for (int d = 0; d < layout.spanLen; d++) {
       int t = s0 + d;
-      double a = fit.abnormal(t);
+      double e = fit.expected(t);
+      double a = ld.returns[t] - e;
+      cols.expected[d][fe] = e;
       cols.ar[d][fe] = a;
       cols.sar[d][fe] = a / Math.sqrt(fit.forecastVariance(t));
       rankValues[estLen + d] = a;

@@ -26,6 +26,7 @@ final class FirmEventColumns {
   final double[][] car;
   final double[][] carVariance;
   final double[][] bhar;
+  final double[][] expected;
   final double[][] ar;
   final double[][] sar;
 
@@ -52,9 +53,11 @@ final class FirmEventColumns {
       carVariance[w] = nanArray(size);
       bhar[w] = nanArray(size);
     }
+    expected = new double[spanLen][];
     ar = new double[spanLen][];
     sar = new double[spanLen][];
     for (int d = 0; d < spanLen; d++) {
+      expected[d] = nanArray(size);
       ar[d] = nanArray(size);
       sar[d] = nanArray(size);
     }

@@ -233,10 +233,12 @@ public final class FirmEventResult {
 
   /**
    * @param relativeDay a day of the event span
-   * @return {@code E[R_t] = R_t − AR_t}
+   * @return {@code E[R_t]}, the model's expected return that day: defined whenever the model's
+   *     regressors are, even on a day whose own return is missing; {@code NaN} if the firm-event is
+   *     not {@link Outcome#OK}
    */
   public double expectedReturn(int relativeDay) {
-    return returnOn(relativeDay) - abnormalReturn(relativeDay);
+    return cols().expected[d(relativeDay)][index];
   }
 
   /**

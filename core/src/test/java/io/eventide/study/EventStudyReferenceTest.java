@@ -768,7 +768,7 @@ class EventStudyReferenceTest {
         a.close(
             "expected return",
             at + " day " + t,
-            r.ret == null ? Double.NaN : r.ret[t - ref.spanFrom()] - r.ar[t - ref.spanFrom()],
+            r.expected == null ? Double.NaN : r.expected[t - ref.spanFrom()],
             f.expectedReturn(t));
       }
       for (EventWindow w : ref.testWindows) {

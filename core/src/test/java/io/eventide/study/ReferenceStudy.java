@@ -80,6 +80,10 @@ final class ReferenceStudy {
 
     double[] ret;
     double[] sar;
+
+    /** The model's E[R_t] by relative day − spanFrom, defined wherever the regressors are. */
+    double[] expected;
+
     final Map<EventWindow, Double> car = new HashMap<>();
     final Map<EventWindow, Double> carVariance = new HashMap<>();
     final Map<EventWindow, Double> scar = new HashMap<>();
@@ -577,6 +581,7 @@ final class ReferenceStudy {
     r.sar = new double[spanLen];
     r.ret = new double[spanLen];
     double[] expectedOnDay = new double[spanLen];
+    r.expected = expectedOnDay;
     for (int tau = spanFrom; tau <= spanTo; tau++) {
       int t = d0 + tau;
       double e = expected(s, t, params);
