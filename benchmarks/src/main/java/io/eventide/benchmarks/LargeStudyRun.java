@@ -36,7 +36,9 @@ import java.util.Locale;
  * window (every firm-event, as the synthetic data has no gaps) and its CAAR (about 0: the data has
  * no event effect). Peak heap is the sum of the peak usage of the heap memory pools, reset after a
  * {@code System.gc()} before each size; pools peak at different moments, so the sum is an upper
- * bound on the true peak. It includes the panel, which stays live throughout.
+ * bound on the true peak. It includes the panel, which stays live throughout. Live heap is the heap
+ * in use after a full collection while the study's results are still referenced: what the study
+ * keeps.
  *
  * <pre>
  * java -Xmx3g -cp benchmarks/target/benchmarks.jar io.eventide.benchmarks.LargeStudyRun \
@@ -124,6 +126,7 @@ public final class LargeStudyRun {
    * @param events announcements used
    * @param wallSeconds study + tests, wall clock
    * @param peakHeapBytes sum of the heap pools' peak usage during the run
+   * @param liveHeapBytes heap in use after a full collection with the study's results still held
    * @param gcSeconds time spent in GC during the run, as the collectors report it
    * @param ok firm-events with outcome OK
    * @param windowN N of the {@code 0:0} CAR sample
@@ -134,6 +137,7 @@ public final class LargeStudyRun {
       int events,
       double wallSeconds,
       long peakHeapBytes,
+      long liveHeapBytes,
       double gcSeconds,
       int ok,
       int windowN,
@@ -283,7 +287,7 @@ public final class LargeStudyRun {
     out.println();
     out.printf(
         Locale.ROOT,
-        "%12s  %6s  %8s  %13s  %13s  %8s  %13s  %5s  %9s  %10s%n",
+        "%12s  %6s  %8s  %13s  %13s  %8s  %13s  %13s  %5s  %9s  %10s%n",
         "firm-events",
         "events",
         "wall s",
@@ -291,6 +295,7 @@ public final class LargeStudyRun {
         "us/firm-event",
         "vs first",
         "peak heap MiB",
+        "live heap MiB",
         "GC s",
         "N(0:0)",
         "CAAR(0:0)");
@@ -301,7 +306,7 @@ public final class LargeStudyRun {
       double first = rows.get(0).microsPerFirmEvent();
       out.printf(
           Locale.ROOT,
-          "%12d  %6d  %8.3f  %13.0f  %13.2f  %7.2fx  %13.0f  %5.2f  %9d  %+10.6f%n",
+          "%12d  %6d  %8.3f  %13.0f  %13.2f  %7.2fx  %13.0f  %13.0f  %5.2f  %9d  %+10.6f%n",
           row.firmEvents(),
           row.events(),
           row.wallSeconds(),
@@ -309,6 +314,7 @@ public final class LargeStudyRun {
           row.microsPerFirmEvent(),
           row.microsPerFirmEvent() / first,
           row.peakHeapBytes() / MIB,
+          row.liveHeapBytes() / MIB,
           row.gcSeconds(),
           row.windowN(),
           row.caar());
@@ -341,11 +347,16 @@ public final class LargeStudyRun {
       sum += day0.value(i);
     }
     int ok = result.count(io.eventide.study.Outcome.OK);
+    // What the study keeps: heap in use after a full collection while its results are referenced.
+    gc();
+    long live = heapUsed();
+    java.lang.ref.Reference.reachabilityFence(outcome);
     return new Row(
         n,
         events.size(),
         wall,
         peak,
+        live,
         gcTime,
         ok,
         day0.size(),
