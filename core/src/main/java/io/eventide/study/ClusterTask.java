@@ -41,6 +41,7 @@ final class ClusterTask implements Callable<WindowAccumulators> {
   private final long[] mask;
   private final boolean[] excluded;
   private final double[] vector;
+  private final double[] residScratch;
   private final List<Pattern> patterns = new ArrayList<>();
   private final List<Member> members = new ArrayList<>();
   private final List<ZGroup> groups = new ArrayList<>();
@@ -72,6 +73,7 @@ final class ClusterTask implements Callable<WindowAccumulators> {
     mask = new long[layout.maskWords];
     excluded = cleaningRadius >= 0 ? new boolean[layout.estLen] : null;
     vector = new double[layout.estLen];
+    residScratch = new double[layout.estLen];
   }
 
   @Override
@@ -144,7 +146,7 @@ final class ClusterTask implements Callable<WindowAccumulators> {
 
     // Estimation residuals: the first part of the rank test's combined window.
     final int estLen = layout.estLen;
-    double[] resid = new double[estLen];
+    double[] resid = residScratch;
     fit.abnormal(e0, e0 + estLen, resid, 0);
     if (excl != null) {
       for (int tau = 0; tau < estLen; tau++) {
@@ -222,7 +224,12 @@ final class ClusterTask implements Callable<WindowAccumulators> {
     }
 
     boolean complete = m == estLen && estLen >= MIN_COMMON_DATES;
-    Member member = new Member(fe, ld.calendar, e0, resid, mask.clone(), complete);
+    // A complete member keeps only its fit: its residuals are needed again only if it pairs with a
+    // member outside its group, and are then recomputed once. Others keep a copy.
+    Member member =
+        complete
+            ? new Member(fe, ld.calendar, e0, null, fit, mask.clone(), true)
+            : new Member(fe, ld.calendar, e0, resid.clone(), null, mask.clone(), false);
     members.add(member);
     if (complete) {
       // Standardized residual vector z = (ε − ε̄) / ‖ε − ε̄‖, so that r_ij = z_i · z_j.
@@ -370,8 +377,8 @@ final class ClusterTask implements Callable<WindowAccumulators> {
    */
   private double pearson(Member a, Member b) {
     int estLen = layout.estLen;
-    double[] ra = a.resid;
-    double[] rb = b.resid;
+    double[] ra = a.residuals(layout.estLen);
+    double[] rb = b.residuals(layout.estLen);
     int n = 0;
     double sa = 0;
     double sb = 0;
@@ -456,19 +463,36 @@ final class ClusterTask implements Callable<WindowAccumulators> {
     final int fe;
     final TradingCalendar calendar;
     final int e0;
-    final double[] resid;
     final long[] mask;
     final boolean complete;
+    private final ModelFit fit;
+    private double[] resid;
     int group = -1;
 
     Member(
-        int fe, TradingCalendar calendar, int e0, double[] resid, long[] mask, boolean complete) {
+        int fe,
+        TradingCalendar calendar,
+        int e0,
+        double[] resid,
+        ModelFit fit,
+        long[] mask,
+        boolean complete) {
       this.fe = fe;
       this.calendar = calendar;
       this.e0 = e0;
       this.resid = resid;
+      this.fit = fit;
       this.mask = mask;
       this.complete = complete;
+    }
+
+    /** The estimation residuals, recomputed from the fit on first use for a complete member. */
+    double[] residuals(int estLen) {
+      if (resid == null) {
+        resid = new double[estLen];
+        fit.abnormal(e0, e0 + estLen, resid, 0);
+      }
+      return resid;
     }
   }
 
