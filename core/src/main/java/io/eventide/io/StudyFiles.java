@@ -1,7 +1,6 @@
 package io.eventide.io;
 
 import io.eventide.event.EventWindow;
-import io.eventide.event.Overlap;
 import io.eventide.inference.StudyTests;
 import io.eventide.inference.TestResult;
 import io.eventide.study.FirmEventResult;
@@ -199,15 +198,16 @@ public final class StudyFiles {
         CsvWriter.create(
             file,
             List.of("event_id", "ticker", "other_event_id", "other_day0", "rel_day", "region"))) {
-      for (Overlap o : study.overlaps()) {
-        w.text(o.eventId())
-            .text(o.ticker())
-            .text(o.otherEventId())
-            .date(o.otherDayZero())
-            .integer(o.relativeDay())
-            .text(o.region().name())
-            .endRow();
-      }
+      // Streamed a listing at a time: a large study has tens of millions of overlaps.
+      study.forEachOverlap(
+          o ->
+              w.text(o.eventId())
+                  .text(o.ticker())
+                  .text(o.otherEventId())
+                  .date(o.otherDayZero())
+                  .integer(o.relativeDay())
+                  .text(o.region().name())
+                  .endRow());
     }
     return file;
   }

@@ -19,10 +19,14 @@ import java.util.Locale;
  * returns around it, the confounding overlaps, what was left out and why, and per window the CAAR,
  * ABHAR and every test with its p-value and N.
  *
- * <p>Numbers are formatted with {@link Locale#ROOT}; returns in percent with two decimals,
- * statistics with three, p-values with four.
+ * <p>Each list shows at most {@value #MAX_ROWS} rows and says how many more the output files hold.
+ * Numbers are formatted with {@link Locale#ROOT}; returns in percent with two decimals, statistics
+ * with three, p-values with four.
  */
 public final class StudySummary {
+
+  /** Rows shown per list (day 0 table, overlaps, left out); the CSV files hold them all. */
+  static final int MAX_ROWS = 100;
 
   private StudySummary() {}
 
@@ -91,7 +95,15 @@ public final class StudySummary {
       sb.append(f(" %7s", "R(" + signed(d) + ")"));
     }
     sb.append(f("  %s%n", "outcome"));
+    int shown = 0;
     for (FirmEventResult r : study.firmEvents()) {
+      if (++shown > MAX_ROWS) {
+        sb.append(
+            f(
+                "  ... and %d more firm-events (firm_events.csv, abnormal_returns.csv)%n",
+                study.size() - MAX_ROWS));
+        break;
+      }
       sb.append(
           f(
               "  %-36s %-9s %-6s %-10s",
@@ -108,21 +120,29 @@ public final class StudySummary {
   }
 
   private static void overlaps(StringBuilder sb, StudyResult study) {
-    List<Overlap> overlaps = study.overlaps();
+    StringBuilder rows = new StringBuilder();
+    long[] count = {0};
+    study.forEachOverlap(
+        o -> {
+          if (++count[0] <= MAX_ROWS) {
+            rows.append(
+                f(
+                    "  %-36s %-9s %-36s day %4s (%s) in the %s window%n",
+                    clip(o.eventId(), 36),
+                    o.ticker(),
+                    clip(o.otherEventId(), 36),
+                    signed(o.relativeDay()),
+                    o.otherDayZero(),
+                    o.region() == Overlap.Region.EVENT ? "event" : "estimation"));
+          }
+        });
     sb.append(
         f(
             "Confounding events (another event's day 0 inside a firm-event's windows): %d%n",
-            overlaps.size()));
-    for (Overlap o : overlaps) {
-      sb.append(
-          f(
-              "  %-36s %-9s %-36s day %4s (%s) in the %s window%n",
-              clip(o.eventId(), 36),
-              o.ticker(),
-              clip(o.otherEventId(), 36),
-              signed(o.relativeDay()),
-              o.otherDayZero(),
-              o.region() == Overlap.Region.EVENT ? "event" : "estimation"));
+            count[0]));
+    sb.append(rows);
+    if (count[0] > MAX_ROWS) {
+      sb.append(f("  ... and %d more (overlaps.csv)%n", count[0] - MAX_ROWS));
     }
     sb.append('\n');
   }
@@ -134,14 +154,24 @@ public final class StudySummary {
       return;
     }
     sb.append("Left out\n");
+    int shown = 0;
     for (FirmEventResult r : out) {
+      if (++shown > MAX_ROWS) {
+        break;
+      }
       sb.append(f("  %s %s: %s, %s%n", r.eventId(), r.ticker(), r.outcome(), r.reason()));
     }
     for (WindowExclusion e : ex) {
+      if (++shown > MAX_ROWS) {
+        break;
+      }
       sb.append(
           f(
               "  %s %s: absent from window %s, %s%n",
               e.eventId(), e.ticker(), e.window(), e.reason()));
+    }
+    if (shown > MAX_ROWS) {
+      sb.append(f("  ... %d in all (left_out.csv)%n", out.size() + ex.size()));
     }
     sb.append('\n');
   }

@@ -255,28 +255,50 @@ public final class StudyResult {
 
   /**
    * Other events whose day 0 falls inside a firm-event's estimation window or one of its event
-   * windows, on that listing's calendar, for every resolved firm-event (computed on each call).
+   * windows, on that listing's calendar, for every resolved firm-event (computed on each call). For
+   * a large study prefer {@link #forEachOverlap}, which does not hold them all.
    *
-   * @return the overlaps, in canonical order of the firm-events, then by relative day
+   * @return the overlaps, sorted by event id, ticker, relative day, then the other event's id
    */
   public List<Overlap> overlaps() {
     List<Overlap> out = new ArrayList<>();
-    for (ListingData ld : listings) {
-      List<Event> own = new ArrayList<>();
-      for (int fe : ld.eventFirmEvents) {
-        own.add(events.get(cols.event[fe]));
-      }
-      own.sort(java.util.Comparator.comparing(Event::id));
-      out.addAll(
-          Confounding.find(
-              own, ld.listing.ticker(), ld.calendar, spec.estimationWindow(), spec.eventWindows()));
-    }
+    forEachOverlap(out::add);
     out.sort(
         java.util.Comparator.comparing(Overlap::eventId)
             .thenComparing(Overlap::ticker)
             .thenComparingInt(Overlap::relativeDay)
             .thenComparing(Overlap::otherEventId));
     return List.copyOf(out);
+  }
+
+  /**
+   * Streams the overlaps of {@link #overlaps()} one listing at a time (the universe's order; within
+   * a listing by event id, relative day, then the other event's id), holding only one listing's at
+   * once: a study of a thousand announcements on a thousand listings has tens of millions.
+   *
+   * @param action receives each overlap
+   */
+  public void forEachOverlap(java.util.function.Consumer<Overlap> action) {
+    for (ListingData ld : listings) {
+      List<Event> own = new ArrayList<>();
+      for (int fe : ld.eventFirmEvents) {
+        own.add(events.get(cols.event[fe]));
+      }
+      own.sort(java.util.Comparator.comparing(Event::id));
+      List<Overlap> found =
+          new ArrayList<>(
+              Confounding.find(
+                  own,
+                  ld.listing.ticker(),
+                  ld.calendar,
+                  spec.estimationWindow(),
+                  spec.eventWindows()));
+      found.sort(
+          java.util.Comparator.comparing(Overlap::eventId)
+              .thenComparingInt(Overlap::relativeDay)
+              .thenComparing(Overlap::otherEventId));
+      found.forEach(action);
+    }
   }
 
   @Override
