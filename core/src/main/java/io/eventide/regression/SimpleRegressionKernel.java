@@ -80,8 +80,15 @@ public final class SimpleRegressionKernel {
     final double x0 = x[first];
     final double y0 = y[first];
     // Two interleaved sets of sums (even and odd rows), so that consecutive rows do not wait on
-    // each other's additions; fused multiply-adds. Added together at the end.
+    // each other's additions; fused multiply-adds. Added together at the end. The shift row adds
+    // nothing but its count (its deviations are 0), so when the rows from it are odd in number it
+    // is counted up front and the pairs start after it: no row is left over.
     int m = 0;
+    int t = first;
+    if (((toExclusive - first) & 1) != 0) {
+      m = 1;
+      t = first + 1;
+    }
     double sx = 0;
     double sy = 0;
     double sxx = 0;
@@ -92,8 +99,7 @@ public final class SimpleRegressionKernel {
     double sxx2 = 0;
     double sxy2 = 0;
     double syy2 = 0;
-    int t = first;
-    for (; t + 1 < toExclusive; t += 2) {
+    for (; t < toExclusive; t += 2) {
       double xa = x[t];
       double ya = y[t];
       double xb = x[t + 1];
@@ -117,20 +123,6 @@ public final class SimpleRegressionKernel {
         sxx2 = Math.fma(dx, dx, sxx2);
         sxy2 = Math.fma(dx, dy, sxy2);
         syy2 = Math.fma(dy, dy, syy2);
-      }
-    }
-    if (t < toExclusive) {
-      double xa = x[t];
-      double ya = y[t];
-      if (xa == xa && ya == ya) {
-        double dx = xa - x0;
-        double dy = ya - y0;
-        m++;
-        sx += dx;
-        sy += dy;
-        sxx = Math.fma(dx, dx, sxx);
-        sxy = Math.fma(dx, dy, sxy);
-        syy = Math.fma(dy, dy, syy);
       }
     }
     return finish(
