@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * <p>{@code s² = Σ (R_t − μ̂)² / (M − 1)}; the design is a column of ones, so {@code (X'X)⁻¹ =
  * 1/M}, the leverage is {@code 1/M}, {@code v_t = s² (1 + 1/M)} and {@code Var(CAR) = s² (L +
- * L²/M)} ({@code docs/statistics.md} section 2; Campbell, Lo and MacKinlay 1997, section 4.3).
+ * L²/M)} ({@code docs/statistics.md} section 2; Campbell, Lo and MacKinlay 1997, chapter 4).
  *
  * <p>Edge cases: M = 0 gives {@code μ̂ = NaN}, M ≤ 1 gives {@code s² = NaN}; both are unusable.
  *

@@ -23,7 +23,7 @@ import java.util.Objects;
  * </ul>
  *
  * ({@code docs/statistics.md} section 2; Fama and French 1993, 2015; Carhart 1997; Campbell, Lo and
- * MacKinlay 1997, section 4.4.) The centred form is the matrix form {@code (X'X)⁻¹} by the
+ * MacKinlay 1997, chapter 4.) The centred form is the matrix form {@code (X'X)⁻¹} by the
  * partitioned inverse, and stays accurate when the factors' means are large relative to their
  * spread.
  *

@@ -9,7 +9,7 @@ import java.util.Objects;
  * <p>{@code ε̂_t = R_t − R_mt} over the M valid estimation days and {@code s² = Σ ε̂² / M}: the
  * divisor is M and the residuals are not centred, since nothing is estimated. No estimation error:
  * leverage 0, {@code v_t = s²}, {@code Var(CAR) = s² L} ({@code docs/statistics.md} section 2;
- * Brown and Warner 1985; Campbell, Lo and MacKinlay 1997, section 4.3).
+ * Brown and Warner 1985; Campbell, Lo and MacKinlay 1997, chapter 4).
  *
  * <p>Edge cases: M = 0 gives {@code s² = NaN} and an unusable fit; {@code E[R_t]} is {@code NaN}
  * where the market return is missing.

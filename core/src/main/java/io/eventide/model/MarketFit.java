@@ -11,7 +11,7 @@ import java.util.Objects;
  * {@code S_mm = Σ_τ (R_mτ − R̄_m)²}: leverage {@code 1/M + (R_mt − R̄_m)² / S_mm}, {@code v_t = s²
  * (1 + 1/M + (R_mt − R̄_m)² / S_mm)} and {@code Var(CAR) = s² (L + L²/M + (Σ_{t=a}^b (R_mt −
  * R̄_m))² / S_mm)} ({@code docs/statistics.md} section 2; MacKinlay 1997; Campbell, Lo and
- * MacKinlay 1997, section 4.4).
+ * MacKinlay 1997, chapter 4).
  *
  * <p>Edge cases: a market return that is constant over the estimation window ({@code S_mm = 0}) or
  * M ≤ 2 gives an unusable fit; {@code E[R_t]}, the leverage and Var(CAR) are {@code NaN} where the

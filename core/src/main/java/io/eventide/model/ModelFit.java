@@ -12,7 +12,7 @@ import java.util.List;
  *   <li>Forecast-error variance of one day {@code v_t = s² (1 + x_t'(X'X)⁻¹x_t)}, the second term
  *       being the estimation error of the parameters ({@link #leverage(int)}).
  *   <li>CAR variance over {@code [a, b]} with the estimation-error covariance (Campbell, Lo and
- *       MacKinlay 1997, section 4.4): {@code Var(CAR) = s² (L + g'(X'X)⁻¹g)}, {@code g = Σ_{t=a}^b
+ *       MacKinlay 1997, chapter 4): {@code Var(CAR) = s² (L + g'(X'X)⁻¹g)}, {@code g = Σ_{t=a}^b
  *       x_t}, {@code L = b − a + 1}.
  * </ul>
  *
