@@ -1,7 +1,7 @@
 package io.eventide.benchmarks;
 
-import io.eventide.regression.RegressorMoments;
-import io.eventide.regression.SimpleRegressionKernel;
+import io.eventide.regression.internal.RegressorMoments;
+import io.eventide.regression.internal.SimpleRegressionKernel;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;

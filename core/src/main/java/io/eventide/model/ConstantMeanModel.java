@@ -1,13 +1,15 @@
 package io.eventide.model;
 
+import io.eventide.model.internal.Fits;
+import io.eventide.model.internal.ModelFitter;
 import java.util.List;
 
 /**
  * Constant-mean returns: {@code E[R_it] = μ̂_i}, the mean return over the valid estimation days (k
- * = 1).
+ * = 1); fitted as a {@link ConstantMeanFit}.
  *
  * <p>{@code s² = Σ (R − μ̂)² / (M − 1)} (two passes: exact mean, then centred squares); {@code v_t
- * = s² (1 + 1/M)}; {@code Var(CAR) = s² (L + L²/M)} ({@code spec/STATISTICS.md} section 2).
+ * = s² (1 + 1/M)}; {@code Var(CAR) = s² (L + L²/M)} ({@code docs/statistics.md} section 2).
  */
 public final class ConstantMeanModel implements NormalReturnModel {
 
@@ -66,19 +68,7 @@ public final class ConstantMeanModel implements NormalReturnModel {
         ss -= comp * (comp / m);
       }
       double s2 = m > 1 ? ss / (m - 1) : Double.NaN;
-      return new ModelFit(
-          this,
-          ModelFit.Kind.CONSTANT_MEAN,
-          inputs,
-          m,
-          new double[] {mean},
-          s2,
-          Fits.failure(this, m, false, s2),
-          Double.NaN,
-          Double.NaN,
-          null,
-          null,
-          null);
+      return new ConstantMeanFit(inputs, m, mean, s2, Fits.failure(1, m, null, s2));
     };
   }
 

@@ -1,18 +1,21 @@
 package io.eventide.model;
 
-import io.eventide.regression.LinearRegressionKernel;
-import io.eventide.regression.RegressorMoments;
+import io.eventide.model.internal.Fits;
+import io.eventide.model.internal.ModelFitter;
+import io.eventide.model.internal.ModelInputs;
+import io.eventide.regression.internal.LinearRegressionKernel;
+import io.eventide.regression.internal.RegressorMoments;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * A factor model: {@code E[R_it] = RF_t + α̂_i + Σ_j b̂_ij F_jt}, from OLS of the excess return
- * {@code R_it − RF_t} on the factors (k = f + 1).
+ * {@code R_it − RF_t} on the factors (k = f + 1); fitted as a {@link FactorFit}.
  *
  * <p>Fama and French (1993) three factors, Carhart (1997) four, Fama and French (2015) five, or any
  * chosen set. {@code s² = Σ ε̂² / (M − k)}; {@code v_t = s² (1 + x_t'(X'X)⁻¹x_t)} and {@code
- * Var(CAR) = s² (L + g'(X'X)⁻¹g)} with {@code x_t = (1, F_t)} ({@code spec/STATISTICS.md} section
+ * Var(CAR) = s² (L + g'(X'X)⁻¹g)} with {@code x_t = (1, F_t)} ({@code docs/statistics.md} section
  * 2). A day counts towards M only when the return, RF and every factor are present. The fit runs on
  * {@link LinearRegressionKernel}.
  */
@@ -104,7 +107,7 @@ public final class FactorModel implements NormalReturnModel {
     private final double[][] slices = new double[factors.size()][0];
 
     @Override
-    public ModelFit fit(ModelInputs inputs, int from, int to, boolean[] excluded) {
+    public FactorFit fit(ModelInputs inputs, int from, int to, boolean[] excluded) {
       double[][] f = inputs.factors();
       int p = factors.size();
       if (f.length != p) {
@@ -150,19 +153,16 @@ public final class FactorModel implements NormalReturnModel {
         }
       }
       double s2 = ws.residualVariance();
-      return new ModelFit(
+      return new FactorFit(
           FactorModel.this,
-          ModelFit.Kind.FACTOR,
           inputs,
           m,
           params,
           s2,
-          Fits.failure(FactorModel.this, m, ws.isRankDeficient(), s2),
-          Double.NaN,
-          Double.NaN,
           means,
           scales,
-          inverse);
+          inverse,
+          Fits.failure(p + 1, m, ws.isRankDeficient() ? Fits.COLLINEAR_FACTORS : null, s2));
     }
 
     private void grow(int length) {

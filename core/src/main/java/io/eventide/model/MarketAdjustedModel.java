@@ -1,12 +1,15 @@
 package io.eventide.model;
 
+import io.eventide.model.internal.Fits;
+import io.eventide.model.internal.ModelFitter;
 import java.util.List;
 
 /**
- * Market-adjusted returns: {@code E[R_it] = R_mt}, no parameter (k = 0).
+ * Market-adjusted returns: {@code E[R_it] = R_mt}, no parameter (k = 0); fitted as a {@link
+ * MarketAdjustedFit}.
  *
  * <p>{@code ε̂ = R − R_m} over the valid estimation days and {@code s² = Σ ε̂² / M}: the divisor is
- * M and the residuals are not centred ({@code spec/STATISTICS.md} section 2). {@code v_t = s²},
+ * M and the residuals are not centred ({@code docs/statistics.md} section 2). {@code v_t = s²},
  * {@code Var(CAR) = s² L}.
  */
 public final class MarketAdjustedModel implements NormalReturnModel {
@@ -55,19 +58,7 @@ public final class MarketAdjustedModel implements NormalReturnModel {
         }
       }
       double s2 = m > 0 ? ss / m : Double.NaN;
-      return new ModelFit(
-          this,
-          ModelFit.Kind.MARKET_ADJUSTED,
-          inputs,
-          m,
-          new double[0],
-          s2,
-          Fits.failure(this, m, false, s2),
-          Double.NaN,
-          Double.NaN,
-          null,
-          null,
-          null);
+      return new MarketAdjustedFit(inputs, m, s2, Fits.failure(0, m, null, s2));
     };
   }
 

@@ -1,15 +1,19 @@
 package io.eventide.model;
 
-import io.eventide.regression.RegressorMoments;
-import io.eventide.regression.SimpleRegressionKernel;
+import io.eventide.model.internal.Fits;
+import io.eventide.model.internal.ModelFitter;
+import io.eventide.model.internal.ModelInputs;
+import io.eventide.regression.internal.RegressorMoments;
+import io.eventide.regression.internal.SimpleRegressionKernel;
 import java.util.List;
 
 /**
- * The market model: {@code E[R_it] = α̂_i + β̂_i R_mt}, OLS on the valid estimation days (k = 2).
+ * The market model: {@code E[R_it] = α̂_i + β̂_i R_mt}, OLS on the valid estimation days (k = 2);
+ * fitted as a {@link MarketFit}.
  *
  * <p>{@code s² = Σ ε̂² / (M − 2)}; {@code v_t = s² (1 + 1/M + (R_mt − R̄_m)² / Σ(R_mτ − R̄_m)²)};
  * {@code Var(CAR) = s² (L + L²/M + (Σ_t(R_mt − R̄_m))² / Σ(R_mτ − R̄_m)²)} ({@code
- * spec/STATISTICS.md} section 2; MacKinlay 1997). The fit runs on {@link SimpleRegressionKernel};
+ * docs/statistics.md} section 2; MacKinlay 1997). The fit runs on {@link SimpleRegressionKernel};
  * when the inputs carry the market's {@link RegressorMoments} (a study builds them once per
  * calendar), each fit reads only the listing's returns and takes the market's sums from them.
  */
@@ -50,7 +54,7 @@ public final class MarketModel implements NormalReturnModel {
     private final double[] out = new double[SimpleRegressionKernel.OUTPUT_LENGTH];
 
     @Override
-    public ModelFit fit(ModelInputs inputs, int from, int to, boolean[] excluded) {
+    public MarketFit fit(ModelInputs inputs, int from, int to, boolean[] excluded) {
       double[] y = inputs.returns();
       double[] x = inputs.market();
       RegressorMoments moments = inputs.marketMoments();
@@ -71,19 +75,15 @@ public final class MarketModel implements NormalReturnModel {
       double s2 = out[SimpleRegressionKernel.RESIDUAL_VARIANCE];
       double sxx = out[SimpleRegressionKernel.X_SUM_SQUARES];
       boolean singular = !(sxx > 0);
-      return new ModelFit(
-          MarketModel.this,
-          ModelFit.Kind.MARKET,
+      return new MarketFit(
           inputs,
           m,
-          new double[] {out[SimpleRegressionKernel.ALPHA], out[SimpleRegressionKernel.BETA]},
+          out[SimpleRegressionKernel.ALPHA],
+          out[SimpleRegressionKernel.BETA],
           s2,
-          Fits.failure(MarketModel.this, m, singular, s2),
           out[SimpleRegressionKernel.X_MEAN],
           sxx,
-          null,
-          null,
-          null);
+          Fits.failure(2, m, singular ? Fits.FLAT_MARKET : null, s2));
     }
   }
 

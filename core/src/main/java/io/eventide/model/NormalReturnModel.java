@@ -1,10 +1,11 @@
 package io.eventide.model;
 
+import io.eventide.model.internal.ModelFitter;
 import java.util.List;
 
 /**
  * A model of a listing's normal (expected) return, fitted on its estimation window ({@code
- * spec/STATISTICS.md} section 2).
+ * docs/statistics.md} section 2).
  *
  * <table>
  *   <caption>The models</caption>
@@ -14,9 +15,50 @@ import java.util.List;
  *   <tr><td>{@link MarketModel}</td><td>{@code α̂ + β̂ R_mt}</td><td>2</td></tr>
  *   <tr><td>{@link FactorModel}</td><td>{@code RF_t + α̂ + Σ b̂_j F_jt}</td><td>f + 1</td></tr>
  * </table>
+ *
+ * <p>{@link #of(String)} finds a built-in model by the id the command line uses.
  */
 public sealed interface NormalReturnModel
     permits MarketAdjustedModel, ConstantMeanModel, MarketModel, FactorModel {
+
+  /**
+   * The built-in model of an id, as the command line's {@code --model} names it ({@code
+   * docs/cli.md}): {@code market}, {@code constant-mean}, {@code market-adjusted}, {@code ff3}
+   * (Fama-French three factors), {@code carhart4}, {@code ff5} (Fama-French five factors). The id
+   * is stripped of surrounding blanks and otherwise matched exactly, as {@code TestSuite.byIds}
+   * matches test ids.
+   *
+   * @param id a model id
+   * @return the model
+   * @throws IllegalArgumentException for an unknown id, with a message listing the known ones
+   */
+  static NormalReturnModel of(String id) {
+    String key = id == null ? "null" : id.strip();
+    switch (key) {
+      case "market":
+        return MarketModel.of();
+      case "constant-mean":
+        return ConstantMeanModel.of();
+      case "market-adjusted":
+        return MarketAdjustedModel.of();
+      case "ff3":
+        return FactorModel.famaFrench3();
+      case "carhart4":
+        return FactorModel.carhart4();
+      case "ff5":
+        return FactorModel.famaFrench5();
+      default:
+        throw new IllegalArgumentException(
+            "Unknown model id '" + id + "'; known ids: " + String.join(", ", ids()));
+    }
+  }
+
+  /**
+   * @return the ids {@link #of(String)} knows, in the order of the command line's documentation
+   */
+  static List<String> ids() {
+    return List.of("market", "constant-mean", "market-adjusted", "ff3", "carhart4", "ff5");
+  }
 
   /**
    * @return the model's command-line id ({@code market}, {@code constant-mean}, ...)
@@ -42,7 +84,9 @@ public sealed interface NormalReturnModel
   }
 
   /**
-   * A fitter for one thread: it reuses scratch space across fits and returns immutable fits.
+   * A fitter for one thread: it reuses scratch space across fits and returns immutable fits, of
+   * this model's {@link ModelFit} record. Internal: its type lives in {@code
+   * io.eventide.model.internal}.
    *
    * @return a new fitter
    */

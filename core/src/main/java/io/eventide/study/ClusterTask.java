@@ -2,7 +2,7 @@ package io.eventide.study;
 
 import io.eventide.calendar.TradingCalendar;
 import io.eventide.model.ModelFit;
-import io.eventide.model.ModelFitter;
+import io.eventide.model.internal.ModelFitter;
 import io.eventide.timeseries.ReturnType;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -2,7 +2,7 @@ package io.eventide.study;
 
 import io.eventide.calendar.TradingCalendar;
 import io.eventide.market.Listing;
-import io.eventide.model.ModelInputs;
+import io.eventide.model.internal.ModelInputs;
 
 /**
  * One listing as the study's kernels see it: its calendar, the model inputs on that calendar, and

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
  *   <li>{@code io.eventide.io.CsvWriter}: a writer, used by one thread while it writes one file.
  *   <li>{@code io.eventide.study.StudySpecification$Builder}: a builder; {@code build()} makes the
  *       immutable specification.
- *   <li>{@code io.eventide.regression.LinearRegressionKernel$Workspace}: per-thread scratch space
- *       of the allocation-free kernel ("not thread-safe: one per thread" in its javadoc).
+ *   <li>{@code io.eventide.regression.internal.LinearRegressionKernel$Workspace}: per-thread
+ *       scratch space of the allocation-free kernel ("not thread-safe: one per thread" in its
+ *       javadoc).
  * </ul>
  */
 class ImmutabilityTest {
@@ -51,7 +52,8 @@ class ImmutabilityTest {
         .doNotHaveFullyQualifiedName("io.eventide.study.StudySpecification$Builder")
         .and()
         .areDeclaredInClassesThat()
-        .doNotHaveFullyQualifiedName("io.eventide.regression.LinearRegressionKernel$Workspace")
+        .doNotHaveFullyQualifiedName(
+            "io.eventide.regression.internal.LinearRegressionKernel$Workspace")
         .should()
         .beFinal()
         .because("public objects are shared between threads and must not change")
@@ -66,7 +68,7 @@ class ImmutabilityTest {
         new String[] {
           "io.eventide.io.CsvWriter",
           "io.eventide.study.StudySpecification$Builder",
-          "io.eventide.regression.LinearRegressionKernel$Workspace"
+          "io.eventide.regression.internal.LinearRegressionKernel$Workspace"
         }) {
       assertThat(classes.get(name).getFields())
           .as(name)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.within;
 
+import io.eventide.model.internal.ModelInputs;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

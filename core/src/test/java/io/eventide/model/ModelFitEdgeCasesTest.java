@@ -3,6 +3,8 @@ package io.eventide.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.eventide.model.internal.Fits;
+import io.eventide.model.internal.ModelInputs;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -112,28 +114,28 @@ class ModelFitEdgeCasesTest {
     // 64 · 2^-52 = 2^-46 = 1.4210854715202004e-14
     assertThat(Fits.ROUNDING_SIGMA).isEqualTo(Math.scalb(1.0, -46));
     double s = Fits.ROUNDING_SIGMA;
-    assertThat(Fits.failure(MarketModel.of(), 100, false, s * s)).isEqualTo(EXACT);
-    assertThat(Fits.failure(MarketModel.of(), 100, false, Math.nextUp(s * s))).isNull();
-    assertThat(Fits.failure(MarketModel.of(), 100, false, 0.0)).isEqualTo(EXACT);
+    assertThat(Fits.failure(2, 100, null, s * s)).isEqualTo(EXACT);
+    assertThat(Fits.failure(2, 100, null, Math.nextUp(s * s))).isNull();
+    assertThat(Fits.failure(2, 100, null, 0.0)).isEqualTo(EXACT);
   }
 
   @Test
   void eachReasonAFitCannotBeUsed() {
-    assertThat(Fits.failure(MarketModel.of(), 2, false, 1e-4))
+    assertThat(Fits.failure(2, 2, null, 1e-4))
         .isEqualTo("M = 2 estimation observations for k = 2 parameters");
-    assertThat(Fits.failure(MarketModel.of(), 100, true, Double.NaN))
+    assertThat(Fits.failure(2, 100, Fits.FLAT_MARKET, Double.NaN))
         .isEqualTo(
             "the market return does not vary over the estimation window"
                 + " (rank-deficient design)");
-    assertThat(Fits.failure(FactorModel.famaFrench3(), 100, true, Double.NaN))
+    assertThat(Fits.failure(4, 100, Fits.COLLINEAR_FACTORS, Double.NaN))
         .isEqualTo(
             "the factors are collinear or constant over the estimation window"
                 + " (rank-deficient design)");
-    assertThat(Fits.failure(ConstantMeanModel.of(), 100, false, Double.POSITIVE_INFINITY))
+    assertThat(Fits.failure(1, 100, null, Double.POSITIVE_INFINITY))
         .isEqualTo(
             "residual variance is Infinity (returns of extreme magnitude, beyond double"
                 + " precision: look for a misplaced decimal point in the prices)");
-    assertThat(Fits.failure(ConstantMeanModel.of(), 100, false, 4e-4)).isNull();
+    assertThat(Fits.failure(1, 100, null, 4e-4)).isNull();
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.eventide.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventide.model.internal.ModelInputs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -12,10 +12,6 @@ import io.eventide.io.UniverseFileReader;
 import io.eventide.market.FactorSet;
 import io.eventide.market.Listing;
 import io.eventide.market.ReturnPanel;
-import io.eventide.model.ConstantMeanModel;
-import io.eventide.model.FactorModel;
-import io.eventide.model.MarketAdjustedModel;
-import io.eventide.model.MarketModel;
 import io.eventide.model.NormalReturnModel;
 import io.eventide.report.CaarChart;
 import io.eventide.report.StudySummary;
@@ -229,25 +225,18 @@ public final class StudyCommand implements Callable<Integer> {
   }
 
   static NormalReturnModel model(String id) {
-    switch (id.strip().toLowerCase(Locale.ROOT)) {
-      case "market":
-        return MarketModel.of();
-      case "constant-mean":
-        return ConstantMeanModel.of();
-      case "market-adjusted":
-        return MarketAdjustedModel.of();
-      case "ff3":
-        return FactorModel.famaFrench3();
-      case "carhart4":
-        return FactorModel.carhart4();
-      case "ff5":
-        return FactorModel.famaFrench5();
-      default:
-        throw new IllegalArgumentException(
-            "Unknown --model '"
-                + id
-                + "'; expected market, constant-mean, market-adjusted, ff3, carhart4 or ff5");
+    String key = id.strip().toLowerCase(Locale.ROOT);
+    List<String> known = NormalReturnModel.ids();
+    if (!known.contains(key)) {
+      throw new IllegalArgumentException(
+          "Unknown --model '"
+              + id
+              + "'; expected "
+              + String.join(", ", known.subList(0, known.size() - 1))
+              + " or "
+              + known.get(known.size() - 1));
     }
+    return NormalReturnModel.of(key);
   }
 
   static ReturnType returnType(String id) {

@@ -1,8 +1,13 @@
-package io.eventide.model;
+package io.eventide.model.internal;
+
+import io.eventide.model.ModelFit;
+import io.eventide.model.NormalReturnModel;
 
 /**
  * Fits a {@link NormalReturnModel} on estimation ranges, reusing scratch space between calls. One
  * per thread; the fits it returns are immutable and may be shared.
+ *
+ * <p>Internal: a study asks the model for one per worker ({@link NormalReturnModel#fitter()}).
  */
 public interface ModelFitter {
 

@@ -1,7 +1,7 @@
-package io.eventide.model;
+package io.eventide.model.internal;
 
-/** Shared pieces of the fitters: masking excluded sessions and the usability checks. */
-final class Fits {
+/** Shared pieces of the fitters: masking excluded sessions and the usability checks. Internal. */
+public final class Fits {
 
   private Fits() {}
 
@@ -14,7 +14,7 @@ final class Fits {
    * @param excluded flags by {@code t - from}, or {@code null} to copy unchanged
    * @return a new array of {@code to - from} values
    */
-  static double[] masked(double[] column, int from, int to, boolean[] excluded) {
+  public static double[] masked(double[] column, int from, int to, boolean[] excluded) {
     double[] out = new double[to - from];
     for (int t = from; t < to; t++) {
       out[t - from] = excluded != null && excluded[t - from] ? Double.NaN : column[t];
@@ -30,36 +30,41 @@ final class Fits {
    * under the market model, a price that never moves gives s ≈ 1e-20 under a factor model with a
    * constant RF. Real daily returns, quoted to a cent or a basis point, have s of 1e-4 or more.
    */
-  static final double ROUNDING_SIGMA = 64 * Math.ulp(1.0);
+  public static final double ROUNDING_SIGMA = 64 * Math.ulp(1.0);
 
   /** The reason given for a fit whose residual standard deviation is at most ROUNDING_SIGMA. */
-  static final String EXACT_FIT =
+  public static final String EXACT_FIT =
       "residual variance is zero up to the rounding of the returns"
           + " (s ≤ 64 ε ≈ 1.4e-14): the model fits the returns exactly, as for a price that never"
           + " moves or a listing that is its own benchmark";
 
+  /** The reason given for a market model whose market return is constant. */
+  public static final String FLAT_MARKET =
+      "the market return does not vary over the estimation window (rank-deficient design)";
+
+  /** The reason given for a factor model whose design is singular. */
+  public static final String COLLINEAR_FACTORS =
+      "the factors are collinear or constant over the estimation window (rank-deficient design)";
+
   /**
-   * The reason a fit cannot be used, or {@code null}: M ≤ k; a rank-deficient design; a residual
-   * variance that is not finite (returns beyond double precision); or a residual standard deviation
-   * of at most {@link #ROUNDING_SIGMA} (an exact fit up to rounding).
+   * The reason a fit cannot be used, or {@code null}, checked in this order: M ≤ k; a
+   * rank-deficient design; a residual variance that is not finite (returns beyond double
+   * precision); or a residual standard deviation of at most {@link #ROUNDING_SIGMA} (an exact fit
+   * up to rounding).
    *
-   * @param model the model
+   * @param k the number of estimated parameters
    * @param m observations
-   * @param rankDeficient whether the design was singular
+   * @param rankDeficiency why the design is singular ({@link #FLAT_MARKET}, {@link
+   *     #COLLINEAR_FACTORS}), or {@code null} if it has full rank
    * @param residualVariance s²
    * @return the reason or {@code null}
    */
-  static String failure(
-      NormalReturnModel model, int m, boolean rankDeficient, double residualVariance) {
-    int k = model.parameterCount();
+  public static String failure(int k, int m, String rankDeficiency, double residualVariance) {
     if (m <= k) {
       return "M = " + m + " estimation observations for k = " + k + " parameters";
     }
-    if (rankDeficient) {
-      return model instanceof MarketModel
-          ? "the market return does not vary over the estimation window (rank-deficient design)"
-          : "the factors are collinear or constant over the estimation window"
-              + " (rank-deficient design)";
+    if (rankDeficiency != null) {
+      return rankDeficiency;
     }
     if (!Double.isFinite(residualVariance)) {
       return "residual variance is "

@@ -1,6 +1,6 @@
-package io.eventide.model;
+package io.eventide.model.internal;
 
-import io.eventide.regression.RegressorMoments;
+import io.eventide.regression.internal.RegressorMoments;
 import java.util.Objects;
 
 /**
@@ -10,6 +10,9 @@ import java.util.Objects;
  * <p>Every array has one element per session of the listing's calendar, {@code NaN} where missing.
  * The arrays are shared, not copied (this is the input of a kernel that runs once per firm-event):
  * whoever builds the inputs must not modify them afterwards.
+ *
+ * <p>Internal: the column accessors hand out the shared arrays themselves, for the fitters and the
+ * fitted models; nothing may write to them.
  */
 public final class ModelInputs {
 
@@ -103,11 +106,17 @@ public final class ModelInputs {
     return new ModelInputs(returns, this.market, this.factors, riskFree, market, factors);
   }
 
-  RegressorMoments marketMoments() {
+  /**
+   * @return the market column's prefix sums, or {@code null}
+   */
+  public RegressorMoments marketMoments() {
     return marketMoments;
   }
 
-  RegressorMoments factorMoments() {
+  /**
+   * @return the factor columns' prefix sums, or {@code null}
+   */
+  public RegressorMoments factorMoments() {
     return factorMoments;
   }
 
@@ -118,25 +127,40 @@ public final class ModelInputs {
     return returns.length;
   }
 
-  double[] returns() {
+  /**
+   * @return the listing's returns (shared, not a copy)
+   */
+  public double[] returns() {
     return returns;
   }
 
-  double[] market() {
+  /**
+   * @return the benchmark's returns (shared, not a copy)
+   * @throws IllegalStateException if the inputs have none
+   */
+  public double[] market() {
     if (market == null) {
       throw new IllegalStateException("These model inputs have no market returns");
     }
     return market;
   }
 
-  double[][] factors() {
+  /**
+   * @return the factor columns {@code [j][t]} (shared, not copies)
+   * @throws IllegalStateException if the inputs have none
+   */
+  public double[][] factors() {
     if (factors == null) {
       throw new IllegalStateException("These model inputs have no factors");
     }
     return factors;
   }
 
-  double[] riskFree() {
+  /**
+   * @return RF per session (shared, not a copy)
+   * @throws IllegalStateException if the inputs have none
+   */
+  public double[] riskFree() {
     if (riskFree == null) {
       throw new IllegalStateException("These model inputs have no risk-free rate");
     }

@@ -1,4 +1,4 @@
-package io.eventide.regression;
+package io.eventide.regression.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

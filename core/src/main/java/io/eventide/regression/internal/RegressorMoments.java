@@ -1,4 +1,4 @@
-package io.eventide.regression;
+package io.eventide.regression.internal;
 
 /**
  * Prefix sums of regressor columns that many regressions share: the count of complete rows, each

@@ -1,4 +1,4 @@
-package io.eventide.regression;
+package io.eventide.regression.internal;
 
 /**
  * Ordinary least squares of {@code y} on {@code p} regressors and an intercept over a range of
