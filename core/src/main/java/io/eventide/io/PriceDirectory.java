@@ -1,5 +1,6 @@
 package io.eventide.io;
 
+import io.eventide.io.internal.SafePaths;
 import io.eventide.timeseries.DatedSeries;
 import java.nio.file.Files;
 import java.nio.file.Path;

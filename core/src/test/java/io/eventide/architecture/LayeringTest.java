@@ -86,16 +86,7 @@ class LayeringTest {
                 "study",
                 "inference")
             .whereLayer("io")
-            .mayOnlyAccessLayers(
-                "timeseries",
-                "calendar",
-                "market",
-                "event",
-                "regression",
-                "model",
-                "study",
-                "inference",
-                "backtest")
+            .mayOnlyAccessLayers("timeseries", "calendar", "market", "event")
             .whereLayer("report")
             .mayOnlyAccessLayers(
                 "timeseries",

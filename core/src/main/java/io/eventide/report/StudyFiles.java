@@ -1,8 +1,10 @@
-package io.eventide.io;
+package io.eventide.report;
 
 import io.eventide.event.EventWindow;
 import io.eventide.inference.StudyTests;
 import io.eventide.inference.TestResult;
+import io.eventide.io.internal.SafePaths;
+import io.eventide.report.internal.CsvWriter;
 import io.eventide.study.FirmEventResult;
 import io.eventide.study.Outcome;
 import io.eventide.study.StudyResult;

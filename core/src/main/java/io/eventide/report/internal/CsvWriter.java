@@ -1,5 +1,6 @@
-package io.eventide.io;
+package io.eventide.report.internal;
 
+import io.eventide.io.internal.SafePaths;
 import java.io.Closeable;
 import java.io.Flushable;
 import java.io.IOException;
