@@ -120,7 +120,10 @@ class StudyOutputsTest {
   void tablesSummaryAndChart(@TempDir Path out) {
     Table fe = StudyTables.firmEvents(study);
     assertThat(fe.rowCount()).isEqualTo(study.size());
-    assertThat(fe.columnNames()).contains("alpha", "beta", "car_-1:1", "p_value_-5:5");
+    assertThat(fe.columnNames()).contains("alpha", "beta").last().isEqualTo("reason");
+    Table cars = StudyTables.cars(study);
+    assertThat(cars.where(cars.stringColumn("window").isEqualTo("-1:1")).rowCount())
+        .isEqualTo(study.sample(EventWindow.of(-1, 1), Measure.CAR).size());
     Table days = StudyTables.days(study, tests);
     assertThat(days.rowCount()).isEqualTo(11);
     assertThat(days.intColumn("n").get(5))
