@@ -17,7 +17,7 @@ import java.util.Set;
 
 /**
  * A folder of price files, one {@code <TICKER>.csv} per ticker (the command line's {@code --prices
- * DIR}, {@code spec/CLI.md}). Each file is read with {@link PriceFileReader}. {@link
+ * DIR}, {@code docs/cli.md}). Each file is read with {@link PriceFileReader}. {@link
  * #readUniverse(Collection)} reads a universe together with its benchmarks.
  *
  * <p>A ticker without a file is not an error here: {@link #readAll(Collection)} reports it as

@@ -17,7 +17,7 @@ public final class Cells {
 
   /**
    * A missing value: an empty cell, or {@code null}, {@code nan} or {@code -} in any case ({@code
-   * spec/CLI.md}).
+   * docs/cli.md}).
    *
    * @param cell a trimmed cell
    * @return whether it marks a missing value

@@ -13,7 +13,7 @@ import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
  * The comma-separated records of a text, every cell a trimmed string, each record knowing the
- * physical line it starts on. Shared by every reader of this package.
+ * physical line it starts on. Shared by every reader of {@code io.eventide.io}.
  *
  * <p>Two steps. <em>Framing</em> (here) finds where each record starts and ends and counts its
  * fields, following RFC 4180 quoting: a field that starts with {@code "} runs to the matching
