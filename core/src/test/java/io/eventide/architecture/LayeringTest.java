@@ -108,6 +108,25 @@ class LayeringTest {
   }
 
   @Test
+  void readerAndWriterInternalsStayInIoAndReport() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("io.eventide.io..", "io.eventide.report..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.eventide.io.internal..", "io.eventide.report.internal..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideInAPackage("io.eventide.io..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.eventide.report..")
+        .because("io only reads; everything that writes is in report")
+        .check(classes);
+  }
+
+  @Test
   void tablesawAndXChartStayInIoAndReport() {
     noClasses()
         .that()
