@@ -2,6 +2,8 @@ package io.eventide.io;
 
 import io.eventide.event.Announcement;
 import io.eventide.event.Event;
+import io.eventide.io.internal.CsvTable;
+import io.eventide.io.internal.SourceText;
 import java.io.Reader;
 import java.nio.file.Path;
 import java.time.DateTimeException;

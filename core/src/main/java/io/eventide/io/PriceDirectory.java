@@ -1,9 +1,10 @@
 package io.eventide.io;
 
+import io.eventide.io.internal.SafePaths;
+import io.eventide.market.Listing;
 import io.eventide.timeseries.DatedSeries;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -12,16 +13,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A folder of price files, one {@code <TICKER>.csv} per ticker (the command line's {@code --prices
- * DIR}, {@code spec/CLI.md}). Each file is read with {@link PriceFileReader}.
+ * DIR}, {@code docs/cli.md}). Each file is read with {@link PriceFileReader}. {@link
+ * #readUniverse(Collection)} reads a universe together with its benchmarks.
  *
  * <p>A ticker without a file is not an error here: {@link #readAll(Collection)} reports it as
- * absent, and the study turns an absent listing into the outcome {@code NO_PRICES}; whether an
- * absent benchmark is fatal is the caller's decision. The file name is the ticker exactly as given
- * plus {@code .csv} (case matters on most file systems). A ticker that could not be a plain file
- * name ({@code ../x}, {@code CON}, see {@link SafePaths#resolveInside(Path, String)}) is bad input.
+ * missing, with the file it looked for, and the study turns an absent listing into the outcome
+ * {@code NO_PRICES}; whether an absent benchmark is fatal is the caller's decision. The file name
+ * is the ticker exactly as given plus {@code .csv} (case matters on most file systems). A ticker
+ * that could not be a plain file name ({@code ../x}, {@code CON}, see {@link
+ * SafePaths#resolveInside(Path, String)}) is bad input.
  */
 public final class PriceDirectory {
 
@@ -95,40 +99,70 @@ public final class PriceDirectory {
    * Reads the prices of several tickers, each once.
    *
    * @param tickers the tickers (repeats are read once)
-   * @return the series found, by ticker in the order given, and the tickers without a file
-   * @throws InputException at the first malformed file
+   * @return the series found, by ticker in the order given, and the tickers without a file with the
+   *     file looked for
+   * @throws InputException at the first malformed file, or a ticker that cannot name a file
    */
   public Prices readAll(Collection<String> tickers) {
     Map<String, DatedSeries> found = new LinkedHashMap<>();
-    List<String> absent = new ArrayList<>();
+    Map<String, Path> missing = new LinkedHashMap<>();
     for (String ticker : new LinkedHashSet<>(tickers)) {
-      Optional<DatedSeries> series = read(ticker);
-      if (series.isPresent()) {
-        found.put(ticker, series.get());
+      Path file = fileOf(ticker);
+      if (Files.exists(file)) {
+        found.put(ticker, PriceFileReader.read(file));
       } else {
-        absent.add(ticker);
+        missing.put(ticker, file);
       }
     }
-    return new Prices(found, absent);
+    return new Prices(found, missing);
   }
 
   /**
-   * The outcome of {@link #readAll(Collection)}.
+   * Reads the prices a universe needs: every listing's ticker and every benchmark it names, each
+   * once, in the universe's order with each listing's benchmark right after its ticker ({@code
+   * BABA, SPX, JD, 9988.HK, HSI} for BABA and JD against SPX and 9988.HK against HSI). Listings
+   * without a file are reported, not refused (the study gives them the outcome {@code NO_PRICES});
+   * whether a missing benchmark is fatal is the caller's decision ({@link Prices#missing()} names
+   * the file looked for).
+   *
+   * @param universe the listings
+   * @return the series found and the tickers without a file, as {@link #readAll(Collection)}
+   * @throws InputException at the first malformed file, or a ticker that cannot name a file
+   */
+  public Prices readUniverse(Collection<Listing> universe) {
+    Set<String> tickers = new LinkedHashSet<>();
+    for (Listing l : universe) {
+      tickers.add(l.ticker());
+      tickers.add(l.benchmark());
+    }
+    return readAll(tickers);
+  }
+
+  /**
+   * The outcome of {@link #readAll(Collection)} and {@link #readUniverse(Collection)}.
    *
    * @param found the series read, by ticker, in the order asked
-   * @param absent the tickers that have no file, in the order asked
+   * @param missing the tickers that have no file, in the order asked, each with the file looked for
+   *     ({@code <folder>/<ticker>.csv})
    */
-  public record Prices(Map<String, DatedSeries> found, List<String> absent) {
+  public record Prices(Map<String, DatedSeries> found, Map<String, Path> missing) {
 
     /**
      * Makes unmodifiable copies.
      *
      * @param found the series read, by ticker
-     * @param absent the tickers without a file
+     * @param missing the tickers without a file, with the file looked for
      */
     public Prices {
       found = Collections.unmodifiableMap(new LinkedHashMap<>(found));
-      absent = List.copyOf(absent);
+      missing = Collections.unmodifiableMap(new LinkedHashMap<>(missing));
+    }
+
+    /**
+     * @return the tickers that have no file, in the order asked (the keys of {@link #missing()})
+     */
+    public List<String> absent() {
+      return List.copyOf(missing.keySet());
     }
 
     /**

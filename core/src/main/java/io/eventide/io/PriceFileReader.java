@@ -1,5 +1,8 @@
 package io.eventide.io;
 
+import io.eventide.io.internal.Cells;
+import io.eventide.io.internal.CsvTable;
+import io.eventide.io.internal.SourceText;
 import io.eventide.timeseries.DatedSeries;
 import java.io.Reader;
 import java.nio.file.Path;

@@ -1,6 +1,8 @@
 package io.eventide.io;
 
 import io.eventide.calendar.Exchange;
+import io.eventide.io.internal.CsvTable;
+import io.eventide.io.internal.SourceText;
 import io.eventide.market.Listing;
 import java.io.Reader;
 import java.nio.file.Path;

@@ -3,87 +3,60 @@ package io.eventide.report;
 import io.eventide.event.EventWindow;
 import io.eventide.inference.StudyTests;
 import io.eventide.inference.TestResult;
-import io.eventide.study.FirmEventResult;
 import io.eventide.study.Measure;
 import io.eventide.study.StudyResult;
-import io.eventide.study.WindowExclusion;
 import io.eventide.study.WindowSample;
 import java.util.List;
-import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Tablesaw views of a study: one row per firm-event, per relative day, per window and measure, per
- * test, and per firm-event left out. Missing values are Tablesaw's missing markers ({@code NaN} for
- * doubles). The tables are new each call; changing them changes nothing in the study.
+ * Tablesaw views of a study. The views of the output files ({@link #firmEvents}, {@link
+ * #abnormalReturns}, {@link #cars}, {@link #tests}, {@link #leftOut}, {@link #overlaps}) are made
+ * from the same column definitions as {@link StudyFiles}' CSV files: same name (without {@code
+ * .csv}), same columns in the same order, same rows. Two summaries have no file: {@link #days} (per
+ * relative day) and {@link #windows} (per window and measure). Missing values are Tablesaw's
+ * missing markers ({@code NaN} for doubles, an empty string for text). The tables are new each
+ * call; changing them changes nothing in the study.
  */
 public final class StudyTables {
 
   private StudyTables() {}
 
   /**
-   * One row per firm-event: identity, outcome, M, k, s, parameters, and per study window CAR,
-   * Var(CAR), SCAR, its p-value and BHAR.
+   * One row per firm-event, left-out ones included, in canonical order, with the columns of {@code
+   * firm_events.csv}: {@code event_id, ticker, exchange, day0, outcome, m, k, sigma}, the model's
+   * parameters by name, then {@code reason}. Per-window values are in {@link #cars(StudyResult)}.
    *
    * @param study the results
    * @return the table {@code firm_events}
    */
   public static Table firmEvents(StudyResult study) {
-    List<String> params = study.specification().model().parameterNames();
-    StringColumn event = StringColumn.create("event_id");
-    StringColumn ticker = StringColumn.create("ticker");
-    StringColumn exchange = StringColumn.create("exchange");
-    DateColumn day0 = DateColumn.create("day0");
-    StringColumn outcome = StringColumn.create("outcome");
-    StringColumn reason = StringColumn.create("reason");
-    IntColumn m = IntColumn.create("m");
-    IntColumn k = IntColumn.create("k");
-    DoubleColumn sigma = DoubleColumn.create("sigma");
-    DoubleColumn[] p = new DoubleColumn[params.size()];
-    for (int j = 0; j < p.length; j++) {
-      p[j] = DoubleColumn.create(params.get(j));
-    }
-    List<EventWindow> windows = study.windows();
-    DoubleColumn[][] w = new DoubleColumn[windows.size()][5];
-    String[] names = {"car", "var_car", "scar", "p_value", "bhar"};
-    for (int i = 0; i < windows.size(); i++) {
-      for (int c = 0; c < 5; c++) {
-        w[i][c] = DoubleColumn.create(names[c] + "_" + windows.get(i));
-      }
-    }
-    for (FirmEventResult r : study.firmEvents()) {
-      event.append(r.eventId());
-      ticker.append(r.ticker());
-      exchange.append(r.exchange().map(Enum::name).orElse(""));
-      day0.append(r.dayZero().orElse(null));
-      outcome.append(r.outcome().name());
-      reason.append(r.reason());
-      m.append(r.observations());
-      k.append(r.parameterCount());
-      sigma.append(r.sigma());
-      double[] values = r.parameters();
-      for (int j = 0; j < p.length; j++) {
-        p[j].append(values[j]);
-      }
-      for (int i = 0; i < windows.size(); i++) {
-        EventWindow win = windows.get(i);
-        w[i][0].append(r.car(win));
-        w[i][1].append(r.carVariance(win));
-        w[i][2].append(r.scar(win));
-        w[i][3].append(r.pValue(win));
-        w[i][4].append(r.bhar(win));
-      }
-    }
-    Table t =
-        Table.create("firm_events", event, ticker, exchange, day0, outcome, reason, m, k, sigma);
-    t.addColumns(p);
-    for (DoubleColumn[] cols : w) {
-      t.addColumns(cols);
-    }
-    return t;
+    return OutputTables.firmEvents(study).toTable();
+  }
+
+  /**
+   * One row per OK firm-event and relative day of the event span, with the columns of {@code
+   * abnormal_returns.csv}: {@code event_id, ticker, rel_day, date, ret, expected, ar, sar}.
+   *
+   * @param study the results
+   * @return the table {@code abnormal_returns}
+   */
+  public static Table abnormalReturns(StudyResult study) {
+    return OutputTables.abnormalReturns(study).toTable();
+  }
+
+  /**
+   * One row per OK firm-event and study window it is not absent from, with the columns of {@code
+   * car.csv}: {@code event_id, ticker, window, car, var_car, scar, p_value, bhar}.
+   *
+   * @param study the results
+   * @return the table {@code car}
+   */
+  public static Table cars(StudyResult study) {
+    return OutputTables.cars(study).toTable();
   }
 
   /**
@@ -118,29 +91,14 @@ public final class StudyTables {
   }
 
   /**
-   * One row per test result: {@code window, measure, test, statistic, p_value, n, reason}.
+   * One row per test result, with the columns of {@code tests.csv}: {@code window, measure, test,
+   * statistic, p_value, n, reason}.
    *
    * @param tests the tests run on a study
    * @return the table {@code tests}
    */
   public static Table tests(StudyTests tests) {
-    StringColumn window = StringColumn.create("window");
-    StringColumn measure = StringColumn.create("measure");
-    StringColumn test = StringColumn.create("test");
-    DoubleColumn statistic = DoubleColumn.create("statistic");
-    DoubleColumn p = DoubleColumn.create("p_value");
-    IntColumn n = IntColumn.create("n");
-    StringColumn reason = StringColumn.create("reason");
-    for (TestResult r : tests.results()) {
-      window.append(r.window().toString());
-      measure.append(r.measure().name());
-      test.append(r.testId());
-      statistic.append(r.statistic());
-      p.append(r.pValue());
-      n.append(r.n());
-      reason.append(r.undefinedReason());
-    }
-    return Table.create("tests", window, measure, test, statistic, p, n, reason);
+    return OutputTables.tests(tests).toTable();
   }
 
   /**
@@ -168,31 +126,25 @@ public final class StudyTables {
 
   /**
    * Every firm-event left out of the study, and every OK firm-event absent from a study window,
-   * with the reason: nothing disappears silently.
+   * with the reason: nothing disappears silently. The columns of {@code left_out.csv}: {@code
+   * event_id, ticker, outcome, window, reason}.
    *
    * @param study the results
    * @return the table {@code left_out} ({@code window} empty for a firm-event left out entirely)
    */
   public static Table leftOut(StudyResult study) {
-    StringColumn event = StringColumn.create("event_id");
-    StringColumn ticker = StringColumn.create("ticker");
-    StringColumn outcome = StringColumn.create("outcome");
-    StringColumn window = StringColumn.create("window");
-    StringColumn reason = StringColumn.create("reason");
-    for (FirmEventResult r : study.leftOut()) {
-      event.append(r.eventId());
-      ticker.append(r.ticker());
-      outcome.append(r.outcome().name());
-      window.append("");
-      reason.append(r.reason());
-    }
-    for (WindowExclusion e : study.windowExclusions()) {
-      event.append(e.eventId());
-      ticker.append(e.ticker());
-      outcome.append("OK");
-      window.append(e.window().toString());
-      reason.append(e.reason());
-    }
-    return Table.create("left_out", event, ticker, outcome, window, reason);
+    return OutputTables.leftOut(study).toTable();
+  }
+
+  /**
+   * Every other event whose day 0 falls in a firm-event's estimation or event windows, with the
+   * columns of {@code overlaps.csv}: {@code event_id, ticker, other_event_id, other_day0, rel_day,
+   * region}.
+   *
+   * @param study the results
+   * @return the table {@code overlaps}
+   */
+  public static Table overlaps(StudyResult study) {
+    return OutputTables.overlaps(study).toTable();
   }
 }

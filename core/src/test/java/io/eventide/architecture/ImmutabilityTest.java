@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * io.eventide.study.ConcurrentStudiesTest}.)
  *
  * <ul>
- *   <li>{@code io.eventide.io.CsvWriter}: a writer, used by one thread while it writes one file.
+ *   <li>{@code io.eventide.report.internal.CsvWriter}: a writer, used by one thread while it writes
+ *       one file.
  *   <li>{@code io.eventide.study.StudySpecification$Builder}: a builder; {@code build()} makes the
  *       immutable specification.
  *   <li>{@code io.eventide.regression.internal.LinearRegressionKernel$Workspace}: per-thread
@@ -46,7 +47,7 @@ class ImmutabilityTest {
         .arePublic()
         .and()
         .areDeclaredInClassesThat()
-        .doNotHaveFullyQualifiedName("io.eventide.io.CsvWriter")
+        .doNotHaveFullyQualifiedName("io.eventide.report.internal.CsvWriter")
         .and()
         .areDeclaredInClassesThat()
         .doNotHaveFullyQualifiedName("io.eventide.study.StudySpecification$Builder")
@@ -66,7 +67,7 @@ class ImmutabilityTest {
     // non-final instance field.
     for (String name :
         new String[] {
-          "io.eventide.io.CsvWriter",
+          "io.eventide.report.internal.CsvWriter",
           "io.eventide.study.StudySpecification$Builder",
           "io.eventide.regression.internal.LinearRegressionKernel$Workspace"
         }) {

@@ -86,16 +86,7 @@ class LayeringTest {
                 "study",
                 "inference")
             .whereLayer("io")
-            .mayOnlyAccessLayers(
-                "timeseries",
-                "calendar",
-                "market",
-                "event",
-                "regression",
-                "model",
-                "study",
-                "inference",
-                "backtest")
+            .mayOnlyAccessLayers("timeseries", "calendar", "market", "event")
             .whereLayer("report")
             .mayOnlyAccessLayers(
                 "timeseries",
@@ -114,6 +105,25 @@ class LayeringTest {
   @Test
   void packagesAreFreeOfCycles() {
     slices().matching("io.eventide.(*)..").should().beFreeOfCycles().check(classes);
+  }
+
+  @Test
+  void readerAndWriterInternalsStayInIoAndReport() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("io.eventide.io..", "io.eventide.report..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.eventide.io.internal..", "io.eventide.report.internal..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideInAPackage("io.eventide.io..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.eventide.report..")
+        .because("io only reads; everything that writes is in report")
+        .check(classes);
   }
 
   @Test

@@ -11,6 +11,7 @@ import io.eventide.inference.StudyTests;
 import io.eventide.inference.TestSuite;
 import io.eventide.market.Listing;
 import io.eventide.market.ReturnPanel;
+import io.eventide.report.StudyFiles;
 import io.eventide.study.EventStudy;
 import io.eventide.study.FirmEventResult;
 import io.eventide.study.Outcome;

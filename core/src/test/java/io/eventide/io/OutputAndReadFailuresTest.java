@@ -12,6 +12,8 @@ import io.eventide.inference.StudyTests;
 import io.eventide.inference.TestSuite;
 import io.eventide.market.Listing;
 import io.eventide.market.ReturnPanel;
+import io.eventide.report.StudyFiles;
+import io.eventide.report.internal.CsvWriter;
 import io.eventide.study.EventStudy;
 import io.eventide.study.StudyResult;
 import io.eventide.study.StudySpecification;

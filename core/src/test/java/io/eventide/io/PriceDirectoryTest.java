@@ -3,11 +3,14 @@ package io.eventide.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.eventide.calendar.Exchange;
+import io.eventide.market.Listing;
 import io.eventide.timeseries.DatedSeries;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,5 +61,35 @@ class PriceDirectoryTest {
     Path missing = dir.resolve("nope");
     InputException e = catchThrowableOfType(InputException.class, () -> PriceDirectory.of(missing));
     assertThat(e).hasMessage(missing + ": folder not found");
+  }
+
+  /**
+   * A universe of three listings on two benchmarks, in a folder holding A, B, MKT and C but not HK:
+   * each ticker and benchmark is read once, in the universe's order with each benchmark after its
+   * listing's ticker; the missing benchmark names the file looked for.
+   */
+  @Test
+  void readsAUniverseWithItsBenchmarksEachOnce(@TempDir Path dir) throws Exception {
+    for (String t : List.of("A", "B", "MKT", "C")) {
+      Files.writeString(dir.resolve(t + ".csv"), "Date,Close\n2023-07-05,10\n2023-07-06,11\n");
+    }
+    List<Listing> universe =
+        List.of(
+            Listing.of("B", Exchange.NYSE, "MKT"),
+            Listing.of("C", Exchange.HKEX, "HK"),
+            Listing.of("A", Exchange.NYSE, "MKT"),
+            Listing.of("MKT", Exchange.NYSE, "MKT"));
+    PriceDirectory.Prices read = PriceDirectory.of(dir).readUniverse(universe);
+    assertThat(read.found().keySet()).containsExactly("B", "MKT", "C", "A");
+    assertThat(read.missing()).isEqualTo(Map.of("HK", dir.resolve("HK.csv")));
+    assertThat(read.absent()).containsExactly("HK");
+    assertThat(read.series("A").map(s -> s.valueOn(LocalDate.of(2023, 7, 6)))).contains(11.0);
+  }
+
+  @Test
+  void aMissingTickerNamesTheFileLookedFor() {
+    PriceDirectory.Prices read = prices.readAll(List.of("TCEHY"));
+    assertThat(read.missing())
+        .containsExactly(Map.entry("TCEHY", TestFiles.path("data/prices").resolve("TCEHY.csv")));
   }
 }

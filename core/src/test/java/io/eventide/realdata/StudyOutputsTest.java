@@ -7,9 +7,9 @@ import io.eventide.event.Event;
 import io.eventide.event.EventWindow;
 import io.eventide.inference.StudyTests;
 import io.eventide.inference.TestSuite;
-import io.eventide.io.StudyFiles;
 import io.eventide.market.Listing;
 import io.eventide.report.CaarChart;
+import io.eventide.report.StudyFiles;
 import io.eventide.report.StudySummary;
 import io.eventide.report.StudyTables;
 import io.eventide.study.EventStudy;
@@ -120,7 +120,10 @@ class StudyOutputsTest {
   void tablesSummaryAndChart(@TempDir Path out) {
     Table fe = StudyTables.firmEvents(study);
     assertThat(fe.rowCount()).isEqualTo(study.size());
-    assertThat(fe.columnNames()).contains("alpha", "beta", "car_-1:1", "p_value_-5:5");
+    assertThat(fe.columnNames()).contains("alpha", "beta").last().isEqualTo("reason");
+    Table cars = StudyTables.cars(study);
+    assertThat(cars.where(cars.stringColumn("window").isEqualTo("-1:1")).rowCount())
+        .isEqualTo(study.sample(EventWindow.of(-1, 1), Measure.CAR).size());
     Table days = StudyTables.days(study, tests);
     assertThat(days.rowCount()).isEqualTo(11);
     assertThat(days.intColumn("n").get(5))

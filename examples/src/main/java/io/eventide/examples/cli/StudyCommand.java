@@ -7,13 +7,13 @@ import io.eventide.inference.TestSuite;
 import io.eventide.io.EventFileReader;
 import io.eventide.io.FactorFileReader;
 import io.eventide.io.PriceDirectory;
-import io.eventide.io.StudyFiles;
 import io.eventide.io.UniverseFileReader;
 import io.eventide.market.FactorSet;
 import io.eventide.market.Listing;
 import io.eventide.market.ReturnPanel;
 import io.eventide.model.NormalReturnModel;
 import io.eventide.report.CaarChart;
+import io.eventide.report.StudyFiles;
 import io.eventide.report.StudySummary;
 import io.eventide.study.EventStudy;
 import io.eventide.study.StudyResult;
@@ -23,11 +23,9 @@ import io.eventide.timeseries.ReturnType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -192,15 +190,10 @@ public final class StudyCommand implements Callable<Integer> {
   }
 
   private ReturnPanel panel(List<Listing> listings, ReturnType type) {
-    Set<String> tickers = new LinkedHashSet<>();
+    PriceDirectory.Prices found = PriceDirectory.of(prices).readUniverse(listings);
     for (Listing l : listings) {
-      tickers.add(l.ticker());
-      tickers.add(l.benchmark());
-    }
-    PriceDirectory dir = PriceDirectory.of(prices);
-    PriceDirectory.Prices found = dir.readAll(tickers);
-    for (Listing l : listings) {
-      if (!found.found().containsKey(l.benchmark())) {
+      Path missing = found.missing().get(l.benchmark());
+      if (missing != null) {
         throw new IllegalArgumentException(
             "Benchmark "
                 + l.benchmark()
@@ -209,7 +202,7 @@ public final class StudyCommand implements Callable<Integer> {
                 + " ("
                 + universe
                 + ") has no price file "
-                + dir.fileOf(l.benchmark()));
+                + missing);
       }
     }
     Map<String, DatedSeries> series = found.found();

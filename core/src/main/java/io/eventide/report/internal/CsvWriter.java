@@ -1,5 +1,6 @@
-package io.eventide.io;
+package io.eventide.report.internal;
 
+import io.eventide.io.internal.SafePaths;
 import java.io.Closeable;
 import java.io.Flushable;
 import java.io.IOException;
@@ -15,9 +16,9 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Writes a CSV file of the command line's outputs ({@code spec/CLI.md}): a header row, then rows
- * built cell by cell, each cell either text or a number, so that numbers are never mistaken for
- * text and text is never run as a formula.
+ * Writes a CSV file of the command line's outputs (docs/cli.md): a header row, then rows built cell
+ * by cell, each cell either text or a number, so that numbers are never mistaken for text and text
+ * is never run as a formula.
  *
  * <pre>{@code
  * try (CsvWriter w = CsvWriter.createIn(outDir, "car.csv", List.of("event_id", "window", "car"))) {

@@ -1,5 +1,6 @@
-package io.eventide.io;
+package io.eventide.io.internal;
 
+import io.eventide.io.InputException;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
@@ -15,7 +16,7 @@ import java.util.Objects;
  * (missing file, unreadable file, bytes that are not UTF-8) becomes an {@link InputException}
  * naming the source.
  */
-final class SourceText {
+public final class SourceText {
 
   private static final char BOM = '\uFEFF';
 
@@ -26,7 +27,7 @@ final class SourceText {
    * @return its text without a leading BOM
    * @throws InputException if the file is missing, unreadable or not UTF-8
    */
-  static String read(Path path) {
+  public static String read(Path path) {
     Objects.requireNonNull(path, "path");
     String source = path.toString();
     try {
@@ -50,7 +51,7 @@ final class SourceText {
    * @return the text without a leading BOM
    * @throws InputException if reading fails
    */
-  static String read(Reader reader, String source) {
+  public static String read(Reader reader, String source) {
     Objects.requireNonNull(reader, "reader");
     StringBuilder sb = new StringBuilder();
     char[] buffer = new char[8192];

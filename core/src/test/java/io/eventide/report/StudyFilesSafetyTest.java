@@ -1,4 +1,4 @@
-package io.eventide.io;
+package io.eventide.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -9,6 +9,7 @@ import io.eventide.event.Event;
 import io.eventide.event.EventWindow;
 import io.eventide.inference.StudyTests;
 import io.eventide.inference.TestSuite;
+import io.eventide.io.internal.CsvTable;
 import io.eventide.market.Listing;
 import io.eventide.market.ReturnPanel;
 import io.eventide.study.EventStudy;

@@ -1,4 +1,4 @@
-package io.eventide.io;
+package io.eventide.io.internal;
 
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;

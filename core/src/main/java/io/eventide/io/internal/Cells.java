@@ -1,10 +1,10 @@
-package io.eventide.io;
+package io.eventide.io.internal;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Parsing of single cells shared by the readers: missing-value words and decimal numbers. */
-final class Cells {
+public final class Cells {
 
   /** A plain decimal, optionally with an exponent: {@code -1.5}, {@code .5}, {@code 1e308}. */
   private static final Pattern PLAIN =
@@ -17,12 +17,12 @@ final class Cells {
 
   /**
    * A missing value: an empty cell, or {@code null}, {@code nan} or {@code -} in any case ({@code
-   * spec/CLI.md}).
+   * docs/cli.md}).
    *
    * @param cell a trimmed cell
    * @return whether it marks a missing value
    */
-  static boolean isMissing(String cell) {
+  public static boolean isMissing(String cell) {
     if (cell.isEmpty() || cell.equals("-")) {
       return true;
     }
@@ -39,7 +39,7 @@ final class Cells {
    * @param cell a trimmed, non-missing cell
    * @return the value, or {@code NaN} if the cell is not such a number (never throws)
    */
-  static double parseDecimal(String cell) {
+  public static double parseDecimal(String cell) {
     if (PLAIN.matcher(cell).matches()) {
       return Double.parseDouble(cell);
     }

@@ -1,4 +1,4 @@
-package io.eventide.io;
+package io.eventide.io.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

@@ -1,5 +1,6 @@
-package io.eventide.io;
+package io.eventide.io.internal;
 
+import io.eventide.io.InputException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,7 +13,7 @@ import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
  * The comma-separated records of a text, every cell a trimmed string, each record knowing the
- * physical line it starts on. Shared by every reader of this package.
+ * physical line it starts on. Shared by every reader of {@code io.eventide.io}.
  *
  * <p>Two steps. <em>Framing</em> (here) finds where each record starts and ends and counts its
  * fields, following RFC 4180 quoting: a field that starts with {@code "} runs to the matching
@@ -27,7 +28,7 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  * record has a single field but holds a {@code ;} or a tab is reported as not comma-separated. At
  * most 1000 fields per record and 65536 characters per field are read.
  */
-final class CsvTable {
+public final class CsvTable {
 
   /** Longest field accepted, in characters; the parser reserves this much per column. */
   private static final int MAX_FIELD_CHARS = 1 << 16;
@@ -56,7 +57,7 @@ final class CsvTable {
    * @throws InputException if the text has no record, a quote is never closed, or a record's field
    *     count differs from the first record's
    */
-  static CsvTable parse(String source, String text) {
+  public static CsvTable parse(String source, String text) {
     return parse(source, text, 1);
   }
 
@@ -69,7 +70,7 @@ final class CsvTable {
    * @return the table
    * @throws InputException as for {@link #parse(String, String)}
    */
-  static CsvTable parse(String source, String text, int firstLine) {
+  public static CsvTable parse(String source, String text, int firstLine) {
     List<Record> records = frame(source, text, firstLine);
     if (records.isEmpty()) {
       throw new InputException(source, 0, "", "", "is empty");
@@ -177,21 +178,21 @@ final class CsvTable {
   /**
    * @return the name used in error messages
    */
-  String source() {
+  public String source() {
     return source;
   }
 
   /**
    * @return the number of records, header records included
    */
-  int rows() {
+  public int rows() {
     return lines.length;
   }
 
   /**
    * @return the number of fields of every record
    */
-  int width() {
+  public int width() {
     return columns.length;
   }
 
@@ -199,7 +200,7 @@ final class CsvTable {
    * @param row a record index
    * @return the 1-based physical line the record starts on
    */
-  int line(int row) {
+  public int line(int row) {
     return lines[row];
   }
 
@@ -208,7 +209,7 @@ final class CsvTable {
    * @param column a 0-based column index
    * @return the trimmed cell, empty if absent
    */
-  String cell(int row, int column) {
+  public String cell(int row, int column) {
     String s = columns[column].get(row);
     return s == null ? "" : s.strip();
   }
@@ -217,7 +218,7 @@ final class CsvTable {
    * @param row a record index
    * @return the trimmed cells of the record
    */
-  String[] row(int row) {
+  public String[] row(int row) {
     String[] out = new String[columns.length];
     for (int c = 0; c < out.length; c++) {
       out[c] = cell(row, c);
@@ -229,7 +230,7 @@ final class CsvTable {
    * @param row a record index
    * @return the record as written in the file (without its line break)
    */
-  String rawRecord(int row) {
+  public String rawRecord(int row) {
     return rawRecords[row];
   }
 
@@ -240,7 +241,7 @@ final class CsvTable {
    * @return the header
    * @throws InputException naming a non-empty header name that appears twice (ignoring case)
    */
-  Header header(int row) {
+  public Header header(int row) {
     return Header.of(this, row);
   }
 
@@ -250,7 +251,7 @@ final class CsvTable {
    * @param line the header's physical line
    * @param names the trimmed names
    */
-  record Header(int line, List<String> names) {
+  public record Header(int line, List<String> names) {
 
     static Header of(CsvTable table, int row) {
       List<String> names = List.of(table.row(row));
@@ -273,7 +274,7 @@ final class CsvTable {
      * @param candidates names to look for, ignoring case, in order of preference
      * @return the index of the first candidate present, or -1
      */
-    int indexOf(String... candidates) {
+    public int indexOf(String... candidates) {
       for (String candidate : candidates) {
         for (int i = 0; i < names.size(); i++) {
           if (names.get(i).equalsIgnoreCase(candidate)) {
@@ -294,7 +295,7 @@ final class CsvTable {
      * @return its index
      * @throws InputException naming the header line and the header seen
      */
-    int require(String source, String name, String layout) {
+    public int require(String source, String name, String layout) {
       int column = indexOf(name);
       if (column < 0) {
         throw new InputException(
@@ -307,7 +308,7 @@ final class CsvTable {
      * @param column a column index
      * @return the name, or the 1-based column number as text when the name is empty
      */
-    String label(int column) {
+    public String label(int column) {
       String n = names.get(column);
       return n.isEmpty() ? Integer.toString(column + 1) : n;
     }
@@ -315,7 +316,7 @@ final class CsvTable {
     /**
      * @return the header as written, comma-joined, for messages
      */
-    String text() {
+    public String text() {
       return String.join(",", names);
     }
   }

@@ -1,0 +1,239 @@
+package io.eventide.report;
+
+import io.eventide.event.EventWindow;
+import io.eventide.event.Overlap;
+import io.eventide.inference.StudyTests;
+import io.eventide.inference.TestResult;
+import io.eventide.study.FirmEventResult;
+import io.eventide.study.Outcome;
+import io.eventide.study.StudyResult;
+import io.eventide.study.WindowExclusion;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The study's output tables, each defined once ({@link TableDefinition}): {@code firm_events},
+ * {@code abnormal_returns}, {@code car}, {@code tests}, {@code left_out} and {@code overlaps}, the
+ * files of the command line (docs/cli.md section 4). {@link StudyFiles} writes them and {@link
+ * StudyTables} views them.
+ *
+ * <p>Contract columns come first; extensions are appended at the end of a row, never inserted
+ * ({@code reason} in {@code firm_events} and {@code tests}). Rows of a firm-event are read through
+ * a cursor ({@link FirmEventRow}) that the source moves, so streaming abnormal returns or CARs of a
+ * large study allocates nothing per row beyond what the result's accessors do.
+ */
+final class OutputTables {
+
+  private OutputTables() {}
+
+  /**
+   * One row per firm-event, left-out ones included, in canonical order: {@code
+   * event_id,ticker,exchange,day0,outcome,m,k,sigma}, the model's parameters by name, then {@code
+   * reason} (why it was left out; empty for OK).
+   *
+   * @param study the results
+   * @return the table {@code firm_events}
+   */
+  static TableDefinition<FirmEventRow> firmEvents(StudyResult study) {
+    List<Column<FirmEventRow>> columns = new ArrayList<>();
+    columns.add(new Column.Text<>("event_id", r -> r.result.eventId()));
+    columns.add(new Column.Text<>("ticker", r -> r.result.ticker()));
+    columns.add(new Column.Text<>("exchange", r -> r.result.exchange().map(Enum::name).orElse("")));
+    columns.add(new Column.Date<>("day0", r -> r.result.dayZero().orElse(null)));
+    columns.add(new Column.Text<>("outcome", r -> r.result.outcome().name()));
+    columns.add(new Column.Int<>("m", r -> r.result.observations()));
+    columns.add(new Column.Int<>("k", r -> r.result.parameterCount()));
+    columns.add(new Column.Decimal<>("sigma", r -> r.result.sigma()));
+    List<String> parameters = study.specification().model().parameterNames();
+    for (int j = 0; j < parameters.size(); j++) {
+      int p = j;
+      columns.add(new Column.Decimal<>(parameters.get(j), r -> r.parameters[p]));
+    }
+    columns.add(new Column.Text<>("reason", r -> r.result.reason()));
+    return new TableDefinition<>(
+        "firm_events",
+        columns,
+        action -> {
+          FirmEventRow row = new FirmEventRow();
+          for (FirmEventResult r : study.firmEvents()) {
+            row.result = r;
+            row.parameters = r.parameters();
+            action.accept(row);
+          }
+        });
+  }
+
+  /**
+   * One row per OK firm-event and relative day of the event span: {@code
+   * event_id,ticker,rel_day,date,ret,expected,ar,sar}. {@code expected} is the model's {@code
+   * E[R_t]}, written even on a day whose return is missing.
+   *
+   * @param study the results
+   * @return the table {@code abnormal_returns}
+   */
+  static TableDefinition<FirmEventRow> abnormalReturns(StudyResult study) {
+    EventWindow span = study.specification().eventSpan();
+    return new TableDefinition<>(
+        "abnormal_returns",
+        List.of(
+            new Column.Text<>("event_id", r -> r.result.eventId()),
+            new Column.Text<>("ticker", r -> r.result.ticker()),
+            new Column.Int<>("rel_day", r -> r.day),
+            new Column.Date<>("date", r -> r.result.date(r.day).orElseThrow()),
+            new Column.Decimal<>("ret", r -> r.result.returnOn(r.day)),
+            new Column.Decimal<>("expected", r -> r.result.expectedReturn(r.day)),
+            new Column.Decimal<>("ar", r -> r.result.abnormalReturn(r.day)),
+            new Column.Decimal<>("sar", r -> r.result.standardizedAbnormalReturn(r.day))),
+        action -> {
+          FirmEventRow row = new FirmEventRow();
+          for (FirmEventResult r : study.firmEvents()) {
+            if (r.outcome() != Outcome.OK) {
+              continue;
+            }
+            row.result = r;
+            for (int d = span.fromInclusive(); d <= span.toInclusive(); d++) {
+              row.day = d;
+              action.accept(row);
+            }
+          }
+        });
+  }
+
+  /**
+   * One row per OK firm-event and study window it is not absent from: {@code
+   * event_id,ticker,window,car,var_car,scar,p_value,bhar}.
+   *
+   * @param study the results
+   * @return the table {@code car}
+   */
+  static TableDefinition<FirmEventRow> cars(StudyResult study) {
+    List<EventWindow> windows = study.windows();
+    String[] labels = new String[windows.size()];
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = windows.get(i).toString();
+    }
+    return new TableDefinition<>(
+        "car",
+        List.of(
+            new Column.Text<>("event_id", r -> r.result.eventId()),
+            new Column.Text<>("ticker", r -> r.result.ticker()),
+            new Column.Text<>("window", r -> labels[r.window]),
+            new Column.Decimal<>("car", r -> r.car),
+            new Column.Decimal<>("var_car", r -> r.result.carVariance(windows.get(r.window))),
+            new Column.Decimal<>("scar", r -> r.result.scar(windows.get(r.window))),
+            new Column.Decimal<>("p_value", r -> r.result.pValue(windows.get(r.window))),
+            new Column.Decimal<>("bhar", r -> r.result.bhar(windows.get(r.window)))),
+        action -> {
+          FirmEventRow row = new FirmEventRow();
+          for (FirmEventResult r : study.firmEvents()) {
+            if (r.outcome() != Outcome.OK) {
+              continue;
+            }
+            row.result = r;
+            for (int w = 0; w < labels.length; w++) {
+              double car = r.car(windows.get(w));
+              if (Double.isNaN(car)) {
+                continue;
+              }
+              row.window = w;
+              row.car = car;
+              action.accept(row);
+            }
+          }
+        });
+  }
+
+  /**
+   * One row per test result: {@code window,measure,test,statistic,p_value,n}, then {@code reason}
+   * (why the statistic is undefined; empty when it is defined).
+   *
+   * @param tests the tests run on a study
+   * @return the table {@code tests}
+   */
+  static TableDefinition<TestResult> tests(StudyTests tests) {
+    return new TableDefinition<>(
+        "tests",
+        List.of(
+            new Column.Text<>("window", r -> r.window().toString()),
+            new Column.Text<>("measure", r -> r.measure().name()),
+            new Column.Text<>("test", TestResult::testId),
+            new Column.Decimal<>("statistic", TestResult::statistic),
+            new Column.Decimal<>("p_value", TestResult::pValue),
+            new Column.Int<>("n", TestResult::n),
+            new Column.Text<>("reason", TestResult::undefinedReason)),
+        action -> tests.results().forEach(action));
+  }
+
+  /**
+   * Every firm-event left out (window empty), then every OK firm-event absent from a study window
+   * (outcome {@code OK}, the window, and its first missing day): {@code
+   * event_id,ticker,outcome,window,reason}.
+   *
+   * @param study the results
+   * @return the table {@code left_out}
+   */
+  static TableDefinition<LeftOut> leftOut(StudyResult study) {
+    return new TableDefinition<>(
+        "left_out",
+        List.of(
+            new Column.Text<>("event_id", LeftOut::eventId),
+            new Column.Text<>("ticker", LeftOut::ticker),
+            new Column.Text<>("outcome", LeftOut::outcome),
+            new Column.Text<>("window", LeftOut::window),
+            new Column.Text<>("reason", LeftOut::reason)),
+        action -> {
+          for (FirmEventResult r : study.leftOut()) {
+            action.accept(new LeftOut(r.eventId(), r.ticker(), r.outcome().name(), "", r.reason()));
+          }
+          for (WindowExclusion e : study.windowExclusions()) {
+            action.accept(
+                new LeftOut(
+                    e.eventId(), e.ticker(), Outcome.OK.name(), e.window().toString(), e.reason()));
+          }
+        });
+  }
+
+  /**
+   * One row per other event whose day 0 falls in a firm-event's estimation or event windows: {@code
+   * event_id,ticker,other_event_id,other_day0,rel_day,region}, streamed a listing at a time (a
+   * large study has tens of millions).
+   *
+   * @param study the results
+   * @return the table {@code overlaps}
+   */
+  static TableDefinition<Overlap> overlaps(StudyResult study) {
+    return new TableDefinition<>(
+        "overlaps",
+        List.of(
+            new Column.Text<>("event_id", Overlap::eventId),
+            new Column.Text<>("ticker", Overlap::ticker),
+            new Column.Text<>("other_event_id", Overlap::otherEventId),
+            new Column.Date<>("other_day0", Overlap::otherDayZero),
+            new Column.Int<>("rel_day", Overlap::relativeDay),
+            new Column.Text<>("region", o -> o.region().name())),
+        action -> study.forEachOverlap(action::accept));
+  }
+
+  /**
+   * A cursor over the rows of one firm-event: the firm-event, its parameters (read once per
+   * firm-event), and the relative day or the window (with its CAR) of the current row.
+   */
+  static final class FirmEventRow {
+    FirmEventResult result;
+    double[] parameters;
+    int day;
+    int window;
+    double car;
+  }
+
+  /**
+   * A row of {@code left_out}.
+   *
+   * @param eventId the event
+   * @param ticker the listing
+   * @param outcome the outcome's name ({@code OK} for a window exclusion)
+   * @param window the window label, empty for a firm-event left out entirely
+   * @param reason why
+   */
+  record LeftOut(String eventId, String ticker, String outcome, String window, String reason) {}
+}

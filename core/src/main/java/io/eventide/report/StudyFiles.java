@@ -1,0 +1,65 @@
+package io.eventide.report;
+
+import io.eventide.inference.StudyTests;
+import io.eventide.study.StudyResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes a study's output files into a folder, exactly as the command line's contract lays them out
+ * (docs/cli.md): {@code firm_events.csv}, {@code abnormal_returns.csv}, {@code car.csv}, {@code
+ * tests.csv}; and, as extensions, {@code left_out.csv} and {@code overlaps.csv}.
+ *
+ * <p>Extensions to the contract's columns are appended at the end of a row, never inserted: {@code
+ * reason} in {@code firm_events.csv} (why a firm-event was left out) and in {@code tests.csv} (why
+ * a statistic is undefined). Left-out firm-events have no rows in {@code abnormal_returns.csv} or
+ * {@code car.csv}; an OK firm-event missing a day of a window has no {@code car.csv} row for that
+ * window ({@code left_out.csv} says which day). {@code expected} is the model's {@code E[R_t]},
+ * written even on a day whose return is missing.
+ *
+ * <p>Each file is written from its table's single column definition, which {@link StudyTables}
+ * views as well, so a file's header is exactly the matching Tablesaw table's column names. Rows are
+ * streamed to the file as they are read from the results.
+ */
+public final class StudyFiles {
+
+  /** The files this writer produces, in the order written. */
+  public static final List<String> FILE_NAMES =
+      List.of(
+          "firm_events.csv",
+          "abnormal_returns.csv",
+          "car.csv",
+          "tests.csv",
+          "left_out.csv",
+          "overlaps.csv");
+
+  private StudyFiles() {}
+
+  /**
+   * Writes every file, creating the folder if missing and overwriting existing files.
+   *
+   * @param folder the output folder
+   * @param study the study's results
+   * @param tests the tests run on it
+   * @return the files written
+   */
+  public static List<Path> write(Path folder, StudyResult study, StudyTests tests) {
+    try {
+      Files.createDirectories(folder);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create output folder " + folder + ": " + e, e);
+    }
+    List<Path> out = new ArrayList<>();
+    out.add(OutputTables.firmEvents(study).writeCsv(folder));
+    out.add(OutputTables.abnormalReturns(study).writeCsv(folder));
+    out.add(OutputTables.cars(study).writeCsv(folder));
+    out.add(OutputTables.tests(tests).writeCsv(folder));
+    out.add(OutputTables.leftOut(study).writeCsv(folder));
+    out.add(OutputTables.overlaps(study).writeCsv(folder));
+    return List.copyOf(out);
+  }
+}
