@@ -73,7 +73,7 @@ public final class StudyFiles {
     Path file = SafePaths.resolveInside(folder, "firm_events.csv");
     try (CsvWriter w = CsvWriter.create(file, header)) {
       for (FirmEventResult r : study.firmEvents()) {
-        w.text(r.eventId()).text(r.ticker()).text(r.exchange().map(Enum::name).orElse(""));
+        w.text(r.eventId()).text(r.ticker()).text(r.exchange().map(x -> x.code()).orElse(""));
         if (r.dayZero().isPresent()) {
           w.date(r.dayZero().get());
         } else {

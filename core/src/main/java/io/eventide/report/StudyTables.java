@@ -57,7 +57,7 @@ public final class StudyTables {
     for (FirmEventResult r : study.firmEvents()) {
       event.append(r.eventId());
       ticker.append(r.ticker());
-      exchange.append(r.exchange().map(Enum::name).orElse(""));
+      exchange.append(r.exchange().map(x -> x.code()).orElse(""));
       day0.append(r.dayZero().orElse(null));
       outcome.append(r.outcome().name());
       reason.append(r.reason());
