@@ -1,5 +1,6 @@
 package io.eventide.calendar;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -31,7 +32,9 @@ import java.util.Optional;
  * time that falls into a daylight-saving gap is moved later by the length of the gap, as {@link
  * ZonedDateTime#of(LocalDate, LocalTime, ZoneId)} does.
  */
-public final class Exchange {
+public final class Exchange implements Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   /** New York Stock Exchange, XNYS: America/New_York, 09:30-16:00. */
   public static final Exchange NYSE = builtIn("NYSE", "XNYS", "America/New_York", 9, 30, 16, 0);
@@ -344,18 +347,53 @@ public final class Exchange {
   }
 
   /**
-   * Whether this exchange has exactly the same definition as another: code (as written), MIC, zone,
-   * open and close. {@link #equals(Object)} compares codes only.
+   * Whether this exchange has the same definition as another: equal codes (ignoring case, as {@link
+   * #equals(Object)}), and the same MIC, zone, open and close. {@link #equals(Object)} compares
+   * codes only, so a built-in and its redefinition with other hours are equal but do not have the
+   * same definition.
    *
    * @param other another exchange
    * @return whether every part is equal
    */
   public boolean sameDefinition(Exchange other) {
-    return code.equals(other.code)
+    return key.equals(other.key)
         && Objects.equals(mic, other.mic)
         && zone.equals(other.zone)
         && sessionOpen.equals(other.sessionOpen)
         && sessionClose.equals(other.sessionClose);
+  }
+
+  /**
+   * Serialized as its definition (a serialization proxy), so that a deserialized exchange passes
+   * the checks of {@link #of(String, String, ZoneId, LocalTime, LocalTime)} and a built-in comes
+   * back as its constant ({@code ==} keeps working for built-ins).
+   *
+   * @return the proxy
+   */
+  private Object writeReplace() {
+    return new Definition(code, mic, zone, sessionOpen, sessionClose);
+  }
+
+  private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
+    throw new java.io.InvalidObjectException("an Exchange is serialized as its Definition");
+  }
+
+  /** The serialized form of an exchange. */
+  private record Definition(
+      String code, String mic, ZoneId zone, LocalTime sessionOpen, LocalTime sessionClose)
+      implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private Object readResolve() {
+      Exchange e = Exchange.of(code, mic, zone, sessionOpen, sessionClose);
+      for (Exchange b : BUILT_INS) {
+        if (b.code.equals(e.code) && b.sameDefinition(e)) {
+          return b;
+        }
+      }
+      return e;
+    }
   }
 
   /**

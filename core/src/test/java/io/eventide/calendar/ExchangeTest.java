@@ -181,4 +181,38 @@ class ExchangeTest {
     assertThat(Exchange.TSE.openOf(LocalDate.of(2023, 10, 30)).toInstant())
         .isEqualTo(OffsetDateTime.parse("2023-10-30T00:00Z").toInstant());
   }
+
+  private static Exchange roundTrip(Exchange e) throws Exception {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(e);
+    }
+    try (java.io.ObjectInputStream in =
+        new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+      return (Exchange) in.readObject();
+    }
+  }
+
+  @Test
+  void serializesAsItsDefinition() throws Exception {
+    assertThat(roundTrip(Exchange.LSE)).isSameAs(Exchange.LSE);
+    assertThat(roundTrip(Exchange.NYSE_AMERICAN)).isSameAs(Exchange.NYSE_AMERICAN);
+    Exchange tokyoPro =
+        Exchange.of("Tokyo PRO", "XTKP", TOKYO, LocalTime.of(9, 0), LocalTime.of(15, 30));
+    Exchange back = roundTrip(tokyoPro);
+    assertThat(back).isNotSameAs(tokyoPro);
+    assertThat(back.sameDefinition(tokyoPro)).isTrue();
+    assertThat(back.code()).isEqualTo("Tokyo PRO");
+    // A redefinition of a built-in comes back as itself, not as the built-in.
+    Exchange early =
+        Exchange.of(
+            "NYSE",
+            "XNYS",
+            ZoneId.of("America/New_York"),
+            LocalTime.of(9, 30),
+            LocalTime.of(15, 0));
+    Exchange earlyBack = roundTrip(early);
+    assertThat(earlyBack).isNotSameAs(Exchange.NYSE);
+    assertThat(earlyBack.sessionClose()).isEqualTo(LocalTime.of(15, 0));
+  }
 }
