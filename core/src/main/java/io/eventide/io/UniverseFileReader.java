@@ -1,18 +1,17 @@
 package io.eventide.io;
 
 import io.eventide.calendar.Exchange;
+import io.eventide.calendar.ExchangeRegistry;
 import io.eventide.io.internal.CsvTable;
 import io.eventide.io.internal.SourceText;
 import io.eventide.market.Listing;
 import java.io.Reader;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * Reads a universe file ({@code spec/CLI.md}): CSV with a header {@code ticker,exchange,benchmark}
@@ -22,8 +21,10 @@ import java.util.stream.Collectors;
  *   <li>{@code ticker}: non-empty, unique in the file (a repeat names both lines), and usable as a
  *       price file name and in an events file's {@code ;}-separated {@code affected} list: no
  *       whitespace, {@code ;}, {@code /} or {@code \}.
- *   <li>{@code exchange}: one of {@code NYSE}, {@code NASDAQ}, {@code HKEX}, {@code SSE}, {@code
- *       SZSE} (any case).
+ *   <li>{@code exchange}: the code or MIC of an exchange of the {@link ExchangeRegistry} given (by
+ *       default the {@linkplain ExchangeRegistry#builtIns() built-ins}: {@code NYSE} or {@code
+ *       XNYS}, {@code HKEX} or {@code XHKG}, ...), in any case; an unknown one is refused with the
+ *       list of the known ones.
  *   <li>{@code benchmark}: the ticker of another price file, non-empty. Whether that file exists is
  *       for the caller to check.
  * </ul>
@@ -33,27 +34,37 @@ import java.util.stream.Collectors;
  */
 public final class UniverseFileReader {
 
-  private static final String CODES =
-      Arrays.stream(Exchange.values()).map(Enum::name).collect(Collectors.joining(", "));
-
   private static final String LAYOUT = "ticker,exchange,benchmark";
 
   private UniverseFileReader() {}
 
   /**
-   * Reads a universe file.
+   * Reads a universe file whose exchanges are built-ins.
    *
    * @param file the file, UTF-8
    * @return the listings in file order
    * @throws InputException for a missing, unreadable or malformed file
    */
   public static List<Listing> read(Path file) {
-    Objects.requireNonNull(file, "file");
-    return parse(SourceText.read(file), file.toString());
+    return read(file, ExchangeRegistry.builtIns());
   }
 
   /**
-   * Reads a universe from a reader (read to its end, not closed).
+   * Reads a universe file whose exchanges are those of a registry (built-ins and your own).
+   *
+   * @param file the file, UTF-8
+   * @param exchanges the exchanges the file may name
+   * @return the listings in file order
+   * @throws InputException for a missing, unreadable or malformed file
+   */
+  public static List<Listing> read(Path file, ExchangeRegistry exchanges) {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(exchanges, "exchanges");
+    return parse(SourceText.read(file), file.toString(), exchanges);
+  }
+
+  /**
+   * Reads a universe whose exchanges are built-ins from a reader (read to its end, not closed).
    *
    * @param reader the text
    * @param source the name used in error messages
@@ -61,11 +72,25 @@ public final class UniverseFileReader {
    * @throws InputException for malformed text
    */
   public static List<Listing> read(Reader reader, String source) {
-    Objects.requireNonNull(source, "source");
-    return parse(SourceText.read(reader, source), source);
+    return read(reader, source, ExchangeRegistry.builtIns());
   }
 
-  private static List<Listing> parse(String text, String source) {
+  /**
+   * Reads a universe from a reader (read to its end, not closed).
+   *
+   * @param reader the text
+   * @param source the name used in error messages
+   * @param exchanges the exchanges the text may name
+   * @return the listings in file order
+   * @throws InputException for malformed text
+   */
+  public static List<Listing> read(Reader reader, String source, ExchangeRegistry exchanges) {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(exchanges, "exchanges");
+    return parse(SourceText.read(reader, source), source, exchanges);
+  }
+
+  private static List<Listing> parse(String text, String source, ExchangeRegistry exchanges) {
     CsvTable table = CsvTable.parse(source, text);
     CsvTable.Header header = table.header(0);
     int tickerColumn = header.require(table.source(), "ticker", LAYOUT);
@@ -90,20 +115,19 @@ public final class UniverseFileReader {
             "repeats the ticker of line " + earlier + "; each listing appears once");
       }
       String code = table.cell(row, exchangeColumn);
-      Exchange exchange;
-      try {
-        exchange = Exchange.parse(code);
-      } catch (IllegalArgumentException e) {
-        throw new InputException(
-            source,
-            line,
-            header.label(exchangeColumn),
-            code,
-            code.isEmpty()
-                ? "the exchange is empty; expected one of " + CODES
-                : "is not a known exchange; expected one of " + CODES,
-            e);
-      }
+      Exchange exchange =
+          exchanges
+              .find(code)
+              .orElseThrow(
+                  () ->
+                      new InputException(
+                          source,
+                          line,
+                          header.label(exchangeColumn),
+                          code,
+                          code.isEmpty()
+                              ? "the exchange is empty; expected " + exchanges.known()
+                              : "is not a known exchange; expected " + exchanges.known()));
       String benchmark = ticker(table, header, row, benchmarkColumn);
       listings.add(Listing.of(ticker, exchange, benchmark));
     }

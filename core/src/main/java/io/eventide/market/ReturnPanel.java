@@ -1,5 +1,6 @@
 package io.eventide.market;
 
+import io.eventide.calendar.Exchange;
 import io.eventide.calendar.TradingCalendar;
 import io.eventide.timeseries.DatedSeries;
 import io.eventide.timeseries.ReturnType;
@@ -54,9 +55,25 @@ public final class ReturnPanel {
     Map<String, TradingCalendar> calendars = new HashMap<>();
     Map<String, double[]> benchmarkReturns = new HashMap<>();
     Map<String, ListingReturns> byTicker = new LinkedHashMap<>();
+    Map<Exchange, Listing> firstOnExchange = new HashMap<>();
     for (Listing l : listings) {
       if (byTicker.containsKey(l.ticker())) {
         throw new IllegalArgumentException("Universe lists ticker " + l.ticker() + " twice");
+      }
+      Listing first = firstOnExchange.putIfAbsent(l.exchange(), l);
+      if (first != null && !first.exchange().sameDefinition(l.exchange())) {
+        throw new IllegalArgumentException(
+            "Listings "
+                + first.ticker()
+                + " and "
+                + l.ticker()
+                + " name exchange "
+                + l.exchange()
+                + " with two definitions, "
+                + first.exchange().describe()
+                + " and "
+                + l.exchange().describe()
+                + "; take both from one ExchangeRegistry");
       }
       String key = l.benchmark() + "@" + l.exchange();
       TradingCalendar cal = calendars.get(key);

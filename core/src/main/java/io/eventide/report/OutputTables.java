@@ -1,5 +1,6 @@
 package io.eventide.report;
 
+import io.eventide.calendar.Exchange;
 import io.eventide.event.EventWindow;
 import io.eventide.event.Overlap;
 import io.eventide.inference.StudyTests;
@@ -38,7 +39,8 @@ final class OutputTables {
     List<Column<FirmEventRow>> columns = new ArrayList<>();
     columns.add(new Column.Text<>("event_id", r -> r.result.eventId()));
     columns.add(new Column.Text<>("ticker", r -> r.result.ticker()));
-    columns.add(new Column.Text<>("exchange", r -> r.result.exchange().map(Enum::name).orElse("")));
+    columns.add(
+        new Column.Text<>("exchange", r -> r.result.exchange().map(Exchange::code).orElse("")));
     columns.add(new Column.Date<>("day0", r -> r.result.dayZero().orElse(null)));
     columns.add(new Column.Text<>("outcome", r -> r.result.outcome().name()));
     columns.add(new Column.Int<>("m", r -> r.result.observations()));

@@ -109,7 +109,7 @@ public final class StudySummary {
               "  %-36s %-9s %-6s %-10s",
               clip(r.eventId(), 36),
               r.ticker(),
-              r.exchange().map(Enum::name).orElse("-"),
+              r.exchange().map(x -> x.code()).orElse("-"),
               r.dayZero().map(Object::toString).orElse("-")));
       for (int d = from; d <= to; d++) {
         sb.append(f(" %7s", percent(r.returnOn(d))));

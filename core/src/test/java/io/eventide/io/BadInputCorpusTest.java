@@ -423,7 +423,7 @@ class BadInputCorpusTest {
             3,
             "exchange",
             "HKSE",
-            "is not a known exchange; expected one of NYSE, NASDAQ, HKEX, SSE, SZSE"),
+            "is not a known exchange; expected " + UniverseFileReaderTest.BUILT_INS),
         // ---------------------------------------------------------------- factor files
         // ,Mkt-RF,SMB,HML,RF / 20230703, 0.12, -0.15, 0.31, 0.021 / 20230705, -0.25, 0.41, -0.08,
         // 0.021 / 20230707, -0.12, 1.06, 1.22, 0.022 / 20230710, 0.31, 0.02, 0.64, 0.022:

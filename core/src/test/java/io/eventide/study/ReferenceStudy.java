@@ -225,11 +225,11 @@ final class ReferenceStudy {
   // ---------------------------------------------------------------- section 1: time
 
   private static ZoneId zoneOf(Exchange e) {
-    switch (e) {
-      case NYSE:
-      case NASDAQ:
+    switch (e.code()) {
+      case "NYSE":
+      case "NASDAQ":
         return ZoneId.of("America/New_York");
-      case HKEX:
+      case "HKEX":
         return ZoneId.of("Asia/Hong_Kong");
       default:
         return ZoneId.of("Asia/Shanghai");

@@ -52,6 +52,11 @@ public final class EventideCommand implements Callable<Integer> {
    */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new EventideCommand());
+    cl.getSubcommands()
+        .get("study")
+        .getCommandSpec()
+        .usageMessage()
+        .footer(StudyCommand.exchangesFooter());
     cl.setExecutionStrategy(
         parseResult -> {
           try {

@@ -1,10 +1,13 @@
 package io.eventide.examples.cli;
 
+import io.eventide.calendar.Exchange;
+import io.eventide.calendar.ExchangeRegistry;
 import io.eventide.event.Event;
 import io.eventide.event.EventWindow;
 import io.eventide.inference.StudyTests;
 import io.eventide.inference.TestSuite;
 import io.eventide.io.EventFileReader;
+import io.eventide.io.ExchangeFileReader;
 import io.eventide.io.FactorFileReader;
 import io.eventide.io.PriceDirectory;
 import io.eventide.io.UniverseFileReader;
@@ -136,6 +139,14 @@ public final class StudyCommand implements Callable<Integer> {
   List<String> tests = new ArrayList<>();
 
   @Option(
+      names = "--exchanges",
+      paramLabel = "FILE",
+      description =
+          "CSV code,zone,open,close[,mic]: exchanges beyond the built-in ones (IANA zone, HH:MM"
+              + " local times); a built-in's code redefines it (with a note)")
+  Path exchanges;
+
+  @Option(
       names = "--threads",
       paramLabel = "N",
       description = "threads for the study (default: available processors)")
@@ -149,7 +160,7 @@ public final class StudyCommand implements Callable<Integer> {
     }
     StudySpecification spec = specification();
     TestSuite suite = tests.isEmpty() ? TestSuite.standard() : TestSuite.byIds(tests);
-    List<Listing> listings = UniverseFileReader.read(universe);
+    List<Listing> listings = UniverseFileReader.read(universe, exchangeRegistry());
     List<Event> evs = EventFileReader.read(events);
     ReturnPanel panel = panel(listings, spec.returnType());
     EventStudy study = EventStudy.of(spec);
@@ -169,6 +180,53 @@ public final class StudyCommand implements Callable<Integer> {
     w.println("Wrote " + written.size() + " files to " + out);
     w.flush();
     return EventideCommand.OK;
+  }
+
+  /**
+   * The built-in exchanges plus those of {@code --exchanges}, with a note on standard error for
+   * each built-in the file redefines.
+   */
+  private ExchangeRegistry exchangeRegistry() {
+    if (exchanges == null) {
+      return ExchangeRegistry.builtIns();
+    }
+    ExchangeRegistry registry = ExchangeFileReader.read(exchanges);
+    java.io.PrintWriter err = command.commandLine().getErr();
+    for (Exchange builtIn : registry.redefinedBuiltIns()) {
+      err.println(
+          "eventide: note: "
+              + exchanges
+              + " redefines the built-in exchange "
+              + builtIn.describe()
+              + " as "
+              + registry.lookup(builtIn.code()).describe());
+    }
+    err.flush();
+    return registry;
+  }
+
+  /**
+   * The footer of {@code eventide study --help}: the built-in exchanges a universe may name.
+   *
+   * @return the footer lines
+   */
+  static String[] exchangesFooter() {
+    List<String> lines = new ArrayList<>();
+    lines.add("");
+    lines.add("Built-in exchanges: code, MIC, zone, session (a universe names one by code or");
+    lines.add("MIC, in any case; define others with --exchanges FILE):");
+    for (Exchange e : Exchange.builtIns()) {
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "  %-19s %-5s %-17s %s-%s",
+              e.code(),
+              e.mic().orElse(""),
+              e.zone().getId(),
+              e.sessionOpen(),
+              e.sessionClose()));
+    }
+    return lines.toArray(new String[0]);
   }
 
   StudySpecification specification() {
