@@ -5,6 +5,7 @@ import io.eventide.event.Event;
 import io.eventide.event.EventWindow;
 import io.eventide.event.Overlap;
 import io.eventide.market.Listing;
+import io.eventide.timeseries.ReturnType;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.Objects;
  */
 public final class StudyResult {
 
+  private final ResolvedStudy resolved;
   private final StudySpecification spec;
   private final StudyLayout layout;
   private final List<Event> events;
@@ -29,19 +31,13 @@ public final class StudyResult {
   private final FirmEventColumns cols;
   private final WindowAccumulators acc;
 
-  StudyResult(
-      StudySpecification spec,
-      StudyLayout layout,
-      List<Event> events,
-      List<Listing> universe,
-      ListingData[] listings,
-      FirmEventColumns cols,
-      WindowAccumulators acc) {
-    this.spec = spec;
-    this.layout = layout;
-    this.events = events;
-    this.universe = universe;
-    this.listings = listings;
+  StudyResult(ResolvedStudy resolved, FirmEventColumns cols, WindowAccumulators acc) {
+    this.resolved = resolved;
+    this.spec = resolved.spec;
+    this.layout = resolved.layout;
+    this.events = resolved.events;
+    this.universe = resolved.universe;
+    this.listings = resolved.listings;
     this.cols = cols;
     this.acc = acc;
   }
@@ -64,6 +60,20 @@ public final class StudyResult {
    */
   public StudySpecification specification() {
     return spec;
+  }
+
+  /**
+   * @return the resolved form this result was computed from
+   */
+  public ResolvedStudy resolved() {
+    return resolved;
+  }
+
+  /**
+   * @return the return type of the panel the study ran on (it decides how BHAR compounds)
+   */
+  public ReturnType returnType() {
+    return resolved.returnType;
   }
 
   /**
@@ -306,6 +316,8 @@ public final class StudyResult {
     return "StudyResult["
         + spec
         + ", "
+        + resolved.returnType
+        + " returns, "
         + events.size()
         + " events, "
         + cols.size

@@ -157,7 +157,7 @@ public final class StudyCommand implements Callable<Integer> {
     TestSuite suite = tests.isEmpty() ? TestSuite.standard() : TestSuite.byIds(tests);
     List<Listing> listings = UniverseFileReader.read(universe);
     List<Event> evs = EventFileReader.read(events);
-    ReturnPanel panel = panel(listings, spec.returnType());
+    ReturnPanel panel = panel(listings, returnType(returns));
     EventStudy study = EventStudy.of(spec);
     if (threads != null) {
       study = study.withParallelism(threads);
@@ -187,8 +187,7 @@ public final class StudyCommand implements Callable<Integer> {
             .model(model(model))
             .estimationWindow(EventWindow.parse(estimation))
             .eventWindows(ws)
-            .minEstimation(minEstimation)
-            .returnType(returnType(returns));
+            .minEstimation(minEstimation);
     if (clean != null) {
       b.cleanEstimation(clean);
     }
