@@ -138,7 +138,7 @@ public final class ResolvedStudy {
       List<Listing> universe,
       ListingData[] listings,
       int[] clusterStarts,
-      Builder columns) {
+      Columns columns) {
     this.spec = Objects.requireNonNull(spec);
     this.returnType = Objects.requireNonNull(returnType);
     this.layout = layout;
@@ -281,7 +281,7 @@ public final class ResolvedStudy {
   }
 
   /** The per-firm-event columns the resolver fills. */
-  static final class Builder {
+  static final class Columns {
     final int size;
     final int[] event;
     final int[] listing;
@@ -290,7 +290,7 @@ public final class ResolvedStudy {
     final Outcome[] outcome;
     final String[] reason;
 
-    Builder(int size) {
+    Columns(int size) {
       this.size = size;
       event = new int[size];
       listing = new int[size];

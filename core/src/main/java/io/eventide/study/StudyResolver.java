@@ -67,7 +67,7 @@ final class StudyResolver {
       total += tickers.length;
     }
     clusterStarts[sorted.size()] = total;
-    ResolvedStudy.Builder out = new ResolvedStudy.Builder(total);
+    ResolvedStudy.Columns out = new ResolvedStudy.Columns(total);
     List<List<long[]>> dayZerosByListing = new ArrayList<>();
     for (int i = 0; i < listings.length; i++) {
       dayZerosByListing.add(new ArrayList<>());
@@ -188,7 +188,7 @@ final class StudyResolver {
       Map<String, Integer> byTicker,
       ListingData[] listings,
       StudyLayout layout,
-      ResolvedStudy.Builder out) {
+      ResolvedStudy.Columns out) {
     out.event[fe] = eventIndex;
     out.ticker[fe] = ticker;
     out.dayZero[fe] = -1;

@@ -59,7 +59,7 @@ class FirmEventMapperTest {
     ListingData ld =
         new ListingData(
             listing, cal, ModelInputs.of(returns, new double[returns.length]), returns, true);
-    ResolvedStudy.Builder b = new ResolvedStudy.Builder(1);
+    ResolvedStudy.Columns b = new ResolvedStudy.Columns(1);
     b.ticker[0] = "AAA";
     b.dayZero[0] = DAY0;
     return new ResolvedStudy(
