@@ -22,8 +22,8 @@ import java.util.Objects;
  */
 public final class StudyResult {
 
-  private final ResolvedStudy resolved;
   private final StudySpecification spec;
+  private final ReturnType returnType;
   private final StudyLayout layout;
   private final List<Event> events;
   private final List<Listing> universe;
@@ -32,8 +32,10 @@ public final class StudyResult {
   private final WindowAccumulators acc;
 
   StudyResult(ResolvedStudy resolved, FirmEventColumns cols, WindowAccumulators acc) {
-    this.resolved = resolved;
+    // Not the resolved form itself: its outcome and reason columns are not needed once the map has
+    // written its own, so a large study does not hold them twice.
     this.spec = resolved.spec;
+    this.returnType = resolved.returnType;
     this.layout = resolved.layout;
     this.events = resolved.events;
     this.universe = resolved.universe;
@@ -63,17 +65,10 @@ public final class StudyResult {
   }
 
   /**
-   * @return the resolved form this result was computed from
-   */
-  public ResolvedStudy resolved() {
-    return resolved;
-  }
-
-  /**
    * @return the return type of the panel the study ran on (it decides how BHAR compounds)
    */
   public ReturnType returnType() {
-    return resolved.returnType;
+    return returnType;
   }
 
   /**
@@ -316,7 +311,7 @@ public final class StudyResult {
     return "StudyResult["
         + spec
         + ", "
-        + resolved.returnType
+        + returnType
         + " returns, "
         + events.size()
         + " events, "
