@@ -62,7 +62,7 @@ public final class StudySummary {
             spec.model().id(),
             spec.estimationWindow(),
             spec.minEstimation(),
-            spec.returnType().name().toLowerCase(Locale.ROOT)));
+            study.returnType().name().toLowerCase(Locale.ROOT)));
     if (spec.cleaningRadius().isPresent()) {
       sb.append(
           f(

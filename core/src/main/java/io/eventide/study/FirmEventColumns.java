@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * The per-firm-event outputs of the map, stored by column in the study's canonical order (event id,
- * then ticker). Each firm-event's slots are written once, by the task that maps it; nothing else
- * writes them.
+ * then ticker). The resolution's columns (event, listing, ticker, day 0) are shared with the {@link
+ * ResolvedStudy} and only read; outcomes and reasons start as the resolution's. Each firm-event's
+ * other slots are written once, by the task that maps it; nothing else writes them.
  */
 final class FirmEventColumns {
 
@@ -30,17 +31,17 @@ final class FirmEventColumns {
   final double[][] ar;
   final double[][] sar;
 
-  FirmEventColumns(int size, int k, int windows, int spanLen) {
-    this.size = size;
+  FirmEventColumns(ResolvedStudy resolved, int k) {
+    this.size = resolved.size;
     this.k = k;
-    this.windows = windows;
-    this.spanLen = spanLen;
-    event = new int[size];
-    listing = new int[size];
-    ticker = new String[size];
-    dayZero = new int[size];
-    outcome = new Outcome[size];
-    reason = new String[size];
+    this.windows = resolved.layout.windowCount;
+    this.spanLen = resolved.layout.spanLen;
+    event = resolved.event;
+    listing = resolved.listing;
+    ticker = resolved.ticker;
+    dayZero = resolved.dayZero;
+    outcome = resolved.outcome.clone();
+    reason = resolved.reason.clone();
     observations = new int[size];
     parameters = nanArray(size * k);
     residualVariance = nanArray(size);

@@ -5,6 +5,7 @@ import io.eventide.event.Event;
 import io.eventide.event.EventWindow;
 import io.eventide.event.Overlap;
 import io.eventide.market.Listing;
+import io.eventide.timeseries.ReturnType;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.Objects;
 public final class StudyResult {
 
   private final StudySpecification spec;
+  private final ReturnType returnType;
   private final StudyLayout layout;
   private final List<Event> events;
   private final List<Listing> universe;
@@ -29,19 +31,15 @@ public final class StudyResult {
   private final FirmEventColumns cols;
   private final WindowAccumulators acc;
 
-  StudyResult(
-      StudySpecification spec,
-      StudyLayout layout,
-      List<Event> events,
-      List<Listing> universe,
-      ListingData[] listings,
-      FirmEventColumns cols,
-      WindowAccumulators acc) {
-    this.spec = spec;
-    this.layout = layout;
-    this.events = events;
-    this.universe = universe;
-    this.listings = listings;
+  StudyResult(ResolvedStudy resolved, FirmEventColumns cols, WindowAccumulators acc) {
+    // Not the resolved form itself: its outcome and reason columns are not needed once the map has
+    // written its own, so a large study does not hold them twice.
+    this.spec = resolved.spec;
+    this.returnType = resolved.returnType;
+    this.layout = resolved.layout;
+    this.events = resolved.events;
+    this.universe = resolved.universe;
+    this.listings = resolved.listings;
     this.cols = cols;
     this.acc = acc;
   }
@@ -64,6 +62,13 @@ public final class StudyResult {
    */
   public StudySpecification specification() {
     return spec;
+  }
+
+  /**
+   * @return the return type of the panel the study ran on (it decides how BHAR compounds)
+   */
+  public ReturnType returnType() {
+    return returnType;
   }
 
   /**
@@ -306,6 +311,8 @@ public final class StudyResult {
     return "StudyResult["
         + spec
         + ", "
+        + returnType
+        + " returns, "
         + events.size()
         + " events, "
         + cols.size

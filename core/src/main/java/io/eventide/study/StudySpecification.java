@@ -1,9 +1,10 @@
 package io.eventide.study;
 
+import io.eventide.event.Event;
 import io.eventide.event.EventWindow;
+import io.eventide.market.ReturnPanel;
 import io.eventide.model.MarketModel;
 import io.eventide.model.NormalReturnModel;
-import io.eventide.timeseries.ReturnType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -11,12 +12,17 @@ import java.util.OptionalInt;
 
 /**
  * What an event study computes, in trading-day offsets: the normal-return model, the estimation
- * window, the event windows, the minimum number of estimation observations, the return type, and
- * whether to clean estimation windows of other events.
+ * window, the event windows, the minimum number of estimation observations, and whether to clean
+ * estimation windows of other events.
  *
  * <p>Defaults ({@code spec/CLI.md}): market model, estimation {@code [-250, -11]}, windows {@code
- * -1:1, 0:0, 0:1, -5:5}, at least 100 estimation observations, simple returns, no cleaning. The
- * test statistics to run are chosen separately, with an {@code io.eventide.inference.TestSuite}.
+ * -1:1, 0:0, 0:1, -5:5}, at least 100 estimation observations, no cleaning. The test statistics to
+ * run are chosen separately, with an {@code io.eventide.inference.TestSuite}.
+ *
+ * <p>The return type (simple or log) is not part of the specification: the {@link ReturnPanel} that
+ * computed the returns owns it ({@code ReturnPanel.of(listings, prices, ReturnType.LOG)}), and the
+ * study reads it from there, so the two can never disagree. {@link #resolve} turns a specification,
+ * a panel and events into the inspectable {@link ResolvedStudy}.
  *
  * <p>Rules, each enforced with a message that says what to change: at least one event window; no
  * window listed twice; every window within {@code ±}{@value #MAX_RELATIVE_DAY} sessions of day 0;
@@ -49,7 +55,6 @@ public final class StudySpecification {
   private final EventWindow estimationWindow;
   private final List<EventWindow> eventWindows;
   private final int minEstimation;
-  private final ReturnType returnType;
   private final OptionalInt cleaningRadius;
 
   private StudySpecification(Builder b) {
@@ -57,7 +62,6 @@ public final class StudySpecification {
     this.estimationWindow = Objects.requireNonNull(b.estimationWindow, "estimationWindow");
     this.eventWindows = List.copyOf(b.eventWindows);
     this.minEstimation = b.minEstimation;
-    this.returnType = Objects.requireNonNull(b.returnType, "returnType");
     this.cleaningRadius = b.cleaningRadius;
     validate();
   }
@@ -154,7 +158,6 @@ public final class StudySpecification {
     b.estimationWindow = estimationWindow;
     b.eventWindows = new ArrayList<>(eventWindows);
     b.minEstimation = minEstimation;
-    b.returnType = returnType;
     b.cleaningRadius = cleaningRadius;
     return b;
   }
@@ -220,10 +223,19 @@ public final class StudySpecification {
   }
 
   /**
-   * @return simple or log returns
+   * Resolves this specification against a panel and events: sorts the events by id, expands each
+   * into its firm-events (its affected tickers, sorted, or the whole universe), and finds each
+   * firm-event's day 0 and session ranges on its listing's calendar, or why it cannot be computed.
+   *
+   * @param panel listings, their returns on their calendars (and their return type), and factors if
+   *     the model needs them
+   * @param events the events (any order; ids must be unique)
+   * @return the resolved study, ready for {@link EventStudy#run(ResolvedStudy)}
+   * @throws IllegalArgumentException if event ids repeat, or a factor model's factors are not in
+   *     the panel
    */
-  public ReturnType returnType() {
-    return returnType;
+  public ResolvedStudy resolve(ReturnPanel panel, List<Event> events) {
+    return StudyResolver.resolve(this, panel, events);
   }
 
   /**
@@ -241,14 +253,12 @@ public final class StudySpecification {
         && estimationWindow.equals(s.estimationWindow)
         && eventWindows.equals(s.eventWindows)
         && minEstimation == s.minEstimation
-        && returnType == s.returnType
         && cleaningRadius.equals(s.cleaningRadius);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(
-        model, estimationWindow, eventWindows, minEstimation, returnType, cleaningRadius);
+    return Objects.hash(model, estimationWindow, eventWindows, minEstimation, cleaningRadius);
   }
 
   @Override
@@ -261,8 +271,6 @@ public final class StudySpecification {
         + eventWindows
         + ", minEstimation="
         + minEstimation
-        + ", returns="
-        + returnType
         + (cleaningRadius.isPresent() ? ", clean ±" + cleaningRadius.getAsInt() : "")
         + "]";
   }
@@ -273,7 +281,6 @@ public final class StudySpecification {
     private EventWindow estimationWindow = DEFAULT_ESTIMATION;
     private List<EventWindow> eventWindows = new ArrayList<>(DEFAULT_WINDOWS);
     private int minEstimation = DEFAULT_MIN_ESTIMATION;
-    private ReturnType returnType = ReturnType.SIMPLE;
     private OptionalInt cleaningRadius = OptionalInt.empty();
 
     private Builder() {}
@@ -319,15 +326,6 @@ public final class StudySpecification {
      */
     public Builder minEstimation(int n) {
       this.minEstimation = n;
-      return this;
-    }
-
-    /**
-     * @param type simple or log returns
-     * @return this
-     */
-    public Builder returnType(ReturnType type) {
-      this.returnType = Objects.requireNonNull(type, "returnType");
       return this;
     }
 

@@ -45,7 +45,16 @@ class ConcurrentStudiesTest {
   private static ReturnPanel simple;
   private static ReturnPanel log;
   private static List<Event> events;
-  private static List<StudySpecification> specs;
+
+  /** A specification and the return type of the panel it runs on. */
+  private record Case(StudySpecification spec, ReturnType type) {
+    @Override
+    public String toString() {
+      return spec + " on " + type + " returns";
+    }
+  }
+
+  private static List<Case> specs;
   private static ExecutorService pool;
 
   @BeforeAll
@@ -72,22 +81,26 @@ class ConcurrentStudiesTest {
     StudySpecification base = StudySpecification.defaults();
     specs =
         List.of(
-            base,
-            base.toBuilder().model(ConstantMeanModel.of()).build(),
-            base.toBuilder().model(MarketAdjustedModel.of()).build(),
-            base.toBuilder().cleanEstimation(3).build(),
-            base.toBuilder().returnType(ReturnType.LOG).build(),
-            base.toBuilder().eventWindows(EventWindow.of(-10, 10), EventWindow.of(0, 2)).build(),
-            base.toBuilder()
-                .estimationWindow(EventWindow.of(-120, -21))
-                .minEstimation(60)
-                .eventWindows(EventWindow.of(-20, 20))
-                .build(),
-            base.toBuilder()
-                .model(MarketModel.of())
-                .cleanEstimation(0)
-                .returnType(ReturnType.LOG)
-                .build());
+            new Case(base, ReturnType.SIMPLE),
+            new Case(base.toBuilder().model(ConstantMeanModel.of()).build(), ReturnType.SIMPLE),
+            new Case(base.toBuilder().model(MarketAdjustedModel.of()).build(), ReturnType.SIMPLE),
+            new Case(base.toBuilder().cleanEstimation(3).build(), ReturnType.SIMPLE),
+            new Case(base, ReturnType.LOG),
+            new Case(
+                base.toBuilder()
+                    .eventWindows(EventWindow.of(-10, 10), EventWindow.of(0, 2))
+                    .build(),
+                ReturnType.SIMPLE),
+            new Case(
+                base.toBuilder()
+                    .estimationWindow(EventWindow.of(-120, -21))
+                    .minEstimation(60)
+                    .eventWindows(EventWindow.of(-20, 20))
+                    .build(),
+                ReturnType.SIMPLE),
+            new Case(
+                base.toBuilder().model(MarketModel.of()).cleanEstimation(0).build(),
+                ReturnType.LOG));
     pool = Executors.newFixedThreadPool(8);
   }
 
@@ -96,9 +109,9 @@ class ConcurrentStudiesTest {
     pool.shutdownNow();
   }
 
-  private static StudyResult run(StudySpecification spec) {
-    ReturnPanel panel = spec.returnType() == ReturnType.LOG ? log : simple;
-    return EventStudy.of(spec).withParallelism(2).run(panel, events);
+  private static StudyResult run(Case c) {
+    ReturnPanel panel = c.type() == ReturnType.LOG ? log : simple;
+    return EventStudy.of(c.spec()).withParallelism(2).run(panel, events);
   }
 
   /** A study's whole output: every value and sample (Fingerprint) and every test result. */
@@ -133,7 +146,7 @@ class ConcurrentStudiesTest {
   @Test
   void eightStudiesAtOnceEqualTheSequentialOnes() throws Exception {
     List<List<Object>> sequential = new ArrayList<>();
-    for (StudySpecification spec : specs) {
+    for (Case spec : specs) {
       StudyResult r = run(spec);
       assertThat(r.size()).isEqualTo(360);
       sequential.add(outputs(r));
@@ -142,7 +155,7 @@ class ConcurrentStudiesTest {
     assertThat(sequential.stream().distinct().count()).isEqualTo(8);
     for (int round = 0; round < 3; round++) {
       List<Callable<List<Object>>> tasks = new ArrayList<>();
-      for (StudySpecification spec : specs) {
+      for (Case spec : specs) {
         tasks.add(() -> outputs(run(spec)));
       }
       List<List<Object>> concurrent = atOnce(tasks);

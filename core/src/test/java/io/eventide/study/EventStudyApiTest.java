@@ -40,11 +40,9 @@ class EventStudyApiTest {
     ReturnPanel log =
         ReturnPanel.of(
             SyntheticPanels.universe(4), SyntheticPanels.prices(4, 400, 3L), ReturnType.LOG);
-    assertThatIllegalArgumentException()
-        .isThrownBy(() -> defaults.run(log, EVENTS))
-        .withMessage(
-            "The panel holds LOG returns but the study asks for SIMPLE; build the panel"
-                + " with ReturnType.SIMPLE");
+    // The return type is the panel's: a log panel runs, and the result says so.
+    assertThat(defaults.run(log, EVENTS).returnType()).isEqualTo(ReturnType.LOG);
+    assertThat(defaults.run(PANEL, EVENTS).returnType()).isEqualTo(ReturnType.SIMPLE);
     assertThatIllegalArgumentException()
         .isThrownBy(() -> defaults.run(PANEL, List.of(EVENTS.get(0), EVENTS.get(0))))
         .withMessage("Event id b appears twice");
@@ -106,7 +104,7 @@ class EventStudyApiTest {
     assertThat(r)
         .hasToString(
             "StudyResult[StudySpecification[model=market, estimation=-250:-11,"
-                + " windows=[-1:1, 0:0, 0:1, -5:5], minEstimation=100, returns=SIMPLE], 2 events, 6"
+                + " windows=[-1:1, 0:0, 0:1, -5:5], minEstimation=100], SIMPLE returns, 2 events, 6"
                 + " firm-events, 6 OK]");
     FirmEventResult f = r.firmEvent(0);
     assertThat(f).hasToString("FirmEventResult[a L000 OK day0=" + DATES[300] + "]");

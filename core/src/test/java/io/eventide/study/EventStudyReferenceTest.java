@@ -133,7 +133,11 @@ class EventStudyReferenceTest {
     }
 
     ReferenceStudy reference(StudySpecification spec) {
-      return ReferenceStudy.run(spec, world.universe, world.prices, world.factors, events);
+      return reference(spec, ReturnType.SIMPLE);
+    }
+
+    ReferenceStudy reference(StudySpecification spec, ReturnType type) {
+      return ReferenceStudy.run(spec, type, world.universe, world.prices, world.factors, events);
     }
   }
 
@@ -161,9 +165,9 @@ class EventStudyReferenceTest {
   @MethodSource("models")
   void everyOutputMatchesTheReference(NormalReturnModel model, ReturnType type) {
     Scenario sc = new Scenario();
-    StudySpecification spec = StudySpecification.builder().model(model).returnType(type).build();
+    StudySpecification spec = StudySpecification.builder().model(model).build();
     StudyResult engine = EventStudy.of(spec).withParallelism(2).run(sc.panel(type), sc.events);
-    ReferenceStudy ref = sc.reference(spec);
+    ReferenceStudy ref = sc.reference(spec, type);
     compare(model.id() + " " + type, engine, ref).assertAgreement();
   }
 
@@ -456,7 +460,11 @@ class EventStudyReferenceTest {
     }
 
     ReferenceStudy reference(StudySpecification spec) {
-      return ReferenceStudy.run(spec, world.universe, world.prices, world.factors, events);
+      return reference(spec, ReturnType.SIMPLE);
+    }
+
+    ReferenceStudy reference(StudySpecification spec, ReturnType type) {
+      return ReferenceStudy.run(spec, type, world.universe, world.prices, world.factors, events);
     }
   }
 
@@ -468,7 +476,7 @@ class EventStudyReferenceTest {
     List<Arguments> out = new ArrayList<>();
     for (NormalReturnModel model :
         List.of(MarketModel.of(), ConstantMeanModel.of(), MarketAdjustedModel.of())) {
-      out.add(Arguments.of(StudySpecification.builder().model(model).build()));
+      out.add(Arguments.of(StudySpecification.builder().model(model).build(), ReturnType.SIMPLE));
       // Short estimation: SPARSE keeps 23 valid days, fewer than 30 in common with anyone.
       out.add(
           Arguments.of(
@@ -477,7 +485,8 @@ class EventStudyReferenceTest {
                   .estimationWindow(EventWindow.of(-60, -11))
                   .minEstimation(20)
                   .eventWindows(EventWindow.of(-2, 3), EventWindow.of(1, 1), EventWindow.of(-2, -2))
-                  .build()));
+                  .build(),
+              ReturnType.SIMPLE));
       // Estimation shorter than 30 days: every pair counts 0.
       out.add(
           Arguments.of(
@@ -485,20 +494,20 @@ class EventStudyReferenceTest {
                   .model(model)
                   .estimationWindow(EventWindow.of(-30, -11))
                   .minEstimation(15)
-                  .returnType(ReturnType.LOG)
-                  .build()));
+                  .build(),
+              ReturnType.LOG));
     }
     return out.stream();
   }
 
-  @ParameterizedTest(name = "{0}")
+  @ParameterizedTest(name = "{0} {1}")
   @MethodSource("awkwardSpecs")
-  void awkwardInputsMatchTheReference(StudySpecification spec) {
+  void awkwardInputsMatchTheReference(StudySpecification spec, ReturnType type) {
     Awkward aw = new Awkward();
     StudyResult engine =
-        EventStudy.of(spec).withParallelism(2).run(aw.world.panel(spec.returnType()), aw.events);
-    ReferenceStudy ref = aw.reference(spec);
-    compare("awkward " + spec, engine, ref).assertAgreement();
+        EventStudy.of(spec).withParallelism(2).run(aw.world.panel(type), aw.events);
+    ReferenceStudy ref = aw.reference(spec, type);
+    compare("awkward " + spec + " " + type, engine, ref).assertAgreement();
   }
 
   /** The awkward scenario's design, by hand. */

@@ -140,6 +140,7 @@ final class ReferenceStudy {
   final List<EventWindow> testWindows = new ArrayList<>();
 
   private final StudySpecification spec;
+  private final ReturnType returnType;
   private final Kind kind;
   private final int k;
   private final int estFrom;
@@ -147,8 +148,9 @@ final class ReferenceStudy {
   private final int spanFrom;
   private final int spanTo;
 
-  private ReferenceStudy(StudySpecification spec) {
+  private ReferenceStudy(StudySpecification spec, ReturnType returnType) {
     this.spec = spec;
+    this.returnType = returnType;
     NormalReturnModel model = spec.model();
     if (model instanceof MarketModel) {
       kind = Kind.MARKET;
@@ -187,7 +189,8 @@ final class ReferenceStudy {
   /**
    * Runs the reference study.
    *
-   * @param spec what to compute (model, windows, minimum, return type, cleaning)
+   * @param spec what to compute (model, windows, minimum, cleaning)
+   * @param returnType simple or log returns (the engine takes it from the panel)
    * @param universe the listings
    * @param prices price series by ticker (benchmarks included)
    * @param factors factor data for factor models, else {@code null}
@@ -196,13 +199,24 @@ final class ReferenceStudy {
    */
   static ReferenceStudy run(
       StudySpecification spec,
+      ReturnType returnType,
       List<Listing> universe,
       Map<String, DatedSeries> prices,
       FactorData factors,
       List<Event> events) {
-    ReferenceStudy r = new ReferenceStudy(spec);
+    ReferenceStudy r = new ReferenceStudy(spec, returnType);
     r.compute(universe, prices, factors, events);
     return r;
+  }
+
+  /** The reference study on simple returns. */
+  static ReferenceStudy run(
+      StudySpecification spec,
+      List<Listing> universe,
+      Map<String, DatedSeries> prices,
+      FactorData factors,
+      List<Event> events) {
+    return run(spec, ReturnType.SIMPLE, universe, prices, factors, events);
   }
 
   Ref find(String eventId, String ticker) {
@@ -252,9 +266,7 @@ final class ReferenceStudy {
     if (Double.isNaN(previous) || Double.isNaN(current)) {
       return Double.NaN;
     }
-    return spec.returnType() == ReturnType.LOG
-        ? Math.log(current / previous)
-        : current / previous - 1;
+    return returnType == ReturnType.LOG ? Math.log(current / previous) : current / previous - 1;
   }
 
   private Series series(Listing l, Map<String, DatedSeries> prices, FactorData factors) {
@@ -638,7 +650,7 @@ final class ReferenceStudy {
       r.pValue.put(w, 2 * student.cumulativeProbability(-Math.abs(scar)));
       r.bhar.put(
           w,
-          spec.returnType() == ReturnType.LOG
+          returnType == ReturnType.LOG
               ? Math.exp(sumReturn) - Math.exp(sumExpected)
               : grossReturn - grossExpected);
     }

@@ -74,6 +74,7 @@ class StudyRobustnessPropertiesTest {
     final List<Event> events = new ArrayList<>();
     final FactorSet factors;
     final StudySpecification spec;
+    final ReturnType returnType;
 
     World(
         long seed,
@@ -193,8 +194,8 @@ class StudyRobustnessPropertiesTest {
               .model(model)
               .estimationWindow(EventWindow.of(estTo - estLen + 1, estTo))
               .eventWindows(windows)
-              .minEstimation(rnd.nextInt(k + 1, Math.max(k + 2, estLen * 2 / 3)))
-              .returnType(rnd.nextBoolean() ? ReturnType.SIMPLE : ReturnType.LOG);
+              .minEstimation(rnd.nextInt(k + 1, Math.max(k + 2, estLen * 2 / 3)));
+      returnType = rnd.nextBoolean() ? ReturnType.SIMPLE : ReturnType.LOG;
       if (rnd.nextInt(3) == 0) {
         b.cleanEstimation(rnd.nextInt(6));
       }
@@ -202,7 +203,7 @@ class StudyRobustnessPropertiesTest {
     }
 
     ReturnPanel panel(List<Listing> listings) {
-      return ReturnPanel.of(listings, prices, spec.returnType()).withFactors(factors);
+      return ReturnPanel.of(listings, prices, returnType).withFactors(factors);
     }
 
     StudyResult run(int threads, List<Listing> listings, List<Event> evs) {

@@ -8,7 +8,6 @@ import io.eventide.model.ConstantMeanModel;
 import io.eventide.model.FactorModel;
 import io.eventide.model.MarketAdjustedModel;
 import io.eventide.model.MarketModel;
-import io.eventide.timeseries.ReturnType;
 import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
@@ -32,13 +31,12 @@ class StudySpecificationTest {
     assertThat(d.estimationWindow()).isEqualTo(w(-250, -11));
     assertThat(d.eventWindows()).containsExactly(w(-1, 1), w(0, 0), w(0, 1), w(-5, 5));
     assertThat(d.minEstimation()).isEqualTo(100);
-    assertThat(d.returnType()).isEqualTo(ReturnType.SIMPLE);
     assertThat(d.cleaningRadius()).isEmpty();
     assertThat(d.eventSpan()).isEqualTo(w(-5, 5));
     assertThat(d)
         .hasToString(
             "StudySpecification[model=market, estimation=-250:-11, windows=[-1:1,"
-                + " 0:0, 0:1, -5:5], minEstimation=100, returns=SIMPLE]");
+                + " 0:0, 0:1, -5:5], minEstimation=100]");
   }
 
   @Test
@@ -58,20 +56,18 @@ class StudySpecificationTest {
             .estimationWindow(w(-120, -21))
             .eventWindows(List.of(w(-20, 20)))
             .minEstimation(60)
-            .returnType(ReturnType.LOG)
             .cleanEstimation(3)
             .build();
     assertThat(s.cleaningRadius()).isEqualTo(OptionalInt.of(3));
     assertThat(s)
         .hasToString(
             "StudySpecification[model=constant-mean, estimation=-120:-21,"
-                + " windows=[-20:20], minEstimation=60, returns=LOG, clean ±3]");
+                + " windows=[-20:20], minEstimation=60, clean ±3]");
     StudySpecification copy = s.toBuilder().build();
     assertThat(copy).isEqualTo(s).hasSameHashCodeAs(s);
     StudySpecification uncleaned = s.toBuilder().noCleaning().build();
     assertThat(uncleaned.cleaningRadius()).isEmpty();
     assertThat(uncleaned).isNotEqualTo(s);
-    assertThat(s.toBuilder().returnType(ReturnType.SIMPLE).build()).isNotEqualTo(s);
     assertThat(s.toBuilder().minEstimation(61).build()).isNotEqualTo(s);
     assertThat(s).isNotEqualTo("StudySpecification");
   }

@@ -159,10 +159,12 @@ public final class StudyCommand implements Callable<Integer> {
           "--out " + out + " is a file; give a folder (created if missing) for the output files");
     }
     StudySpecification spec = specification();
+    // The panel owns the return type: it computes the returns the study reads.
+    ReturnType type = returnType(returns);
     TestSuite suite = tests.isEmpty() ? TestSuite.standard() : TestSuite.byIds(tests);
     List<Listing> listings = UniverseFileReader.read(universe, exchangeRegistry());
     List<Event> evs = EventFileReader.read(events);
-    ReturnPanel panel = panel(listings, spec.returnType());
+    ReturnPanel panel = panel(listings, type);
     EventStudy study = EventStudy.of(spec);
     if (threads != null) {
       study = study.withParallelism(threads);
@@ -239,8 +241,7 @@ public final class StudyCommand implements Callable<Integer> {
             .model(model(model))
             .estimationWindow(EventWindow.parse(estimation))
             .eventWindows(ws)
-            .minEstimation(minEstimation)
-            .returnType(returnType(returns));
+            .minEstimation(minEstimation);
     if (clean != null) {
       b.cleanEstimation(clean);
     }

@@ -1,0 +1,283 @@
+package io.eventide.study;
+
+import io.eventide.model.ModelFit;
+import io.eventide.model.internal.ModelFitter;
+import io.eventide.timeseries.ReturnType;
+import java.util.Arrays;
+
+/**
+ * The map of one resolved firm-event: fits its model on the estimation window, decides {@link
+ * Outcome#OK} or {@link Outcome#INSUFFICIENT_ESTIMATION}, and writes its parameters, residual
+ * variance, sign share, and over the event span its expected returns, AR and SAR, and per window
+ * its CAR, Var(CAR) and BHAR into the study's columns ({@code docs/statistics.md} sections 2 and
+ * 3).
+ *
+ * <ul>
+ *   <li>{@code AR_t = R_t − E_t} and {@code SAR_t = AR_t / √(forecast variance_t)}, with the
+ *       expected return {@code E_t} computed once per day and reused for AR and BHAR;
+ *   <li>{@code CAR = Σ AR_t} over the window, kept only when every AR is present; {@code Var(CAR)}
+ *       from the fit;
+ *   <li>BHAR {@code = Π(1 + R_t) − Π(1 + E_t)} for simple returns, {@code exp(ΣR_t) − exp(ΣE_t)}
+ *       for log returns;
+ *   <li>sign share {@code = #(ε̂_τ > 0) / M} over the estimation residuals;
+ *   <li>rank scores of the combined window (estimation residuals, then the event span's AR), left
+ *       in {@link #scores()} for the reduction.
+ * </ul>
+ *
+ * <p>Estimation days within the cleaning radius of another event's day 0 on the same listing are
+ * left out of the fit and their residuals are {@code NaN}. Scratch space is sized once; mapping
+ * allocates nothing per day. One instance per thread.
+ */
+final class FirmEventMapper {
+
+  private final StudyLayout layout;
+  private final FirmEventColumns cols;
+  private final ListingData[] listings;
+  private final int minEstimation;
+  private final ReturnType returnType;
+  private final int cleaningRadius;
+  private final ModelFitter fitter;
+
+  private final double[] rankValues;
+  private final RankKernel ranker;
+  private final double[] scores;
+  private final long[] mask;
+  private final boolean[] excluded;
+  private final double[] resid;
+  private final double[] expected;
+  private final double[] ar;
+
+  private ModelFit fit;
+  private int observations;
+  private double residSum;
+
+  /**
+   * @param layout the study's offsets
+   * @param cols the columns to write
+   * @param listings the study's listings
+   * @param minEstimation the minimum number of valid estimation days
+   * @param returnType the panel's return type (how BHAR compounds)
+   * @param cleaningRadius k of the cleaning, or -1 for none
+   * @param fitter the model's fitter
+   */
+  FirmEventMapper(
+      StudyLayout layout,
+      FirmEventColumns cols,
+      ListingData[] listings,
+      int minEstimation,
+      ReturnType returnType,
+      int cleaningRadius,
+      ModelFitter fitter) {
+    this.layout = layout;
+    this.cols = cols;
+    this.listings = listings;
+    this.minEstimation = minEstimation;
+    this.returnType = returnType;
+    this.cleaningRadius = cleaningRadius;
+    this.fitter = fitter;
+    rankValues = new double[layout.combinedLen];
+    ranker = new RankKernel(layout.combinedLen);
+    scores = new double[layout.combinedLen];
+    mask = new long[layout.maskWords];
+    excluded = cleaningRadius >= 0 ? new boolean[layout.estLen] : null;
+    resid = new double[layout.estLen];
+    expected = new double[layout.spanLen];
+    ar = new double[layout.spanLen];
+  }
+
+  /**
+   * Maps one resolved firm-event (its day 0 and ranges are known to fit the calendar).
+   *
+   * @param fe the firm-event's index
+   * @return whether it is OK and in at least one window's sample; only then do {@link #fit()},
+   *     {@link #residuals()}, {@link #observations()}, {@link #residualSum()}, {@link #mask()} and
+   *     {@link #scores()} describe it
+   */
+  boolean map(int fe) {
+    ListingData ld = listings[cols.listing[fe]];
+    int d0 = cols.dayZero[fe];
+    int e0 = d0 + layout.estFrom;
+    int e1 = d0 + layout.estTo + 1;
+    boolean[] excl = excluded != null ? markExcluded(ld, fe, e0) : null;
+    ModelFit fit = fitter.fit(ld.inputs, e0, e1, excl);
+    int m = fit.observations();
+    cols.observations[fe] = m;
+    if (m < minEstimation) {
+      leaveOut(
+          fe,
+          "M = "
+              + m
+              + " valid estimation days in "
+              + ld.calendar.session(e0)
+              + ".."
+              + ld.calendar.session(e1 - 1)
+              + "; at least "
+              + minEstimation
+              + " required");
+      return false;
+    }
+    if (!fit.isUsable()) {
+      leaveOut(fe, fit.failureReason());
+      return false;
+    }
+    cols.outcome[fe] = Outcome.OK;
+    int k = cols.k;
+    for (int j = 0; j < k; j++) {
+      cols.parameters[fe * k + j] = fit.parameter(j);
+    }
+    cols.residualVariance[fe] = fit.residualVariance();
+
+    // Estimation residuals: the first part of the rank test's combined window.
+    final int estLen = layout.estLen;
+    fit.abnormal(e0, e0 + estLen, resid, 0);
+    if (excl != null) {
+      for (int tau = 0; tau < estLen; tau++) {
+        if (excl[tau]) {
+          resid[tau] = Double.NaN;
+        }
+      }
+    }
+    System.arraycopy(resid, 0, rankValues, 0, estLen);
+    int positive = 0;
+    double sum = 0;
+    for (int tau = 0; tau < estLen; tau++) {
+      double e = resid[tau];
+      if (e > 0) {
+        positive++;
+      }
+      if (e == e) {
+        sum += e;
+      }
+    }
+    cols.positiveShare[fe] = (double) positive / m;
+
+    // Event span: expected return once per day, then AR and SAR.
+    double[] r = ld.returns;
+    int s0 = d0 + layout.spanFrom;
+    for (int d = 0; d < layout.spanLen; d++) {
+      int t = s0 + d;
+      double e = fit.expected(t);
+      double a = r[t] - e;
+      expected[d] = e;
+      ar[d] = a;
+      cols.expected[d][fe] = e;
+      cols.ar[d][fe] = a;
+      cols.sar[d][fe] = a / Math.sqrt(fit.forecastVariance(t));
+      rankValues[estLen + d] = a;
+    }
+
+    // Windows: CAR, Var(CAR), BHAR where every AR is present.
+    Arrays.fill(mask, 0L);
+    boolean any = false;
+    for (int w = 0; w < layout.windowCount; w++) {
+      int from = layout.windowFrom[w] - layout.spanFrom;
+      int to = layout.windowTo[w] - layout.spanFrom;
+      double car = 0;
+      for (int d = from; d <= to; d++) {
+        car += ar[d];
+      }
+      if (car != car) {
+        continue;
+      }
+      cols.car[w][fe] = car;
+      cols.carVariance[w][fe] = fit.carVariance(d0 + layout.windowFrom[w], d0 + layout.windowTo[w]);
+      cols.bhar[w][fe] = bhar(r, s0, from, to);
+      mask[w >>> 6] |= 1L << (w & 63);
+      any = true;
+    }
+    if (!any) {
+      return false;
+    }
+    ranker.scores(rankValues, layout.combinedLen, scores);
+    this.fit = fit;
+    this.observations = m;
+    this.residSum = sum;
+    return true;
+  }
+
+  /** BHAR over span days {@code from..to}, from the span's returns and expected returns. */
+  private double bhar(double[] r, int s0, int from, int to) {
+    if (returnType == ReturnType.SIMPLE) {
+      double pr = 1;
+      double pe = 1;
+      for (int d = from; d <= to; d++) {
+        pr *= 1 + r[s0 + d];
+        pe *= 1 + expected[d];
+      }
+      return pr - pe;
+    }
+    double sr = 0;
+    double se = 0;
+    for (int d = from; d <= to; d++) {
+      sr += r[s0 + d];
+      se += expected[d];
+    }
+    return Math.exp(sr) - Math.exp(se);
+  }
+
+  private boolean[] markExcluded(ListingData ld, int fe, int e0) {
+    Arrays.fill(excluded, false);
+    int r = cleaningRadius;
+    for (int q = 0; q < ld.eventDayZeros.length; q++) {
+      // Skip this firm-event's own entry only: another event with the same day 0 still counts.
+      if (ld.eventFirmEvents[q] == fe) {
+        continue;
+      }
+      int other = ld.eventDayZeros[q];
+      int lo = Math.max(other - r - e0, 0);
+      int hi = Math.min(other + r - e0, layout.estLen - 1);
+      for (int tau = lo; tau <= hi; tau++) {
+        excluded[tau] = true;
+      }
+    }
+    return excluded;
+  }
+
+  private void leaveOut(int fe, String why) {
+    cols.outcome[fe] = Outcome.INSUFFICIENT_ESTIMATION;
+    cols.reason[fe] = why;
+  }
+
+  /**
+   * @return the last mapped firm-event's fit
+   */
+  ModelFit fit() {
+    return fit;
+  }
+
+  /**
+   * @return its estimation residuals, {@code NaN} where missing or cleaned (scratch: overwritten by
+   *     the next call)
+   */
+  double[] residuals() {
+    return resid;
+  }
+
+  /**
+   * @return its number of valid estimation days M
+   */
+  int observations() {
+    return observations;
+  }
+
+  /**
+   * @return the sum of its estimation residuals present
+   */
+  double residualSum() {
+    return residSum;
+  }
+
+  /**
+   * @return the windows whose sample holds it, one bit per window (scratch)
+   */
+  long[] mask() {
+    return mask;
+  }
+
+  /**
+   * @return its rank scores over the combined window (scratch)
+   */
+  double[] scores() {
+    return scores;
+  }
+}

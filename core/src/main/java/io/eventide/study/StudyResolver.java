@@ -1,0 +1,263 @@
+package io.eventide.study;
+
+import io.eventide.calendar.TradingCalendar;
+import io.eventide.event.Event;
+import io.eventide.market.FactorSet;
+import io.eventide.market.Listing;
+import io.eventide.market.ListingReturns;
+import io.eventide.market.ReturnPanel;
+import io.eventide.model.NormalReturnModel;
+import io.eventide.model.internal.ModelInputs;
+import io.eventide.regression.internal.RegressorMoments;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Turns a specification, a panel and events into a {@link ResolvedStudy}: checks the inputs, sorts
+ * the events by id, expands each into its firm-events (the affected tickers sorted, or the whole
+ * universe), finds each firm-event's day 0 on its listing's calendar and checks that the estimation
+ * window and the event span fit that calendar, and builds each listing's model inputs with the
+ * per-calendar caches (market returns, factors and their prefix moments, shared by every listing on
+ * one calendar).
+ */
+final class StudyResolver {
+
+  private StudyResolver() {}
+
+  static ResolvedStudy resolve(StudySpecification spec, ReturnPanel panel, List<Event> events) {
+    Objects.requireNonNull(spec, "spec");
+    Objects.requireNonNull(panel, "panel");
+    List<Event> sorted = new ArrayList<>(events);
+    sorted.sort(Comparator.comparing(Event::id));
+    for (int i = 1; i < sorted.size(); i++) {
+      if (sorted.get(i).id().equals(sorted.get(i - 1).id())) {
+        throw new IllegalArgumentException("Event id " + sorted.get(i).id() + " appears twice");
+      }
+    }
+    StudyLayout layout = new StudyLayout(spec);
+    List<Listing> universe = panel.listings();
+    ListingData[] listings = listingData(panel, spec.model());
+    Map<String, Integer> byTicker = new HashMap<>();
+    for (int i = 0; i < universe.size(); i++) {
+      byTicker.put(universe.get(i).ticker(), i);
+    }
+
+    // Firm-events in canonical order (event id, then ticker); clusters = events.
+    List<String> allTickers = new ArrayList<>(byTicker.keySet());
+    allTickers.sort(Comparator.naturalOrder());
+    int[] clusterStarts = new int[sorted.size() + 1];
+    List<String[]> tickersByEvent = new ArrayList<>();
+    int total = 0;
+    for (int e = 0; e < sorted.size(); e++) {
+      Event ev = sorted.get(e);
+      String[] tickers =
+          ev.affected().isEmpty()
+              ? allTickers.toArray(new String[0])
+              : new TreeSet<>(ev.affected()).toArray(new String[0]);
+      tickersByEvent.add(tickers);
+      clusterStarts[e] = total;
+      total += tickers.length;
+    }
+    clusterStarts[sorted.size()] = total;
+    ResolvedStudy.Columns out = new ResolvedStudy.Columns(total);
+    List<List<long[]>> dayZerosByListing = new ArrayList<>();
+    for (int i = 0; i < listings.length; i++) {
+      dayZerosByListing.add(new ArrayList<>());
+    }
+    int fe = 0;
+    for (int e = 0; e < sorted.size(); e++) {
+      Event ev = sorted.get(e);
+      for (String ticker : tickersByEvent.get(e)) {
+        resolve(fe, e, ev, ticker, byTicker, listings, layout, out);
+        if (out.listing[fe] >= 0 && out.dayZero[fe] >= 0) {
+          dayZerosByListing.get(out.listing[fe]).add(new long[] {out.dayZero[fe], fe});
+        }
+        fe++;
+      }
+    }
+    for (int i = 0; i < listings.length; i++) {
+      List<long[]> pairs = dayZerosByListing.get(i);
+      pairs.sort(Comparator.<long[]>comparingLong(a -> a[0]).thenComparingLong(a -> a[1]));
+      listings[i].eventDayZeros = new int[pairs.size()];
+      listings[i].eventFirmEvents = new int[pairs.size()];
+      for (int q = 0; q < pairs.size(); q++) {
+        listings[i].eventDayZeros[q] = (int) pairs.get(q)[0];
+        listings[i].eventFirmEvents[q] = (int) pairs.get(q)[1];
+      }
+    }
+    return new ResolvedStudy(
+        spec,
+        panel.returnType(),
+        layout,
+        List.copyOf(sorted),
+        universe,
+        listings,
+        clusterStarts,
+        out);
+  }
+
+  private static ListingData[] listingData(ReturnPanel panel, NormalReturnModel model) {
+    List<Listing> universe = panel.listings();
+    ListingData[] out = new ListingData[universe.size()];
+    List<String> factorNames = model.factorNames();
+    FactorSet factors = null;
+    if (!factorNames.isEmpty()) {
+      factors =
+          panel
+              .factors()
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "Model "
+                              + model.id()
+                              + " needs factors "
+                              + factorNames
+                              + "; give the panel a factor set (--factors with the Ken French daily files)"));
+      Set<String> missing = new LinkedHashSet<>(factorNames);
+      missing.removeAll(factors.names());
+      if (!missing.isEmpty()) {
+        throw new IllegalArgumentException(
+            "Model "
+                + model.id()
+                + " needs factors "
+                + factorNames
+                + " but "
+                + missing
+                + " are not in the factor files (they hold "
+                + factors.names()
+                + ")");
+      }
+      if (!factors.hasRiskFree()) {
+        throw new IllegalArgumentException(
+            "Model " + model.id() + " needs the risk-free rate RF, which no factor file holds");
+      }
+    }
+    // One market array per calendar, shared by its listings, so that a fitter can see that
+    // firm-events on one calendar and estimation range share the market's moments.
+    Map<TradingCalendar, double[]> marketCache = new IdentityHashMap<>();
+    // Prefix sums of the regressors per calendar: each fit then reads only the listing's returns.
+    Map<TradingCalendar, RegressorMoments> marketMoments = new IdentityHashMap<>();
+    Map<TradingCalendar, RegressorMoments> factorMoments = new IdentityHashMap<>();
+    Map<TradingCalendar, double[][]> factorCache = new IdentityHashMap<>();
+    Map<TradingCalendar, double[]> rfCache = new IdentityHashMap<>();
+    for (int i = 0; i < out.length; i++) {
+      ListingReturns lr = panel.returnsOf(universe.get(i).ticker()).orElseThrow();
+      TradingCalendar cal = lr.calendar();
+      double[] returns = lr.returns();
+      double[] market = marketCache.computeIfAbsent(cal, c -> lr.marketReturns());
+      ModelInputs inputs;
+      RegressorMoments mm = marketMoments.computeIfAbsent(cal, c -> RegressorMoments.of(market));
+      if (factors == null) {
+        inputs = ModelInputs.of(returns, market).withMoments(mm, null);
+      } else {
+        final FactorSet fs = factors;
+        long[] sessions = cal.sessionEpochDays();
+        double[][] f =
+            factorCache.computeIfAbsent(
+                cal,
+                c -> {
+                  double[][] cols = new double[factorNames.size()][];
+                  for (int j = 0; j < cols.length; j++) {
+                    cols[j] = fs.alignTo(factorNames.get(j), sessions);
+                  }
+                  return cols;
+                });
+        double[] rf = rfCache.computeIfAbsent(cal, c -> fs.riskFreeAlignedTo(sessions));
+        RegressorMoments fm = factorMoments.computeIfAbsent(cal, c -> RegressorMoments.of(f));
+        inputs = ModelInputs.of(returns, market, f, rf).withMoments(mm, fm);
+      }
+      out[i] = new ListingData(universe.get(i), cal, inputs, returns, lr.pricesPresent() > 0);
+    }
+    return out;
+  }
+
+  /** Resolves one firm-event; leaves its outcome null when it can be mapped. */
+  private static void resolve(
+      int fe,
+      int eventIndex,
+      Event ev,
+      String ticker,
+      Map<String, Integer> byTicker,
+      ListingData[] listings,
+      StudyLayout layout,
+      ResolvedStudy.Columns out) {
+    out.event[fe] = eventIndex;
+    out.ticker[fe] = ticker;
+    out.dayZero[fe] = -1;
+    Integer li = byTicker.get(ticker);
+    if (li == null) {
+      out.listing[fe] = -1;
+      out.outcome[fe] = Outcome.UNKNOWN_TICKER;
+      out.reason[fe] =
+          "event " + ev.id() + " names " + ticker + ", which the universe does not list";
+      return;
+    }
+    out.listing[fe] = li;
+    ListingData ld = listings[li];
+    TradingCalendar cal = ld.calendar;
+    if (!ld.hasPrices) {
+      out.outcome[fe] = Outcome.NO_PRICES;
+      out.reason[fe] =
+          "no price for "
+              + ticker
+              + " on any session of "
+              + cal.name()
+              + " (no price file, or none of its dates is a session)";
+      return;
+    }
+    int d0 = ev.announcement().dayZero(cal);
+    if (d0 < 0) {
+      out.outcome[fe] = Outcome.OUT_OF_RANGE;
+      out.reason[fe] =
+          "announcement "
+              + ev.announcement()
+              + " is after the last session "
+              + cal.session(cal.size() - 1)
+              + " of "
+              + cal.name();
+      return;
+    }
+    out.dayZero[fe] = d0;
+    long first = (long) d0 + layout.estFrom;
+    long last = (long) d0 + layout.spanTo;
+    if (first < 0) {
+      out.outcome[fe] = Outcome.OUT_OF_RANGE;
+      out.reason[fe] =
+          "day 0 is "
+              + cal.session(d0)
+              + "; the estimation window needs "
+              + (-layout.estFrom)
+              + " sessions before it but "
+              + cal.name()
+              + " starts "
+              + cal.session(0)
+              + ", "
+              + d0
+              + " sessions earlier";
+      return;
+    }
+    if (last >= cal.size()) {
+      out.outcome[fe] = Outcome.OUT_OF_RANGE;
+      out.reason[fe] =
+          "day 0 is "
+              + cal.session(d0)
+              + "; the event span needs "
+              + layout.spanTo
+              + " sessions after it but "
+              + cal.name()
+              + " ends "
+              + cal.session(cal.size() - 1)
+              + ", "
+              + (cal.size() - 1 - d0)
+              + " sessions later";
+    }
+  }
+}
