@@ -1,11 +1,11 @@
 package io.eventide.io;
 
 import io.eventide.event.EventWindow;
-import io.eventide.inference.StudyTests;
 import io.eventide.inference.TestResult;
 import io.eventide.study.FirmEventResult;
 import io.eventide.study.Outcome;
 import io.eventide.study.StudyResult;
+import io.eventide.study.StudyTests;
 import io.eventide.study.WindowExclusion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -154,9 +154,10 @@ public final class StudyFiles {
     try (CsvWriter w =
         CsvWriter.create(
             file, List.of("window", "measure", "test", "statistic", "p_value", "n", "reason"))) {
-      for (TestResult r : tests.results()) {
-        w.text(r.window().toString())
-            .text(r.measure().name())
+      for (StudyTests.Row row : tests.rows()) {
+        TestResult r = row.result();
+        w.text(row.window().toString())
+            .text(row.measure().name())
             .text(r.testId())
             .number(r.statistic())
             .number(r.pValue())

@@ -1,13 +1,13 @@
 package io.eventide.report;
 
 import io.eventide.event.EventWindow;
-import io.eventide.inference.StudyTests;
+import io.eventide.inference.Measure;
+import io.eventide.inference.Sample;
 import io.eventide.inference.TestResult;
 import io.eventide.study.FirmEventResult;
-import io.eventide.study.Measure;
 import io.eventide.study.StudyResult;
+import io.eventide.study.StudyTests;
 import io.eventide.study.WindowExclusion;
-import io.eventide.study.WindowSample;
 import java.util.List;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DoubleColumn;
@@ -105,7 +105,7 @@ public final class StudyTables {
       t.addColumns(DoubleColumn.create(r.testId()), DoubleColumn.create(r.testId() + "_p"));
     }
     for (int d = span.fromInclusive(); d <= span.toInclusive(); d++) {
-      WindowSample s = study.sample(EventWindow.day(d), Measure.CAR);
+      Sample s = study.sample(EventWindow.day(d), Measure.CAR);
       day.append(d);
       n.append(s.size());
       aar.append(StudySummary.mean(s));
@@ -131,9 +131,10 @@ public final class StudyTables {
     DoubleColumn p = DoubleColumn.create("p_value");
     IntColumn n = IntColumn.create("n");
     StringColumn reason = StringColumn.create("reason");
-    for (TestResult r : tests.results()) {
-      window.append(r.window().toString());
-      measure.append(r.measure().name());
+    for (StudyTests.Row row : tests.rows()) {
+      TestResult r = row.result();
+      window.append(row.window().toString());
+      measure.append(row.measure().name());
       test.append(r.testId());
       statistic.append(r.statistic());
       p.append(r.pValue());
@@ -156,7 +157,7 @@ public final class StudyTables {
     DoubleColumn mean = DoubleColumn.create("mean");
     for (EventWindow w : study.windows()) {
       for (Measure m : Measure.values()) {
-        WindowSample s = study.sample(w, m);
+        Sample s = study.sample(w, m);
         window.append(w.toString());
         measure.append(m.name());
         n.append(s.size());

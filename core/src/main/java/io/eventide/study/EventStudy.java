@@ -27,8 +27,8 @@ import java.util.concurrent.Future;
 /**
  * Runs an event study: resolves each (event, affected listing) into a firm-event on the listing's
  * calendar, maps every firm-event independently (fit, AR, SAR, CAR, Var(CAR), BHAR, rank scores,
- * sign share), and reduces across firm-events into one {@link WindowSample} per window and measure
- * ({@code DESIGN.md}, "How data flows").
+ * sign share), and reduces across firm-events into one sample per window and measure ({@code
+ * DESIGN.md}, "How data flows").
  *
  * <p>Firm-events are ordered canonically (event id, then ticker) before anything is computed, so
  * the results do not depend on the order of the inputs. The map runs on several threads (by default

@@ -2,7 +2,6 @@ package io.eventide.examples.cli;
 
 import io.eventide.event.Event;
 import io.eventide.event.EventWindow;
-import io.eventide.inference.StudyTests;
 import io.eventide.inference.TestSuite;
 import io.eventide.io.EventFileReader;
 import io.eventide.io.FactorFileReader;
@@ -22,6 +21,7 @@ import io.eventide.report.StudySummary;
 import io.eventide.study.EventStudy;
 import io.eventide.study.StudyResult;
 import io.eventide.study.StudySpecification;
+import io.eventide.study.StudyTests;
 import io.eventide.timeseries.DatedSeries;
 import io.eventide.timeseries.ReturnType;
 import java.nio.file.Files;
