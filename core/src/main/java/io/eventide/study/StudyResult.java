@@ -202,9 +202,9 @@ public final class StudyResult {
    *
    * @param window a test window (see {@link #testWindows()})
    * @param measure CAR or BHAR
-   * @return for {@link Measure#CAR} a {@link CarSample} (the window's days at {@code layout}'s
-   *     positions in the combined rank window), for {@link Measure#BHAR} a {@link ValueSample}
-   *     labelled {@code BHAR}
+   * @return for {@link Measure#CAR} a {@link CarSample} (its mean rank scores span the estimation
+   *     window then the event span, with this window's days located in them), for {@link
+   *     Measure#BHAR} a {@link ValueSample} labelled {@code BHAR}
    */
   public Sample sample(EventWindow window, Measure measure) {
     int w = layout.windowIndex(window);
