@@ -2,12 +2,12 @@ package io.eventide.benchmarks;
 
 import io.eventide.event.Event;
 import io.eventide.event.EventWindow;
+import io.eventide.inference.Measure;
+import io.eventide.inference.Sample;
 import io.eventide.market.ReturnPanel;
 import io.eventide.study.EventStudy;
-import io.eventide.study.Measure;
 import io.eventide.study.StudyResult;
 import io.eventide.study.StudySpecification;
-import io.eventide.study.WindowSample;
 import java.io.PrintStream;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -341,7 +341,7 @@ public final class LargeStudyRun {
     long peak = heapPeak();
     double gcTime = gcSeconds() - gcBefore;
     StudyResult result = outcome.result();
-    WindowSample day0 = result.sample(EventWindow.of(0, 0), Measure.CAR);
+    Sample day0 = result.sample(EventWindow.of(0, 0), Measure.CAR);
     double sum = 0;
     for (int i = 0; i < day0.size(); i++) {
       sum += day0.value(i);

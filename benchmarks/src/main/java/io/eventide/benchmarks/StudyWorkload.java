@@ -1,12 +1,12 @@
 package io.eventide.benchmarks;
 
 import io.eventide.event.Event;
-import io.eventide.inference.StudyTests;
 import io.eventide.inference.TestResult;
 import io.eventide.inference.TestSuite;
 import io.eventide.market.ReturnPanel;
 import io.eventide.study.EventStudy;
 import io.eventide.study.StudyResult;
+import io.eventide.study.StudyTests;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 
@@ -51,12 +51,13 @@ public final class StudyWorkload {
       tests = StudyTests.run(result, TestSuite.standard());
     }
     double checksum = 0;
-    for (TestResult r : tests.results()) {
+    for (StudyTests.Row row : tests.rows()) {
+      TestResult r = row.result();
       checksum += r.n();
       if (r.isDefined()) {
         checksum += r.statistic() + r.pValue();
       }
     }
-    return new Outcome(result, tests.results().size(), checksum);
+    return new Outcome(result, tests.rows().size(), checksum);
   }
 }

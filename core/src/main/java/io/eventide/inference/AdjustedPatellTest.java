@@ -1,8 +1,5 @@
 package io.eventide.inference;
 
-import io.eventide.study.Measure;
-import io.eventide.study.WindowSample;
-
 /**
  * Kolari and Pynnönen's adjusted Patell test: Patell's z shrunk for the average cross-correlation
  * of the firm-events' abnormal returns, which inflates the variance of their sum.
@@ -13,7 +10,7 @@ import io.eventide.study.WindowSample;
  *
  * <p>Variance: that of {@link PatellTest} times the variance inflation {@code 1 + (N − 1) r̄} of a
  * sum of N equicorrelated terms, with r̄ the mean pairwise correlation of estimation residuals of
- * clustered firm-events ({@link WindowSample#meanCrossCorrelation()}, 0 for pairs from different
+ * clustered firm-events ({@link CarSample#meanCrossCorrelation()}, 0 for pairs from different
  * events). With r̄ = 0 it equals {@link PatellTest} exactly. The p-value is two-sided, {@code 2
  * Φ(−|z|)} from N(0, 1). CAR only.
  *
@@ -44,12 +41,12 @@ public final class AdjustedPatellTest extends AbstractEventStudyTest {
   }
 
   @Override
-  public double statistic(WindowSample sample) {
-    if (sample.measure() != Measure.CAR) {
+  public double statistic(Sample sample) {
+    if (!(sample instanceof CarSample c)) {
       return Double.NaN;
     }
-    double z = PATELL.statistic(sample);
-    double inflation = KolariPynnonen.varianceInflation(sample);
+    double z = PATELL.statistic(c);
+    double inflation = KolariPynnonen.varianceInflation(c);
     if (Double.isNaN(z) || Double.isNaN(inflation)) {
       return Double.NaN;
     }
@@ -57,13 +54,13 @@ public final class AdjustedPatellTest extends AbstractEventStudyTest {
   }
 
   @Override
-  double pValue(double statistic, WindowSample sample) {
+  double pValue(double statistic, Sample sample) {
     return SampleMath.twoSidedNormal(statistic);
   }
 
   @Override
-  String undefinedReason(WindowSample sample) {
+  String undefinedReason(Sample sample) {
     String r = PATELL.undefinedReason(sample);
-    return r.isEmpty() ? KolariPynnonen.reason(sample) : r;
+    return r.isEmpty() ? KolariPynnonen.reason((CarSample) sample) : r;
   }
 }

@@ -2,9 +2,6 @@ package io.eventide.inference;
 
 import static io.eventide.inference.SampleMath.STANDARDIZED;
 
-import io.eventide.study.Measure;
-import io.eventide.study.WindowSample;
-
 /**
  * The Boehmer-Musumeci-Poulsen standardized cross-sectional test: a t test on the standardized
  * CARs, robust to an event-induced change in variance.
@@ -43,21 +40,26 @@ public final class BmpTest extends AbstractEventStudyTest {
   }
 
   @Override
-  public double statistic(WindowSample sample) {
+  public double statistic(Sample sample) {
     int n = sample.size();
-    if (sample.measure() != Measure.CAR || n < 2) {
+    if (!(sample instanceof CarSample) || n < 2) {
       return Double.NaN;
     }
-    return SampleMath.tRatio(sample, STANDARDIZED);
+    return SampleMath.tRatio(SampleMath.array(sample, STANDARDIZED));
   }
 
   @Override
-  double pValue(double statistic, WindowSample sample) {
-    return SampleMath.twoSidedT(statistic, sample.size() - 1);
+  double pValue(double statistic, Sample sample) {
+    return SampleMath.twoSidedT(statistic, degreesOfFreedom(sample));
   }
 
   @Override
-  String undefinedReason(WindowSample sample) {
+  double degreesOfFreedom(Sample sample) {
+    return sample.size() - 1;
+  }
+
+  @Override
+  String undefinedReason(Sample sample) {
     return SampleMath.firstOf(
         SampleMath.sizeReason(sample.size(), 2, "the sample standard deviation of SCAR"),
         SampleMath.nonFiniteReason(sample, STANDARDIZED),

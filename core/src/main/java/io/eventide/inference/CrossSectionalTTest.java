@@ -2,8 +2,6 @@ package io.eventide.inference;
 
 import static io.eventide.inference.SampleMath.VALUES;
 
-import io.eventide.study.WindowSample;
-
 /**
  * The cross-sectional t test: is the mean abnormal return of the window different from zero, judged
  * by the dispersion of the firm-events' own CARs?
@@ -14,15 +12,15 @@ import io.eventide.study.WindowSample;
  *
  * <p>Variance: the cross-sectional sample variance of the CARs (divisor N − 1), so event-induced
  * changes in variance are allowed for but cross-correlation is not. Degrees of freedom N − 1; the
- * p-value is two-sided, {@code 2 F(−|t|)} from Student t(N − 1). Applies to CAR and BHAR (then
- * {@code ABHAR / (s_BHAR / √N)}).
+ * p-value is two-sided, {@code 2 F(−|t|)} from Student t(N − 1). Applies to every sample: CAR, BHAR
+ * (then {@code ABHAR / (s_BHAR / √N)}) or any plain {@link ValueSample}.
  *
  * <p>Undefined ({@code NaN}, with a reason from {@link #test}): N &lt; 2 (the sample standard
  * deviation needs N ≥ 2); a {@code NaN} or infinite value; zero variance (all values equal); a sum
  * of squared deviations outside the normal double range (deviations beyond about 1e±154), reported
  * undefined rather than wrong.
  *
- * <p>Brown and Warner (1985), JFE 14, 3–31; {@code spec/STATISTICS.md} section 3, id {@code cs-t}.
+ * <p>Brown and Warner (1985), JFE 14, 3–31; {@code docs/statistics.md} section 3, id {@code cs-t}.
  */
 public final class CrossSectionalTTest extends AbstractEventStudyTest {
 
@@ -43,21 +41,26 @@ public final class CrossSectionalTTest extends AbstractEventStudyTest {
   }
 
   @Override
-  public double statistic(WindowSample sample) {
+  public double statistic(Sample sample) {
     int n = sample.size();
     if (n < 2) {
       return Double.NaN;
     }
-    return SampleMath.tRatio(sample, VALUES);
+    return SampleMath.tRatio(SampleMath.array(sample, VALUES));
   }
 
   @Override
-  double pValue(double statistic, WindowSample sample) {
-    return SampleMath.twoSidedT(statistic, sample.size() - 1);
+  double pValue(double statistic, Sample sample) {
+    return SampleMath.twoSidedT(statistic, degreesOfFreedom(sample));
   }
 
   @Override
-  String undefinedReason(WindowSample sample) {
+  double degreesOfFreedom(Sample sample) {
+    return sample.size() - 1;
+  }
+
+  @Override
+  String undefinedReason(Sample sample) {
     return SampleMath.firstOf(
         SampleMath.sizeReason(sample.size(), 2, "the sample standard deviation"),
         SampleMath.nonFiniteReason(sample, VALUES),

@@ -2,9 +2,6 @@ package io.eventide.inference;
 
 import static io.eventide.inference.SampleMath.VALUES;
 
-import io.eventide.study.Measure;
-import io.eventide.study.WindowSample;
-
 /**
  * The crude dependence adjustment test: the window's CAAR judged against the day-to-day variability
  * of the average abnormal return over the estimation window, which carries any cross-sectional
@@ -15,7 +12,7 @@ import io.eventide.study.WindowSample;
  * </pre>
  *
  * <p>{@code AAR_τ} is the mean estimation residual of the sample's firm-events on relative day τ of
- * the estimation window ({@link WindowSample#estimationAar()}); days where none has a residual are
+ * the estimation window ({@link CarSample#estimationAar()}); days where none has a residual are
  * {@code NaN} and skipped, and D counts the days with a value. L is the window length. Variance:
  * the time-series sample variance of AAR (divisor D − 1), scaled by L for a sum of L days (days
  * assumed independent in time). Degrees of freedom D − 1; the p-value is two-sided, {@code 2
@@ -25,10 +22,12 @@ import io.eventide.study.WindowSample;
  * infinite {@code AAR_τ}; zero time-series variance (all {@code AAR_τ} equal, Ŝ = 0), or a sum of
  * squared deviations outside the normal double range.
  *
- * <p>Allocation: {@link WindowSample} exposes the AAR series only as a copy, so {@link
- * #statistic(WindowSample)} allocates that one array per call.
+ * <p>Kernels: the CAAR, the mean of AAR and its sum of squared deviations are the corrected
+ * two-pass kernels the other tests share. Allocation: none; {@link #statistic(Sample)} reads the
+ * sample's CARs and its AAR days (the series without its empty days, kept once when the sample is
+ * built) in place.
  *
- * <p>Brown and Warner (1980), JFE 8, 205–258; (1985), JFE 14, 3–31; {@code spec/STATISTICS.md}
+ * <p>Brown and Warner (1980), JFE 8, 205–258; (1985), JFE 14, 3–31; {@code docs/statistics.md}
  * section 3, id {@code cda-t}.
  */
 public final class CrudeDependenceAdjustmentTest extends AbstractEventStudyTest {
@@ -50,77 +49,39 @@ public final class CrudeDependenceAdjustmentTest extends AbstractEventStudyTest 
   }
 
   @Override
-  public double statistic(WindowSample sample) {
-    if (sample.measure() != Measure.CAR || sample.size() == 0) {
+  public double statistic(Sample sample) {
+    if (!(sample instanceof CarSample c) || c.size() == 0) {
       return Double.NaN;
     }
-    double caar = SampleMath.mean(sample, VALUES);
-    int days = sample.estimationDays();
-    int d = 0;
-    double sum = 0.0;
-    for (int t = 0; t < days; t++) {
-      double a = sample.estimationAar(t);
-      if (!Double.isNaN(a)) {
-        d++;
-        sum += a;
-      }
-    }
+    double caar = SampleMath.mean(c.car);
+    double[] aar = c.estimationAarDays;
+    int d = aar.length;
     if (d < 2) {
       return Double.NaN;
     }
-    double mean = sum / d;
-    double correction = 0.0;
-    for (int t = 0; t < days; t++) {
-      double a = sample.estimationAar(t);
-      if (!Double.isNaN(a)) {
-        correction += a - mean;
-      }
-    }
-    mean += correction / d;
-    double first = Double.NaN;
-    boolean allEqual = true;
-    double sumDev = 0.0;
-    double sumSquares = 0.0;
-    for (int t = 0; t < days; t++) {
-      double a = sample.estimationAar(t);
-      if (!Double.isNaN(a)) {
-        if (Double.isNaN(first)) {
-          first = a;
-        }
-        allEqual &= a == first;
-        double dev = a - mean;
-        sumDev += dev;
-        sumSquares += dev * dev;
-      }
-    }
-    double ss = allEqual ? 0.0 : sumSquares - sumDev * sumDev / d;
+    double ss = SampleMath.sumSquaredDeviations(aar, SampleMath.mean(aar));
     if (!SampleMath.isRegular(ss)) {
       return Double.NaN;
     }
     double sHat = Math.sqrt(ss / (d - 1));
-    return SampleMath.finiteOrNaN(caar / (sHat * Math.sqrt(sample.window().length())));
+    return SampleMath.finiteOrNaN(caar / (sHat * Math.sqrt(c.windowLength())));
+  }
+
+  @Override
+  double pValue(double statistic, Sample sample) {
+    return SampleMath.twoSidedT(statistic, degreesOfFreedom(sample));
   }
 
   /**
-   * @return D, the number of estimation days with an {@code AAR_τ}
+   * @return D − 1, D the number of estimation days with an {@code AAR_τ}
    */
-  static int days(WindowSample sample) {
-    int d = 0;
-    for (int t = 0; t < sample.estimationDays(); t++) {
-      if (!Double.isNaN(sample.estimationAar(t))) {
-        d++;
-      }
-    }
-    return d;
+  @Override
+  double degreesOfFreedom(Sample sample) {
+    return ((CarSample) sample).estimationAarDays.length - 1;
   }
 
   @Override
-  double pValue(double statistic, WindowSample sample) {
-    return SampleMath.twoSidedT(statistic, days(sample) - 1);
-  }
-
-  @Override
-  String undefinedReason(WindowSample sample) {
+  String undefinedReason(Sample sample) {
     String r =
         SampleMath.firstOf(
             SampleMath.sizeReason(sample.size(), 1, "the CAAR"),
@@ -128,8 +89,9 @@ public final class CrudeDependenceAdjustmentTest extends AbstractEventStudyTest 
     if (!r.isEmpty()) {
       return r;
     }
-    double[] aar = sample.estimationAar();
-    int d = days(sample);
+    CarSample c = (CarSample) sample;
+    double[] aar = c.estimationAar;
+    int d = c.estimationAarDays.length;
     if (d < 2) {
       return "D = "
           + d

@@ -1,16 +1,13 @@
 package io.eventide.inference;
 
-import io.eventide.study.Measure;
-import io.eventide.study.WindowSample;
-
 /**
- * A cross-sectional test of abnormal performance over one event window ({@code spec/STATISTICS.md}
- * section 3).
+ * A cross-sectional test of abnormal performance on one sample ({@code docs/statistics.md} section
+ * 3).
  *
- * <p>Implementations are immutable and stateless: {@link #statistic(WindowSample)} is the hot path
- * (a primitive loop over the sample that returns {@code NaN} when the statistic is undefined and
- * never throws), and {@link #test(WindowSample)} adds the two-sided p-value and, when undefined,
- * the reason in plain words.
+ * <p>Implementations are immutable and stateless: {@link #statistic(Sample)} is the hot path (a
+ * primitive loop over the sample that returns {@code NaN} when the statistic is undefined and never
+ * throws), and {@link #test(Sample)} adds the two-sided p-value, the degrees of freedom where the
+ * p-value is from Student t and, when undefined, the reason in plain words.
  */
 public interface EventStudyTest {
 
@@ -20,26 +17,27 @@ public interface EventStudyTest {
   String id();
 
   /**
-   * @param measure CAR or BHAR
-   * @return whether this test is defined for samples of that measure
+   * @param sample a sample
+   * @return whether this test is defined for it: the tests that need the standardized inputs apply
+   *     to {@link CarSample}s only, the others to every sample
    */
-  boolean appliesTo(Measure measure);
+  boolean appliesTo(Sample sample);
 
   /**
-   * The test statistic, without allocation where the sample's accessors allow it.
+   * The test statistic, without allocation.
    *
-   * @param sample the window sample
-   * @return the statistic, or {@code NaN} when it is undefined (too few firm-events, zero variance,
-   *     {@code NaN} inputs, a measure the test does not apply to, ...)
+   * @param sample the sample
+   * @return the statistic, or {@code NaN} when it is undefined (too few values, zero variance,
+   *     {@code NaN} inputs, a sample the test does not apply to, ...)
    */
-  double statistic(WindowSample sample);
+  double statistic(Sample sample);
 
   /**
    * The statistic with its two-sided p-value.
    *
-   * @param sample the window sample
+   * @param sample the sample
    * @return the result; when the statistic is undefined, statistic and p-value are {@code NaN} and
    *     {@link TestResult#undefinedReason()} says why
    */
-  TestResult test(WindowSample sample);
+  TestResult test(Sample sample);
 }

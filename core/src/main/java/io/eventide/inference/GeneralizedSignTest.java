@@ -2,9 +2,6 @@ package io.eventide.inference;
 
 import static io.eventide.inference.SampleMath.VALUES;
 
-import io.eventide.study.Measure;
-import io.eventide.study.WindowSample;
-
 /**
  * Cowan's generalized sign test: are positive CARs more common in the window than the firm-events'
  * own estimation windows say they should be?
@@ -16,7 +13,7 @@ import io.eventide.study.WindowSample;
  *
  * <p>Variance: the binomial variance {@code N p̂ (1 − p̂)} of N⁺ under the null that each CAR is
  * positive with the estimation-window probability p̂ ({@link
- * WindowSample#positiveEstimationShare(int)}). N counts every firm-event of the sample, a zero CAR
+ * CarSample#positiveEstimationShare(int)}). N counts every firm-event of the sample, a zero CAR
  * counting as not positive. The p-value is two-sided, {@code 2 Φ(−|z|)} from N(0, 1) (no continuity
  * correction). CAR only.
  *
@@ -44,16 +41,18 @@ public final class GeneralizedSignTest extends AbstractEventStudyTest {
   }
 
   @Override
-  public double statistic(WindowSample sample) {
+  public double statistic(Sample sample) {
     int n = sample.size();
-    if (sample.measure() != Measure.CAR || n == 0) {
+    if (!(sample instanceof CarSample c) || n == 0) {
       return Double.NaN;
     }
+    double[] car = c.car;
+    double[] shares = c.positiveEstimationShare;
     int positive = 0;
     double shareSum = 0.0;
     for (int i = 0; i < n; i++) {
-      double x = sample.value(i);
-      double share = sample.positiveEstimationShare(i);
+      double x = car[i];
+      double share = shares[i];
       if (!Double.isFinite(x) || !(share >= 0.0 && share <= 1.0)) {
         return Double.NaN;
       }
@@ -70,12 +69,12 @@ public final class GeneralizedSignTest extends AbstractEventStudyTest {
   }
 
   @Override
-  double pValue(double statistic, WindowSample sample) {
+  double pValue(double statistic, Sample sample) {
     return SampleMath.twoSidedNormal(statistic);
   }
 
   @Override
-  String undefinedReason(WindowSample sample) {
+  String undefinedReason(Sample sample) {
     int n = sample.size();
     String r =
         SampleMath.firstOf(
@@ -84,9 +83,10 @@ public final class GeneralizedSignTest extends AbstractEventStudyTest {
     if (!r.isEmpty()) {
       return r;
     }
+    CarSample c = (CarSample) sample;
     double shareSum = 0.0;
     for (int i = 0; i < n; i++) {
-      double share = sample.positiveEstimationShare(i);
+      double share = c.positiveEstimationShare(i);
       if (!(share >= 0.0 && share <= 1.0)) {
         return "the positive share of estimation residuals of the firm-event at sample position "
             + i

@@ -1,7 +1,5 @@
 package io.eventide.inference;
 
-import io.eventide.study.WindowSample;
-
 /** The cross-correlation adjustment shared by the two Kolari-Pynnönen tests. */
 final class KolariPynnonen {
 
@@ -11,7 +9,7 @@ final class KolariPynnonen {
    * @param sample a CAR sample
    * @return {@code 1 + (N − 1) r̄} when r̄ is in [−1, 1] and that is positive, else {@code NaN}
    */
-  static double varianceInflation(WindowSample sample) {
+  static double varianceInflation(CarSample sample) {
     double r = sample.meanCrossCorrelation();
     if (!(r >= -1.0 && r <= 1.0)) {
       return Double.NaN;
@@ -23,7 +21,7 @@ final class KolariPynnonen {
   /**
    * @return why {@link #varianceInflation} is {@code NaN}, or ""
    */
-  static String reason(WindowSample sample) {
+  static String reason(CarSample sample) {
     double r = sample.meanCrossCorrelation();
     int n = sample.size();
     if (!(r >= -1.0 && r <= 1.0)) {

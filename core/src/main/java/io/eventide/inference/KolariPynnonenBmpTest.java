@@ -1,8 +1,5 @@
 package io.eventide.inference;
 
-import io.eventide.study.Measure;
-import io.eventide.study.WindowSample;
-
 /**
  * Kolari and Pynnönen's adjusted BMP test: the {@link BmpTest} t statistic corrected for the
  * average cross-correlation of the firm-events' abnormal returns.
@@ -13,9 +10,9 @@ import io.eventide.study.WindowSample;
  *
  * <p>Variance: the cross-sectional variance of SCAR understates the variance of their mean by the
  * factor {@code (1 + (N − 1) r̄)/(1 − r̄)} when the N terms are equicorrelated with r̄ ({@link
- * WindowSample#meanCrossCorrelation()}). With r̄ = 0 it equals {@link BmpTest} exactly; with r̄ = 1
- * it is 0 (p = 1), as the formula reads. Degrees of freedom N − 1; the p-value is two-sided, {@code
- * 2 F(−|t|)} from Student t(N − 1). CAR only.
+ * CarSample#meanCrossCorrelation()}). With r̄ = 0 it equals {@link BmpTest} exactly; with r̄ = 1 it
+ * is 0 (p = 1), as the formula reads. Degrees of freedom N − 1; the p-value is two-sided, {@code 2
+ * F(−|t|)} from Student t(N − 1). CAR only.
  *
  * <p>Undefined ({@code NaN}, with a reason): every case of {@link BmpTest}; r̄ {@code NaN} or
  * outside [−1, 1]; {@code 1 + (N − 1) r̄ ≤ 0}.
@@ -44,27 +41,32 @@ public final class KolariPynnonenBmpTest extends AbstractEventStudyTest {
   }
 
   @Override
-  public double statistic(WindowSample sample) {
-    if (sample.measure() != Measure.CAR) {
+  public double statistic(Sample sample) {
+    if (!(sample instanceof CarSample c)) {
       return Double.NaN;
     }
-    double t = BMP.statistic(sample);
-    double inflation = KolariPynnonen.varianceInflation(sample);
+    double t = BMP.statistic(c);
+    double inflation = KolariPynnonen.varianceInflation(c);
     if (Double.isNaN(t) || Double.isNaN(inflation)) {
       return Double.NaN;
     }
-    double r = sample.meanCrossCorrelation();
+    double r = c.meanCrossCorrelation();
     return SampleMath.finiteOrNaN(t * Math.sqrt((1.0 - r) / inflation));
   }
 
   @Override
-  double pValue(double statistic, WindowSample sample) {
-    return SampleMath.twoSidedT(statistic, sample.size() - 1);
+  double pValue(double statistic, Sample sample) {
+    return SampleMath.twoSidedT(statistic, degreesOfFreedom(sample));
   }
 
   @Override
-  String undefinedReason(WindowSample sample) {
+  double degreesOfFreedom(Sample sample) {
+    return sample.size() - 1;
+  }
+
+  @Override
+  String undefinedReason(Sample sample) {
     String r = BMP.undefinedReason(sample);
-    return r.isEmpty() ? KolariPynnonen.reason(sample) : r;
+    return r.isEmpty() ? KolariPynnonen.reason((CarSample) sample) : r;
   }
 }

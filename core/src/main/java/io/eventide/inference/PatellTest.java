@@ -2,9 +2,6 @@ package io.eventide.inference;
 
 import static io.eventide.inference.SampleMath.STANDARDIZED;
 
-import io.eventide.study.Measure;
-import io.eventide.study.WindowSample;
-
 /**
  * Patell's standardized-residual test: the sum of the firm-events' standardized CARs, each scaled
  * by its own estimation-window standard deviation, against the sum of their variances under the
@@ -44,36 +41,39 @@ public final class PatellTest extends AbstractEventStudyTest {
   }
 
   @Override
-  public double statistic(WindowSample sample) {
+  public double statistic(Sample sample) {
     int n = sample.size();
-    if (sample.measure() != Measure.CAR || n == 0) {
+    if (!(sample instanceof CarSample c) || n == 0) {
       return Double.NaN;
     }
+    double[] scar = c.scar;
+    double[] dof = c.degreesOfFreedom;
     double sumScar = 0.0;
     double sumVariance = 0.0;
     for (int i = 0; i < n; i++) {
-      double df = sample.degreesOfFreedom(i);
+      double df = dof[i];
       if (!(df > 2.0)) {
         return Double.NaN;
       }
-      sumScar += sample.standardized(i);
+      sumScar += scar[i];
       sumVariance += df / (df - 2.0);
     }
     return SampleMath.finiteOrNaN(sumScar / Math.sqrt(sumVariance));
   }
 
   @Override
-  double pValue(double statistic, WindowSample sample) {
+  double pValue(double statistic, Sample sample) {
     return SampleMath.twoSidedNormal(statistic);
   }
 
   @Override
-  String undefinedReason(WindowSample sample) {
+  String undefinedReason(Sample sample) {
     if (sample.size() == 0) {
       return SampleMath.EMPTY;
     }
-    for (int i = 0; i < sample.size(); i++) {
-      double df = sample.degreesOfFreedom(i);
+    CarSample c = (CarSample) sample;
+    for (int i = 0; i < c.size(); i++) {
+      double df = c.degreesOfFreedom(i);
       if (!(df > 2.0) || Double.isInfinite(df)) {
         return "M_i − k = "
             + df

@@ -1,8 +1,5 @@
 package io.eventide.inference;
 
-import io.eventide.study.Measure;
-import io.eventide.study.WindowSample;
-
 /**
  * The rank test: the window's mean standardized rank of abnormal returns, judged against the
  * day-to-day variability of the mean rank over the estimation window and event span; free of any
@@ -16,20 +13,20 @@ import io.eventide.study.WindowSample;
  * <p>{@code K_iτ} is the rank (ascending, average ranks for ties) of firm-event i's abnormal return
  * on day τ among its {@code T_i} valid ARs over the combined window (estimation window plus event
  * span); the study supplies {@code Ū_τ} per combined-window day ({@link
- * WindowSample#meanRankScores()}, {@code NaN} where no firm-event has a rank) and the window's
- * position in it. T counts the days with a {@code Ū_τ}; L is the window length. Variance: the mean
- * square of {@code Ū_τ} about its null mean 0 (divisor T, as written in the spec), scaled by L for
- * a sum of L days. The p-value is two-sided, {@code 2 Φ(−|Z|)} from N(0, 1). CAR only.
+ * CarSample#meanRankScores()}, {@code NaN} where no firm-event has a rank) and the window's
+ * positions in it. T counts the days with a {@code Ū_τ}; L is the window length ({@link
+ * CarSample#windowLength()}). Variance: the mean square of {@code Ū_τ} about its null mean 0
+ * (divisor T, as written in the spec), scaled by L for a sum of L days. The p-value is two-sided,
+ * {@code 2 Φ(−|Z|)} from N(0, 1). CAR only.
  *
  * <p>Undefined ({@code NaN}, with a reason): N = 0; no day with a {@code Ū_τ} (T = 0); {@code S_U =
  * 0}; a window day without {@code Ū_t} ({@code NaN}; cannot happen for a consistent sample, since
  * every firm-event of the sample has every AR of the window); an infinite {@code Ū_τ}.
  *
- * <p>Allocation: {@link WindowSample} exposes {@code Ū} only as a copy, so {@link
- * #statistic(WindowSample)} allocates that one array per call.
+ * <p>Allocation: none; {@link #statistic(Sample)} reads the sample's {@code Ū} series in place.
  *
  * <p>Corrado (1989), JFE 23, 385–395; Corrado and Zivney (1992), JFQA 27, 465–478 (ranks divided by
- * {@code T_i + 1}); Cowan (1992), RQFA 2, 343–358 (multi-day windows); {@code spec/STATISTICS.md}
+ * {@code T_i + 1}); Cowan (1992), RQFA 2, 343–358 (multi-day windows); {@code docs/statistics.md}
  * section 3, id {@code rank-z}.
  */
 public final class RankTest extends AbstractEventStudyTest {
@@ -51,15 +48,15 @@ public final class RankTest extends AbstractEventStudyTest {
   }
 
   @Override
-  public double statistic(WindowSample sample) {
-    if (sample.measure() != Measure.CAR || sample.size() == 0) {
+  public double statistic(Sample sample) {
+    if (!(sample instanceof CarSample s) || s.size() == 0) {
       return Double.NaN;
     }
-    int n = sample.rankDays();
+    double[] u = s.meanRankScores;
     int days = 0;
     double sumSquares = 0.0;
-    for (int c = 0; c < n; c++) {
-      double x = sample.meanRankScore(c);
+    for (int c = 0; c < u.length; c++) {
+      double x = u[c];
       if (!Double.isNaN(x)) {
         days++;
         sumSquares += x * x;
@@ -69,26 +66,26 @@ public final class RankTest extends AbstractEventStudyTest {
       return Double.NaN;
     }
     double su = Math.sqrt(sumSquares / days);
-    int from = sample.rankWindowFrom();
-    int to = sample.rankWindowTo();
+    int to = s.rankWindowTo();
     double sum = 0.0;
-    for (int t = from; t <= to; t++) {
-      sum += sample.meanRankScore(t);
+    for (int t = s.rankWindowFrom(); t <= to; t++) {
+      sum += u[t];
     }
-    return SampleMath.finiteOrNaN(sum / (su * Math.sqrt(sample.window().length())));
+    return SampleMath.finiteOrNaN(sum / (su * Math.sqrt(s.windowLength())));
   }
 
   @Override
-  double pValue(double statistic, WindowSample sample) {
+  double pValue(double statistic, Sample sample) {
     return SampleMath.twoSidedNormal(statistic);
   }
 
   @Override
-  String undefinedReason(WindowSample sample) {
+  String undefinedReason(Sample sample) {
     if (sample.size() == 0) {
       return SampleMath.EMPTY;
     }
-    double[] u = sample.meanRankScores();
+    CarSample s = (CarSample) sample;
+    double[] u = s.meanRankScores;
     int days = 0;
     boolean allZero = true;
     for (int t = 0; t < u.length; t++) {
@@ -103,7 +100,7 @@ public final class RankTest extends AbstractEventStudyTest {
     if (days == 0) {
       return "T = 0: no day of the combined window has a rank, so S_U is undefined";
     }
-    for (int t = sample.rankWindowFrom(); t <= sample.rankWindowTo(); t++) {
+    for (int t = s.rankWindowFrom(); t <= s.rankWindowTo(); t++) {
       if (Double.isNaN(u[t])) {
         return "Ū on combined-window day "
             + t

@@ -1,14 +1,14 @@
 package io.eventide.inference;
 
-import io.eventide.study.WindowSample;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
 
 /**
- * Shared kernels of the tests: moments over a {@link WindowSample}'s per-firm-event inputs, the
- * two-sided p-values, and the plain-words reasons for undefined statistics.
+ * Shared kernels of the tests: moments over a primitive array (a {@link Sample}'s values, a {@link
+ * CarSample}'s per-firm-event inputs or its estimation-window AAR series), the two-sided p-values,
+ * and the plain-words reasons for undefined statistics.
  *
- * <p>Moment kernels loop over the sample with primitive locals and allocate nothing. Means use the
+ * <p>Moment kernels loop over the array with primitive locals and allocate nothing. Means use the
  * corrected two-pass form ({@code m = Σx/N}, then {@code m + Σ(x − m)/N}) and sums of squared
  * deviations the corrected two-pass form {@code Σd² − (Σd)²/N}, {@code d = x − m}, as Commons
  * Math's {@code Mean} and {@code Variance} do. {@code NaN} inputs propagate to {@code NaN}.
@@ -33,22 +33,25 @@ final class SampleMath {
   private SampleMath() {}
 
   /**
-   * @param sample the sample
+   * The sample's own array of one input kind, not a copy: kernels only read it.
+   *
+   * @param sample the sample; a {@link CarSample} for every kind but {@link #VALUES}
    * @param kind one of {@link #VALUES}, {@link #STANDARDIZED}, {@link #DEGREES_OF_FREEDOM}, {@link
    *     #POSITIVE_SHARE}
-   * @param i firm-event position
-   * @return the input of that kind for firm-event i
+   * @return the inputs of that kind, one per firm-event
    */
-  static double at(WindowSample sample, int kind, int i) {
+  static double[] array(Sample sample, int kind) {
+    if (kind == VALUES) {
+      return sample instanceof CarSample c ? c.car : ((ValueSample) sample).values;
+    }
+    CarSample c = (CarSample) sample;
     switch (kind) {
-      case VALUES:
-        return sample.value(i);
       case STANDARDIZED:
-        return sample.standardized(i);
+        return c.scar;
       case DEGREES_OF_FREEDOM:
-        return sample.degreesOfFreedom(i);
+        return c.degreesOfFreedom;
       case POSITIVE_SHARE:
-        return sample.positiveEstimationShare(i);
+        return c.positiveEstimationShare;
       default:
         throw new IllegalArgumentException("Unknown input kind " + kind);
     }
@@ -59,14 +62,14 @@ final class SampleMath {
    *
    * @return the mean; {@code NaN} for N = 0 or a {@code NaN} input
    */
-  static double mean(WindowSample sample, int kind) {
-    int n = sample.size();
+  static double mean(double[] x) {
+    int n = x.length;
     if (n == 0) {
       return Double.NaN;
     }
     double sum = 0.0;
     for (int i = 0; i < n; i++) {
-      sum += at(sample, kind, i);
+      sum += x[i];
     }
     double mean = sum / n;
     if (!Double.isFinite(mean)) {
@@ -74,7 +77,7 @@ final class SampleMath {
     }
     double correction = 0.0;
     for (int i = 0; i < n; i++) {
-      correction += at(sample, kind, i) - mean;
+      correction += x[i] - mean;
     }
     return mean + correction / n;
   }
@@ -85,19 +88,19 @@ final class SampleMath {
    * @return exactly 0 when all N values are equal (so that "zero variance" is an exact test);
    *     {@code NaN} for N = 0 or a {@code NaN} input
    */
-  static double sumSquaredDeviations(WindowSample sample, int kind, double mean) {
-    int n = sample.size();
+  static double sumSquaredDeviations(double[] x, double mean) {
+    int n = x.length;
     if (n == 0) {
       return Double.NaN;
     }
-    double first = at(sample, kind, 0);
+    double first = x[0];
     boolean allEqual = true;
     double sum = 0.0;
     double sumSquares = 0.0;
     for (int i = 0; i < n; i++) {
-      double x = at(sample, kind, i);
-      allEqual &= x == first;
-      double d = x - mean;
+      double xi = x[i];
+      allEqual &= xi == first;
+      double d = xi - mean;
       sum += d;
       sumSquares += d * d;
     }
@@ -109,40 +112,38 @@ final class SampleMath {
    * sum of squares is not {@link #isRegular regular} (zero variance, overflow, NaN input): the
    * shared first step of cs-t, bmp-t and skew-t.
    *
-   * @param sample the sample (N ≥ 2 is the caller's check)
-   * @param kind which values
+   * @param x the values (N ≥ 2 is the caller's check)
    * @param mean their mean
    * @return s, or {@code NaN}
    */
-  static double sampleStandardDeviation(WindowSample sample, int kind, double mean) {
-    double ss = sumSquaredDeviations(sample, kind, mean);
-    return isRegular(ss) ? Math.sqrt(ss / (sample.size() - 1)) : Double.NaN;
+  static double sampleStandardDeviation(double[] x, double mean) {
+    double ss = sumSquaredDeviations(x, mean);
+    return isRegular(ss) ? Math.sqrt(ss / (x.length - 1)) : Double.NaN;
   }
 
   /**
    * The one-sample t ratio {@code mean √N / s} of cs-t (on CAR) and bmp-t (on SCAR).
    *
-   * @param sample the sample, N ≥ 2
-   * @param kind which values
+   * @param x the values, N ≥ 2
    * @return the ratio, {@code NaN} when s is undefined or the ratio not finite
    */
-  static double tRatio(WindowSample sample, int kind) {
-    double mean = mean(sample, kind);
-    double sd = sampleStandardDeviation(sample, kind, mean);
-    return finiteOrNaN(mean * Math.sqrt(sample.size()) / sd);
+  static double tRatio(double[] x) {
+    double mean = mean(x);
+    double sd = sampleStandardDeviation(x, mean);
+    return finiteOrNaN(mean * Math.sqrt(x.length) / sd);
   }
 
   /**
    * @return {@code Σ (x_i − mean)³}; {@code NaN} for N = 0 or a {@code NaN} input
    */
-  static double sumCubedDeviations(WindowSample sample, int kind, double mean) {
-    int n = sample.size();
+  static double sumCubedDeviations(double[] x, double mean) {
+    int n = x.length;
     if (n == 0) {
       return Double.NaN;
     }
     double sum = 0.0;
     for (int i = 0; i < n; i++) {
-      double d = at(sample, kind, i) - mean;
+      double d = x[i] - mean;
       sum += d * d * d;
     }
     return sum;
@@ -222,12 +223,11 @@ final class SampleMath {
   /**
    * @return a sentence naming the first non-finite input of that kind, or "" if all are finite
    */
-  static String nonFiniteReason(WindowSample sample, int kind) {
-    int n = sample.size();
-    for (int i = 0; i < n; i++) {
-      double x = at(sample, kind, i);
-      if (!Double.isFinite(x)) {
-        return label(sample, kind) + " of the firm-event at sample position " + i + " is " + x;
+  static String nonFiniteReason(Sample sample, int kind) {
+    double[] x = array(sample, kind);
+    for (int i = 0; i < x.length; i++) {
+      if (!Double.isFinite(x[i])) {
+        return label(sample, kind) + " of the firm-event at sample position " + i + " is " + x[i];
       }
     }
     return "";
@@ -237,20 +237,21 @@ final class SampleMath {
    * @return "zero variance: ..." if the inputs of that kind are all equal (s = 0); a sentence
    *     saying the variance is out of double range if it is not {@link #isRegular}; else ""
    */
-  static String varianceReason(WindowSample sample, int kind) {
-    int n = sample.size();
+  static String varianceReason(Sample sample, int kind) {
+    double[] x = array(sample, kind);
+    int n = x.length;
     if (n == 0) {
       return "";
     }
-    double mean = mean(sample, kind);
-    double ss = sumSquaredDeviations(sample, kind, mean);
-    if (ss == 0.0 && allEqual(sample, kind)) {
+    double mean = mean(x);
+    double ss = sumSquaredDeviations(x, mean);
+    if (ss == 0.0 && allEqual(x)) {
       return "zero variance: all N = "
           + n
           + " values of "
           + label(sample, kind)
           + " equal "
-          + at(sample, kind, 0)
+          + x[0]
           + ", so the sample standard deviation is 0";
     }
     if (!isRegular(ss)) {
@@ -263,10 +264,10 @@ final class SampleMath {
     return "";
   }
 
-  private static boolean allEqual(WindowSample sample, int kind) {
-    double first = at(sample, kind, 0);
-    for (int i = 1; i < sample.size(); i++) {
-      if (at(sample, kind, i) != first) {
+  private static boolean allEqual(double[] x) {
+    double first = x[0];
+    for (int i = 1; i < x.length; i++) {
+      if (x[i] != first) {
         return false;
       }
     }
@@ -276,10 +277,10 @@ final class SampleMath {
   /**
    * @return the name of an input kind in reasons
    */
-  static String label(WindowSample sample, int kind) {
+  static String label(Sample sample, int kind) {
     switch (kind) {
       case VALUES:
-        return sample.measure().name();
+        return sample.label();
       case STANDARDIZED:
         return "SCAR";
       case DEGREES_OF_FREEDOM:

@@ -2,8 +2,6 @@ package io.eventide.inference;
 
 import static io.eventide.inference.SampleMath.VALUES;
 
-import io.eventide.study.WindowSample;
-
 /**
  * The sign test: are positive abnormal returns more (or less) common than negative ones, each
  * equally likely under the null?
@@ -14,7 +12,8 @@ import io.eventide.study.WindowSample;
  *
  * <p>Variance: the binomial variance {@code N' · ½ · ½} of N⁺ under the null that a non-zero CAR is
  * positive with probability ½; zeros are dropped. The p-value is two-sided, {@code 2 Φ(−|z|)} from
- * the normal approximation N(0, 1) (no continuity correction). Applies to CAR and BHAR.
+ * the normal approximation N(0, 1) (no continuity correction). Applies to every sample (CAR, BHAR,
+ * any plain {@link ValueSample}).
  *
  * <p>Undefined ({@code NaN}, with a reason): N = 0; N' = 0 (every value is zero); a {@code NaN} or
  * infinite value.
@@ -41,12 +40,13 @@ public final class SignTest extends AbstractEventStudyTest {
   }
 
   @Override
-  public double statistic(WindowSample sample) {
-    int n = sample.size();
+  public double statistic(Sample sample) {
+    double[] v = SampleMath.array(sample, VALUES);
+    int n = v.length;
     int positive = 0;
     int nonZero = 0;
     for (int i = 0; i < n; i++) {
-      double x = sample.value(i);
+      double x = v[i];
       if (!Double.isFinite(x)) {
         return Double.NaN;
       }
@@ -64,12 +64,12 @@ public final class SignTest extends AbstractEventStudyTest {
   }
 
   @Override
-  double pValue(double statistic, WindowSample sample) {
+  double pValue(double statistic, Sample sample) {
     return SampleMath.twoSidedNormal(statistic);
   }
 
   @Override
-  String undefinedReason(WindowSample sample) {
+  String undefinedReason(Sample sample) {
     String r =
         SampleMath.firstOf(
             SampleMath.sizeReason(sample.size(), 1, "the sign test"),

@@ -2,8 +2,6 @@ package io.eventide.inference;
 
 import static io.eventide.inference.SampleMath.VALUES;
 
-import io.eventide.study.WindowSample;
-
 /**
  * The skewness-adjusted t test: the cross-sectional t statistic passed through Hall's monotone
  * transformation, which removes the bias that skewed long-horizon abnormal returns (BHAR) cause.
@@ -16,7 +14,8 @@ import io.eventide.study.WindowSample;
  * <p>Variance: the cross-sectional sample variance (divisor N − 1); γ̂ is the adjusted
  * Fisher-Pearson sample skewness (for example {@code scipy.stats.skew(x, bias=False)}). Degrees of
  * freedom N − 1; the p-value is two-sided, {@code 2 F(−|t|)} from Student t(N − 1) (the
- * bootstrapped critical values of Lyon, Barber and Tsai are not used). Applies to CAR and BHAR.
+ * bootstrapped critical values of Lyon, Barber and Tsai are not used). Applies to every sample
+ * (CAR, BHAR, any plain {@link ValueSample}).
  *
  * <p>Undefined ({@code NaN}, with a reason): N &lt; 3 (γ̂ divides by N − 2); a {@code NaN} or
  * infinite value; zero variance (all values equal); sums of squared or cubed deviations outside the
@@ -44,17 +43,18 @@ public final class SkewnessAdjustedTTest extends AbstractEventStudyTest {
   }
 
   @Override
-  public double statistic(WindowSample sample) {
+  public double statistic(Sample sample) {
     int n = sample.size();
     if (n < 3) {
       return Double.NaN;
     }
-    double mean = SampleMath.mean(sample, VALUES);
-    double sd = SampleMath.sampleStandardDeviation(sample, VALUES, mean);
+    double[] x = SampleMath.array(sample, VALUES);
+    double mean = SampleMath.mean(x);
+    double sd = SampleMath.sampleStandardDeviation(x, mean);
     if (Double.isNaN(sd)) {
       return Double.NaN;
     }
-    double cubes = SampleMath.sumCubedDeviations(sample, VALUES, mean);
+    double cubes = SampleMath.sumCubedDeviations(x, mean);
     double s = mean / sd;
     double gamma = n * cubes / ((n - 1.0) * (n - 2.0) * sd * sd * sd);
     double t =
@@ -64,12 +64,17 @@ public final class SkewnessAdjustedTTest extends AbstractEventStudyTest {
   }
 
   @Override
-  double pValue(double statistic, WindowSample sample) {
-    return SampleMath.twoSidedT(statistic, sample.size() - 1);
+  double pValue(double statistic, Sample sample) {
+    return SampleMath.twoSidedT(statistic, degreesOfFreedom(sample));
   }
 
   @Override
-  String undefinedReason(WindowSample sample) {
+  double degreesOfFreedom(Sample sample) {
+    return sample.size() - 1;
+  }
+
+  @Override
+  String undefinedReason(Sample sample) {
     return SampleMath.firstOf(
         SampleMath.sizeReason(sample.size(), 3, "the sample skewness (divisor N − 2)"),
         SampleMath.nonFiniteReason(sample, VALUES),

@@ -1,6 +1,5 @@
 package io.eventide.inference;
 
-import io.eventide.study.WindowSample;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,8 +12,13 @@ import java.util.Set;
  * An immutable, ordered list of tests run together on each window.
  *
  * <p>{@link #standard()} holds the eleven tests of {@code spec/STATISTICS.md} section 3 in the
- * spec's order. {@link #run(WindowSample)} runs, in order, the tests that apply to the sample's
- * measure.
+ * spec's order. {@link #run(Sample)} runs, in order, the tests that apply to the sample: all eleven
+ * on a {@link CarSample}, the four that need only the values (cs-t, skew-t, sign-z, wilcoxon) on a
+ * {@link ValueSample} such as a study's BHARs or a user's own values:
+ *
+ * <pre>
+ *   List&lt;TestResult&gt; results = TestSuite.standard().run(Sample.of(myCars));
+ * </pre>
  */
 public final class TestSuite {
 
@@ -110,17 +114,17 @@ public final class TestSuite {
   }
 
   /**
-   * Runs the tests that apply to the sample's measure, in order.
+   * Runs the tests that apply to the sample, in order.
    *
-   * @param sample the window sample
+   * @param sample the sample
    * @return one result per applicable test (unmodifiable); undefined statistics are results with a
    *     reason, never exceptions
    */
-  public List<TestResult> run(WindowSample sample) {
+  public List<TestResult> run(Sample sample) {
     Objects.requireNonNull(sample, "sample");
     List<TestResult> results = new ArrayList<>(tests.size());
     for (EventStudyTest test : tests) {
-      if (test.appliesTo(sample.measure())) {
+      if (test.appliesTo(sample)) {
         results.add(test.test(sample));
       }
     }

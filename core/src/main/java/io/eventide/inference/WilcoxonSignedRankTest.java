@@ -2,7 +2,6 @@ package io.eventide.inference;
 
 import static io.eventide.inference.SampleMath.VALUES;
 
-import io.eventide.study.WindowSample;
 import java.util.Arrays;
 
 /**
@@ -27,7 +26,7 @@ import java.util.Arrays;
  *       {@code max − μ < ½} the corrected z is negative and p is capped at 1.
  * </ul>
  *
- * <p>Applies to CAR and BHAR.
+ * <p>Applies to every sample (CAR, BHAR, any plain {@link ValueSample}).
  *
  * <p>Undefined ({@code NaN}, with a reason): N = 0; N' = 0 (every value is zero); a {@code NaN} or
  * infinite value. N = 1 is defined (p = 1).
@@ -63,11 +62,12 @@ public final class WilcoxonSignedRankTest extends AbstractEventStudyTest {
   }
 
   @Override
-  public double statistic(WindowSample sample) {
-    int n = sample.size();
+  public double statistic(Sample sample) {
+    double[] v = SampleMath.array(sample, VALUES);
+    int n = v.length;
     int nonZero = 0;
     for (int i = 0; i < n; i++) {
-      double x = sample.value(i);
+      double x = v[i];
       if (!Double.isFinite(x)) {
         return Double.NaN;
       }
@@ -82,16 +82,17 @@ public final class WilcoxonSignedRankTest extends AbstractEventStudyTest {
   }
 
   /** W⁺ by counting, for each positive value, the non-zero values below and equal in size. */
-  private static double positiveRankSumPairwise(WindowSample sample) {
-    int n = sample.size();
+  private static double positiveRankSumPairwise(Sample sample) {
+    double[] v = SampleMath.array(sample, VALUES);
+    int n = v.length;
     double sum = 0.0;
     for (int i = 0; i < n; i++) {
-      double x = sample.value(i);
+      double x = v[i];
       if (x > 0.0) {
         int below = 0;
         int equal = 0;
         for (int j = 0; j < n; j++) {
-          double a = Math.abs(sample.value(j));
+          double a = Math.abs(v[j]);
           if (a != 0.0) {
             if (a < x) {
               below++;
@@ -115,12 +116,13 @@ public final class WilcoxonSignedRankTest extends AbstractEventStudyTest {
    * adds its average rank once per positive member. Ranks are half-integers, so the sum is exact
    * for any realistic N.
    */
-  private static double positiveRankSumSorted(WindowSample sample) {
-    int n = sample.size();
+  private static double positiveRankSumSorted(Sample sample) {
+    double[] v = SampleMath.array(sample, VALUES);
+    int n = v.length;
     long[] keys = new long[n];
     int m = 0;
     for (int i = 0; i < n; i++) {
-      double x = sample.value(i);
+      double x = v[i];
       if (x != 0.0) {
         keys[m++] =
             ((Double.doubleToRawLongBits(Math.abs(x)) << 1) | (x > 0.0 ? 1L : 0L)) ^ Long.MIN_VALUE;
@@ -147,10 +149,11 @@ public final class WilcoxonSignedRankTest extends AbstractEventStudyTest {
   /**
    * @return N', the number of non-zero values
    */
-  static int nonZero(WindowSample sample) {
+  static int nonZero(Sample sample) {
+    double[] v = SampleMath.array(sample, VALUES);
     int count = 0;
-    for (int i = 0; i < sample.size(); i++) {
-      if (sample.value(i) != 0.0) {
+    for (int i = 0; i < v.length; i++) {
+      if (v[i] != 0.0) {
         count++;
       }
     }
@@ -158,7 +161,7 @@ public final class WilcoxonSignedRankTest extends AbstractEventStudyTest {
   }
 
   @Override
-  double pValue(double statistic, WindowSample sample) {
+  double pValue(double statistic, Sample sample) {
     int nPrime = nonZero(sample);
     double total = nPrime * (nPrime + 1.0) / 2.0;
     double max = Math.max(statistic, total - statistic);
@@ -188,7 +191,7 @@ public final class WilcoxonSignedRankTest extends AbstractEventStudyTest {
   }
 
   @Override
-  String undefinedReason(WindowSample sample) {
+  String undefinedReason(Sample sample) {
     String r =
         SampleMath.firstOf(
             SampleMath.sizeReason(sample.size(), 1, "the signed-rank test"),

@@ -1,9 +1,9 @@
 package io.eventide.report;
 
 import io.eventide.event.EventWindow;
-import io.eventide.study.Measure;
+import io.eventide.inference.Measure;
+import io.eventide.inference.Sample;
 import io.eventide.study.StudyResult;
-import io.eventide.study.WindowSample;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,7 +36,7 @@ public final class CaarChart {
     double cum = 0;
     for (int i = 0; i < n; i++) {
       int d = span.fromInclusive() + i;
-      WindowSample s = study.sample(EventWindow.day(d), Measure.CAR);
+      Sample s = study.sample(EventWindow.day(d), Measure.CAR);
       double aar = StudySummary.mean(s);
       cum += Double.isNaN(aar) ? 0 : aar;
       x[i] = d;

@@ -3,11 +3,10 @@ package io.eventide.report;
 import io.eventide.calendar.Exchange;
 import io.eventide.event.EventWindow;
 import io.eventide.event.Overlap;
-import io.eventide.inference.StudyTests;
-import io.eventide.inference.TestResult;
 import io.eventide.study.FirmEventResult;
 import io.eventide.study.Outcome;
 import io.eventide.study.StudyResult;
+import io.eventide.study.StudyTests;
 import io.eventide.study.WindowExclusion;
 import java.util.ArrayList;
 import java.util.List;
@@ -152,18 +151,18 @@ final class OutputTables {
    * @param tests the tests run on a study
    * @return the table {@code tests}
    */
-  static TableDefinition<TestResult> tests(StudyTests tests) {
+  static TableDefinition<StudyTests.Row> tests(StudyTests tests) {
     return new TableDefinition<>(
         "tests",
         List.of(
             new Column.Text<>("window", r -> r.window().toString()),
             new Column.Text<>("measure", r -> r.measure().name()),
-            new Column.Text<>("test", TestResult::testId),
-            new Column.Decimal<>("statistic", TestResult::statistic),
-            new Column.Decimal<>("p_value", TestResult::pValue),
-            new Column.Int<>("n", TestResult::n),
-            new Column.Text<>("reason", TestResult::undefinedReason)),
-        action -> tests.results().forEach(action));
+            new Column.Text<>("test", r -> r.result().testId()),
+            new Column.Decimal<>("statistic", r -> r.result().statistic()),
+            new Column.Decimal<>("p_value", r -> r.result().pValue()),
+            new Column.Int<>("n", r -> r.result().n()),
+            new Column.Text<>("reason", r -> r.result().undefinedReason())),
+        action -> tests.rows().forEach(action));
   }
 
   /**

@@ -1,7 +1,7 @@
 package io.eventide.report;
 
-import io.eventide.inference.StudyTests;
 import io.eventide.study.StudyResult;
+import io.eventide.study.StudyTests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

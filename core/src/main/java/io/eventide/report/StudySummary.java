@@ -2,15 +2,15 @@ package io.eventide.report;
 
 import io.eventide.event.EventWindow;
 import io.eventide.event.Overlap;
-import io.eventide.inference.StudyTests;
+import io.eventide.inference.Measure;
+import io.eventide.inference.Sample;
 import io.eventide.inference.TestResult;
 import io.eventide.study.FirmEventResult;
-import io.eventide.study.Measure;
 import io.eventide.study.Outcome;
 import io.eventide.study.StudyResult;
 import io.eventide.study.StudySpecification;
+import io.eventide.study.StudyTests;
 import io.eventide.study.WindowExclusion;
-import io.eventide.study.WindowSample;
 import java.util.List;
 import java.util.Locale;
 
@@ -178,8 +178,8 @@ public final class StudySummary {
 
   private static void windows(StringBuilder sb, StudyResult study, StudyTests tests) {
     for (EventWindow w : study.windows()) {
-      WindowSample car = study.sample(w, Measure.CAR);
-      WindowSample bhar = study.sample(w, Measure.BHAR);
+      Sample car = study.sample(w, Measure.CAR);
+      Sample bhar = study.sample(w, Measure.BHAR);
       sb.append(
           f(
               "Window %s   N = %d   CAAR = %s%%   ABHAR = %s%%%n",
@@ -204,7 +204,7 @@ public final class StudySummary {
     }
   }
 
-  static double mean(WindowSample s) {
+  static double mean(Sample s) {
     if (s.size() == 0) {
       return Double.NaN;
     }

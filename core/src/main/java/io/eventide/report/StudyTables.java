@@ -1,11 +1,11 @@
 package io.eventide.report;
 
 import io.eventide.event.EventWindow;
-import io.eventide.inference.StudyTests;
+import io.eventide.inference.Measure;
+import io.eventide.inference.Sample;
 import io.eventide.inference.TestResult;
-import io.eventide.study.Measure;
 import io.eventide.study.StudyResult;
-import io.eventide.study.WindowSample;
+import io.eventide.study.StudyTests;
 import java.util.List;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -78,7 +78,7 @@ public final class StudyTables {
       t.addColumns(DoubleColumn.create(r.testId()), DoubleColumn.create(r.testId() + "_p"));
     }
     for (int d = span.fromInclusive(); d <= span.toInclusive(); d++) {
-      WindowSample s = study.sample(EventWindow.day(d), Measure.CAR);
+      Sample s = study.sample(EventWindow.day(d), Measure.CAR);
       day.append(d);
       n.append(s.size());
       aar.append(StudySummary.mean(s));
@@ -114,7 +114,7 @@ public final class StudyTables {
     DoubleColumn mean = DoubleColumn.create("mean");
     for (EventWindow w : study.windows()) {
       for (Measure m : Measure.values()) {
-        WindowSample s = study.sample(w, m);
+        Sample s = study.sample(w, m);
         window.append(w.toString());
         measure.append(m.name());
         n.append(s.size());

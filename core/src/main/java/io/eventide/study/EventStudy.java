@@ -17,9 +17,9 @@ import java.util.function.IntFunction;
  * against a panel and events into a {@link ResolvedStudy} (each (event, affected listing) a
  * firm-event on the listing's calendar), maps every firm-event independently (fit, AR, SAR, CAR,
  * Var(CAR), BHAR, rank scores, sign share; {@code FirmEventMapper}, with r̄'s cross-correlations
- * per cluster from {@code ClusterCorrelation}), and reduces across firm-events into one {@link
- * WindowSample} per window and measure. This class only orchestrates: it resolves, cuts the work
- * into chunks, runs them and merges their partial sums in order.
+ * per cluster from {@code ClusterCorrelation}), and reduces across firm-events into one sample per
+ * window and measure. This class only orchestrates: it resolves, cuts the work into chunks, runs
+ * them and merges their partial sums in order.
  *
  * <p>Firm-events are ordered canonically (event id, then ticker) before anything is computed, so
  * the results do not depend on the order of the inputs. The map runs on several threads (by default

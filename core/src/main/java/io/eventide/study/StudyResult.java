@@ -4,6 +4,11 @@ import io.eventide.event.Confounding;
 import io.eventide.event.Event;
 import io.eventide.event.EventWindow;
 import io.eventide.event.Overlap;
+import io.eventide.inference.CarSample;
+import io.eventide.inference.Measure;
+import io.eventide.inference.Sample;
+import io.eventide.inference.TestSuite;
+import io.eventide.inference.ValueSample;
 import io.eventide.market.Listing;
 import io.eventide.timeseries.ReturnType;
 import java.util.AbstractList;
@@ -13,12 +18,13 @@ import java.util.Objects;
 
 /**
  * The results of an event study: every firm-event with its outcome (nothing is dropped silently),
- * per-window and per-day values, the reduced {@link WindowSample}s the tests run on, the
- * firm-events absent from a window and why, and the confounding overlaps between events.
+ * per-window and per-day values, the reduced {@link Sample}s the tests run on, the firm-events
+ * absent from a window and why, and the confounding overlaps between events.
  *
  * <p>Immutable. Values are stored by column in the canonical order (event id, then ticker); {@link
  * FirmEventResult}s are views made on demand. Test statistics are computed from {@link
- * #sample(EventWindow, Measure)} by the calculators of {@code io.eventide.inference}.
+ * #sample(EventWindow, Measure)} by the calculators of {@code io.eventide.inference}; {@link
+ * #test(TestSuite)} runs a suite on every test window and measure.
  */
 public final class StudyResult {
 
@@ -196,13 +202,16 @@ public final class StudyResult {
   }
 
   /**
-   * The reduced sample of one window and measure: the input of every test statistic.
+   * The reduced sample of one window and measure: the input of every test statistic. Its values are
+   * those of the firm-events with a CAR in the window, in canonical order.
    *
    * @param window a test window (see {@link #testWindows()})
    * @param measure CAR or BHAR
-   * @return the sample, in canonical order
+   * @return for {@link Measure#CAR} a {@link CarSample} (its mean rank scores span the estimation
+   *     window then the event span, with this window's days located in them), for {@link
+   *     Measure#BHAR} a {@link ValueSample} labelled {@code BHAR}
    */
-  public WindowSample sample(EventWindow window, Measure measure) {
+  public Sample sample(EventWindow window, Measure measure) {
     int w = layout.windowIndex(window);
     if (w < 0) {
       throw new IllegalArgumentException(
@@ -224,7 +233,7 @@ public final class StudyResult {
           values[j++] = bhar[i];
         }
       }
-      return WindowSample.ofBhar(window, values);
+      return ValueSample.of(Measure.BHAR.name(), values);
     }
     double[] scar = new double[n];
     double[] dof = new double[n];
@@ -246,8 +255,18 @@ public final class StudyResult {
     double[] aar = means(acc.aarSum[w], acc.aarCount[w]);
     double[] ubar = means(acc.rankSum[w], acc.rankCount[w]);
     int from = layout.rankFrom(w);
-    return WindowSample.ofCar(
-        window, values, scar, dof, pos, rbar, aar, ubar, from, from + window.length() - 1);
+    return CarSample.of(values, scar, dof, pos, rbar, aar, ubar, from, from + window.length() - 1);
+  }
+
+  /**
+   * Runs a suite on every test window, for both measures, on the calling thread: {@link
+   * StudyTests#run(StudyResult, TestSuite)}.
+   *
+   * @param suite the tests
+   * @return the results, each row with its window and measure
+   */
+  public StudyTests test(TestSuite suite) {
+    return StudyTests.run(this, suite);
   }
 
   private static double[] means(double[] sums, int[] counts) {

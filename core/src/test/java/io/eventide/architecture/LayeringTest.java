@@ -71,10 +71,10 @@ class LayeringTest {
             .whereLayer("model")
             .mayOnlyAccessLayers("timeseries", "calendar", "market", "event", "regression")
             .whereLayer("study")
-            .mayOnlyAccessLayers("timeseries", "calendar", "market", "event", "regression", "model")
-            .whereLayer("inference")
             .mayOnlyAccessLayers(
-                "timeseries", "calendar", "market", "event", "regression", "model", "study")
+                "timeseries", "calendar", "market", "event", "regression", "model", "inference")
+            .whereLayer("inference")
+            .mayNotAccessAnyLayer()
             .whereLayer("backtest")
             .mayOnlyAccessLayers(
                 "timeseries",

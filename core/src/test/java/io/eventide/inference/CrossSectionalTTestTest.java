@@ -3,7 +3,6 @@ package io.eventide.inference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.eventide.study.WindowSample;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -40,12 +39,12 @@ class CrossSectionalTTestTest {
   void bharSampleUsesTheSameFormula() {
     TestResult r = test.test(Samples.bhar(0.02, -0.01, 0.05));
     assertThat(r.statistic()).isCloseTo(2.0 / 3.0 * Math.sqrt(3.0), within(1e-14));
-    assertThat(r.measure()).isEqualTo(io.eventide.study.Measure.BHAR);
+    assertThat(r.degreesOfFreedom()).isEqualTo(2.0);
   }
 
   @Property(tries = 1000)
   void agreesWithCommonsMathTTest(@ForAll long seed, @ForAll @IntRange(min = 2, max = 200) int n) {
-    WindowSample s = Samples.random(seed, n, false);
+    Sample s = Samples.random(seed, n, false);
     double[] x = s.values();
     TTest reference = new TTest();
     TestResult r = test.test(s);

@@ -3,6 +3,9 @@ package io.eventide.inference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 class CrudeDependenceAdjustmentTestTest {
@@ -47,5 +50,55 @@ class CrudeDependenceAdjustmentTestTest {
         .isEqualTo("AAR on estimation day 1 (0-based) is -Infinity");
     assertThat(test.test(Samples.cars(0.02, Double.NaN)).undefinedReason())
         .isEqualTo("CAR of the firm-event at sample position 1 is NaN");
+  }
+
+  /**
+   * The shared kernels give the bits of the test's former own loops: the corrected two-pass mean
+   * and sum of squares over the days with an AAR, written out here day by day.
+   */
+  @Property(tries = 1000)
+  void sharedKernelsGiveTheBitsOfTheDayByDayLoops(
+      @ForAll long seed, @ForAll @IntRange(min = 1, max = 90) int n) {
+    CarSample s = Samples.random(seed, n, false);
+    double[] aar = s.estimationAar();
+    double[] car = s.values();
+    double caar = 0.0;
+    for (double c : car) {
+      caar += c;
+    }
+    caar /= n;
+    double correction = 0.0;
+    for (double c : car) {
+      correction += c - caar;
+    }
+    caar += correction / n;
+    int d = 0;
+    double sum = 0.0;
+    for (double a : aar) {
+      if (!Double.isNaN(a)) {
+        d++;
+        sum += a;
+      }
+    }
+    double mean = sum / d;
+    double meanCorrection = 0.0;
+    for (double a : aar) {
+      if (!Double.isNaN(a)) {
+        meanCorrection += a - mean;
+      }
+    }
+    mean += meanCorrection / d;
+    double sumDev = 0.0;
+    double sumSquares = 0.0;
+    for (double a : aar) {
+      if (!Double.isNaN(a)) {
+        sumDev += a - mean;
+        sumSquares += (a - mean) * (a - mean);
+      }
+    }
+    double ss = sumSquares - sumDev * sumDev / d;
+    double expected = caar / (Math.sqrt(ss / (d - 1)) * Math.sqrt(s.windowLength()));
+    assertThat(Double.compare(test.statistic(s), expected)).isZero();
+    assertThat(test.test(s).degreesOfFreedom()).isEqualTo(d - 1.0);
   }
 }

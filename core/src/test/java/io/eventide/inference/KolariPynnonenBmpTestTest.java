@@ -3,7 +3,6 @@ package io.eventide.inference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.eventide.study.WindowSample;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -28,8 +27,8 @@ class KolariPynnonenBmpTestTest {
   @Property(tries = 1000)
   void withZeroMeanCorrelationEqualsBmp(
       @ForAll long seed, @ForAll @IntRange(min = 1, max = 60) int n) {
-    WindowSample s = Samples.random(seed, n, false);
-    WindowSample uncorrelated =
+    CarSample s = Samples.random(seed, n, false);
+    Sample uncorrelated =
         Samples.car(s.values()).scar(AdjustedPatellTestTest.scars(s)).rbar(0.0).build();
     TestResult adjusted = test.test(uncorrelated);
     TestResult bmp = BmpTest.withDefaults().test(uncorrelated);

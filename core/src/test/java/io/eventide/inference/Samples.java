@@ -1,25 +1,20 @@
 package io.eventide.inference;
 
-import io.eventide.event.EventWindow;
-import io.eventide.study.WindowSample;
 import java.util.Arrays;
 import java.util.Random;
 
 /**
- * Test fixtures: window samples built from a few numbers, with neutral defaults for the inputs a
- * test does not look at, and the awkward cases every test must survive.
+ * Test fixtures: samples built from a few numbers, with neutral defaults for the inputs a test does
+ * not look at, and the awkward cases every test must survive.
  */
 final class Samples {
-
-  /** The default window [−1, 1], L = 3. */
-  static final EventWindow WINDOW = EventWindow.of(-1, 1);
 
   /** Default {@code AAR_τ} over a 6-day estimation window (one empty day). */
   static final double[] DEFAULT_AAR = {0.01, -0.01, Double.NaN, 0.02, 0.0, -0.005};
 
   /**
-   * Default {@code Ū_τ} over a combined window of 5 estimation days and the 3 days of {@link
-   * #WINDOW} (positions 5..7).
+   * Default {@code Ū_τ} over a combined window of 5 estimation days and the 3 days of a window such
+   * as [−1, 1] (positions 5..7, so L = 3).
    */
   static final double[] DEFAULT_RANKS = {0.1, -0.2, 0.05, 0.0, -0.1, 0.3, 0.2, -0.05};
 
@@ -35,15 +30,15 @@ final class Samples {
   /**
    * @return a CAR sample with these CARs and the defaults
    */
-  static WindowSample cars(double... car) {
+  static CarSample cars(double... car) {
     return car(car).build();
   }
 
   /**
-   * @return a BHAR sample on {@link #WINDOW}
+   * @return a values-only sample labelled BHAR, as a study makes one
    */
-  static WindowSample bhar(double... bhar) {
-    return WindowSample.ofBhar(WINDOW, bhar);
+  static ValueSample bhar(double... bhar) {
+    return ValueSample.of("BHAR", bhar);
   }
 
   /**
@@ -54,7 +49,7 @@ final class Samples {
    * @param coarse whether to round CARs to 0.01 (ties and zeros)
    * @return the sample
    */
-  static WindowSample random(long seed, int n, boolean coarse) {
+  static CarSample random(long seed, int n, boolean coarse) {
     Random rnd = new Random(seed);
     double[] car = new double[n];
     double[] scar = new double[n];
@@ -77,19 +72,19 @@ final class Samples {
       ranks[t] = 0.2 * (rnd.nextDouble() - 0.5);
     }
     double rbar = -0.01 + 0.2 * rnd.nextDouble();
-    return WindowSample.ofCar(
-        EventWindow.of(-2, 2), car, scar, df, share, rbar, aar, ranks, 22, 26);
+    // a window of L = 5 days, [−2, 2], at positions 22..26 of the combined window
+    return CarSample.of(car, scar, df, share, rbar, aar, ranks, 22, 26);
   }
 
   /**
    * The same sample with its firm-events reordered (the per-firm-event arrays permuted together;
    * r̄, AAR and Ū are sample-level and unchanged).
    *
-   * @param s a CAR or BHAR sample
+   * @param s a CAR or values-only sample
    * @param seed the permutation's seed
    * @return the permuted sample
    */
-  static WindowSample permuted(WindowSample s, long seed) {
+  static Sample permuted(Sample s, long seed) {
     int n = s.size();
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
@@ -106,33 +101,31 @@ final class Samples {
     for (int i = 0; i < n; i++) {
       car[i] = s.value(order[i]);
     }
-    if (!s.hasStandardizedInputs()) {
-      return WindowSample.ofBhar(s.window(), car);
+    if (!(s instanceof CarSample c)) {
+      return ValueSample.of(s.label(), car);
     }
     double[] scar = new double[n];
     double[] df = new double[n];
     double[] share = new double[n];
     for (int i = 0; i < n; i++) {
-      scar[i] = s.standardized(order[i]);
-      df[i] = s.degreesOfFreedom(order[i]);
-      share[i] = s.positiveEstimationShare(order[i]);
+      scar[i] = c.standardized(order[i]);
+      df[i] = c.degreesOfFreedom(order[i]);
+      share[i] = c.positiveEstimationShare(order[i]);
     }
-    return WindowSample.ofCar(
-        s.window(),
+    return CarSample.of(
         car,
         scar,
         df,
         share,
-        s.meanCrossCorrelation(),
-        s.estimationAar(),
-        s.meanRankScores(),
-        s.rankWindowFrom(),
-        s.rankWindowTo());
+        c.meanCrossCorrelation(),
+        c.estimationAar(),
+        c.meanRankScores(),
+        c.rankWindowFrom(),
+        c.rankWindowTo());
   }
 
   /** A CAR sample under construction. */
   static final class Builder {
-    private EventWindow window = WINDOW;
     private final double[] car;
     private double[] scar;
     private double[] df;
@@ -181,23 +174,16 @@ final class Samples {
       return this;
     }
 
-    /** Ū over the combined window and the window's position in it; the window becomes [0, L−1]. */
+    /** Ū over the combined window and the window's positions in it (L = to − from + 1). */
     Builder ranks(double[] u, int from, int to) {
       ranks = u.clone();
       rankFrom = from;
       rankTo = to;
-      window = EventWindow.of(0, to - from);
       return this;
     }
 
-    /** A window of the same length as the rank positions, if {@link #ranks} was called. */
-    Builder window(EventWindow w) {
-      window = w;
-      return this;
-    }
-
-    WindowSample build() {
-      return WindowSample.ofCar(window, car, scar, df, share, rbar, aar, ranks, rankFrom, rankTo);
+    CarSample build() {
+      return CarSample.of(car, scar, df, share, rbar, aar, ranks, rankFrom, rankTo);
     }
   }
 }

@@ -3,7 +3,6 @@ package io.eventide.inference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.eventide.study.WindowSample;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +45,7 @@ class TestSuiteTest {
 
   @Test
   void runGivesOneResultPerApplicableTestInOrder() {
-    WindowSample car = Samples.cars(0.02, -0.01, 0.05, 0.03, -0.02);
+    Sample car = Samples.cars(0.02, -0.01, 0.05, 0.03, -0.02);
     List<TestResult> results = TestSuite.standard().run(car);
     assertThat(results).extracting(TestResult::testId).isEqualTo(STANDARD_IDS);
     assertThat(results).allMatch(TestResult::isDefined);

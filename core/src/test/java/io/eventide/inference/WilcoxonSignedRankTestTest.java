@@ -3,7 +3,6 @@ package io.eventide.inference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.eventide.study.WindowSample;
 import java.util.Arrays;
 import java.util.Random;
 import net.jqwik.api.ForAll;
@@ -87,7 +86,7 @@ class WilcoxonSignedRankTestTest {
   void largeSamplesRankedBySortingAgreeWithCommonsMathStatistic(
       @ForAll long seed, @ForAll @IntRange(min = 65, max = 400) int n, @ForAll boolean coarse) {
     // above PAIRWISE_MAX the ranks come from a sorted copy; zeros are dropped before Commons Math
-    WindowSample s = Samples.random(seed, n, coarse);
+    Sample s = Samples.random(seed, n, coarse);
     double[] nonZero = Arrays.stream(s.values()).filter(v -> v != 0.0).toArray();
     int m = nonZero.length;
     double w = test.statistic(s);
@@ -98,7 +97,7 @@ class WilcoxonSignedRankTestTest {
   @Test
   void pairwiseAndSortedRankingAgree() {
     for (long seed = 0; seed < 20; seed++) {
-      WindowSample s = Samples.random(seed, WilcoxonSignedRankTest.PAIRWISE_MAX, seed % 2 == 0);
+      Sample s = Samples.random(seed, WilcoxonSignedRankTest.PAIRWISE_MAX, seed % 2 == 0);
       double[] x = s.values();
       double[] longer = Arrays.copyOf(x, x.length + 1); // one more zero: dropped, but N > 64
       assertThat(test.statistic(Samples.cars(longer))).isEqualTo(test.statistic(s));

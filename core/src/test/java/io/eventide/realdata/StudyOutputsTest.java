@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eventide.calendar.Exchange;
 import io.eventide.event.Event;
 import io.eventide.event.EventWindow;
-import io.eventide.inference.StudyTests;
+import io.eventide.inference.Measure;
 import io.eventide.inference.TestSuite;
 import io.eventide.market.Listing;
 import io.eventide.report.CaarChart;
@@ -14,10 +14,10 @@ import io.eventide.report.StudySummary;
 import io.eventide.report.StudyTables;
 import io.eventide.study.EventStudy;
 import io.eventide.study.FirmEventResult;
-import io.eventide.study.Measure;
 import io.eventide.study.Outcome;
 import io.eventide.study.StudyResult;
 import io.eventide.study.StudySpecification;
+import io.eventide.study.StudyTests;
 import io.eventide.timeseries.ReturnType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -113,7 +113,7 @@ class StudyOutputsTest {
     assertThat(Double.parseDouble(cells[3])).isEqualTo(baba.car(EventWindow.of(0, 0)));
     assertThat(Double.parseDouble(cells[6])).isEqualTo(baba.pValue(EventWindow.of(0, 0)));
     List<String> t = Files.readAllLines(out.resolve("tests.csv"), StandardCharsets.UTF_8);
-    assertThat(t).hasSize(1 + tests.results().size());
+    assertThat(t).hasSize(1 + tests.rows().size());
   }
 
   @Test
@@ -129,7 +129,7 @@ class StudyOutputsTest {
     assertThat(days.intColumn("n").get(5))
         .isEqualTo(study.sample(EventWindow.day(0), Measure.CAR).size());
     assertThat(StudyTables.windows(study).rowCount()).isEqualTo(8);
-    assertThat(StudyTables.tests(tests).rowCount()).isEqualTo(tests.results().size());
+    assertThat(StudyTables.tests(tests).rowCount()).isEqualTo(tests.rows().size());
     String summary = StudySummary.of(study, tests);
     assertThat(summary)
         .contains("Left out")

@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.eventide.event.Announcement;
 import io.eventide.event.Event;
 import io.eventide.event.EventWindow;
-import io.eventide.inference.StudyTests;
+import io.eventide.inference.CarSample;
+import io.eventide.inference.Measure;
 import io.eventide.inference.TestSuite;
 import io.eventide.market.ListingReturns;
 import io.eventide.market.ReturnPanel;
@@ -117,7 +118,7 @@ class ConcurrentStudiesTest {
   /** A study's whole output: every value and sample (Fingerprint) and every test result. */
   private static List<Object> outputs(StudyResult r) {
     List<Object> out = new ArrayList<>(Fingerprint.of(r));
-    out.addAll(StudyTests.run(r, TestSuite.standard()).results());
+    out.addAll(StudyTests.run(r, TestSuite.standard()).rows());
     out.addAll(r.windowExclusions());
     out.addAll(r.overlaps());
     return out;
@@ -186,7 +187,7 @@ class ConcurrentStudiesTest {
     List<Object> before = outputs(r);
     FirmEventResult f = r.firmEvent(0);
     f.parameters()[0] = 42;
-    WindowSample s = r.sample(EventWindow.of(-1, 1), Measure.CAR);
+    CarSample s = (CarSample) r.sample(EventWindow.of(-1, 1), Measure.CAR);
     s.values()[0] = 42;
     s.estimationAar()[0] = 42;
     s.meanRankScores()[0] = 42;
@@ -203,7 +204,7 @@ class ConcurrentStudiesTest {
             r.overlaps(),
             r.specification().eventWindows(),
             r.specification().testWindows(),
-            StudyTests.run(r, TestSuite.standard()).results(),
+            StudyTests.run(r, TestSuite.standard()).rows(),
             TestSuite.standard().tests(),
             events.get(0).affected(),
             simple.listings())) {

@@ -2,12 +2,13 @@ package io.eventide.study;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import io.eventide.event.Event;
 import io.eventide.event.EventWindow;
-import io.eventide.inference.StudyTests;
+import io.eventide.inference.CarSample;
+import io.eventide.inference.Measure;
 import io.eventide.inference.TestSuite;
+import io.eventide.inference.ValueSample;
 import io.eventide.market.FactorSet;
 import io.eventide.market.ReturnPanel;
 import io.eventide.model.FactorModel;
@@ -80,8 +81,8 @@ class EventStudyApiTest {
     try {
       StudyResult pooled = EventStudy.of(spec).withExecutor(service).run(PANEL, EVENTS);
       assertThat(Fingerprint.of(pooled)).isEqualTo(Fingerprint.of(alone));
-      assertThat(StudyTests.run(pooled, TestSuite.standard(), service).results())
-          .isEqualTo(StudyTests.run(alone, TestSuite.standard()).results());
+      assertThat(StudyTests.run(pooled, TestSuite.standard(), service).rows())
+          .isEqualTo(StudyTests.run(alone, TestSuite.standard()).rows());
       assertThat(service.isShutdown()).isFalse();
     } finally {
       service.shutdownNow();
@@ -132,91 +133,41 @@ class EventStudyApiTest {
   }
 
   @Test
-  void windowSamplesCheckTheirInputsAndTheirMeasure() {
+  void theStudyHandsACarSampleForCarAndAValueSampleForBharToItsTests() {
+    StudyResult r = EventStudy.of(StudySpecification.defaults()).run(PANEL, EVENTS);
     EventWindow w = EventWindow.of(-1, 1);
-    assertThatIllegalArgumentException()
-        .isThrownBy(
-            () ->
-                WindowSample.ofCar(
-                    w,
-                    new double[2],
-                    new double[1],
-                    new double[2],
-                    new double[2],
-                    0,
-                    new double[5],
-                    new double[10],
-                    6,
-                    8))
-        .withMessage("Window -1:1: per-firm-event arrays differ in length (2, 1, 2, 2)");
-    assertThatIllegalArgumentException()
-        .isThrownBy(
-            () ->
-                WindowSample.ofCar(
-                    w,
-                    new double[2],
-                    new double[2],
-                    new double[2],
-                    new double[2],
-                    0,
-                    new double[5],
-                    new double[10],
-                    8,
-                    10))
-        .withMessage("Window -1:1: rank positions 8..10 do not fit 10 rank days");
-    WindowSample car =
-        WindowSample.ofCar(
-            w,
-            new double[] {0.01, -0.02},
-            new double[] {1.0, -2.0},
-            new double[] {98, 98},
-            new double[] {0.5, 0.49},
-            0.1,
-            new double[] {0.001, Double.NaN, 0.002, 0, 0},
-            new double[10],
-            6,
-            8);
-    assertThat(car.hasStandardizedInputs()).isTrue();
-    assertThat(car.estimationDays()).isEqualTo(5);
-    assertThat(car.estimationAar(1)).isNaN();
-    assertThat(car.rankDays()).isEqualTo(10);
-    assertThat(car.meanRankScore(6)).isZero();
-    assertThat(car).hasToString("WindowSample[-1:1 CAR, N=2]");
-    assertThat(car)
-        .isEqualTo(
-            WindowSample.ofCar(
-                w,
-                new double[] {0.01, -0.02},
-                new double[] {1.0, -2.0},
-                new double[] {98, 98},
-                new double[] {0.5, 0.49},
-                0.1,
-                new double[] {0.001, Double.NaN, 0.002, 0, 0},
-                new double[10],
-                6,
-                8));
-    WindowSample bhar = WindowSample.ofBhar(w, new double[] {0.03});
-    assertThat(bhar.measure()).isEqualTo(Measure.BHAR);
-    assertThat(bhar.value(0)).isEqualTo(0.03);
-    assertThat(bhar.hasStandardizedInputs()).isFalse();
-    assertThat(bhar).isNotEqualTo(car);
-    for (Runnable needsCar :
-        List.<Runnable>of(
-            () -> bhar.standardized(0),
-            () -> bhar.degreesOfFreedom(0),
-            () -> bhar.positiveEstimationShare(0),
-            bhar::meanCrossCorrelation,
-            bhar::estimationAar,
-            () -> bhar.estimationAar(0),
-            bhar::estimationDays,
-            bhar::rankDays,
-            () -> bhar.meanRankScore(0),
-            bhar::meanRankScores,
-            bhar::rankWindowFrom,
-            bhar::rankWindowTo)) {
-      assertThatIllegalStateException()
-          .isThrownBy(needsCar::run)
-          .withMessage("Window -1:1 BHAR sample has no standardized inputs");
+    CarSample car = (CarSample) r.sample(w, Measure.CAR);
+    ValueSample bhar = (ValueSample) r.sample(w, Measure.BHAR);
+    assertThat(car.size()).isEqualTo(6);
+    assertThat(car.label()).isEqualTo("CAR");
+    assertThat(bhar.label()).isEqualTo("BHAR");
+    assertThat(bhar.size()).isEqualTo(car.size());
+    for (int i = 0; i < car.size(); i++) {
+      FirmEventResult f = r.firmEvent(i);
+      assertThat(car.value(i)).isEqualTo(f.car(w));
+      assertThat(car.standardized(i)).isEqualTo(f.scar(w));
+      assertThat(car.degreesOfFreedom(i)).isEqualTo(f.observations() - f.parameterCount());
+      assertThat(bhar.value(i)).isEqualTo(f.bhar(w));
     }
+    // the combined rank window is the 240 estimation days then the 11 days of the span -5:5,
+    // so -1:1 sits at positions 240 + 4 .. 240 + 6
+    assertThat(car.rankWindowFrom()).isEqualTo(244);
+    assertThat(car.rankWindowTo()).isEqualTo(246);
+    assertThat(car.windowLength()).isEqualTo(w.length());
+    assertThat(car.estimationAar()).hasSize(240);
+    // StudyResult.test is StudyTests.run; its rows carry the window and measure
+    StudyTests tests = r.test(TestSuite.standard());
+    assertThat(tests.rows()).isEqualTo(StudyTests.run(r, TestSuite.standard()).rows());
+    assertThat(tests.forWindow(w, Measure.CAR))
+        .isEqualTo(TestSuite.standard().run(r.sample(w, Measure.CAR)));
+    assertThat(tests.forWindow(w, Measure.BHAR))
+        .isEqualTo(TestSuite.standard().run(r.sample(w, Measure.BHAR)));
+    StudyTests.Row first = tests.rows().get(0);
+    assertThat(first.window()).isEqualTo(r.testWindows().get(0));
+    assertThat(first.measure()).isEqualTo(Measure.CAR);
+    assertThat(first.result().testId()).isEqualTo("cs-t");
+    assertThat(tests.result(w, Measure.BHAR, "patell-z")).isEmpty();
+    assertThat(tests.result(w, Measure.CAR, "patell-z"))
+        .contains(tests.forWindow(w, Measure.CAR).get(2));
   }
 }

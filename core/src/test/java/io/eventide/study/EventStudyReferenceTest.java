@@ -6,6 +6,8 @@ import io.eventide.calendar.Exchange;
 import io.eventide.event.Announcement;
 import io.eventide.event.Event;
 import io.eventide.event.EventWindow;
+import io.eventide.inference.CarSample;
+import io.eventide.inference.Measure;
 import io.eventide.market.Listing;
 import io.eventide.market.ReturnPanel;
 import io.eventide.model.ConstantMeanModel;
@@ -617,7 +619,8 @@ class EventStudyReferenceTest {
             .build();
     StudyResult tinyResult = EventStudy.of(tiny).run(aw.world.panel(ReturnType.SIMPLE), aw.events);
     for (EventWindow w : tinyResult.testWindows()) {
-      assertThat(tinyResult.sample(w, Measure.CAR).meanCrossCorrelation()).isEqualTo(0.0);
+      assertThat(((CarSample) tinyResult.sample(w, Measure.CAR)).meanCrossCorrelation())
+          .isEqualTo(0.0);
     }
   }
 
@@ -632,7 +635,8 @@ class EventStudyReferenceTest {
     StudyResult engine = EventStudy.of(spec).run(aw.world.panel(ReturnType.SIMPLE), one);
     ReferenceStudy ref = ReferenceStudy.run(spec, aw.world.universe, aw.world.prices, null, one);
     assertThat(engine.sample(EventWindow.of(-1, 1), Measure.CAR).size()).isEqualTo(1);
-    assertThat(engine.sample(EventWindow.of(-1, 1), Measure.CAR).meanCrossCorrelation())
+    assertThat(
+            ((CarSample) engine.sample(EventWindow.of(-1, 1), Measure.CAR)).meanCrossCorrelation())
         .isEqualTo(0.0);
     compare("one firm-event", engine, ref).assertAgreement();
   }
@@ -818,7 +822,7 @@ class EventStudyReferenceTest {
     a.same("window exclusions", name, absent, engineAbsent);
     for (EventWindow w : ref.testWindows) {
       RefSample rs = ref.samples.get(w);
-      WindowSample s = engine.sample(w, Measure.CAR);
+      CarSample s = (CarSample) engine.sample(w, Measure.CAR);
       String at = "window " + w;
       a.same("N", at, rs.members.size(), s.size());
       if (rs.members.size() != s.size()) {

@@ -1,6 +1,8 @@
 package io.eventide.study;
 
 import io.eventide.event.EventWindow;
+import io.eventide.inference.CarSample;
+import io.eventide.inference.Measure;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,7 +39,7 @@ final class Fingerprint {
       }
     }
     for (EventWindow w : r.testWindows()) {
-      WindowSample s = r.sample(w, Measure.CAR);
+      CarSample s = (CarSample) r.sample(w, Measure.CAR);
       String id = "sample" + w;
       out.add(id + " N=" + s.size() + " rank=" + s.rankWindowFrom() + ".." + s.rankWindowTo());
       for (int i = 0; i < s.size(); i++) {

@@ -7,7 +7,8 @@ import io.eventide.calendar.Exchange;
 import io.eventide.event.Announcement;
 import io.eventide.event.Event;
 import io.eventide.event.EventWindow;
-import io.eventide.inference.StudyTests;
+import io.eventide.inference.CarSample;
+import io.eventide.inference.Measure;
 import io.eventide.inference.TestResult;
 import io.eventide.inference.TestSuite;
 import io.eventide.market.Listing;
@@ -251,7 +252,8 @@ class StudyEdgeCasesTest {
     assertThat(a.outcome()).isEqualTo(Outcome.OK);
     assertThat(a.observations()).isEqualTo(139);
     // M − k = 137 degrees of freedom enter the p-value and the sample.
-    assertThat(r.sample(EventWindow.of(0, 0), Measure.CAR).degreesOfFreedom(0)).isEqualTo(137);
+    assertThat(((CarSample) r.sample(EventWindow.of(0, 0), Measure.CAR)).degreesOfFreedom(0))
+        .isEqualTo(137);
     FirmEventResult b = find(r, "b", "L001");
     assertThat(b.outcome()).isEqualTo(Outcome.INSUFFICIENT_ESTIMATION);
     assertThat(b.observations()).isEqualTo(49);
@@ -426,12 +428,12 @@ class StudyEdgeCasesTest {
     }
     StudyTests tests = StudyTests.run(r, TestSuite.standard());
     // 14 test windows (4 study windows and 10 more days of -5:5); 11 CAR tests, 4 BHAR tests.
-    assertThat(tests.results()).hasSize(14 * 15);
-    assertThat(tests.results())
+    assertThat(tests.rows()).hasSize(14 * 15);
+    assertThat(tests.rows())
         .allSatisfy(
             t -> {
-              assertThat(t.isDefined()).isFalse();
-              assertThat(t.undefinedReason())
+              assertThat(t.result().isDefined()).isFalse();
+              assertThat(t.result().undefinedReason())
                   .isEqualTo("N = 0: no firm-event has a valid value in the" + " window");
             });
     StudyFiles.write(out, r, tests);

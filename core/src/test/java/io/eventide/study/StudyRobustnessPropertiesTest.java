@@ -7,7 +7,8 @@ import io.eventide.calendar.Exchange;
 import io.eventide.event.Announcement;
 import io.eventide.event.Event;
 import io.eventide.event.EventWindow;
-import io.eventide.inference.StudyTests;
+import io.eventide.inference.CarSample;
+import io.eventide.inference.Measure;
 import io.eventide.inference.TestResult;
 import io.eventide.inference.TestSuite;
 import io.eventide.market.FactorSet;
@@ -275,8 +276,8 @@ class StudyRobustnessPropertiesTest {
     Collections.shuffle(uni, new Random(~shuffle));
     StudyResult permuted = w.run(1, uni, evs);
     assertThat(Fingerprint.of(permuted)).isEqualTo(Fingerprint.of(base));
-    assertThat(StudyTests.run(permuted, TestSuite.standard()).results())
-        .isEqualTo(StudyTests.run(base, TestSuite.standard()).results());
+    assertThat(StudyTests.run(permuted, TestSuite.standard()).rows())
+        .isEqualTo(StudyTests.run(base, TestSuite.standard()).rows());
   }
 
   /**
@@ -376,7 +377,7 @@ class StudyRobustnessPropertiesTest {
       }
     }
     for (EventWindow win : r.testWindows()) {
-      WindowSample s = r.sample(win, Measure.CAR);
+      CarSample s = (CarSample) r.sample(win, Measure.CAR);
       long n = r.firmEvents().stream().filter(f -> !Double.isNaN(f.car(win))).count();
       assertThat(s.size()).isEqualTo((int) n);
       for (int i = 0; i < s.size(); i++) {
@@ -397,7 +398,8 @@ class StudyRobustnessPropertiesTest {
         assertThat(v).isFinite();
       }
     }
-    for (TestResult t : tests.results()) {
+    for (StudyTests.Row row : tests.rows()) {
+      TestResult t = row.result();
       if (t.isDefined()) {
         assertThat(t.statistic()).as("%s", t).isFinite();
         assertThat(t.pValue()).isBetween(0.0, 1.0);
@@ -406,7 +408,7 @@ class StudyRobustnessPropertiesTest {
         assertThat(t.pValue()).isNaN();
         assertThat(t.undefinedReason()).isNotBlank();
       }
-      assertThat(t.n()).isEqualTo(r.sample(t.window(), t.measure()).size());
+      assertThat(t.n()).isEqualTo(r.sample(row.window(), row.measure()).size());
     }
     if (r.size() == 0 && !w.events.isEmpty() && !w.universe.isEmpty()) {
       fail(

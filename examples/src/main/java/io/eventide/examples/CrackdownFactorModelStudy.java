@@ -2,7 +2,8 @@ package io.eventide.examples;
 
 import io.eventide.event.Event;
 import io.eventide.event.EventWindow;
-import io.eventide.inference.StudyTests;
+import io.eventide.inference.Measure;
+import io.eventide.inference.Sample;
 import io.eventide.inference.TestResult;
 import io.eventide.inference.TestSuite;
 import io.eventide.market.Listing;
@@ -11,10 +12,9 @@ import io.eventide.model.FactorModel;
 import io.eventide.model.MarketModel;
 import io.eventide.model.NormalReturnModel;
 import io.eventide.study.EventStudy;
-import io.eventide.study.Measure;
 import io.eventide.study.StudyResult;
 import io.eventide.study.StudySpecification;
-import io.eventide.study.WindowSample;
+import io.eventide.study.StudyTests;
 import io.eventide.timeseries.ReturnType;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -97,7 +97,7 @@ public final class CrackdownFactorModelStudy {
             "kp-bmp-t"));
     for (ModelRun r : run()) {
       for (EventWindow w : r.study().windows()) {
-        WindowSample s = r.study().sample(w, Measure.CAR);
+        Sample s = r.study().sample(w, Measure.CAR);
         double sum = 0;
         for (int i = 0; i < s.size(); i++) {
           sum += s.value(i);

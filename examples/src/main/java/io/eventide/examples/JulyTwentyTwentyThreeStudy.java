@@ -1,13 +1,13 @@
 package io.eventide.examples;
 
 import io.eventide.event.Event;
-import io.eventide.inference.StudyTests;
 import io.eventide.inference.TestSuite;
 import io.eventide.market.ReturnPanel;
 import io.eventide.report.StudySummary;
 import io.eventide.study.EventStudy;
 import io.eventide.study.StudyResult;
 import io.eventide.study.StudySpecification;
+import io.eventide.study.StudyTests;
 import io.eventide.timeseries.ReturnType;
 import java.io.PrintWriter;
 import java.time.YearMonth;

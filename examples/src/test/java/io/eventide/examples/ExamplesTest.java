@@ -3,7 +3,7 @@ package io.eventide.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventide.event.EventWindow;
-import io.eventide.study.Measure;
+import io.eventide.inference.Measure;
 import io.eventide.study.Outcome;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,9 +1,9 @@
-package io.eventide.inference;
+package io.eventide.study;
 
 import io.eventide.event.EventWindow;
-import io.eventide.study.Measure;
-import io.eventide.study.StudyResult;
-import io.eventide.study.WindowSample;
+import io.eventide.inference.Measure;
+import io.eventide.inference.TestResult;
+import io.eventide.inference.TestSuite;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -14,33 +14,53 @@ import java.util.concurrent.Future;
 
 /**
  * Every test of a {@link TestSuite} on every test window of a study, for both measures: the content
- * of {@code tests.csv} ({@code spec/CLI.md}).
+ * of {@code tests.csv} ({@code docs/cli.md}). Each row is a {@link TestResult} with the window and
+ * measure of the sample it was computed on ({@link StudyResult#sample(EventWindow, Measure)}).
  *
  * <p>Order: CAR before BHAR; within a measure, the study's test windows (its event windows as
  * given, then each one-day window of the event span); within a window, the suite's order. A test
- * that does not apply to a measure (the standardized tests on BHAR) has no row. Each (window,
- * measure) is independent, so they may be computed on an executor; the result is the same.
+ * that does not apply to a measure's samples (the standardized tests on BHAR) has no row. Each
+ * (window, measure) is independent, so they may be computed on an executor; the result is the same.
  */
 public final class StudyTests {
 
-  private final List<TestResult> results;
+  /**
+   * One test on one window and measure of a study.
+   *
+   * @param window the test window
+   * @param measure CAR or BHAR
+   * @param result the test's result on that window's sample
+   */
+  public record Row(EventWindow window, Measure measure, TestResult result) {
 
-  private StudyTests(List<TestResult> results) {
-    this.results = List.copyOf(results);
+    /** Checks that nothing is null. */
+    public Row {
+      Objects.requireNonNull(window, "window");
+      Objects.requireNonNull(measure, "measure");
+      Objects.requireNonNull(result, "result");
+    }
+  }
+
+  private final List<Row> rows;
+
+  private StudyTests(List<Row> rows) {
+    this.rows = List.copyOf(rows);
   }
 
   /**
-   * Runs a suite on a study's windows, on the calling thread.
+   * Runs a suite on a study's windows, on the calling thread. {@link StudyResult#test(TestSuite)}
+   * does the same.
    *
    * @param study the study's results
    * @param suite the tests
    * @return the results
    */
   public static StudyTests run(StudyResult study, TestSuite suite) {
-    List<TestResult> out = new ArrayList<>();
+    Objects.requireNonNull(suite, "suite");
+    List<Row> out = new ArrayList<>();
     for (Measure m : Measure.values()) {
       for (EventWindow w : study.testWindows()) {
-        out.addAll(suite.run(study.sample(w, m)));
+        addRows(out, w, m, suite.run(study.sample(w, m)));
       }
     }
     return new StudyTests(out);
@@ -55,22 +75,22 @@ public final class StudyTests {
    * @return the results, in the same order as {@link #run(StudyResult, TestSuite)}
    */
   public static StudyTests run(StudyResult study, TestSuite suite, ExecutorService executor) {
+    Objects.requireNonNull(suite, "suite");
     Objects.requireNonNull(executor, "executor");
+    List<EventWindow> windows = new ArrayList<>();
+    List<Measure> measures = new ArrayList<>();
     List<Future<List<TestResult>>> futures = new ArrayList<>();
     for (Measure m : Measure.values()) {
       for (EventWindow w : study.testWindows()) {
-        futures.add(
-            executor.submit(
-                () -> {
-                  WindowSample sample = study.sample(w, m);
-                  return suite.run(sample);
-                }));
+        windows.add(w);
+        measures.add(m);
+        futures.add(executor.submit(() -> suite.run(study.sample(w, m))));
       }
     }
-    List<TestResult> out = new ArrayList<>();
+    List<Row> out = new ArrayList<>();
     try {
-      for (Future<List<TestResult>> f : futures) {
-        out.addAll(f.get());
+      for (int i = 0; i < futures.size(); i++) {
+        addRows(out, windows.get(i), measures.get(i), futures.get(i).get());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -84,11 +104,17 @@ public final class StudyTests {
     return new StudyTests(out);
   }
 
+  private static void addRows(List<Row> out, EventWindow w, Measure m, List<TestResult> results) {
+    for (TestResult r : results) {
+      out.add(new Row(w, m, r));
+    }
+  }
+
   /**
-   * @return every result, in the documented order
+   * @return every row, in the documented order
    */
-  public List<TestResult> results() {
-    return results;
+  public List<Row> rows() {
+    return rows;
   }
 
   /**
@@ -98,9 +124,9 @@ public final class StudyTests {
    */
   public List<TestResult> forWindow(EventWindow window, Measure measure) {
     List<TestResult> out = new ArrayList<>();
-    for (TestResult r : results) {
+    for (Row r : rows) {
       if (r.window().equals(window) && r.measure() == measure) {
-        out.add(r);
+        out.add(r.result());
       }
     }
     return List.copyOf(out);
@@ -113,9 +139,11 @@ public final class StudyTests {
    * @return that result, if the test ran on that window and measure
    */
   public Optional<TestResult> result(EventWindow window, Measure measure, String testId) {
-    for (TestResult r : results) {
-      if (r.window().equals(window) && r.measure() == measure && r.testId().equals(testId)) {
-        return Optional.of(r);
+    for (Row r : rows) {
+      if (r.window().equals(window)
+          && r.measure() == measure
+          && r.result().testId().equals(testId)) {
+        return Optional.of(r.result());
       }
     }
     return Optional.empty();
@@ -123,6 +151,6 @@ public final class StudyTests {
 
   @Override
   public String toString() {
-    return "StudyTests[" + results.size() + " results]";
+    return "StudyTests[" + rows.size() + " results]";
   }
 }
