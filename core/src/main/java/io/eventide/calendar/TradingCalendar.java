@@ -9,7 +9,7 @@ import java.util.Objects;
  * The ordered trading sessions of an exchange, indexed from 0.
  *
  * <p>By default a listing's calendar is the set of dates on which its benchmark has a price ({@code
- * spec/STATISTICS.md} section 1). A date on the calendar with no price for the listing is a missing
+ * docs/statistics.md} section 1). A date on the calendar with no price for the listing is a missing
  * price, not a holiday. Dates are kept as epoch days so that every lookup is a binary search on a
  * {@code long[]}.
  */

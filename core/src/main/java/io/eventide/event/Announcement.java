@@ -10,7 +10,7 @@ import java.util.Objects;
 /**
  * When an announcement was made: a date, or an instant with its offset.
  *
- * <p>Day 0 on a calendar ({@code spec/STATISTICS.md} section 1): for an instant, the first session
+ * <p>Day 0 on a calendar ({@code docs/statistics.md} section 1): for an instant, the first session
  * whose close (exchange zone) is at or after it; for a date, that date if it is a session, else the
  * next session.
  */

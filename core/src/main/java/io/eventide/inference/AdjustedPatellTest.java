@@ -18,7 +18,7 @@ package io.eventide.inference;
  * outside [−1, 1] (not a mean of correlations); {@code 1 + (N − 1) r̄ ≤ 0}.
  *
  * <p>Kolari and Pynnönen (2010), RFS 23, 3996–4025; Patell (1976), JAR 14; {@code
- * spec/STATISTICS.md} section 3, id {@code adj-patell-z}.
+ * docs/statistics.md} section 3, id {@code adj-patell-z}.
  */
 public final class AdjustedPatellTest extends AbstractEventStudyTest {
 

@@ -18,7 +18,7 @@ import static io.eventide.inference.SampleMath.STANDARDIZED;
  * zero variance (all {@code SCAR_i} equal); a sum of squared deviations outside the normal double
  * range (deviations beyond about 1e±154), reported undefined rather than wrong.
  *
- * <p>Boehmer, Musumeci and Poulsen (1991), JFE 30, 253–272; {@code spec/STATISTICS.md} section 3,
+ * <p>Boehmer, Musumeci and Poulsen (1991), JFE 30, 253–272; {@code docs/statistics.md} section 3,
  * id {@code bmp-t}.
  */
 public final class BmpTest extends AbstractEventStudyTest {

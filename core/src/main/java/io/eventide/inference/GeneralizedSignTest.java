@@ -20,7 +20,7 @@ import static io.eventide.inference.SampleMath.VALUES;
  * <p>Undefined ({@code NaN}, with a reason): N = 0; a {@code NaN} or infinite CAR; a positive share
  * {@code NaN} or outside [0, 1]; p̂ ∈ {0, 1} (zero binomial variance).
  *
- * <p>Cowan (1992), RQFA 2, 343–358; {@code spec/STATISTICS.md} section 3, id {@code gsign-z}.
+ * <p>Cowan (1992), RQFA 2, 343–358; {@code docs/statistics.md} section 3, id {@code gsign-z}.
  */
 public final class GeneralizedSignTest extends AbstractEventStudyTest {
 

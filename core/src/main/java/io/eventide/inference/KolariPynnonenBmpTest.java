@@ -18,7 +18,7 @@ package io.eventide.inference;
  * outside [−1, 1]; {@code 1 + (N − 1) r̄ ≤ 0}.
  *
  * <p>Kolari and Pynnönen (2010), RFS 23, 3996–4025; Boehmer, Musumeci and Poulsen (1991), JFE 30;
- * {@code spec/STATISTICS.md} section 3, id {@code kp-bmp-t}.
+ * {@code docs/statistics.md} section 3, id {@code kp-bmp-t}.
  */
 public final class KolariPynnonenBmpTest extends AbstractEventStudyTest {
 

@@ -20,7 +20,7 @@ import static io.eventide.inference.SampleMath.STANDARDIZED;
  * infinite or undefined) or not finite; a {@code NaN} or infinite {@code SCAR_i}. N = 1 is defined
  * (the single firm-event's own standardized test).
  *
- * <p>Patell (1976), JAR 14, 246–276; {@code spec/STATISTICS.md} section 3, id {@code patell-z}.
+ * <p>Patell (1976), JAR 14, 246–276; {@code docs/statistics.md} section 3, id {@code patell-z}.
  */
 public final class PatellTest extends AbstractEventStudyTest {
 

@@ -19,7 +19,7 @@ import static io.eventide.inference.SampleMath.VALUES;
  * infinite value.
  *
  * <p>The classical sign test, for example Brown and Warner (1980), JFE 8, and Cowan (1992), RQFA 2;
- * {@code spec/STATISTICS.md} section 3, id {@code sign-z}.
+ * {@code docs/statistics.md} section 3, id {@code sign-z}.
  */
 public final class SignTest extends AbstractEventStudyTest {
 

@@ -21,8 +21,9 @@ import static io.eventide.inference.SampleMath.VALUES;
  * infinite value; zero variance (all values equal); sums of squared or cubed deviations outside the
  * double range (values of extreme magnitude), reported undefined rather than wrong.
  *
- * <p>Hall (1992), Annals of Statistics 20, 1026–1032 (transformation); Lyon, Barber and Tsai
- * (1999), JF 54, 165–201; {@code spec/STATISTICS.md} section 3, id {@code skew-t}.
+ * <p>Hall (1992), "On the removal of skewness by transformation", JRSS B 54, 221–228
+ * (transformation); Lyon, Barber and Tsai (1999), JF 54, 165–201; {@code docs/statistics.md}
+ * section 3, id {@code skew-t}.
  */
 public final class SkewnessAdjustedTTest extends AbstractEventStudyTest {
 

@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * An immutable, ordered list of tests run together on each window.
  *
- * <p>{@link #standard()} holds the eleven tests of {@code spec/STATISTICS.md} section 3 in the
+ * <p>{@link #standard()} holds the eleven tests of {@code docs/statistics.md} section 3 in the
  * spec's order. {@link #run(Sample)} runs, in order, the tests that apply to the sample: all eleven
  * on a {@link CarSample}, the four that need only the values (cs-t, skew-t, sign-z, wilcoxon) on a
  * {@link ValueSample} such as a study's BHARs or a user's own values:

@@ -34,7 +34,7 @@ import java.util.Arrays;
  * <p>Allocation and cost: for N ≤ {@value #PAIRWISE_MAX} the ranks are counted pairwise in place
  * (O(N²), no allocation); above, one sorted copy of the absolute values is made (O(N log N)).
  *
- * <p>Wilcoxon (1945), Biometrics Bulletin 1, 80–83; {@code spec/STATISTICS.md} section 3, id {@code
+ * <p>Wilcoxon (1945), Biometrics Bulletin 1, 80–83; {@code docs/statistics.md} section 3, id {@code
  * wilcoxon}.
  */
 public final class WilcoxonSignedRankTest extends AbstractEventStudyTest {

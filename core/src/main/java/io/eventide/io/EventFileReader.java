@@ -23,7 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads an events file ({@code spec/CLI.md}): CSV with a header {@code
+ * Reads an events file ({@code docs/cli.md}): CSV with a header {@code
  * event_id,announced[,affected][,any other columns]}, RFC 4180 quoting, one event per record.
  *
  * <ul>

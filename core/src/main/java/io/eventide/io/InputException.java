@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * The one error for a bad input file: it names the file, the line, the column and the offending
  * value, so that its {@link #getMessage() message} alone tells a user what to fix. The command line
- * prints the message and exits with status 2 ({@code spec/CLI.md}).
+ * prints the message and exits with status 2 ({@code docs/cli.md}).
  *
  * <p>The message reads {@code <source>[ line <n>][, column "<name>"]: [value "<text>" ]<problem>},
  * for example {@code prices/BABA.csv line 17, column "Adj Close": value "abc" is not a number}.

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * Reads one daily price file into a {@link DatedSeries} of adjusted closes, named after the ticker
  * (the file name without {@code .csv}, e.g. {@code 9988.HK}).
  *
- * <p>The layout is detected from the file itself ({@code spec/CLI.md}, "Supported price layouts"):
+ * <p>The layout is detected from the file itself ({@code docs/cli.md}, "Supported price layouts"):
  *
  * <ul>
  *   <li>a one-row header with a date column named {@code Date} or {@code Datetime} (any case) or

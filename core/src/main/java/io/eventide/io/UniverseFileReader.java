@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Reads a universe file ({@code spec/CLI.md}): CSV with a header {@code ticker,exchange,benchmark}
+ * Reads a universe file ({@code docs/cli.md}): CSV with a header {@code ticker,exchange,benchmark}
  * (names matched ignoring case; other columns are ignored), one listing per record.
  *
  * <ul>

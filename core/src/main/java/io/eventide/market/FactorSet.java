@@ -13,9 +13,9 @@ import java.util.Objects;
  * Daily factor returns in decimals (not percent), on strictly increasing dates, with the risk-free
  * rate where known.
  *
- * <p>Ken French files quote percent; their reader divides by 100 ({@code spec/STATISTICS.md}
+ * <p>Ken French files quote percent; their reader divides by 100 ({@code docs/statistics.md}
  * section 2). Factors from several files are combined with {@link #merge(List)}: RF, and a factor
- * present in several sets, come from the first set that has it ({@code spec/CLI.md}).
+ * present in several sets, come from the first set that has it ({@code docs/cli.md}).
  */
 public final class FactorSet {
 

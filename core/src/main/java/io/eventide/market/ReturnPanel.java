@@ -18,7 +18,7 @@ import java.util.Optional;
  * The returns of a universe of listings, each on its own calendar, with optional factors.
  *
  * <p>A listing's calendar is the set of dates on which its benchmark has a price ({@code
- * spec/STATISTICS.md} section 1); listings sharing a benchmark and exchange share one calendar
+ * docs/statistics.md} section 1); listings sharing a benchmark and exchange share one calendar
  * object. A listing with no price series at all is kept, with every price missing, so that the
  * study can report it as {@code NO_PRICES} rather than drop it.
  */

@@ -3,7 +3,7 @@ package io.eventide.study;
 /**
  * Whether a firm-event (one event on one listing) entered the study, or why it was left out.
  *
- * <p>Checked in this order ({@code spec/CLI.md}): {@link #UNKNOWN_TICKER}, {@link #NO_PRICES},
+ * <p>Checked in this order ({@code docs/cli.md}): {@link #UNKNOWN_TICKER}, {@link #NO_PRICES},
  * {@link #OUT_OF_RANGE}, {@link #INSUFFICIENT_ESTIMATION}. A firm-event missing a day of one window
  * is {@link #OK} but absent from that window's sample; {@link StudyResult#windowExclusions()} lists
  * those.
@@ -20,7 +20,7 @@ public enum Outcome {
   NO_PRICES,
   /**
    * No session qualifies as day 0, or the calendar does not hold every session of the estimation
-   * window and the event span ({@code spec/STATISTICS.md} section 1).
+   * window and the event span ({@code docs/statistics.md} section 1).
    */
   OUT_OF_RANGE,
   /**

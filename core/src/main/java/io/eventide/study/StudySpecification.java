@@ -15,7 +15,7 @@ import java.util.OptionalInt;
  * window, the event windows, the minimum number of estimation observations, and whether to clean
  * estimation windows of other events.
  *
- * <p>Defaults ({@code spec/CLI.md}): market model, estimation {@code [-250, -11]}, windows {@code
+ * <p>Defaults ({@code docs/cli.md}): market model, estimation {@code [-250, -11]}, windows {@code
  * -1:1, 0:0, 0:1, -5:5}, at least 100 estimation observations, no cleaning. The test statistics to
  * run are chosen separately, with an {@code io.eventide.inference.TestSuite}.
  *
@@ -198,7 +198,7 @@ public final class StudySpecification {
 
   /**
    * The windows the tests run on: the event windows in the order given, then every one-day window
-   * {@code t:t} of the event span not already among them, by day ({@code spec/CLI.md}, {@code
+   * {@code t:t} of the event span not already among them, by day ({@code docs/cli.md}, {@code
    * tests.csv}).
    *
    * @return the test windows

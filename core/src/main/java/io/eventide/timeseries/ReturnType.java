@@ -3,7 +3,7 @@ package io.eventide.timeseries;
 /**
  * How a daily return is formed from two consecutive prices.
  *
- * <p>See {@code spec/STATISTICS.md} section 1: {@code R_t = P_t / P_{t-1} - 1} (simple, the
+ * <p>See {@code docs/statistics.md} section 1: {@code R_t = P_t / P_{t-1} - 1} (simple, the
  * default) or {@code r_t = ln(P_t / P_{t-1})} (log). A return is missing ({@code NaN}) when either
  * price is.
  */

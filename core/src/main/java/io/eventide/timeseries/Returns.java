@@ -3,7 +3,7 @@ package io.eventide.timeseries;
 /**
  * Daily returns of prices that are already placed on a calendar.
  *
- * <p>{@code spec/STATISTICS.md} section 1: the return on session {@code t} uses the price of the
+ * <p>{@code docs/statistics.md} section 1: the return on session {@code t} uses the price of the
  * previous session of the calendar, {@code t-1}. If either price is missing ({@code NaN}) the
  * return is missing. The first session has no previous session, so its return is missing.
  */

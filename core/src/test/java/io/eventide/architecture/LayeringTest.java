@@ -7,18 +7,36 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
+import java.util.List;
 import java.util.Locale;
 import java.util.TimeZone;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package stack of DESIGN.md as a test: each layer may import only the layers below it, the
- * packages are free of cycles, Tablesaw and XChart stay in io and report, and nothing reads the
- * default time zone or locale.
+ * The package stack of {@code docs/architecture.md} as a test: each layer may import only the
+ * layers below it, the packages are free of cycles, the statistics are a leaf, the readers' and
+ * writers' internals stay in io and report, Tablesaw and XChart stay there too, and nothing reads
+ * the default time zone or locale.
  */
 class LayeringTest {
+
+  /** Bottom to top: a layer may use any layer before it in this list, and no other. */
+  static final List<String> STACK =
+      List.of(
+          "timeseries",
+          "calendar",
+          "regression",
+          "inference",
+          "market",
+          "event",
+          "io",
+          "model",
+          "study",
+          "simulation",
+          "backtest",
+          "report");
 
   private static JavaClasses classes;
 
@@ -32,74 +50,41 @@ class LayeringTest {
 
   @Test
   void layersImportOnlyDownwards() {
-    ArchRule rule =
-        layeredArchitecture()
-            .consideringOnlyDependenciesInLayers()
-            .withOptionalLayers(true)
-            .layer("timeseries")
-            .definedBy("io.eventide.timeseries..")
-            .layer("calendar")
-            .definedBy("io.eventide.calendar..")
-            .layer("market")
-            .definedBy("io.eventide.market..")
-            .layer("event")
-            .definedBy("io.eventide.event..")
-            .layer("regression")
-            .definedBy("io.eventide.regression..")
-            .layer("model")
-            .definedBy("io.eventide.model..")
-            .layer("study")
-            .definedBy("io.eventide.study..")
-            .layer("inference")
-            .definedBy("io.eventide.inference..")
-            .layer("backtest")
-            .definedBy("io.eventide.backtest..")
-            .layer("io")
-            .definedBy("io.eventide.io..")
-            .layer("report")
-            .definedBy("io.eventide.report..")
-            .whereLayer("timeseries")
-            .mayNotAccessAnyLayer()
-            .whereLayer("calendar")
-            .mayOnlyAccessLayers("timeseries")
-            .whereLayer("market")
-            .mayOnlyAccessLayers("timeseries", "calendar")
-            .whereLayer("event")
-            .mayOnlyAccessLayers("timeseries", "calendar", "market")
-            .whereLayer("regression")
-            .mayNotAccessAnyLayer()
-            .whereLayer("model")
-            .mayOnlyAccessLayers("timeseries", "calendar", "market", "event", "regression")
-            .whereLayer("study")
-            .mayOnlyAccessLayers(
-                "timeseries", "calendar", "market", "event", "regression", "model", "inference")
-            .whereLayer("inference")
-            .mayNotAccessAnyLayer()
-            .whereLayer("backtest")
-            .mayOnlyAccessLayers(
-                "timeseries",
-                "calendar",
-                "market",
-                "event",
-                "regression",
-                "model",
-                "study",
-                "inference")
-            .whereLayer("io")
-            .mayOnlyAccessLayers("timeseries", "calendar", "market", "event")
-            .whereLayer("report")
-            .mayOnlyAccessLayers(
-                "timeseries",
-                "calendar",
-                "market",
-                "event",
-                "regression",
-                "model",
-                "study",
-                "inference",
-                "backtest",
-                "io");
+    LayeredArchitecture rule =
+        layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true);
+    for (String layer : STACK) {
+      rule = rule.layer(layer).definedBy("io.eventide." + layer + "..");
+    }
+    for (int i = 0; i < STACK.size(); i++) {
+      String layer = STACK.get(i);
+      rule =
+          i == 0
+              ? rule.whereLayer(layer).mayNotAccessAnyLayer()
+              : rule.whereLayer(layer)
+                  .mayOnlyAccessLayers(STACK.subList(0, i).toArray(String[]::new));
+    }
     rule.check(classes);
+  }
+
+  @Test
+  void statisticsAreALeafAboveTheKernels() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.eventide.inference..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.eventide.timeseries..",
+            "io.eventide.calendar..",
+            "io.eventide.market..",
+            "io.eventide.event..",
+            "io.eventide.io..",
+            "io.eventide.model..",
+            "io.eventide.study..",
+            "io.eventide.simulation..",
+            "io.eventide.backtest..",
+            "io.eventide.report..")
+        .check(classes);
   }
 
   @Test

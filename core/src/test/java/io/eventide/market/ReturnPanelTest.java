@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link ReturnPanel}, {@link ListingReturns} and {@link Listing}: each listing on its benchmark's
- * sessions (STATISTICS.md section 1), returns over the previous session of that calendar, missing
- * prices and missing files kept as NaN, and the errors that make a panel impossible.
+ * sessions (docs/statistics.md section 1), returns over the previous session of that calendar,
+ * missing prices and missing files kept as NaN, and the errors that make a panel impossible.
  *
  * <p>Data, by hand: SPX has prices on 07-03, 07-05, 07-06 and a blank (NaN) on 07-04 (a holiday),
  * so its calendar is 07-03, 07-05, 07-06. BABA has 10, 11 (on the holiday), 12, 15: its 07-04 price

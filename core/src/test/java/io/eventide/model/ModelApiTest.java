@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The models' identities and parameters ({@code spec/CLI.md}: ids and parameter columns), the
+ * The models' identities and parameters ({@code docs/cli.md}: ids and parameter columns), the
  * checks of {@link ModelInputs} and {@link FactorModel}, and a fit's accessors on a hand-sized
  * example.
  */

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every model's fit against the matrix form of {@code spec/STATISTICS.md} section 2, computed here
+ * Every model's fit against the matrix form of {@code docs/statistics.md} section 2, computed here
  * from scratch: rows kept when the return and every regressor are present and the session is not
  * excluded; parameters from Commons Math ({@link SimpleRegression}, {@link
  * OLSMultipleLinearRegression}) or a plain mean; {@code s² = Σε̂² / (M − k)} (market-adjusted:

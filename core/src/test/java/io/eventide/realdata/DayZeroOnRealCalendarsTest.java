@@ -13,8 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Day 0 per listing on the real calendars (STATISTICS.md section 1): BABA on the S&P 500's NYSE
- * sessions, 9988.HK on the Hang Seng Index's HKEX sessions.
+ * Day 0 per listing on the real calendars (docs/statistics.md section 1): BABA on the S&P 500's
+ * NYSE sessions, 9988.HK on the Hang Seng Index's HKEX sessions.
  */
 class DayZeroOnRealCalendarsTest {
 

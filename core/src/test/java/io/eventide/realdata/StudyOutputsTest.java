@@ -32,7 +32,7 @@ import tech.tablesaw.api.Table;
 
 /**
  * The outputs of a study on the real files, including left-out firm-events: the CSV files of
- * CLI.md, the Tablesaw views, the text summary and the chart agree with the result objects.
+ * docs/cli.md, the Tablesaw views, the text summary and the chart agree with the result objects.
  */
 class StudyOutputsTest {
 

@@ -41,7 +41,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The engine against {@link ReferenceStudy}, a naive implementation of {@code spec/STATISTICS.md}
+ * The engine against {@link ReferenceStudy}, a naive implementation of {@code docs/statistics.md}
  * sections 1-2 and the reduced inputs of section 3, written from the spec with dates, loops and
  * Commons Math. Every expected value comes from the reference; the fixture's design (which day is
  * day 0, which firm-event is left out and why, which windows a hole removes) is also asserted

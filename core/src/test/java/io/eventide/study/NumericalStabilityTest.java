@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Compared to 1e-9 relative: α̂, β̂, s and Var(CAR) of every window for the market model; μ̂, s,
  * Var(CAR) for constant-mean; s, Var(CAR) for market-adjusted. Reference formulas (CLM 1997; {@code
- * spec/STATISTICS.md} section 2): {@code β̂ = Sxy/Sxx}, {@code α̂ = ȳ − β̂x̄}, {@code s² = Σ(y − α̂
+ * docs/statistics.md} section 2): {@code β̂ = Sxy/Sxx}, {@code α̂ = ȳ − β̂x̄}, {@code s² = Σ(y − α̂
  * − β̂x)²/(M − 2)}, {@code Var(CAR) = s² (L + L²/M + (Σ_W (x_t − x̄))² / Sxx)}; constant-mean
  * {@code s² = Σ(y − ȳ)²/(M − 1)}, {@code Var(CAR) = s² (L + L²/M)}; market-adjusted {@code s² = Σ(y
  * − x)²/M}, {@code Var(CAR) = s² L}. Observed worst error when written: 3e-11 relative (s), α̂

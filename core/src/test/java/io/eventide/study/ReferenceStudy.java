@@ -36,7 +36,7 @@ import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 
 /**
- * A deliberately naive, independent reference implementation of {@code spec/STATISTICS.md} sections
+ * A deliberately naive, independent reference implementation of {@code docs/statistics.md} sections
  * 1 and 2 and of the reduced inputs of section 3 (AAR_τ of cda-t, r̄, Ū_τ of rank-z, the
  * per-firm-event share behind p̂ of gsign-z).
  *

@@ -13,7 +13,7 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link StudySpecification}: the defaults of {@code spec/CLI.md}, every validation rule with its
+ * {@link StudySpecification}: the defaults of {@code docs/cli.md}, every validation rule with its
  * message, the test windows of {@code tests.csv}, and value semantics.
  */
 class StudySpecificationTest {
@@ -24,7 +24,7 @@ class StudySpecificationTest {
 
   @Test
   void defaultsAreThoseOfTheCommandLine() {
-    // CLI.md: --model market, --estimation -250:-11, --windows -1:1,0:0,0:1,-5:5,
+    // docs/cli.md: --model market, --estimation -250:-11, --windows -1:1,0:0,0:1,-5:5,
     // --min-estimation 100, --returns simple; cleaning is off unless --clean is given.
     StudySpecification d = StudySpecification.defaults();
     assertThat(d.model()).isSameAs(MarketModel.of());

@@ -22,7 +22,7 @@ import java.util.Locale;
  * <p><b>Reading the output:</b> one line per announcement: how it was dated, day 0 on NYSE and on
  * HKEX, and a {@code *} where they differ. Day 0 is the first session whose close (in the
  * exchange's own zone) is at or after the announcement; a date-only announcement takes its date, or
- * the next session when that date is a holiday or weekend ({@code spec/STATISTICS.md} §1).
+ * the next session when that date is a holiday or weekend ({@code docs/statistics.md} §1).
  */
 public final class DayZeroAcrossExchanges {
 

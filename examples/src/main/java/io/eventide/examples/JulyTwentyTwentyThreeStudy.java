@@ -27,7 +27,7 @@ import java.util.List;
  *
  * <p><b>Reading the output:</b> day 0 and the returns around it per listing; the events that fall
  * inside each other's windows (these four do, so the windows are confounded: read them together);
- * then per window the CAAR and every test of {@code spec/STATISTICS.md} with its p-value. A
+ * then per window the CAAR and every test of {@code docs/statistics.md} with its p-value. A
  * positive CAAR with small p-values on the day-0 and day-+1 windows says the news was priced as
  * good news beyond what the market did.
  *

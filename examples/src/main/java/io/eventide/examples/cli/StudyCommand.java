@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code eventide study}: reads prices, a universe and events, runs the study and writes the files
- * of {@code spec/CLI.md} into {@code --out}, printing a summary.
+ * of {@code docs/cli.md} into {@code --out}, printing a summary.
  */
 @Command(
     name = "study",
@@ -135,7 +135,7 @@ public final class StudyCommand implements Callable<Integer> {
       names = "--tests",
       paramLabel = "ID,...",
       split = ",",
-      description = "tests to run (default: all eleven of STATISTICS.md)")
+      description = "tests to run (default: all eleven of docs/statistics.md)")
   List<String> tests = new ArrayList<>();
 
   @Option(

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** The command line of spec/CLI.md, run in-process with captured output. */
+/** The command line of docs/cli.md, run in-process with captured output. */
 class EventideCommandTest {
 
   @TempDir static Path tmp;
