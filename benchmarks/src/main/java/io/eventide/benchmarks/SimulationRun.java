@@ -16,8 +16,9 @@ import java.util.Locale;
  * × 50 firm-events × 2 designs × 5 variants, all eleven tests on two windows; {@code
  * docs/simulation.md}) on a folder of real prices, the panel read once beforehand. Not a JMH
  * benchmark: one untimed warm-up run with 100 samples, then {@code repeats} timed runs of the full
- * default, each printed with its wall time, samples per second and one rate as a check that the
- * runs agree (they must: same seed).
+ * default, each printed with its wall time, the process's CPU time (on a busy machine, CPU time
+ * divided by the thread count is what the wall time would be on two free cores), samples per second
+ * and one rate as a check that the runs agree (they must: same seed).
  *
  * <pre>
  *   java -cp benchmarks/target/benchmarks.jar io.eventide.benchmarks.SimulationRun \
@@ -27,6 +28,15 @@ import java.util.Locale;
 public final class SimulationRun {
 
   private SimulationRun() {}
+
+  /** CPU time of the whole process (all threads, including GC and JIT), or -1 if unknown. */
+  private static long processCpuNanos() {
+    java.lang.management.OperatingSystemMXBean os =
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean sun
+        ? sun.getProcessCpuTime()
+        : -1;
+  }
 
   /**
    * @param args the price folder, the market ticker, threads (default 2), timed repeats (default 3)
@@ -56,17 +66,20 @@ public final class SimulationRun {
         threads,
         SimulationProgress.NONE);
     for (int r = 0; r < repeats; r++) {
+      long cpu0 = processCpuNanos();
       long s = System.nanoTime();
       SimulationResult result = Simulation.run(spec, threads, SimulationProgress.NONE);
       double wall = (System.nanoTime() - s) / 1e9;
+      double cpu = (processCpuNanos() - cpu0) / 1e9;
       long samples = (long) spec.samples() * spec.designs().size();
       System.out.printf(
           Locale.ROOT,
-          "run %d: %d threads, %.2f s wall, %.0f samples/s, %d cells;"
+          "run %d: %d threads, %.2f s wall, %.2f s process CPU, %.0f samples/s, %d cells;"
               + " check: nonclustered patell-z 0:0 at d=0 %.3f%n",
           r + 1,
           threads,
           wall,
+          cpu,
           samples / wall,
           result.cells().size(),
           result.rate(Design.NONCLUSTERED, Variant.shift(0), EventWindow.of(0, 0), "patell-z"));
