@@ -1,6 +1,7 @@
 package io.eventide.study;
 
 import io.eventide.model.ModelFit;
+import io.eventide.study.internal.ClusterCorrelation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

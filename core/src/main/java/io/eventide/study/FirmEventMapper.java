@@ -2,6 +2,7 @@ package io.eventide.study;
 
 import io.eventide.model.ModelFit;
 import io.eventide.model.internal.ModelFitter;
+import io.eventide.study.internal.RankKernel;
 import io.eventide.timeseries.ReturnType;
 import java.util.Arrays;
 

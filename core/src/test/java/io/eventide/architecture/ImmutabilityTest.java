@@ -53,6 +53,9 @@ class ImmutabilityTest {
         .doNotHaveFullyQualifiedName("io.eventide.study.StudySpecification$Builder")
         .and()
         .areDeclaredInClassesThat()
+        .doNotHaveFullyQualifiedName("io.eventide.simulation.SimulationSpecification$Builder")
+        .and()
+        .areDeclaredInClassesThat()
         .doNotHaveFullyQualifiedName(
             "io.eventide.regression.internal.LinearRegressionKernel$Workspace")
         .should()
@@ -69,6 +72,7 @@ class ImmutabilityTest {
         new String[] {
           "io.eventide.report.internal.CsvWriter",
           "io.eventide.study.StudySpecification$Builder",
+          "io.eventide.simulation.SimulationSpecification$Builder",
           "io.eventide.regression.internal.LinearRegressionKernel$Workspace"
         }) {
       assertThat(classes.get(name).getFields())

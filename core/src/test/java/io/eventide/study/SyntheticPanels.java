@@ -18,14 +18,14 @@ import java.util.SplittableRandom;
  * Seeded synthetic panels for study tests: weekday sessions from 2020-01-01, a benchmark "MKT" with
  * daily σ 1%, listings with β around 1 and idiosyncratic σ 2%.
  */
-final class SyntheticPanels {
+public final class SyntheticPanels {
 
-  static final LocalDate START = LocalDate.of(2020, 1, 1);
+  public static final LocalDate START = LocalDate.of(2020, 1, 1);
 
   private SyntheticPanels() {}
 
   /** Weekday dates from START. */
-  static LocalDate[] sessions(int n) {
+  public static LocalDate[] sessions(int n) {
     LocalDate[] d = new LocalDate[n];
     LocalDate x = START;
     for (int i = 0; i < n; i++) {
@@ -39,7 +39,7 @@ final class SyntheticPanels {
   }
 
   /** Prices from returns, starting at 100. */
-  static double[] prices(double[] returns) {
+  public static double[] prices(double[] returns) {
     double[] p = new double[returns.length];
     double v = 100;
     for (int i = 0; i < p.length; i++) {
@@ -52,7 +52,7 @@ final class SyntheticPanels {
   }
 
   /** A panel of {@code listings} tickers L000.. on NYSE with benchmark MKT. */
-  static Map<String, DatedSeries> prices(int listings, int sessions, long seed) {
+  public static Map<String, DatedSeries> prices(int listings, int sessions, long seed) {
     SplittableRandom rnd = new SplittableRandom(seed);
     LocalDate[] dates = sessions(sessions);
     double[] m = new double[sessions];
@@ -73,7 +73,7 @@ final class SyntheticPanels {
     return out;
   }
 
-  static String ticker(int i) {
+  public static String ticker(int i) {
     return String.format(java.util.Locale.ROOT, "L%03d", i);
   }
 
@@ -93,7 +93,7 @@ final class SyntheticPanels {
     return Event.of(id, Announcement.on(date), List.of(tickers));
   }
 
-  static double gaussian(SplittableRandom rnd) {
+  public static double gaussian(SplittableRandom rnd) {
     // Box-Muller, deterministic for a seed.
     double u1 = rnd.nextDouble();
     double u2 = rnd.nextDouble();

@@ -1,4 +1,4 @@
-package io.eventide.study;
+package io.eventide.study.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

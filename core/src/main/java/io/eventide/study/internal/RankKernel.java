@@ -1,4 +1,4 @@
-package io.eventide.study;
+package io.eventide.study.internal;
 
 /**
  * Average ranks of the valid values of an array, allocation-free: the rank scores of the Corrado
@@ -15,7 +15,7 @@ package io.eventide.study;
  * {@code U = K / (T + 1) − 1/2}, with T the number of valid values; a {@code NaN} value gets a
  * {@code NaN} score.
  */
-final class RankKernel {
+public final class RankKernel {
 
   private static final int RADIX = 256;
   private static final int PASSES = 8;
@@ -29,7 +29,7 @@ final class RankKernel {
   /**
    * @param capacity the largest number of values to rank
    */
-  RankKernel(int capacity) {
+  public RankKernel(int capacity) {
     keys = new long[capacity];
     keysScratch = new long[capacity];
     positions = new int[capacity];
@@ -44,7 +44,7 @@ final class RankKernel {
    * @param scores receives {@code U = K / (T + 1) − 1/2}, {@code NaN} where the value is missing
    * @return T, the number of valid values
    */
-  int scores(double[] values, int n, double[] scores) {
+  public int scores(double[] values, int n, double[] scores) {
     java.util.Arrays.fill(counts, 0);
     int t = 0;
     for (int i = 0; i < n; i++) {

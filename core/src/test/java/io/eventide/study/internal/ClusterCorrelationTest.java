@@ -1,10 +1,11 @@
-package io.eventide.study;
+package io.eventide.study.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.eventide.calendar.Exchange;
 import io.eventide.calendar.TradingCalendar;
+import io.eventide.study.SyntheticPanels;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.eventide.study;
+package io.eventide.study.internal;
 
 import io.eventide.calendar.TradingCalendar;
 import java.util.ArrayList;
@@ -26,14 +26,14 @@ import java.util.List;
  *
  * @param <S> what a complete member's residuals are recomputed from
  */
-final class ClusterCorrelation<S> {
+public final class ClusterCorrelation<S> {
 
   /** Pairs with fewer common estimation dates count as uncorrelated. */
-  static final int MIN_COMMON_DATES = 30;
+  public static final int MIN_COMMON_DATES = 30;
 
   /** Recomputes a complete member's estimation residuals. */
   @FunctionalInterface
-  interface Recompute<S> {
+  public interface Recompute<S> {
     /**
      * @param source the member's source, as given to {@link ClusterCorrelation#add}
      * @param e0 the first estimation session
@@ -54,7 +54,7 @@ final class ClusterCorrelation<S> {
    * @param windowCount the number of test windows
    * @param recompute how to recompute a complete member's residuals from its source
    */
-  ClusterCorrelation(int estLen, int windowCount, Recompute<S> recompute) {
+  public ClusterCorrelation(int estLen, int windowCount, Recompute<S> recompute) {
     this.estLen = estLen;
     this.windowCount = windowCount;
     this.recompute = recompute;
@@ -62,7 +62,7 @@ final class ClusterCorrelation<S> {
   }
 
   /** Forgets the current cluster. */
-  void clear() {
+  public void clear() {
     members.clear();
     groups.clear();
   }
@@ -78,7 +78,7 @@ final class ClusterCorrelation<S> {
    * @param mask the windows whose sample holds the member, one bit per window (copied)
    * @param source what its residuals can be recomputed from (kept for a complete member)
    */
-  void add(
+  public void add(
       TradingCalendar calendar,
       int e0,
       double[] resid,
@@ -120,7 +120,7 @@ final class ClusterCorrelation<S> {
    *
    * @param pairSum one sum per test window
    */
-  void addTo(double[] pairSum) {
+  public void addTo(double[] pairSum) {
     if (members.size() < 2) {
       return;
     }
@@ -131,7 +131,7 @@ final class ClusterCorrelation<S> {
         boolean any = false;
         for (ZPattern zp : g.patterns) {
           if (has(zp.mask, w)) {
-            WindowAccumulators.addInto(vector, zp.sum);
+            addInto(vector, zp.sum);
             squares += zp.squares;
             any = true;
           }
@@ -248,7 +248,18 @@ final class ClusterCorrelation<S> {
     return g;
   }
 
-  static boolean has(long[] mask, int w) {
+  private static void addInto(double[] target, double[] source) {
+    for (int i = 0; i < target.length; i++) {
+      target[i] += source[i];
+    }
+  }
+
+  /**
+   * @param mask one bit per window
+   * @param w a window index
+   * @return whether the mask holds window {@code w}
+   */
+  public static boolean has(long[] mask, int w) {
     return (mask[w >>> 6] & (1L << (w & 63))) != 0;
   }
 
