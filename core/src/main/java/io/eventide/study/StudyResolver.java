@@ -152,7 +152,8 @@ final class StudyResolver {
                               + model.id()
                               + " needs factors "
                               + factorNames
-                              + "; give the panel a factor set (--factors with the Ken French daily files)"));
+                              + "; give the panel a factor set: panel.withFactors(FactorFileReader.read(file))"
+                              + " with the Ken French daily files"));
       Set<String> missing = new LinkedHashSet<>(factorNames);
       missing.removeAll(factors.names());
       if (!missing.isEmpty()) {
