@@ -43,10 +43,10 @@ public final class AnswerOptions {
 
   @Option(
       names = "--sign-by",
-      paramLabel = "direction",
+      paramLabel = "SIGN",
       description =
-          "multiply each firm-event's abnormal quantities by its event's direction (+1/-1);"
-              + " a 0 or missing direction leaves it out (NO_DIRECTION)")
+          "direction: multiply each firm-event's abnormal quantities by its event's direction"
+              + " (+1/-1); a 0 or missing direction leaves it out (NO_DIRECTION)")
   String signBy;
 
   @Option(
@@ -83,6 +83,14 @@ public final class AnswerOptions {
       if (column.equalsIgnoreCase("exchange")) {
         b.groupBy(GroupBy.exchange());
         return;
+      }
+      if (column.equals("announced") || column.equals("affected")) {
+        throw new IllegalArgumentException(
+            "--group-by "
+                + column
+                + " does not label groups (each event has its own); group by category,"
+                + " direction, exchange or another column of "
+                + events);
       }
       List<String> header = header(events);
       if (!header.contains(column)) {

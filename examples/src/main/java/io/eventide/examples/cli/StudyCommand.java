@@ -46,12 +46,10 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description =
         "Run an event study and write firm_events.csv, abnormal_returns.csv, car.csv,"
-            + " tests.csv (and left_out.csv, overlaps.csv) into --out.")
+            + " tests.csv, caar.csv, aar.csv (and left_out.csv, overlaps.csv) into --out.")
 public final class StudyCommand implements Callable<Integer> {
 
   @Spec CommandSpec command;
-
-  @Mixin AnswerOptions answers = new AnswerOptions();
 
   @Option(
       names = "--prices",
@@ -123,7 +121,7 @@ public final class StudyCommand implements Callable<Integer> {
       description = "simple|log (default: ${DEFAULT-VALUE})")
   String returns;
 
-  @Option(names = "--plot", description = "also write caar.png")
+  @Option(names = "--plot", description = "also write caar.png and caar.svg")
   boolean plot;
 
   @Option(
@@ -154,6 +152,8 @@ public final class StudyCommand implements Callable<Integer> {
       paramLabel = "N",
       description = "threads for the study (default: available processors)")
   Integer threads;
+
+  @Mixin AnswerOptions answers = new AnswerOptions();
 
   @Override
   public Integer call() {
