@@ -3,13 +3,16 @@ package io.eventide.report;
 import io.eventide.calendar.Exchange;
 import io.eventide.event.EventWindow;
 import io.eventide.event.Overlap;
+import io.eventide.inference.Measure;
 import io.eventide.study.FirmEventResult;
+import io.eventide.study.MeanEstimate;
 import io.eventide.study.Outcome;
 import io.eventide.study.StudyResult;
 import io.eventide.study.StudyTests;
 import io.eventide.study.WindowExclusion;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The study's output tables, each defined once ({@link TableDefinition}): {@code firm_events},
@@ -214,6 +217,143 @@ final class OutputTables {
             new Column.Text<>("region", o -> o.region().name())),
         action -> study.forEachOverlap(action::accept));
   }
+
+  /**
+   * The study and each of its groups, in output order: all firm-events first (label empty), then
+   * each group by label.
+   */
+  static List<StudyResult> withGroups(StudyResult study) {
+    List<StudyResult> out = new ArrayList<>();
+    out.add(study);
+    for (String g : study.groups()) {
+      out.add(study.group(g));
+    }
+    return out;
+  }
+
+  /**
+   * One row per group (empty = all firm-events), study window and measure: {@code
+   * group,window,measure,n,caar,se,t,ci_low,ci_high}; se = s/√N of the window's CARs or BHARs, the
+   * interval from Student t with N − 1 degrees of freedom ({@link MeanEstimate}).
+   *
+   * @param study the results
+   * @return the table {@code caar}
+   */
+  static TableDefinition<CaarRow> caar(StudyResult study) {
+    return new TableDefinition<>(
+        "caar",
+        List.of(
+            new Column.Text<>("group", CaarRow::group),
+            new Column.Text<>("window", r -> r.window().toString()),
+            new Column.Text<>("measure", r -> r.measure().name()),
+            new Column.Int<>("n", r -> r.estimate().n()),
+            new Column.Decimal<>("caar", r -> r.estimate().estimate()),
+            new Column.Decimal<>("se", r -> r.estimate().standardError()),
+            new Column.Decimal<>("t", r -> r.estimate().t()),
+            new Column.Decimal<>("ci_low", r -> r.estimate().lower()),
+            new Column.Decimal<>("ci_high", r -> r.estimate().upper())),
+        action -> {
+          for (StudyResult g : withGroups(study)) {
+            String label = g.groupLabel().orElse("");
+            for (EventWindow w : g.windows()) {
+              for (Measure m : Measure.values()) {
+                action.accept(new CaarRow(label, w, m, g.caar(w, m)));
+              }
+            }
+          }
+        });
+  }
+
+  /**
+   * One row per group and relative day of the event span: {@code
+   * group,rel_day,n,aar,caar,se,ci_low,ci_high}; {@code caar} cumulates AAR from the span's first
+   * day and is empty from the first day without an AAR on (a sum with a missing term is unknown);
+   * se and interval are those of the one-day CAR.
+   *
+   * @param study the results
+   * @return the table {@code aar}
+   */
+  static TableDefinition<AarRow> aar(StudyResult study) {
+    EventWindow span = study.specification().eventSpan();
+    return new TableDefinition<>(
+        "aar",
+        List.of(
+            new Column.Text<>("group", AarRow::group),
+            new Column.Int<>("rel_day", AarRow::day),
+            new Column.Int<>("n", r -> r.estimate().n()),
+            new Column.Decimal<>("aar", r -> r.estimate().estimate()),
+            new Column.Decimal<>("caar", AarRow::caar),
+            new Column.Decimal<>("se", r -> r.estimate().standardError()),
+            new Column.Decimal<>("ci_low", r -> r.estimate().lower()),
+            new Column.Decimal<>("ci_high", r -> r.estimate().upper())),
+        action -> {
+          for (StudyResult g : withGroups(study)) {
+            String label = g.groupLabel().orElse("");
+            double cum = 0;
+            for (int d = span.fromInclusive(); d <= span.toInclusive(); d++) {
+              MeanEstimate e = g.aar(d);
+              cum += e.estimate();
+              action.accept(new AarRow(label, d, e, cum));
+            }
+          }
+        });
+  }
+
+  /**
+   * The rows of {@code tests} for the firm-events of each group: {@code
+   * group,window,measure,test,statistic,p_value,n}, then {@code reason}.
+   *
+   * @param groups each group's label and tests, in label order
+   * @return the table {@code group_tests}
+   */
+  static TableDefinition<GroupTestRow> groupTests(List<Map.Entry<String, StudyTests>> groups) {
+    return new TableDefinition<>(
+        "group_tests",
+        List.of(
+            new Column.Text<>("group", GroupTestRow::group),
+            new Column.Text<>("window", r -> r.row().window().toString()),
+            new Column.Text<>("measure", r -> r.row().measure().name()),
+            new Column.Text<>("test", r -> r.row().result().testId()),
+            new Column.Decimal<>("statistic", r -> r.row().result().statistic()),
+            new Column.Decimal<>("p_value", r -> r.row().result().pValue()),
+            new Column.Int<>("n", r -> r.row().result().n()),
+            new Column.Text<>("reason", r -> r.row().result().undefinedReason())),
+        action -> {
+          for (Map.Entry<String, StudyTests> g : groups) {
+            for (StudyTests.Row row : g.getValue().rows()) {
+              action.accept(new GroupTestRow(g.getKey(), row));
+            }
+          }
+        });
+  }
+
+  /**
+   * A row of {@code caar}.
+   *
+   * @param group the group's label, empty for all firm-events
+   * @param window the study window
+   * @param measure CAR or BHAR
+   * @param estimate the mean with its standard error and interval
+   */
+  record CaarRow(String group, EventWindow window, Measure measure, MeanEstimate estimate) {}
+
+  /**
+   * A row of {@code aar}.
+   *
+   * @param group the group's label, empty for all firm-events
+   * @param day the relative day
+   * @param estimate the day's AAR with its standard error and interval
+   * @param caar AAR cumulated from the span's first day (NaN once a day has none)
+   */
+  record AarRow(String group, int day, MeanEstimate estimate, double caar) {}
+
+  /**
+   * A row of {@code group_tests}.
+   *
+   * @param group the group's label
+   * @param row the test result
+   */
+  record GroupTestRow(String group, StudyTests.Row row) {}
 
   /**
    * A cursor over the rows of one firm-event: the firm-event, its parameters (read once per

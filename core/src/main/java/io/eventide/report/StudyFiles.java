@@ -8,11 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes a study's output files into a folder, exactly as the command line's contract lays them out
  * (docs/cli.md): {@code firm_events.csv}, {@code abnormal_returns.csv}, {@code car.csv}, {@code
- * tests.csv}; and, as extensions, {@code left_out.csv} and {@code overlaps.csv}.
+ * tests.csv}, {@code caar.csv}, {@code aar.csv}; and, as extensions, {@code left_out.csv} and
+ * {@code overlaps.csv}; with groups, {@code group_tests.csv}.
  *
  * <p>Extensions to the contract's columns are appended at the end of a row, never inserted: {@code
  * reason} in {@code firm_events.csv} (why a firm-event was left out) and in {@code tests.csv} (why
@@ -35,7 +37,12 @@ public final class StudyFiles {
           "car.csv",
           "tests.csv",
           "left_out.csv",
-          "overlaps.csv");
+          "overlaps.csv",
+          "caar.csv",
+          "aar.csv");
+
+  /** The file of the tests per group, written by {@link #writeGroupTests}. */
+  public static final String GROUP_TESTS = "group_tests.csv";
 
   private StudyFiles() {}
 
@@ -60,6 +67,20 @@ public final class StudyFiles {
     out.add(OutputTables.tests(tests).writeCsv(folder));
     out.add(OutputTables.leftOut(study).writeCsv(folder));
     out.add(OutputTables.overlaps(study).writeCsv(folder));
+    out.add(OutputTables.caar(study).writeCsv(folder));
+    out.add(OutputTables.aar(study).writeCsv(folder));
     return List.copyOf(out);
+  }
+
+  /**
+   * Writes {@code group_tests.csv}: {@code group,window,measure,test,statistic,p_value,n,reason},
+   * the rows of {@code tests.csv} for each group's firm-events.
+   *
+   * @param folder an existing output folder
+   * @param groups each group's tests, as {@link StudyTests#runGroups} returns them
+   * @return the file written
+   */
+  public static Path writeGroupTests(Path folder, Map<String, StudyTests> groups) {
+    return OutputTables.groupTests(List.copyOf(groups.entrySet())).writeCsv(folder);
   }
 }

@@ -60,6 +60,28 @@ public final class StudyTables {
   }
 
   /**
+   * The columns and rows of {@code caar.csv}: {@code group, window, measure, n, caar, se, t,
+   * ci_low, ci_high}, all firm-events (group empty) then each group.
+   *
+   * @param study the results
+   * @return the table {@code caar}
+   */
+  public static Table caar(StudyResult study) {
+    return OutputTables.caar(study).toTable();
+  }
+
+  /**
+   * The columns and rows of {@code aar.csv}: {@code group, rel_day, n, aar, caar, se, ci_low,
+   * ci_high}, all firm-events (group empty) then each group.
+   *
+   * @param study the results
+   * @return the table {@code aar}
+   */
+  public static Table aar(StudyResult study) {
+    return OutputTables.aar(study).toTable();
+  }
+
+  /**
    * One row per relative day of the event span: N, AAR (and the mean one-day BHAR), and every day
    * test's statistic and p-value on AR.
    *

@@ -126,7 +126,7 @@ public final class EventStudy {
 
   private StudyResult compute(ResolvedStudy resolved) {
     FirmEventColumns cols = new FirmEventColumns(resolved, spec.model().parameterCount());
-    WindowAccumulators acc = map(resolved, cols);
+    WindowAccumulators[] acc = map(resolved, cols);
     return new StudyResult(resolved, cols, acc);
   }
 
@@ -134,7 +134,7 @@ public final class EventStudy {
    * Cuts the clusters into chunks of whole events whose size depends only on the data, runs them,
    * and merges their partial sums in chunk order.
    */
-  private WindowAccumulators map(ResolvedStudy resolved, FirmEventColumns cols) {
+  private WindowAccumulators[] map(ResolvedStudy resolved, FirmEventColumns cols) {
     int[] clusterStarts = resolved.clusterStarts;
     int clusters = clusterStarts.length - 1;
     int target = Math.max(MIN_CHUNK, cols.size / TARGET_CHUNKS);
@@ -151,10 +151,13 @@ public final class EventStudy {
     int radius = spec.cleaningRadius().orElse(-1);
     IntFunction<ClusterTask> task =
         i -> new ClusterTask(resolved, cols, chunks.get(i)[0], chunks.get(i)[1], radius);
-    WindowAccumulators total = new WindowAccumulators(resolved.layout);
+    WindowAccumulators[] total = new WindowAccumulators[1 + resolved.groupLabels.size()];
+    for (int g = 0; g < total.length; g++) {
+      total[g] = new WindowAccumulators(resolved.layout);
+    }
     if (executor == null && (parallelism == 1 || chunks.size() <= 1)) {
       for (int i = 0; i < chunks.size(); i++) {
-        total.merge(task.apply(i).call());
+        WindowAccumulators.merge(total, task.apply(i).call());
       }
       return total;
     }
@@ -165,14 +168,14 @@ public final class EventStudy {
     int inFlight =
         IN_FLIGHT_PER_THREAD
             * (executor != null ? Runtime.getRuntime().availableProcessors() : parallelism);
-    ArrayDeque<Future<WindowAccumulators>> pending = new ArrayDeque<>();
+    ArrayDeque<Future<WindowAccumulators[]>> pending = new ArrayDeque<>();
     try {
       int next = 0;
       while (next < chunks.size() && pending.size() < inFlight) {
         pending.add(service.submit(task.apply(next++)));
       }
       while (!pending.isEmpty()) {
-        total.merge(pending.poll().get());
+        WindowAccumulators.merge(total, pending.poll().get());
         if (next < chunks.size()) {
           pending.add(service.submit(task.apply(next++)));
         }
@@ -191,7 +194,7 @@ public final class EventStudy {
       }
       throw new IllegalStateException("Event study failed: " + cause, cause);
     } finally {
-      for (Future<WindowAccumulators> f : pending) {
+      for (Future<WindowAccumulators[]> f : pending) {
         f.cancel(true);
       }
       if (executor == null) {

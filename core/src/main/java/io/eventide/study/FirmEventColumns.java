@@ -31,6 +31,15 @@ final class FirmEventColumns {
   final double[][] ar;
   final double[][] sar;
 
+  /** Each firm-event's event direction (±1) when the study signs by direction; else null. */
+  final double[] sign;
+
+  /** Each firm-event's group index, or null when the study is ungrouped. */
+  final int[] group;
+
+  /** The groups' labels, sorted; empty when ungrouped. */
+  final java.util.List<String> groupLabels;
+
   FirmEventColumns(ResolvedStudy resolved, int k) {
     this.size = resolved.size;
     this.k = k;
@@ -53,6 +62,16 @@ final class FirmEventColumns {
       car[w] = nanArray(size);
       carVariance[w] = nanArray(size);
       bhar[w] = nanArray(size);
+    }
+    group = resolved.group;
+    groupLabels = resolved.groupLabels;
+    if (resolved.spec.signedByDirection()) {
+      sign = new double[size];
+      for (int i = 0; i < size; i++) {
+        sign[i] = resolved.events.get(event[i]).direction();
+      }
+    } else {
+      sign = null;
     }
     expected = new double[spanLen][];
     ar = new double[spanLen][];

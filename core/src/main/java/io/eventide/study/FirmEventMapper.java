@@ -49,6 +49,7 @@ final class FirmEventMapper {
   private final double[] ar;
 
   private ModelFit fit;
+  private double sign = 1.0;
   private int observations;
   private double residSum;
 
@@ -131,6 +132,14 @@ final class FirmEventMapper {
     // Estimation residuals: the first part of the rank test's combined window.
     final int estLen = layout.estLen;
     fit.abnormal(e0, e0 + estLen, resid, 0);
+    // Signed by direction: every abnormal quantity below is multiplied by ±1 (exact in floating
+    // point), so a firm-event of direction -1 contributes its mirror image.
+    final double sign = cols.sign == null ? 1.0 : cols.sign[fe];
+    if (sign != 1.0) {
+      for (int tau = 0; tau < estLen; tau++) {
+        resid[tau] *= sign;
+      }
+    }
     if (excl != null) {
       for (int tau = 0; tau < estLen; tau++) {
         if (excl[tau]) {
@@ -158,7 +167,7 @@ final class FirmEventMapper {
     for (int d = 0; d < layout.spanLen; d++) {
       int t = s0 + d;
       double e = fit.expected(t);
-      double a = r[t] - e;
+      double a = sign * (r[t] - e);
       expected[d] = e;
       ar[d] = a;
       cols.expected[d][fe] = e;
@@ -182,7 +191,7 @@ final class FirmEventMapper {
       }
       cols.car[w][fe] = car;
       cols.carVariance[w][fe] = fit.carVariance(d0 + layout.windowFrom[w], d0 + layout.windowTo[w]);
-      cols.bhar[w][fe] = bhar(r, s0, from, to);
+      cols.bhar[w][fe] = sign * bhar(r, s0, from, to);
       mask[w >>> 6] |= 1L << (w & 63);
       any = true;
     }
@@ -191,6 +200,7 @@ final class FirmEventMapper {
     }
     ranker.scores(rankValues, layout.combinedLen, scores);
     this.fit = fit;
+    this.sign = sign;
     this.observations = m;
     this.residSum = sum;
     return true;
@@ -237,6 +247,14 @@ final class FirmEventMapper {
   private void leaveOut(int fe, String why) {
     cols.outcome[fe] = Outcome.INSUFFICIENT_ESTIMATION;
     cols.reason[fe] = why;
+  }
+
+  /**
+   * @return the sign the last mapped firm-event's abnormal quantities were multiplied by (1 when
+   *     the study does not sign by direction)
+   */
+  double sign() {
+    return sign;
   }
 
   /**

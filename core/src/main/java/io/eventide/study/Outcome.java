@@ -4,9 +4,9 @@ package io.eventide.study;
  * Whether a firm-event (one event on one listing) entered the study, or why it was left out.
  *
  * <p>Checked in this order ({@code docs/cli.md}): {@link #UNKNOWN_TICKER}, {@link #NO_PRICES},
- * {@link #OUT_OF_RANGE}, {@link #INSUFFICIENT_ESTIMATION}. A firm-event missing a day of one window
- * is {@link #OK} but absent from that window's sample; {@link StudyResult#windowExclusions()} lists
- * those.
+ * {@link #OUT_OF_RANGE}, {@link #NO_DIRECTION}, {@link #INSUFFICIENT_ESTIMATION}. A firm-event
+ * missing a day of one window is {@link #OK} but absent from that window's sample; {@link
+ * StudyResult#windowExclusions()} lists those.
  */
 public enum Outcome {
   /** Computed. */
@@ -23,6 +23,11 @@ public enum Outcome {
    * window and the event span ({@code docs/statistics.md} section 1).
    */
   OUT_OF_RANGE,
+  /**
+   * The study signs abnormal returns by direction ({@link StudySpecification#signedByDirection()})
+   * and the firm-event's event has direction 0 (or none stated), so its sign is unknown.
+   */
+  NO_DIRECTION,
   /**
    * Fewer valid estimation days than the minimum, M ≤ k, a rank-deficient design, a residual
    * variance that is not finite, or a residual standard deviation of zero up to the rounding of

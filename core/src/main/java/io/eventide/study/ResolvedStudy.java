@@ -130,6 +130,12 @@ public final class ResolvedStudy {
 
   final String[] reason;
 
+  /** Group index of each firm-event into {@link #groupLabels}; null when the study is ungrouped. */
+  final int[] group;
+
+  /** The groups' labels, sorted; empty when the study is ungrouped. */
+  final List<String> groupLabels;
+
   ResolvedStudy(
       StudySpecification spec,
       ReturnType returnType,
@@ -153,6 +159,8 @@ public final class ResolvedStudy {
     this.dayZero = columns.dayZero;
     this.outcome = columns.outcome;
     this.reason = columns.reason;
+    this.group = columns.group;
+    this.groupLabels = columns.groupLabels;
   }
 
   /**
@@ -289,6 +297,8 @@ public final class ResolvedStudy {
     final int[] dayZero;
     final Outcome[] outcome;
     final String[] reason;
+    int[] group;
+    List<String> groupLabels = List.of();
 
     Columns(int size) {
       this.size = size;

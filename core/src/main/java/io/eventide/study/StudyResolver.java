@@ -76,12 +76,15 @@ final class StudyResolver {
     for (int e = 0; e < sorted.size(); e++) {
       Event ev = sorted.get(e);
       for (String ticker : tickersByEvent.get(e)) {
-        resolve(fe, e, ev, ticker, byTicker, listings, layout, out);
+        resolve(fe, e, ev, ticker, byTicker, listings, layout, spec.signedByDirection(), out);
         if (out.listing[fe] >= 0 && out.dayZero[fe] >= 0) {
           dayZerosByListing.get(out.listing[fe]).add(new long[] {out.dayZero[fe], fe});
         }
         fe++;
       }
+    }
+    if (spec.groupBy().isPresent()) {
+      group(spec.groupBy().get(), sorted, universe, out);
     }
     for (int i = 0; i < listings.length; i++) {
       List<long[]> pairs = dayZerosByListing.get(i);
@@ -104,6 +107,35 @@ final class StudyResolver {
         out);
   }
 
+  /** Labels every firm-event with its group; the labels are sorted, so indices are canonical. */
+  private static void group(
+      GroupBy by, List<Event> events, List<Listing> universe, ResolvedStudy.Columns out) {
+    if (!events.isEmpty() && events.stream().noneMatch(by::knows)) {
+      throw new IllegalArgumentException(
+          "No event has a value for the group-by column '"
+              + by
+              + "'; group by event_id, title, category, direction, an attribute the events carry"
+              + " (Event.attributes()) or GroupBy.exchange()");
+    }
+    String[] labels = new String[out.size];
+    java.util.TreeSet<String> distinct = new java.util.TreeSet<>();
+    for (int fe = 0; fe < out.size; fe++) {
+      Listing listing = out.listing[fe] < 0 ? null : universe.get(out.listing[fe]);
+      labels[fe] = by.label(events.get(out.event[fe]), listing);
+      distinct.add(labels[fe]);
+    }
+    List<String> sortedLabels = List.copyOf(distinct);
+    Map<String, Integer> index = new HashMap<>();
+    for (int g = 0; g < sortedLabels.size(); g++) {
+      index.put(sortedLabels.get(g), g);
+    }
+    out.group = new int[out.size];
+    for (int fe = 0; fe < out.size; fe++) {
+      out.group[fe] = index.get(labels[fe]);
+    }
+    out.groupLabels = sortedLabels;
+  }
+
   private static ListingData[] listingData(ReturnPanel panel, NormalReturnModel model) {
     List<Listing> universe = panel.listings();
     ListingData[] out = new ListingData[universe.size()];
@@ -120,7 +152,8 @@ final class StudyResolver {
                               + model.id()
                               + " needs factors "
                               + factorNames
-                              + "; give the panel a factor set (--factors with the Ken French daily files)"));
+                              + "; give the panel a factor set: panel.withFactors(FactorFileReader.read(file))"
+                              + " with the Ken French daily files"));
       Set<String> missing = new LinkedHashSet<>(factorNames);
       missing.removeAll(factors.names());
       if (!missing.isEmpty()) {
@@ -188,6 +221,7 @@ final class StudyResolver {
       Map<String, Integer> byTicker,
       ListingData[] listings,
       StudyLayout layout,
+      boolean signByDirection,
       ResolvedStudy.Columns out) {
     out.event[fe] = eventIndex;
     out.ticker[fe] = ticker;
@@ -258,6 +292,14 @@ final class StudyResolver {
               + ", "
               + (cal.size() - 1 - d0)
               + " sessions later";
+      return;
+    }
+    if (signByDirection && ev.direction() == 0) {
+      out.outcome[fe] = Outcome.NO_DIRECTION;
+      out.reason[fe] =
+          "abnormal returns are signed by direction and event "
+              + ev.id()
+              + " has direction 0 (none stated)";
     }
   }
 }

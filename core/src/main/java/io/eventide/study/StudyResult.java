@@ -35,9 +35,15 @@ public final class StudyResult {
   private final List<Listing> universe;
   private final ListingData[] listings;
   private final FirmEventColumns cols;
+  private final WindowAccumulators[] accs;
   private final WindowAccumulators acc;
 
-  StudyResult(ResolvedStudy resolved, FirmEventColumns cols, WindowAccumulators acc) {
+  /** The group this view shows (-1 for every firm-event), and its members in canonical order. */
+  private final int group;
+
+  private final int[] members;
+
+  StudyResult(ResolvedStudy resolved, FirmEventColumns cols, WindowAccumulators[] accs) {
     // Not the resolved form itself: its outcome and reason columns are not needed once the map has
     // written its own, so a large study does not hold them twice.
     this.spec = resolved.spec;
@@ -47,7 +53,82 @@ public final class StudyResult {
     this.universe = resolved.universe;
     this.listings = resolved.listings;
     this.cols = cols;
-    this.acc = acc;
+    this.accs = accs;
+    this.acc = accs[0];
+    this.group = -1;
+    this.members = null;
+  }
+
+  /** A view of one group of {@code all}. */
+  private StudyResult(StudyResult all, int group) {
+    this.spec = all.spec;
+    this.returnType = all.returnType;
+    this.layout = all.layout;
+    this.events = all.events;
+    this.universe = all.universe;
+    this.listings = all.listings;
+    this.cols = all.cols;
+    this.accs = all.accs;
+    this.acc = all.accs[1 + group];
+    this.group = group;
+    int n = 0;
+    for (int g : cols.group) {
+      if (g == group) {
+        n++;
+      }
+    }
+    int[] m = new int[n];
+    int j = 0;
+    for (int i = 0; i < cols.size; i++) {
+      if (cols.group[i] == group) {
+        m[j++] = i;
+      }
+    }
+    this.members = m;
+  }
+
+  /** Canonical index of the view's i-th firm-event. */
+  private int at(int i) {
+    return members == null ? i : members[i];
+  }
+
+  /**
+   * The labels of the groups of a grouped study ({@link StudySpecification#groupBy()}), sorted;
+   * {@link #group(String)} gives each one's results.
+   *
+   * @return the labels; empty when the study is not grouped
+   */
+  public List<String> groups() {
+    return cols.groupLabels;
+  }
+
+  /**
+   * The results of one group: its firm-events (in canonical order), and samples, tests, CAAR and
+   * AAR formed from them alone, r̄ from the pairs inside the group ({@code docs/statistics.md},
+   * "Groups and signed abnormal returns"). Confounding overlaps stay those of the whole study.
+   *
+   * @param label a label of {@link #groups()}
+   * @return a view of that group
+   * @throws IllegalArgumentException if the study has no such group
+   */
+  public StudyResult group(String label) {
+    int g = cols.groupLabels.indexOf(label);
+    if (g < 0) {
+      throw new IllegalArgumentException(
+          cols.groupLabels.isEmpty()
+              ? "This study is not grouped; build its specification with groupBy(...)"
+              : "No group '" + label + "'; the groups are " + cols.groupLabels);
+    }
+    return new StudyResult(this, g);
+  }
+
+  /**
+   * @return the label of the group this result shows, empty for all firm-events of the study
+   */
+  public java.util.Optional<String> groupLabel() {
+    return group < 0
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(cols.groupLabels.get(group));
   }
 
   FirmEventColumns columns() {
@@ -109,7 +190,7 @@ public final class StudyResult {
    * @return the number of firm-events, left-out ones included
    */
   public int size() {
-    return cols.size;
+    return members == null ? cols.size : members.length;
   }
 
   /**
@@ -117,8 +198,8 @@ public final class StudyResult {
    * @return a view of that firm-event
    */
   public FirmEventResult firmEvent(int index) {
-    Objects.checkIndex(index, cols.size);
-    return new FirmEventResult(this, index);
+    Objects.checkIndex(index, size());
+    return new FirmEventResult(this, at(index));
   }
 
   /**
@@ -133,7 +214,7 @@ public final class StudyResult {
 
       @Override
       public int size() {
-        return cols.size;
+        return StudyResult.this.size();
       }
     };
   }
@@ -144,8 +225,8 @@ public final class StudyResult {
    */
   public int count(Outcome outcome) {
     int n = 0;
-    for (Outcome o : cols.outcome) {
-      if (o == outcome) {
+    for (int i = 0; i < size(); i++) {
+      if (cols.outcome[at(i)] == outcome) {
         n++;
       }
     }
@@ -157,8 +238,8 @@ public final class StudyResult {
    */
   public List<FirmEventResult> leftOut() {
     List<FirmEventResult> out = new ArrayList<>();
-    for (int i = 0; i < cols.size; i++) {
-      if (cols.outcome[i] != Outcome.OK) {
+    for (int i = 0; i < size(); i++) {
+      if (cols.outcome[at(i)] != Outcome.OK) {
         out.add(firmEvent(i));
       }
     }
@@ -174,13 +255,14 @@ public final class StudyResult {
   public List<WindowExclusion> windowExclusions() {
     List<WindowExclusion> out = new ArrayList<>();
     for (int w = 0; w < layout.studyWindowCount; w++) {
-      for (int i = 0; i < cols.size; i++) {
+      for (int v = 0; v < size(); v++) {
+        int i = at(v);
         if (cols.outcome[i] != Outcome.OK || !Double.isNaN(cols.car[w][i])) {
           continue;
         }
         out.add(
             new WindowExclusion(
-                firmEvent(i).eventId(),
+                new FirmEventResult(this, i).eventId(),
                 cols.ticker[i],
                 layout.testWindows.get(w),
                 missingDay(i, w)));
@@ -190,7 +272,7 @@ public final class StudyResult {
   }
 
   private String missingDay(int i, int w) {
-    FirmEventResult r = firmEvent(i);
+    FirmEventResult r = new FirmEventResult(this, i);
     for (int day = layout.windowFrom[w]; day <= layout.windowTo[w]; day++) {
       if (Double.isNaN(cols.ar[day - layout.spanFrom][i])) {
         String date = r.date(day).map(Object::toString).orElse("?");
@@ -219,8 +301,8 @@ public final class StudyResult {
     }
     double[] car = cols.car[w];
     int n = 0;
-    for (int i = 0; i < cols.size; i++) {
-      if (!Double.isNaN(car[i])) {
+    for (int v = 0; v < size(); v++) {
+      if (!Double.isNaN(car[at(v)])) {
         n++;
       }
     }
@@ -228,7 +310,8 @@ public final class StudyResult {
     int j = 0;
     if (measure == Measure.BHAR) {
       double[] bhar = cols.bhar[w];
-      for (int i = 0; i < cols.size; i++) {
+      for (int v = 0; v < size(); v++) {
+        int i = at(v);
         if (!Double.isNaN(car[i])) {
           values[j++] = bhar[i];
         }
@@ -239,7 +322,8 @@ public final class StudyResult {
     double[] dof = new double[n];
     double[] pos = new double[n];
     double[] var = cols.carVariance[w];
-    for (int i = 0; i < cols.size; i++) {
+    for (int v = 0; v < size(); v++) {
+      int i = at(v);
       if (!Double.isNaN(car[i])) {
         values[j] = car[i];
         scar[j] = car[i] / Math.sqrt(var[i]);
@@ -256,6 +340,70 @@ public final class StudyResult {
     double[] ubar = means(acc.rankSum[w], acc.rankCount[w]);
     int from = layout.rankFrom(w);
     return CarSample.of(values, scar, dof, pos, rbar, aar, ubar, from, from + window.length() - 1);
+  }
+
+  /**
+   * The cumulative average abnormal return of a window with its standard error and 95% interval:
+   * the mean of the CARs of the firm-events with an abnormal return on every day of the window
+   * ({@link MeanEstimate}; {@code docs/statistics.md}, "CAAR and AAR with intervals"). For a study
+   * window it is the mean of {@code sample(window, CAR).values()}.
+   *
+   * @param window any window inside the event span
+   * @return CAAR, its standard error, interval and N
+   * @throws IllegalArgumentException if the window is not inside the event span
+   */
+  public MeanEstimate caar(EventWindow window) {
+    EventWindow span = spec.eventSpan();
+    if (window.fromInclusive() < span.fromInclusive()
+        || window.toInclusive() > span.toInclusive()) {
+      throw new IllegalArgumentException(
+          "Window " + window + " is not inside the event span " + span + " of this study");
+    }
+    int from = window.fromInclusive() - layout.spanFrom;
+    int to = window.toInclusive() - layout.spanFrom;
+    double[] cars = new double[size()];
+    int n = 0;
+    for (int v = 0; v < size(); v++) {
+      int i = at(v);
+      if (cols.outcome[i] != Outcome.OK) {
+        continue;
+      }
+      // Summed in day order from 0, as the map sums a study window's CAR: the same bits.
+      double car = 0;
+      for (int d = from; d <= to; d++) {
+        car += cols.ar[d][i];
+      }
+      if (car == car) {
+        cars[n++] = car;
+      }
+    }
+    return MeanEstimate.of(cars, n);
+  }
+
+  /**
+   * The mean CAR or BHAR of a test window with its standard error and 95% interval.
+   *
+   * @param window for CAR any window inside the event span; for BHAR a test window
+   * @param measure CAR or BHAR
+   * @return the estimate
+   */
+  public MeanEstimate caar(EventWindow window, Measure measure) {
+    if (measure == Measure.CAR) {
+      return caar(window);
+    }
+    double[] v = sample(window, measure).values();
+    return MeanEstimate.of(v, v.length);
+  }
+
+  /**
+   * The average abnormal return of one day with its standard error and 95% interval: {@link
+   * #caar(EventWindow)} of the one-day window.
+   *
+   * @param day a relative day of the event span
+   * @return AAR, its standard error, interval and N (the firm-events with an AR that day)
+   */
+  public MeanEstimate aar(int day) {
+    return caar(EventWindow.day(day));
   }
 
   /**
@@ -334,9 +482,11 @@ public final class StudyResult {
         + " returns, "
         + events.size()
         + " events, "
-        + cols.size
+        + size()
         + " firm-events, "
         + count(Outcome.OK)
-        + " OK]";
+        + " OK"
+        + groupLabel().map(g -> ", group " + g).orElse("")
+        + "]";
   }
 }

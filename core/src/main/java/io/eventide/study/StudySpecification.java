@@ -8,6 +8,7 @@ import io.eventide.model.NormalReturnModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -56,6 +57,8 @@ public final class StudySpecification {
   private final List<EventWindow> eventWindows;
   private final int minEstimation;
   private final OptionalInt cleaningRadius;
+  private final boolean signedByDirection;
+  private final Optional<GroupBy> groupBy;
 
   private StudySpecification(Builder b) {
     this.model = Objects.requireNonNull(b.model, "model");
@@ -63,6 +66,8 @@ public final class StudySpecification {
     this.eventWindows = List.copyOf(b.eventWindows);
     this.minEstimation = b.minEstimation;
     this.cleaningRadius = b.cleaningRadius;
+    this.signedByDirection = b.signedByDirection;
+    this.groupBy = b.groupBy;
     validate();
   }
 
@@ -159,6 +164,8 @@ public final class StudySpecification {
     b.eventWindows = new ArrayList<>(eventWindows);
     b.minEstimation = minEstimation;
     b.cleaningRadius = cleaningRadius;
+    b.signedByDirection = signedByDirection;
+    b.groupBy = groupBy;
     return b;
   }
 
@@ -246,6 +253,28 @@ public final class StudySpecification {
     return cleaningRadius;
   }
 
+  /**
+   * Whether each firm-event's abnormal quantities are multiplied by its event's direction ({@code
+   * docs/statistics.md}, "Groups and signed abnormal returns"): the estimation residuals (so r̄,
+   * the crude dependence adjustment's AAR_τ, the rank scores and the sign share see signed values),
+   * AR, SAR, CAR, SCAR and BHAR; expected returns are not. Events expected to move prices down then
+   * pool with those expected to move them up. A firm-event whose event has direction 0 is left out
+   * with {@link Outcome#NO_DIRECTION}.
+   *
+   * @return whether abnormal quantities are signed by direction (default false)
+   */
+  public boolean signedByDirection() {
+    return signedByDirection;
+  }
+
+  /**
+   * @return how firm-events are grouped, each group tested on its own; empty when they are not (the
+   *     default)
+   */
+  public Optional<GroupBy> groupBy() {
+    return groupBy;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof StudySpecification s
@@ -253,12 +282,21 @@ public final class StudySpecification {
         && estimationWindow.equals(s.estimationWindow)
         && eventWindows.equals(s.eventWindows)
         && minEstimation == s.minEstimation
-        && cleaningRadius.equals(s.cleaningRadius);
+        && cleaningRadius.equals(s.cleaningRadius)
+        && signedByDirection == s.signedByDirection
+        && groupBy.equals(s.groupBy);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(model, estimationWindow, eventWindows, minEstimation, cleaningRadius);
+    return Objects.hash(
+        model,
+        estimationWindow,
+        eventWindows,
+        minEstimation,
+        cleaningRadius,
+        signedByDirection,
+        groupBy);
   }
 
   @Override
@@ -272,6 +310,8 @@ public final class StudySpecification {
         + ", minEstimation="
         + minEstimation
         + (cleaningRadius.isPresent() ? ", clean ±" + cleaningRadius.getAsInt() : "")
+        + (signedByDirection ? ", signed by direction" : "")
+        + groupBy.map(g -> ", grouped by " + g).orElse("")
         + "]";
   }
 
@@ -282,8 +322,34 @@ public final class StudySpecification {
     private List<EventWindow> eventWindows = new ArrayList<>(DEFAULT_WINDOWS);
     private int minEstimation = DEFAULT_MIN_ESTIMATION;
     private OptionalInt cleaningRadius = OptionalInt.empty();
+    private boolean signedByDirection;
+    private Optional<GroupBy> groupBy = Optional.empty();
 
     private Builder() {}
+
+    /**
+     * Multiplies each firm-event's abnormal quantities by its event's direction; see {@link
+     * StudySpecification#signedByDirection()}.
+     *
+     * @param signed whether to sign (default false)
+     * @return this
+     */
+    public Builder signByDirection(boolean signed) {
+      this.signedByDirection = signed;
+      return this;
+    }
+
+    /**
+     * Tests every group of firm-events on its own, besides all of them together; see {@link
+     * GroupBy} and {@link StudyResult#groups()}.
+     *
+     * @param grouping the grouping, or null for none (the default)
+     * @return this
+     */
+    public Builder groupBy(GroupBy grouping) {
+      this.groupBy = Optional.ofNullable(grouping);
+      return this;
+    }
 
     /**
      * @param m the normal-return model

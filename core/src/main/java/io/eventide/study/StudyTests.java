@@ -67,6 +67,22 @@ public final class StudyTests {
   }
 
   /**
+   * Runs a suite on every group of a grouped study ({@link StudyResult#groups()}), each on its own
+   * firm-events with r̄ formed inside the group.
+   *
+   * @param study a study, grouped or not
+   * @param suite the tests
+   * @return each group's label and results, in label order; empty when the study is not grouped
+   */
+  public static java.util.Map<String, StudyTests> runGroups(StudyResult study, TestSuite suite) {
+    java.util.Map<String, StudyTests> out = new java.util.LinkedHashMap<>();
+    for (String g : study.groups()) {
+      out.put(g, run(study.group(g), suite));
+    }
+    return java.util.Collections.unmodifiableMap(out);
+  }
+
+  /**
    * Runs a suite on a study's windows, one task per window and measure.
    *
    * @param study the study's results

@@ -41,6 +41,19 @@ final class WindowAccumulators {
     }
   }
 
+  /**
+   * Adds each of {@code other}'s accumulators into the matching one of {@code target} (all
+   * firm-events, then each group).
+   *
+   * @param target the running sums
+   * @param other partial sums over a later part of the canonical order
+   */
+  static void merge(WindowAccumulators[] target, WindowAccumulators[] other) {
+    for (int g = 0; g < target.length; g++) {
+      target[g].merge(other[g]);
+    }
+  }
+
   static void addInto(double[] target, double[] source) {
     for (int i = 0; i < target.length; i++) {
       target[i] += source[i];

@@ -1,6 +1,7 @@
 package io.eventide.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.eventide.calendar.Exchange;
 import io.eventide.event.Announcement;
@@ -95,6 +96,70 @@ class OutputTablesTest {
     views.put("tests.csv", StudyTables.tests(tests));
     views.put("left_out.csv", StudyTables.leftOut(study));
     views.put("overlaps.csv", StudyTables.overlaps(study));
+    views.put("caar.csv", StudyTables.caar(study));
+    views.put("aar.csv", StudyTables.aar(study));
+  }
+
+  /**
+   * caar.csv recomputed from car.csv by the textbook formulas (mean, s/√N, Student t quantile of
+   * Commons Math with N − 1 df); aar.csv's caar is the running sum of its aar column.
+   */
+  @Test
+  void caarAndAarFilesFollowFromTheCarsByTheTextbookFormulas() throws IOException {
+    CsvTable car = read("car.csv");
+    CsvTable caar = read("caar.csv");
+    assertThat(caar.header(0).names())
+        .containsExactly("group", "window", "measure", "n", "caar", "se", "t", "ci_low", "ci_high");
+    // 4 study windows x 2 measures, no groups.
+    assertThat(caar.rows() - 1).isEqualTo(8);
+    for (int row = 1; row < caar.rows(); row++) {
+      String window = caar.cell(row, 1);
+      int valueColumn = caar.cell(row, 2).equals("CAR") ? 3 : 7;
+      List<Double> v = new java.util.ArrayList<>();
+      for (int r = 1; r < car.rows(); r++) {
+        if (car.cell(r, 2).equals(window)) {
+          v.add(Double.parseDouble(car.cell(r, valueColumn)));
+        }
+      }
+      int n = v.size();
+      double mean = v.stream().mapToDouble(Double::doubleValue).sum() / n;
+      double ss = v.stream().mapToDouble(x -> (x - mean) * (x - mean)).sum();
+      double se = Math.sqrt(ss / (n - 1) / n);
+      double q =
+          new org.apache.commons.math3.distribution.TDistribution(n - 1.0)
+              .inverseCumulativeProbability(0.975);
+      assertThat(caar.cell(row, 0)).isEmpty();
+      assertThat(Integer.parseInt(caar.cell(row, 3))).as(window).isEqualTo(n);
+      assertThat(Double.parseDouble(caar.cell(row, 4))).isCloseTo(mean, within(1e-15));
+      assertThat(Double.parseDouble(caar.cell(row, 5))).isCloseTo(se, within(1e-15));
+      assertThat(Double.parseDouble(caar.cell(row, 6))).isCloseTo(mean / se, within(1e-9));
+      assertThat(Double.parseDouble(caar.cell(row, 7))).isCloseTo(mean - q * se, within(1e-14));
+      assertThat(Double.parseDouble(caar.cell(row, 8))).isCloseTo(mean + q * se, within(1e-14));
+    }
+    CsvTable aar = read("aar.csv");
+    assertThat(aar.header(0).names())
+        .containsExactly("group", "rel_day", "n", "aar", "caar", "se", "ci_low", "ci_high");
+    assertThat(aar.rows() - 1).isEqualTo(11);
+    double running = 0;
+    for (int row = 1; row < aar.rows(); row++) {
+      running += Double.parseDouble(aar.cell(row, 3));
+      assertThat(Integer.parseInt(aar.cell(row, 1))).isEqualTo(row - 6);
+      assertThat(Double.parseDouble(aar.cell(row, 4))).isCloseTo(running, within(1e-15));
+    }
+    // n of a day = the abnormal_returns.csv rows of that day with an AR. H has no return on
+    // sessions 201 to 203: days +1..+3 of e1 and -2..0 of e2 miss it.
+    CsvTable ar = read("abnormal_returns.csv");
+    int[] counted = new int[11];
+    for (int r = 1; r < ar.rows(); r++) {
+      if (!ar.cell(r, 6).isEmpty()) {
+        counted[Integer.parseInt(ar.cell(r, 2)) + 5]++;
+      }
+    }
+    for (int row = 1; row < aar.rows(); row++) {
+      assertThat(Integer.parseInt(aar.cell(row, 2))).isEqualTo(counted[row - 1]);
+    }
+    assertThat(counted[5]).isEqualTo(3);
+    assertThat(counted[0]).isEqualTo(4);
   }
 
   private static CsvTable read(String file) throws IOException {

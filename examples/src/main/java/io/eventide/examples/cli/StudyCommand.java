@@ -31,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -45,7 +46,7 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description =
         "Run an event study and write firm_events.csv, abnormal_returns.csv, car.csv,"
-            + " tests.csv (and left_out.csv, overlaps.csv) into --out.")
+            + " tests.csv, caar.csv, aar.csv (and left_out.csv, overlaps.csv) into --out.")
 public final class StudyCommand implements Callable<Integer> {
 
   @Spec CommandSpec command;
@@ -120,7 +121,7 @@ public final class StudyCommand implements Callable<Integer> {
       description = "simple|log (default: ${DEFAULT-VALUE})")
   String returns;
 
-  @Option(names = "--plot", description = "also write caar.png")
+  @Option(names = "--plot", description = "also write caar.png and caar.svg")
   boolean plot;
 
   @Option(
@@ -152,13 +153,25 @@ public final class StudyCommand implements Callable<Integer> {
       description = "threads for the study (default: available processors)")
   Integer threads;
 
+  @Mixin AnswerOptions answers = new AnswerOptions();
+
   @Override
   public Integer call() {
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw new IllegalArgumentException(
           "--out " + out + " is a file; give a folder (created if missing) for the output files");
     }
-    StudySpecification spec = specification();
+    StudySpecification.Builder b = specification().toBuilder();
+    answers.apply(b, events);
+    StudySpecification spec = b.build();
+    if (!spec.model().factorNames().isEmpty() && factors.isEmpty()) {
+      throw new IllegalArgumentException(
+          "Model "
+              + spec.model().id()
+              + " needs factors "
+              + spec.model().factorNames()
+              + "; give --factors FILE with the Ken French daily files");
+    }
     // The panel owns the return type: it computes the returns the study reads.
     ReturnType type = returnType(returns);
     TestSuite suite = tests.isEmpty() ? TestSuite.standard() : TestSuite.byIds(tests);
@@ -177,6 +190,8 @@ public final class StudyCommand implements Callable<Integer> {
       CaarChart.writePng(result, png);
       written.add(png);
     }
+    written.addAll(
+        answers.write(out, result, results, suite, plot, command.commandLine().getErr()));
     java.io.PrintWriter w = command.commandLine().getOut();
     w.print(StudySummary.of(result, results));
     w.println("Wrote " + written.size() + " files to " + out);
@@ -250,6 +265,7 @@ public final class StudyCommand implements Callable<Integer> {
 
   private ReturnPanel panel(List<Listing> listings, ReturnType type) {
     PriceDirectory.Prices found = PriceDirectory.of(prices).readUniverse(listings);
+    AnswerOptions.noteMissingPrices(found, prices, listings, command.commandLine().getErr());
     for (Listing l : listings) {
       Path missing = found.missing().get(l.benchmark());
       if (missing != null) {

@@ -238,7 +238,7 @@ class BadInputCommandLineTest {
   private static void ok(Run r) {
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.err()).isEmpty();
-    assertThat(r.out()).contains("Wrote 6 files to ");
+    assertThat(r.out()).contains("Wrote " + StudyFiles.FILE_NAMES.size() + " files to ");
   }
 
   /**
@@ -359,8 +359,28 @@ class BadInputCommandLineTest {
         "value \"CON\" is not a ticker that can name a" + " price file",
         "it is a device name reserved by Windows");
     // Factors: the gap file has four July 2023 dates, so no estimation day has factors.
-    studyRows(
-        "factors_gaps.csv", "pboc-ant-fine,BABA,NYSE,2023-07-07,INSUFFICIENT_ESTIMATION,0,4,");
+    // Both firm-events are left out: the run still succeeds, and says so on standard error.
+    READABLE.put(
+        "factors_gaps.csv",
+        r -> {
+          assertThat(r.code()).as(r.err()).isZero();
+          assertThat(r.err())
+              .isEqualTo(
+                  "eventide: every one of the 2 firm-events was left out (2"
+                      + " INSUFFICIENT_ESTIMATION), so there is no CAAR, no test and no chart"
+                      + " point; left_out.csv says why for each"
+                      + System.lineSeparator());
+          try {
+            assertThat(firmEvents(outOf("factors_gaps.csv")))
+                .anySatisfy(
+                    l ->
+                        assertThat(l)
+                            .startsWith(
+                                "pboc-ant-fine,BABA,NYSE,2023-07-07,INSUFFICIENT_ESTIMATION,0,4,"));
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
     refusedStudy(
         "factors_missing_markers.csv",
         "Model ff3 needs factors [Mkt-RF, SMB, HML] but"
