@@ -31,7 +31,6 @@ class ThinTradingModelsTest {
 
   // 28 sessions; estimation over sessions 0..23, event days 24..27. The stock reacts to the
   // market with a lag (0.3 R_m,t + 0.5 R_m,t−1 + noise), as a thinly traded listing does.
-  // spotless:off
   static final double[] MARKET = {
     -0.002,
     0.006,
@@ -92,7 +91,6 @@ class ThinTradingModelsTest {
     0.006,
     0.01
   };
-  // spotless:on
   static final int FROM = 0;
   static final int TO = 24;
   static final boolean[] EXCLUDED = new boolean[TO - FROM];

@@ -51,7 +51,7 @@ public final class GarchEstimator {
   private static final double[][] START_PERSISTENCE = {
     {0.90, 0.10}, {0.98, 0.05}, {0.50, 0.50}, {0.20, 0.80}
   };
-  private static final int MAX_EVALUATIONS = 4000;
+  private static final int MAX_EVALUATIONS = 3000;
   private static final double BOUND_TOLERANCE = 1e-9;
 
   /** Index of α in the output. */
@@ -87,6 +87,14 @@ public final class GarchEstimator {
 
   /** Why the last {@link #estimate} found no maximum, or {@code null}. */
   private String failure;
+
+  /**
+   * The best point any evaluation of the current start has seen: a start that runs out of
+   * evaluations still says where it was heading.
+   */
+  private final double[] seen = new double[5];
+
+  private double seenValue;
 
   /**
    * Maximises the likelihood.
@@ -129,33 +137,29 @@ public final class GarchEstimator {
     double[] scale = {a0, seAlpha, b0, seBeta, s02};
 
     PointValuePair best = null;
-    int exhausted = 0;
+    boolean exhausted = false;
     for (double[] start : START_PERSISTENCE) {
-      BOBYQAOptimizer optimizer = new BOBYQAOptimizer(11, 0.1, 1e-10);
+      BOBYQAOptimizer optimizer = new BOBYQAOptimizer(11, 0.1, 1e-9);
+      seenValue = Double.NEGATIVE_INFINITY;
+      PointValuePair p;
+      boolean ranOut = false;
       try {
-        PointValuePair p =
+        p =
             optimizer.optimize(
                 new MaxEval(MAX_EVALUATIONS),
-                new ObjectiveFunction(z -> objective(y, x, m, scale, z)),
+                new ObjectiveFunction(z -> tracked(y, x, m, scale, z)),
                 GoalType.MAXIMIZE,
                 new InitialGuess(new double[] {0, 0, 0, start[0], start[1]}),
                 new SimpleBounds(lower, upper));
-        if (best == null || p.getValue() > best.getValue()) {
-          best = p;
-        }
       } catch (MathIllegalStateException e) {
-        exhausted++;
+        // Out of evaluations: keep where it got to, but such a point cannot count as a maximum.
+        p = new PointValuePair(seen.clone(), seenValue);
+        ranOut = true;
       }
-    }
-    if (best == null) {
-      failure =
-          "the GARCH(1,1) likelihood search did not converge from any of its "
-              + STARTS
-              + " starts ("
-              + exhausted
-              + " ran out of evaluations)";
-      java.util.Arrays.fill(out, Double.NaN);
-      return false;
+      if (best == null || p.getValue() > best.getValue()) {
+        best = p;
+        exhausted = ranOut;
+      }
     }
     double[] z = best.getPoint();
     parameters(scale, z, out);
@@ -167,10 +171,21 @@ public final class GarchEstimator {
     out[LAST_RESIDUAL] = state[1];
     if (!Double.isFinite(out[LOG_LIKELIHOOD])) {
       failure = "the GARCH(1,1) likelihood is not finite at any point searched";
-    } else if (z[3] >= 1 - UNIT_ROOT_TOLERANCE) {
+    } else if (z[3] >= 1 - UNIT_ROOT_TOLERANCE || (exhausted && z[3] >= 1 - 1e-3)) {
       failure =
           "no interior maximum of the GARCH(1,1) likelihood: the supremum lies on a + b = 1"
               + " (an integrated GARCH, ω = 0; a = "
+              + out[ARCH]
+              + ", b = "
+              + out[GARCH]
+              + ")";
+    } else if (exhausted) {
+      failure =
+          "no interior maximum of the GARCH(1,1) likelihood found: the best of the "
+              + STARTS
+              + " searches ran out of "
+              + MAX_EVALUATIONS
+              + " evaluations (a = "
               + out[ARCH]
               + ", b = "
               + out[GARCH]
@@ -210,6 +225,15 @@ public final class GarchEstimator {
     out[OMEGA] = sigma2 * (1 - pi);
     out[ARCH] = pi * phi;
     out[GARCH] = pi * (1 - phi);
+  }
+
+  private double tracked(double[] y, double[] x, int m, double[] scale, double[] z) {
+    double v = objective(y, x, m, scale, z);
+    if (v > seenValue) {
+      seenValue = v;
+      System.arraycopy(z, 0, seen, 0, 5);
+    }
+    return v;
   }
 
   private static double objective(double[] y, double[] x, int m, double[] scale, double[] z) {
