@@ -51,7 +51,7 @@ public final class GarchEstimator {
   private static final double[][] START_PERSISTENCE = {
     {0.90, 0.10}, {0.98, 0.05}, {0.50, 0.50}, {0.20, 0.80}
   };
-  private static final int MAX_EVALUATIONS = 3000;
+  private static final int MAX_EVALUATIONS = 2000;
   private static final double BOUND_TOLERANCE = 1e-9;
 
   /** Index of α in the output. */
