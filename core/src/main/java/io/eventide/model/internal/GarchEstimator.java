@@ -51,7 +51,7 @@ public final class GarchEstimator {
   private static final double[][] START_PERSISTENCE = {
     {0.90, 0.10}, {0.98, 0.05}, {0.50, 0.50}, {0.20, 0.80}
   };
-  private static final int MAX_EVALUATIONS = 2000;
+  private static final int MAX_EVALUATIONS = 1500;
   private static final double BOUND_TOLERANCE = 1e-9;
 
   /** Index of α in the output. */
@@ -139,22 +139,11 @@ public final class GarchEstimator {
     PointValuePair best = null;
     boolean exhausted = false;
     for (double[] start : START_PERSISTENCE) {
-      BOBYQAOptimizer optimizer = new BOBYQAOptimizer(11, 0.1, 1e-9);
-      seenValue = Double.NEGATIVE_INFINITY;
-      PointValuePair p;
-      boolean ranOut = false;
-      try {
-        p =
-            optimizer.optimize(
-                new MaxEval(MAX_EVALUATIONS),
-                new ObjectiveFunction(z -> tracked(y, x, m, scale, z)),
-                GoalType.MAXIMIZE,
-                new InitialGuess(new double[] {0, 0, 0, start[0], start[1]}),
-                new SimpleBounds(lower, upper));
-      } catch (MathIllegalStateException e) {
-        // Out of evaluations: keep where it got to, but such a point cannot count as a maximum.
-        p = new PointValuePair(seen.clone(), seenValue);
-        ranOut = true;
+      PointValuePair p = search(y, x, m, scale, new double[] {0, 0, 0, start[0], start[1]});
+      if (ranOut) {
+        // One restart from where it got to, with a fresh trust region: BOBYQA's model can
+        // degenerate on the long ridge of high persistence, and a restart usually settles it.
+        p = search(y, x, m, scale, p.getPoint());
       }
       if (best == null || p.getValue() > best.getValue()) {
         best = p;
@@ -185,7 +174,7 @@ public final class GarchEstimator {
               + STARTS
               + " searches ran out of "
               + MAX_EVALUATIONS
-              + " evaluations (a = "
+              + " evaluations twice (a = "
               + out[ARCH]
               + ", b = "
               + out[GARCH]
@@ -225,6 +214,27 @@ public final class GarchEstimator {
     out[OMEGA] = sigma2 * (1 - pi);
     out[ARCH] = pi * phi;
     out[GARCH] = pi * (1 - phi);
+  }
+
+  /** Whether the last {@link #search} ran out of evaluations. */
+  private boolean ranOut;
+
+  private PointValuePair search(double[] y, double[] x, int m, double[] scale, double[] start) {
+    BOBYQAOptimizer optimizer = new BOBYQAOptimizer(11, 0.1, 1e-8);
+    seenValue = Double.NEGATIVE_INFINITY;
+    ranOut = false;
+    try {
+      return optimizer.optimize(
+          new MaxEval(MAX_EVALUATIONS),
+          new ObjectiveFunction(z -> tracked(y, x, m, scale, z)),
+          GoalType.MAXIMIZE,
+          new InitialGuess(start),
+          new SimpleBounds(lower, upper));
+    } catch (MathIllegalStateException e) {
+      // Out of evaluations: keep where it got to, but such a point cannot count as a maximum.
+      ranOut = true;
+      return new PointValuePair(seen.clone(), seenValue);
+    }
   }
 
   private double tracked(double[] y, double[] x, int m, double[] scale, double[] z) {
