@@ -85,16 +85,24 @@ public final class GarchEstimator {
   private final double[] upper = {Z, Z, V, 1, 1};
   private final double[] state = new double[2];
 
-  /** Why the last {@link #estimate} found no maximum, or {@code null}. */
-  private String failure;
+  /** The mutable state of one estimate: this object is one thread's. */
+  private static final class Search {
+    /** Why the last estimate found no maximum, or {@code null}. */
+    String failure;
 
-  /**
-   * The best point any evaluation of the current start has seen: a start that runs out of
-   * evaluations still says where it was heading.
-   */
-  private final double[] seen = new double[5];
+    /** Whether the last search ran out of evaluations. */
+    boolean ranOut;
 
-  private double seenValue;
+    /**
+     * The best point any evaluation of the current search has seen: a search that runs out of
+     * evaluations still says where it was heading.
+     */
+    final double[] seen = new double[5];
+
+    double seenValue;
+  }
+
+  private final Search st = new Search();
 
   /**
    * Maximises the likelihood.
@@ -107,7 +115,7 @@ public final class GarchEstimator {
    *     out} holds the best point seen
    */
   public boolean estimate(double[] y, double[] x, int m, double[] out) {
-    failure = null;
+    st.failure = null;
     // OLS start: α₀, β₀, s₀² = SSE/M and the standard errors with divisor M − 2.
     double mx = 0;
     double my = 0;
@@ -140,14 +148,14 @@ public final class GarchEstimator {
     boolean exhausted = false;
     for (double[] start : START_PERSISTENCE) {
       PointValuePair p = search(y, x, m, scale, new double[] {0, 0, 0, start[0], start[1]});
-      if (ranOut) {
+      if (st.ranOut) {
         // One restart from where it got to, with a fresh trust region: BOBYQA's model can
         // degenerate on the long ridge of high persistence, and a restart usually settles it.
         p = search(y, x, m, scale, p.getPoint());
       }
       if (best == null || p.getValue() > best.getValue()) {
         best = p;
-        exhausted = ranOut;
+        exhausted = st.ranOut;
       }
     }
     double[] z = best.getPoint();
@@ -159,9 +167,9 @@ public final class GarchEstimator {
     out[LAST_VARIANCE] = state[0];
     out[LAST_RESIDUAL] = state[1];
     if (!Double.isFinite(out[LOG_LIKELIHOOD])) {
-      failure = "the GARCH(1,1) likelihood is not finite at any point searched";
+      st.failure = "the GARCH(1,1) likelihood is not finite at any point searched";
     } else if (z[3] >= 1 - UNIT_ROOT_TOLERANCE || (exhausted && z[3] >= 1 - 1e-3)) {
-      failure =
+      st.failure =
           "no interior maximum of the GARCH(1,1) likelihood: the supremum lies on a + b = 1"
               + " (an integrated GARCH, ω = 0; a = "
               + out[ARCH]
@@ -169,7 +177,7 @@ public final class GarchEstimator {
               + out[GARCH]
               + ")";
     } else if (exhausted) {
-      failure =
+      st.failure =
           "no interior maximum of the GARCH(1,1) likelihood found: the best of the "
               + STARTS
               + " searches ran out of "
@@ -182,7 +190,7 @@ public final class GarchEstimator {
     } else {
       for (int j = 0; j < 3; j++) {
         if (z[j] <= lower[j] + BOUND_TOLERANCE || z[j] >= upper[j] - BOUND_TOLERANCE) {
-          failure =
+          st.failure =
               "no interior maximum of the GARCH(1,1) likelihood: it still rises at the edge of"
                   + " the searched region ("
                   + (j == 0
@@ -195,14 +203,14 @@ public final class GarchEstimator {
         }
       }
     }
-    return failure == null;
+    return st.failure == null;
   }
 
   /**
    * @return why the last estimate found no maximum, or {@code null}
    */
   public String failure() {
-    return failure;
+    return st.failure;
   }
 
   private static void parameters(double[] scale, double[] z, double[] out) {
@@ -216,13 +224,10 @@ public final class GarchEstimator {
     out[GARCH] = pi * (1 - phi);
   }
 
-  /** Whether the last {@link #search} ran out of evaluations. */
-  private boolean ranOut;
-
   private PointValuePair search(double[] y, double[] x, int m, double[] scale, double[] start) {
     BOBYQAOptimizer optimizer = new BOBYQAOptimizer(11, 0.1, 1e-8);
-    seenValue = Double.NEGATIVE_INFINITY;
-    ranOut = false;
+    st.seenValue = Double.NEGATIVE_INFINITY;
+    st.ranOut = false;
     try {
       return optimizer.optimize(
           new MaxEval(MAX_EVALUATIONS),
@@ -232,16 +237,16 @@ public final class GarchEstimator {
           new SimpleBounds(lower, upper));
     } catch (MathIllegalStateException e) {
       // Out of evaluations: keep where it got to, but such a point cannot count as a maximum.
-      ranOut = true;
-      return new PointValuePair(seen.clone(), seenValue);
+      st.ranOut = true;
+      return new PointValuePair(st.seen.clone(), st.seenValue);
     }
   }
 
   private double tracked(double[] y, double[] x, int m, double[] scale, double[] z) {
     double v = objective(y, x, m, scale, z);
-    if (v > seenValue) {
-      seenValue = v;
-      System.arraycopy(z, 0, seen, 0, 5);
+    if (v > st.seenValue) {
+      st.seenValue = v;
+      System.arraycopy(z, 0, st.seen, 0, 5);
     }
     return v;
   }

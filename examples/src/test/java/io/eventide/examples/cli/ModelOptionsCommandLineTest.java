@@ -120,6 +120,13 @@ class ModelOptionsCommandLineTest {
             "event_id,ticker,exchange,day0,outcome,m,k,sigma,alpha,beta,omega,arch,garch,loglik,"
                 + "reason");
     assertThat(fe.stream().filter(l -> l.contains(",OK,") && l.contains(",5,"))).isNotEmpty();
+    // On this data three estimation windows (BIDU and JD before the PBOC's January 2023 note that
+    // the platforms' rectification was complete, PDD before the April 2022 Politburo meeting) head
+    // for a + b = 1: NO_CONVERGENCE, listed with the reason.
+    assertThat(
+            lines(out.resolve("left_out.csv")).stream()
+                .filter(l -> l.contains(",NO_CONVERGENCE,,\"no interior maximum")))
+        .hasSize(3);
     // Every firm-event that was fitted is OK or left out for want of a maximum, never silently.
     for (String l : fe.subList(1, fe.size())) {
       assertThat(l)
