@@ -2,6 +2,7 @@ package io.eventide.benchmarks;
 
 import io.eventide.event.Event;
 import io.eventide.market.ReturnPanel;
+import io.eventide.model.NormalReturnModel;
 import io.eventide.study.EventStudy;
 import io.eventide.study.StudySpecification;
 import java.util.List;
@@ -63,6 +64,13 @@ public class StudyBenchmark {
   @Param({"1", "2"})
   public int threads;
 
+  /**
+   * The normal-return model's id ({@code NormalReturnModel.of}): {@code market} by default; run
+   * with {@code -p model=market,scholes-williams,dimson} to compare the thin-trading models.
+   */
+  @Param({"market"})
+  public String model;
+
   /** Share of the listings' prices blanked at random. */
   @Param({"0"})
   public double missingShare;
@@ -81,7 +89,9 @@ public class StudyBenchmark {
     SyntheticData.Market market = SyntheticData.market(LISTINGS, SESSIONS, SEED);
     panel = market.panel(missingShare, SEED + 1);
     events = market.eventsOnEverySession(firmEvents / LISTINGS);
-    study = EventStudy.of(StudySpecification.defaults()).withParallelism(threads);
+    study =
+        EventStudy.of(StudySpecification.builder().model(NormalReturnModel.of(model)).build())
+            .withParallelism(threads);
   }
 
   /**

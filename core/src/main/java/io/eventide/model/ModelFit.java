@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * A normal-return model fitted on one firm-event's estimation window: one record per model family
- * ({@link MarketAdjustedFit}, {@link ConstantMeanFit}, {@link MarketFit}, {@link FactorFit}), each
- * with its own formulas ({@code docs/statistics.md} section 2).
+ * ({@link MarketAdjustedFit}, {@link ConstantMeanFit}, {@link MarketFit}, {@link FactorFit} of
+ * {@code docs/statistics.md} section 2; {@link ScholesWilliamsFit}, {@link DimsonFit}, {@link
+ * GarchFit} of section 3c), each with its own formulas.
  *
  * <ul>
  *   <li>Expected return {@code E[R_t]} and abnormal return {@code AR_t = R_t − E[R_t]}.
@@ -24,7 +25,14 @@ import java.util.List;
  * <p>Immutable. A fit reads the listing's calendar-aligned inputs (shared, never modified) to
  * evaluate expected returns on event days.
  */
-public sealed interface ModelFit permits MarketAdjustedFit, ConstantMeanFit, MarketFit, FactorFit {
+public sealed interface ModelFit
+    permits MarketAdjustedFit,
+        ConstantMeanFit,
+        MarketFit,
+        FactorFit,
+        ScholesWilliamsFit,
+        DimsonFit,
+        GarchFit {
 
   /**
    * @return the model that was fitted
@@ -51,12 +59,14 @@ public sealed interface ModelFit permits MarketAdjustedFit, ConstantMeanFit, Mar
   }
 
   /**
-   * @return a copy of the parameters, in the order of {@link #parameterNames()}
+   * @return a copy of the parameters, in the order of {@link #parameterNames()} (which may end with
+   *     derived columns beyond the k estimated parameters, see {@link
+   *     NormalReturnModel#parameterNames()})
    */
   double[] parameters();
 
   /**
-   * @param j parameter index, {@code 0 ≤ j < k}
+   * @param j parameter index, {@code 0 ≤ j < parameterNames().size()}
    * @return parameter j
    * @throws IndexOutOfBoundsException if there is no parameter j
    */
@@ -95,6 +105,18 @@ public sealed interface ModelFit permits MarketAdjustedFit, ConstantMeanFit, Mar
    */
   default boolean isUsable() {
     return failureReason().isEmpty();
+  }
+
+  /**
+   * Whether an iterative fit found its estimate: false only for a fit whose likelihood has no
+   * maximum inside the parameter region ({@link GarchFit}); such a fit is not usable and its
+   * firm-event's outcome is {@code NO_CONVERGENCE} rather than {@code INSUFFICIENT_ESTIMATION}.
+   * Closed-form fits always converge.
+   *
+   * @return false if the fit failed for want of a maximum
+   */
+  default boolean converged() {
+    return true;
   }
 
   /**

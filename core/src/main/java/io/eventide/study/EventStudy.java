@@ -125,7 +125,9 @@ public final class EventStudy {
   }
 
   private StudyResult compute(ResolvedStudy resolved) {
-    FirmEventColumns cols = new FirmEventColumns(resolved, spec.model().parameterCount());
+    FirmEventColumns cols =
+        new FirmEventColumns(
+            resolved, spec.model().parameterCount(), spec.model().parameterNames().size());
     WindowAccumulators[] acc = map(resolved, cols);
     return new StudyResult(resolved, cols, acc);
   }

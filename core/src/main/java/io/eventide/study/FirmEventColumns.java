@@ -12,6 +12,10 @@ final class FirmEventColumns {
 
   final int size;
   final int k;
+
+  /** Parameter columns per firm-event: k, plus derived columns ({@code NormalReturnModel}). */
+  final int width;
+
   final int windows;
   final int spanLen;
   final int[] event;
@@ -40,9 +44,10 @@ final class FirmEventColumns {
   /** The groups' labels, sorted; empty when ungrouped. */
   final java.util.List<String> groupLabels;
 
-  FirmEventColumns(ResolvedStudy resolved, int k) {
+  FirmEventColumns(ResolvedStudy resolved, int k, int width) {
     this.size = resolved.size;
     this.k = k;
+    this.width = width;
     this.windows = resolved.layout.windowCount;
     this.spanLen = resolved.layout.spanLen;
     event = resolved.event;
@@ -52,7 +57,7 @@ final class FirmEventColumns {
     outcome = resolved.outcome.clone();
     reason = resolved.reason.clone();
     observations = new int[size];
-    parameters = nanArray(size * k);
+    parameters = nanArray(size * width);
     residualVariance = nanArray(size);
     positiveShare = nanArray(size);
     car = new double[windows][];

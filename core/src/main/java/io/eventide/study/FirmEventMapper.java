@@ -8,10 +8,10 @@ import java.util.Arrays;
 
 /**
  * The map of one resolved firm-event: fits its model on the estimation window, decides {@link
- * Outcome#OK} or {@link Outcome#INSUFFICIENT_ESTIMATION}, and writes its parameters, residual
- * variance, sign share, and over the event span its expected returns, AR and SAR, and per window
- * its CAR, Var(CAR) and BHAR into the study's columns ({@code docs/statistics.md} sections 2 and
- * 3).
+ * Outcome#OK}, {@link Outcome#INSUFFICIENT_ESTIMATION} or (an iterative fit without a maximum)
+ * {@link Outcome#NO_CONVERGENCE}, and writes its parameters, residual variance, sign share, and
+ * over the event span its expected returns, AR and SAR, and per window its CAR, Var(CAR) and BHAR
+ * into the study's columns ({@code docs/statistics.md} sections 2 and 3).
  *
  * <ul>
  *   <li>{@code AR_t = R_t − E_t} and {@code SAR_t = AR_t / √(forecast variance_t)}, with the
@@ -120,10 +120,13 @@ final class FirmEventMapper {
     }
     if (!fit.isUsable()) {
       leaveOut(fe, fit.failureReason());
+      if (!fit.converged()) {
+        cols.outcome[fe] = Outcome.NO_CONVERGENCE;
+      }
       return false;
     }
     cols.outcome[fe] = Outcome.OK;
-    int k = cols.k;
+    int k = cols.width;
     for (int j = 0; j < k; j++) {
       cols.parameters[fe * k + j] = fit.parameter(j);
     }

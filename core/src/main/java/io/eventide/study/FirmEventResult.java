@@ -108,10 +108,11 @@ public final class FirmEventResult {
   }
 
   /**
-   * @return the fitted parameters ({@code NaN} if not fitted)
+   * @return the fitted parameters in the order of {@link #parameterNames()} ({@code NaN} if not
+   *     fitted)
    */
   public double[] parameters() {
-    int k = cols().k;
+    int k = cols().width;
     double[] p = new double[k];
     System.arraycopy(cols().parameters, index * k, p, 0, k);
     return p;

@@ -4,9 +4,10 @@ package io.eventide.study;
  * Whether a firm-event (one event on one listing) entered the study, or why it was left out.
  *
  * <p>Checked in this order ({@code docs/cli.md}): {@link #UNKNOWN_TICKER}, {@link #NO_PRICES},
- * {@link #OUT_OF_RANGE}, {@link #NO_DIRECTION}, {@link #INSUFFICIENT_ESTIMATION}. A firm-event
- * missing a day of one window is {@link #OK} but absent from that window's sample; {@link
- * StudyResult#windowExclusions()} lists those.
+ * {@link #OUT_OF_RANGE}, {@link #NO_DIRECTION}, {@link #INSUFFICIENT_ESTIMATION} or {@link
+ * #NO_CONVERGENCE} (both decided by the fit of the estimation window, at the same step). A
+ * firm-event missing a day of one window is {@link #OK} but absent from that window's sample;
+ * {@link StudyResult#windowExclusions()} lists those.
  */
 public enum Outcome {
   /** Computed. */
@@ -33,5 +34,12 @@ public enum Outcome {
    * variance that is not finite, or a residual standard deviation of zero up to the rounding of
    * returns, at most 64 ε ≈ 1.4e-14 (the model fits exactly, so nothing can be standardized).
    */
-  INSUFFICIENT_ESTIMATION
+  INSUFFICIENT_ESTIMATION,
+  /**
+   * An iterative fit found no maximum inside its parameter region: the GARCH(1,1) likelihood whose
+   * supremum lies on the boundary {@code a + b = 1} or at {@code ω → 0}, or an optimizer that
+   * stopped without converging ({@code docs/statistics.md} section 3c). Checked with {@link
+   * #INSUFFICIENT_ESTIMATION}: a fit with too few observations is that, not this.
+   */
+  NO_CONVERGENCE
 }

@@ -252,7 +252,16 @@ class ModelFitFamiliesTest {
   @Test
   void modelsByCommandLineId() {
     assertThat(NormalReturnModel.ids())
-        .containsExactly("market", "constant-mean", "market-adjusted", "ff3", "carhart4", "ff5");
+        .containsExactly(
+            "market",
+            "constant-mean",
+            "market-adjusted",
+            "ff3",
+            "carhart4",
+            "ff5",
+            "scholes-williams",
+            "dimson",
+            "garch");
     for (String id : NormalReturnModel.ids()) {
       assertThat(NormalReturnModel.of(id).id()).isEqualTo(id);
     }
@@ -272,7 +281,7 @@ class ModelFitFamiliesTest {
         .isThrownBy(() -> NormalReturnModel.of("capm"))
         .withMessage(
             "Unknown model id 'capm'; known ids: market, constant-mean, market-adjusted, ff3,"
-                + " carhart4, ff5");
+                + " carhart4, ff5, scholes-williams, dimson, garch");
     assertThatIllegalArgumentException()
         .isThrownBy(() -> NormalReturnModel.of("Market"))
         .withMessageStartingWith("Unknown model id 'Market'");
@@ -282,7 +291,7 @@ class ModelFitFamiliesTest {
   }
 
   /**
-   * The family is closed: exactly four records, one per model family, and each model's fitter
+   * The family is closed: exactly seven records, one per model family, and each model's fitter
    * returns its own. (A switch expression over the family without a default, the compiler's own
    * exhaustiveness check, needs pattern matching for switch: Java 21, a preview in the Java 17 this
    * build targets.)
@@ -292,14 +301,23 @@ class ModelFitFamiliesTest {
     assertThat(ModelFit.class.isSealed()).isTrue();
     assertThat(ModelFit.class.getPermittedSubclasses())
         .containsExactly(
-            MarketAdjustedFit.class, ConstantMeanFit.class, MarketFit.class, FactorFit.class)
+            MarketAdjustedFit.class,
+            ConstantMeanFit.class,
+            MarketFit.class,
+            FactorFit.class,
+            ScholesWilliamsFit.class,
+            DimsonFit.class,
+            GarchFit.class)
         .allMatch(Class::isRecord);
     assertThat(NormalReturnModel.class.getPermittedSubclasses())
         .containsExactly(
             MarketAdjustedModel.class,
             ConstantMeanModel.class,
             MarketModel.class,
-            FactorModel.class);
+            FactorModel.class,
+            ScholesWilliamsModel.class,
+            DimsonModel.class,
+            GarchModel.class);
     ModelInputs in =
         ModelInputs.of(R.clone(), RM.clone(), new double[][] {RM.clone()}, new double[6]);
     assertThat(MarketAdjustedModel.of().fitter().fit(in, 0, 4, null))
@@ -309,6 +327,10 @@ class ModelFitFamiliesTest {
     assertThat(MarketModel.of().fitter().fit(in, 0, 4, null)).isInstanceOf(MarketFit.class);
     assertThat(FactorModel.of(List.of("F")).fitter().fit(in, 0, 4, null))
         .isInstanceOf(FactorFit.class);
+    assertThat(ScholesWilliamsModel.of().fitter().fit(in, 0, 4, null))
+        .isInstanceOf(ScholesWilliamsFit.class);
+    assertThat(DimsonModel.of(1).fitter().fit(in, 0, 4, null)).isInstanceOf(DimsonFit.class);
+    assertThat(GarchModel.of().fitter().fit(in, 0, 4, null)).isInstanceOf(GarchFit.class);
   }
 
   private static void assertBulkAbnormalEqualsDaily(ModelFit fit) {

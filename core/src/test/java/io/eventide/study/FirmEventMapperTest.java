@@ -81,7 +81,7 @@ class FirmEventMapperTest {
   @Test
   void mapsTheTinyExample() {
     ResolvedStudy r = resolved(R, ReturnType.SIMPLE);
-    FirmEventColumns cols = new FirmEventColumns(r, 1);
+    FirmEventColumns cols = new FirmEventColumns(r, 1, 1);
     FirmEventMapper mapper = mapper(r, cols);
 
     assertThat(mapper.map(0)).isTrue();
@@ -123,7 +123,7 @@ class FirmEventMapperTest {
   @Test
   void logReturnsCompoundBharByExponentiatingSums() {
     ResolvedStudy r = resolved(R, ReturnType.LOG);
-    FirmEventColumns cols = new FirmEventColumns(r, 1);
+    FirmEventColumns cols = new FirmEventColumns(r, 1, 1);
     assertThat(mapper(r, cols).map(0)).isTrue();
     // Same AR and CAR; BHAR(0:1) = e^(0.05 − 0.015) − e^(0.01 + 0.01).
     assertThat(cols.car[0][0]).isCloseTo(0.015, within(1e-15));
@@ -138,7 +138,7 @@ class FirmEventMapperTest {
     r[2] = Double.NaN;
     r[3] = Double.NaN;
     ResolvedStudy rs = resolved(r, ReturnType.SIMPLE);
-    FirmEventColumns cols = new FirmEventColumns(rs, 1);
+    FirmEventColumns cols = new FirmEventColumns(rs, 1, 1);
     assertThat(mapper(rs, cols).map(0)).isFalse();
     assertThat(cols.outcome[0]).isEqualTo(Outcome.INSUFFICIENT_ESTIMATION);
     assertThat(cols.observations[0]).isEqualTo(2);
@@ -152,7 +152,7 @@ class FirmEventMapperTest {
     double[] r = R.clone();
     r[6] = Double.NaN;
     ResolvedStudy rs = resolved(r, ReturnType.SIMPLE);
-    FirmEventColumns cols = new FirmEventColumns(rs, 1);
+    FirmEventColumns cols = new FirmEventColumns(rs, 1, 1);
     FirmEventMapper mapper = mapper(rs, cols);
     assertThat(mapper.map(0)).isTrue();
     // Only 0:0 (window 1) keeps it; day 1's AR is NaN and so is its rank score.

@@ -42,6 +42,11 @@ public final class Fits {
   public static final String FLAT_MARKET =
       "the market return does not vary over the estimation window (rank-deficient design)";
 
+  /** The reason given for a Dimson model whose lead-lag design is singular. */
+  public static final String COLLINEAR_MARKET_LAGS =
+      "the market's leads and lags are collinear or constant over the estimation window"
+          + " (rank-deficient design)";
+
   /** The reason given for a factor model whose design is singular. */
   public static final String COLLINEAR_FACTORS =
       "the factors are collinear or constant over the estimation window (rank-deficient design)";

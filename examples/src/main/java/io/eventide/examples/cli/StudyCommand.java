@@ -84,8 +84,11 @@ public final class StudyCommand implements Callable<Integer> {
       paramLabel = "MODEL",
       defaultValue = "market",
       description =
-          "market|constant-mean|market-adjusted|ff3|carhart4|ff5 (default: ${DEFAULT-VALUE})")
+          "market|constant-mean|market-adjusted|ff3|carhart4|ff5|scholes-williams|dimson|garch"
+              + " (default: ${DEFAULT-VALUE})")
   String model;
+
+  @Mixin ModelOptions modelOptions = new ModelOptions();
 
   @Option(
       names = "--factors",
@@ -253,7 +256,7 @@ public final class StudyCommand implements Callable<Integer> {
     }
     StudySpecification.Builder b =
         StudySpecification.builder()
-            .model(model(model))
+            .model(modelOptions.model(model))
             .estimationWindow(EventWindow.parse(estimation))
             .eventWindows(ws)
             .minEstimation(minEstimation);

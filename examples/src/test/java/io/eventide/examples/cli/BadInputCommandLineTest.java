@@ -452,7 +452,12 @@ class BadInputCommandLineTest {
         "--min-estimation=0     | Minimum estimation observations is 0 but model market has k = 2"
             + " parameters; use at least 3",
         "--model=capm           | Unknown --model 'capm'; expected market, constant-mean,"
-            + " market-adjusted, ff3, carhart4 or ff5",
+            + " market-adjusted, ff3, carhart4, ff5, scholes-williams, dimson or garch",
+        "--dimson-lags=11       | --dimson-lags 11 is outside 0..10 (leads and lags of the market"
+            + " return)",
+        "--dimson-lags=-1       | --dimson-lags -1 is outside 0..10 (leads and lags of the market"
+            + " return)",
+        "--dimson-lags=2        | --dimson-lags 2 applies to --model dimson only, not --model market",
       })
   void badOptionValuesExitTwoWithOneMessage(String option, String message) {
     List<String> args =
