@@ -75,22 +75,40 @@ final class Simulation {
     List<Live> accepted = new ArrayList<>();
     double realized = 0;
     double g = s.maxGross();
+    long lastTime = Long.MIN_VALUE;
+    long lastDay = Long.MIN_VALUE;
+    double ePrev = 1.0;
+    double gross = 0;
     for (int idx : byEntry) {
       Cand c = cands.get(idx);
       Live t = path[idx];
       long time = c.entrySec;
       long day = c.lp.days[c.entrySession];
-      double ePrev = 1.0;
-      for (int k = live.size() - 1; k >= 0; k--) {
-        Live l = live.get(k);
-        if (l.exitDay < day && l.exitSec <= time) {
-          realized += l.pnl;
-          live.remove(k);
+      if (time != lastTime) {
+        // A new instant: retire what is closed for good, then value the open legs once. Every
+        // entry at this instant shares E_prev (it depends on the date only) and the gross of the
+        // legs open before it; each accepted entry adds its own N (1 + |β̂|) below.
+        if (day != lastDay) {
+          for (int k = live.size() - 1; k >= 0; k--) {
+            Live l = live.get(k);
+            if (l.exitDay < day && l.exitSec <= time) {
+              realized += l.pnl;
+              live.remove(k);
+            }
+          }
+          ePrev = 1.0 + realized;
+          for (Live l : live) {
+            ePrev += valueAtEndOf(l, day - 1);
+          }
+          lastDay = day;
         }
-      }
-      ePrev += realized;
-      for (Live l : live) {
-        ePrev += valueAtEndOf(l, day - 1);
+        gross = 0;
+        for (Live l : live) {
+          if (l.exitSec > time) {
+            gross += grossBefore(l, time);
+          }
+        }
+        lastTime = time;
       }
       if (s.overlap() == OverlapPolicy.SKIP) {
         boolean open = false;
@@ -105,21 +123,17 @@ final class Simulation {
           continue;
         }
       }
-      double gross = 0;
-      for (Live l : live) {
-        if (l.exitSec > time) {
-          gross += grossBefore(l, time);
-        }
-      }
       double beta = s.hedge() == Hedge.MARKET ? Math.abs(c.beta) : 0;
       double notional = s.size() * ePrev;
-      if (!(ePrev > 0) || gross + notional * (1 + beta) > g * ePrev * (1 + 1e-9)) {
+      double added = notional * (1 + beta);
+      if (!(ePrev > 0) || gross + added > g * ePrev * (1 + 1e-9)) {
         skipped[idx] = TradeOutcome.GROSS_CAP;
         continue;
       }
       book(t, notional);
       live.add(t);
       accepted.add(t);
+      gross += added;
     }
     List<Candidate> rows = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
