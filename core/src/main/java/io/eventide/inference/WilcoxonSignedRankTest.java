@@ -16,10 +16,12 @@ import java.util.Arrays;
  * ascending from 1, average ranks for ties. The p-value is two-sided:
  *
  * <ul>
- *   <li>N' ≤ 30, exact: {@code min(1, 2 P(W ≥ max(W⁺, W⁻)))} under the null distribution of W for
- *       N' untied ranks (the sum of a random subset of {1, …, N'}), as Commons Math's {@code
- *       WilcoxonSignedRankTest} computes it (with ties, a half-integer {@code max} is compared with
- *       the integer null values; no tie correction);
+ *   <li>N' ≤ 30, exact: {@code min(1, 2 P(W ≥ max(W⁺, W⁻)))} under the permutation distribution
+ *       given the ranks: W is the sum of the N' (average) ranks, each counted with probability ½.
+ *       Without ties this is the classical null distribution (the sum of a random subset of {1, …,
+ *       N'}), as Commons Math's {@code WilcoxonSignedRankTest}, R and scipy compute it; with ties
+ *       the half-integer average ranks are doubled to integers and the distribution of their subset
+ *       sums is counted exactly;
  *   <li>N' &gt; 30, normal approximation with continuity correction: {@code z = (max(W⁺, W⁻) − μ −
  *       ½)/σ}, {@code μ = N'(N' + 1)/4}, {@code σ² = N'(N' + 1)(2N' + 1)/24} (no tie correction),
  *       and {@code p = min(1, 2 Φ(−z))}. Since {@code max(W⁺, W⁻) ≥ μ}, z is the upper tail; when
@@ -166,7 +168,8 @@ public final class WilcoxonSignedRankTest extends AbstractEventStudyTest {
     double total = nPrime * (nPrime + 1.0) / 2.0;
     double max = Math.max(statistic, total - statistic);
     if (nPrime <= EXACT_MAX) {
-      return exactPValue(max, nPrime);
+      int[] doubled = doubledRanks(sample);
+      return doubled == null ? exactPValue(max, nPrime) : exactPValueTied(max, doubled);
     }
     double mu = nPrime * (nPrime + 1.0) / 4.0;
     double sigma = Math.sqrt(nPrime * (nPrime + 1.0) * (2.0 * nPrime + 1.0) / 24.0);
@@ -188,6 +191,68 @@ public final class WilcoxonSignedRankTest extends AbstractEventStudyTest {
       atLeast += counts[s];
     }
     return Math.min(1.0, 2.0 * atLeast / (double) (1L << n));
+  }
+
+  /**
+   * Twice the average ranks of the non-zero {@code |x_i|}, or null when there are no ties (the
+   * untied table then applies).
+   */
+  static int[] doubledRanks(Sample sample) {
+    double[] v = SampleMath.array(sample, VALUES);
+    double[] a = new double[v.length];
+    int m = 0;
+    for (double x : v) {
+      if (x != 0.0) {
+        a[m++] = Math.abs(x);
+      }
+    }
+    Arrays.sort(a, 0, m);
+    int[] doubled = new int[m];
+    boolean tied = false;
+    int lo = 0;
+    while (lo < m) {
+      int hi = lo + 1;
+      while (hi < m && a[hi] == a[lo]) {
+        hi++;
+      }
+      tied |= hi - lo > 1;
+      // ranks lo+1 .. hi; twice their average is lo + 1 + hi
+      for (int i = lo; i < hi; i++) {
+        doubled[i] = lo + 1 + hi;
+      }
+      lo = hi;
+    }
+    return tied ? doubled : null;
+  }
+
+  /**
+   * {@code min(1, 2 P(W ≥ w))} for W the sum of a random subset of the given (average) ranks, each
+   * rank in or out with probability ½; counted exactly on the doubled ranks, which are integers.
+   *
+   * @param w the observed {@code max(W⁺, W⁻)}
+   * @param doubledRanks twice the ranks
+   * @return the exact two-sided p-value
+   */
+  static double exactPValueTied(double w, int[] doubledRanks) {
+    int total = 0;
+    for (int r : doubledRanks) {
+      total += r;
+    }
+    long[] counts = new long[total + 1];
+    counts[0] = 1L;
+    int reach = 0;
+    for (int r : doubledRanks) {
+      for (int s = reach; s >= 0; s--) {
+        counts[s + r] += counts[s];
+      }
+      reach += r;
+    }
+    long twiceW = Math.round(2 * w);
+    long atLeast = 0;
+    for (long s = Math.max(twiceW, 0); s <= total; s++) {
+      atLeast += counts[(int) s];
+    }
+    return Math.min(1.0, 2.0 * atLeast / (double) (1L << doubledRanks.length));
   }
 
   @Override

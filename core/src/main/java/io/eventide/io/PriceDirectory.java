@@ -3,6 +3,7 @@ package io.eventide.io;
 import io.eventide.io.internal.SafePaths;
 import io.eventide.market.Listing;
 import io.eventide.timeseries.DatedSeries;
+import io.eventide.timeseries.PriceBars;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -93,6 +94,22 @@ public final class PriceDirectory {
       return Optional.empty();
     }
     return Optional.of(PriceFileReader.read(file));
+  }
+
+  /**
+   * Reads one ticker's bars (adjusted close, adjusted open, volume) for a backtest, with {@link
+   * PriceFileReader#readBars(Path)}.
+   *
+   * @param ticker the ticker
+   * @return its bars, or empty if the folder has no {@code <ticker>.csv}
+   * @throws InputException if the file exists but is malformed, or the ticker is unsafe
+   */
+  public Optional<PriceBars> readBars(String ticker) {
+    Path file = fileOf(ticker);
+    if (!Files.exists(file)) {
+      return Optional.empty();
+    }
+    return Optional.of(PriceFileReader.readBars(file));
   }
 
   /**

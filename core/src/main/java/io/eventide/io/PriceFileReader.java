@@ -4,6 +4,7 @@ import io.eventide.io.internal.Cells;
 import io.eventide.io.internal.CsvTable;
 import io.eventide.io.internal.SourceText;
 import io.eventide.timeseries.DatedSeries;
+import io.eventide.timeseries.PriceBars;
 import java.io.Reader;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -124,6 +125,49 @@ public final class PriceFileReader {
   }
 
   /**
+   * Reads a price file as bars for a backtest: adjusted close, adjusted open and volume ({@link
+   * PriceBars}; {@code docs/backtest.md} section 1). The adjusted close is exactly the series
+   * {@link #read(Path)} gives. Beyond what {@link #read(Path)} checks:
+   *
+   * <ul>
+   *   <li>a Close cell that is not a number or not positive is bad input even when the file also
+   *       has Adj Close (the open's adjustment ratio divides by it);
+   *   <li>Open ({@code Open}, {@code 开盘}, {@code 开盘价}, any case) may be absent (every open
+   *       missing); a cell that is missing, zero or negative is a missing open, one that is not a
+   *       number is bad input; the adjusted open is {@code Open · C / Close}, missing when Close or
+   *       {@code C} is;
+   *   <li>Volume ({@code Volume}, {@code Vol.}, {@code 交易量}, {@code 成交量}) may be absent; an empty,
+   *       {@code null}, {@code nan} or {@code -} cell is missing, zero is a value, a negative or
+   *       non-numeric cell is bad input; the suffixes {@code K}, {@code M}, {@code B} of
+   *       Investing.com exports ({@code 1.57B}) multiply by 10³, 10⁶, 10⁹.
+   * </ul>
+   *
+   * @param file the file, UTF-8
+   * @return the bars in ascending date order
+   * @throws InputException for a missing, unreadable or malformed file
+   */
+  public static PriceBars readBars(Path file) {
+    Objects.requireNonNull(file, "file");
+    String source = file.toString();
+    return parseBars(SourceText.read(file), source, tickerOf(source));
+  }
+
+  /**
+   * Reads price text as bars ({@link #readBars(Path)}).
+   *
+   * @param reader the text, read to its end and not closed
+   * @param source the name used in error messages
+   * @param ticker the bars' name
+   * @return the bars in ascending date order
+   * @throws InputException for malformed text
+   */
+  public static PriceBars readBars(Reader reader, String source, String ticker) {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(ticker, "ticker");
+    return parseBars(SourceText.read(reader, source), source, ticker);
+  }
+
+  /**
    * The ticker a price file holds: its name without folders and without a final {@code .csv} (any
    * case). {@code prices/9988.HK.csv} holds {@code 9988.HK}.
    *
@@ -204,6 +248,106 @@ public final class PriceFileReader {
       reverse(days, values);
     }
     return DatedSeries.ofEpochDays(ticker, days, values);
+  }
+
+  private static PriceBars parseBars(String text, String source, String ticker) {
+    DatedSeries adjusted = parse(text, source, ticker);
+    CsvTable table = CsvTable.parse(source, text);
+    CsvTable.Header header = table.header(0);
+    boolean multi = isMultiRowHeader(table);
+    int firstData = multi ? 3 : 1;
+    int dateColumn = multi ? 0 : header.indexOf("Date", "Datetime", "日期");
+    int priceColumn = priceColumn(header, dateColumn);
+    int closeColumn = namedColumn(header, dateColumn, "close", "收盘", "收盘价", "price");
+    int openColumn = namedColumn(header, dateColumn, "open", "开盘", "开盘价");
+    int volumeColumn = namedColumn(header, dateColumn, "volume", "vol", "交易量", "成交量");
+    int n = table.rows() - firstData;
+    long[] days = new long[n];
+    double[] open = new double[n];
+    double[] volume = new double[n];
+    for (int i = 0; i < n; i++) {
+      int row = firstData + i;
+      int line = table.line(row);
+      days[i] = parseDate(source, line, "", table.cell(row, dateColumn));
+      double c = parsePrice(source, line, header.label(priceColumn), table.cell(row, priceColumn));
+      double close =
+          closeColumn < 0 || closeColumn == priceColumn
+              ? c
+              : parsePrice(source, line, header.label(closeColumn), table.cell(row, closeColumn));
+      double o =
+          openColumn < 0
+              ? Double.NaN
+              : parseOpen(source, line, header.label(openColumn), table.cell(row, openColumn));
+      open[i] =
+          Double.isNaN(o) || Double.isNaN(c) || Double.isNaN(close) ? Double.NaN : o * c / close;
+      volume[i] =
+          volumeColumn < 0
+              ? Double.NaN
+              : parseVolume(
+                  source, line, header.label(volumeColumn), table.cell(row, volumeColumn));
+    }
+    if (n > 1 && days[1] < days[0]) {
+      reverse(open);
+      reverse(volume);
+    }
+    return PriceBars.of(ticker, adjusted.epochDays(), adjusted.values(), open, volume);
+  }
+
+  private static int namedColumn(CsvTable.Header header, int dateColumn, String... names) {
+    for (int c = 0; c < header.names().size(); c++) {
+      if (c == dateColumn) {
+        continue;
+      }
+      String name =
+          header.names().get(c).toLowerCase(Locale.ROOT).replace(" ", "").replace(".", "");
+      for (String want : names) {
+        if (name.equals(want)) {
+          return c;
+        }
+      }
+    }
+    return -1;
+  }
+
+  private static double parseOpen(String source, int line, String column, String cell) {
+    if (Cells.isMissing(cell)) {
+      return Double.NaN;
+    }
+    double v = Cells.parseDecimal(cell);
+    if (Double.isNaN(v) || Double.isInfinite(v)) {
+      throw new InputException(
+          source,
+          line,
+          column,
+          cell,
+          "is not an open price (write prices with '.' as the decimal point; an empty cell, null,"
+              + " nan or - marks a missing open)");
+    }
+    return v > 0 ? v : Double.NaN;
+  }
+
+  private static double parseVolume(String source, int line, String column, String cell) {
+    if (Cells.isMissing(cell)) {
+      return Double.NaN;
+    }
+    double scale = 1;
+    String body = cell;
+    char last = Character.toUpperCase(cell.charAt(cell.length() - 1));
+    if (last == 'K' || last == 'M' || last == 'B') {
+      scale = last == 'K' ? 1e3 : last == 'M' ? 1e6 : 1e9;
+      body = cell.substring(0, cell.length() - 1);
+    }
+    double v = Cells.parseDecimal(body);
+    if (Double.isNaN(v) || Double.isInfinite(v) || v < 0) {
+      throw new InputException(
+          source,
+          line,
+          column,
+          cell,
+          "is not a volume (a number of 0 or more, optionally with a K, M or B suffix; an empty"
+              + " cell, null, nan or - marks a missing volume)");
+    }
+    return v * scale;
   }
 
   private static boolean isMultiRowHeader(CsvTable table) {
@@ -347,6 +491,14 @@ public final class PriceFileReader {
                 + "; the file must be sorted by date, oldest or newest"
                 + " first, throughout");
       }
+    }
+  }
+
+  private static void reverse(double[] values) {
+    for (int i = 0, j = values.length - 1; i < j; i++, j--) {
+      double v = values[i];
+      values[i] = values[j];
+      values[j] = v;
     }
   }
 

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
  *       one file.
  *   <li>{@code io.eventide.study.StudySpecification$Builder}: a builder; {@code build()} makes the
  *       immutable specification.
+ *   <li>{@code io.eventide.backtest.Strategy$Builder}: a builder; {@code build()} makes the
+ *       immutable strategy.
  *   <li>{@code io.eventide.regression.internal.LinearRegressionKernel$Workspace}: per-thread
  *       scratch space of the allocation-free kernel ("not thread-safe: one per thread" in its
  *       javadoc).
@@ -56,6 +58,9 @@ class ImmutabilityTest {
         .doNotHaveFullyQualifiedName("io.eventide.simulation.SimulationSpecification$Builder")
         .and()
         .areDeclaredInClassesThat()
+        .doNotHaveFullyQualifiedName("io.eventide.backtest.Strategy$Builder")
+        .and()
+        .areDeclaredInClassesThat()
         .doNotHaveFullyQualifiedName(
             "io.eventide.regression.internal.LinearRegressionKernel$Workspace")
         .should()
@@ -73,6 +78,7 @@ class ImmutabilityTest {
           "io.eventide.report.internal.CsvWriter",
           "io.eventide.study.StudySpecification$Builder",
           "io.eventide.simulation.SimulationSpecification$Builder",
+          "io.eventide.backtest.Strategy$Builder",
           "io.eventide.regression.internal.LinearRegressionKernel$Workspace"
         }) {
       assertThat(classes.get(name).getFields())

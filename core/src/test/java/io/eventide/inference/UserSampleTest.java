@@ -58,11 +58,12 @@ class UserSampleTest {
     assertThat(sign.degreesOfFreedom()).isNaN();
 
     // |x| = 0.02, 0.01, 0.05, 0.03, 0.02 rank 2.5, 1, 5, 4, 2.5; W⁺ = 2.5 + 5 + 4 = 11.5.
-    // max(W⁺, W⁻ = 15 − 11.5) = 11.5; exact: 2 P(W ≥ 12) over the 32 subsets of {1..5}: a sum
-    // of 12..15 leaves out {3} or {1, 2}, {2}, {1}, {} (2, 1, 1, 1 subsets): 2 · 5/32 = 0.3125
+    // max(W⁺, W⁻ = 15 − 11.5) = 11.5; exact, given the ranks {1, 2.5, 2.5, 4, 5}
+    // (docs/statistics.md section 3): W ≥ 11.5 when the ranks left out sum to at most 3.5, that
+    // is {}, {1}, either {2.5}, or {1, 2.5} with either 2.5: 6 of the 32 subsets, 2 · 6/32 = 0.375
     TestResult wilcoxon = results.get(3);
     assertThat(wilcoxon.statistic()).isEqualTo(11.5);
-    assertThat(wilcoxon.pValue()).isEqualTo(0.3125);
+    assertThat(wilcoxon.pValue()).isEqualTo(0.375);
     assertThat(wilcoxon.degreesOfFreedom()).isNaN();
   }
 

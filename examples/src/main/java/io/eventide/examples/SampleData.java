@@ -8,6 +8,7 @@ import io.eventide.io.UniverseFileReader;
 import io.eventide.market.FactorSet;
 import io.eventide.market.Listing;
 import io.eventide.timeseries.DatedSeries;
+import io.eventide.timeseries.PriceBars;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -90,6 +91,25 @@ public final class SampleData {
     Map<String, DatedSeries> out = new LinkedHashMap<>();
     for (String t : tickers) {
       out.put(t, read(t + ".csv", (r, s) -> PriceFileReader.read(r, s, t)));
+    }
+    return out;
+  }
+
+  /**
+   * The bundled prices as bars (adjusted close, adjusted open, volume) for a backtest, for every
+   * listing and benchmark of the universe.
+   *
+   * @return bars by ticker
+   */
+  public static Map<String, PriceBars> bars() {
+    Set<String> tickers = new LinkedHashSet<>();
+    for (Listing l : universe()) {
+      tickers.add(l.ticker());
+      tickers.add(l.benchmark());
+    }
+    Map<String, PriceBars> out = new LinkedHashMap<>();
+    for (String t : tickers) {
+      out.put(t, read(t + ".csv", (r, s) -> PriceFileReader.readBars(r, s, t)));
     }
     return out;
   }

@@ -27,6 +27,21 @@ class ExamplesTest {
   }
 
   @Test
+  void chinaPolicyBacktest() {
+    List<io.eventide.backtest.BacktestResult> r = ChinaPolicyBacktest.run();
+    assertThat(r).extracting(io.eventide.backtest.BacktestResult::hold).containsExactly(1, 5, 10);
+    for (io.eventide.backtest.BacktestResult x : r) {
+      // the accounting identity on the real sample
+      double sum = x.trades().stream().mapToDouble(io.eventide.backtest.Trade::pnl).sum();
+      assertThat(x.finalEquity() - 1).isCloseTo(sum, org.assertj.core.api.Assertions.within(1e-12));
+      // only tightening (short) and easing (long) events are traded, every trade hedged
+      assertThat(x.trades()).allMatch(io.eventide.backtest.Trade::isHedged);
+      assertThat(x.metric("trades")).isPositive();
+    }
+    assertThat(printed(ChinaPolicyBacktest::print)).contains("hold  5:").contains("overstate");
+  }
+
+  @Test
   void dayZeroAcrossExchanges() {
     List<DayZeroAcrossExchanges.Row> rows = DayZeroAcrossExchanges.rows();
     assertThat(rows).hasSize(22);

@@ -23,7 +23,12 @@ import picocli.CommandLine.Spec;
       "Event studies of announcements on listings across exchanges.",
       "Without a command: run the July 2023 study on the bundled sample and print it."
     },
-    subcommands = {StudyCommand.class, SampleCommand.class, SimulateCommand.class})
+    subcommands = {
+      StudyCommand.class,
+      SampleCommand.class,
+      SimulateCommand.class,
+      BacktestCommand.class
+    })
 public final class EventideCommand implements Callable<Integer> {
 
   /** Exit code for success. */
