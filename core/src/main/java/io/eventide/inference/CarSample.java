@@ -28,6 +28,14 @@ import java.util.Objects;
  *       is {@code L = rankWindowTo − rankWindowFrom + 1}.
  * </ul>
  *
+ * <p>Optionally, per firm-event and relative day τ of the estimation window (an N × D matrix, D the
+ * estimation window's length): {@code estimationSar}, the standardized estimation residuals {@code
+ * SAR_iτ = ε̂_iτ / s_i} ({@code s_i} with divisor {@code M_i − k}), {@code NaN} where firm-event i
+ * has no residual that day. The generalized rank tests ({@link GeneralizedRankTTest}, {@link
+ * GeneralizedRankZTest}) need them; the other tests do not. A study keeps them only when asked
+ * ({@code EventStudy.withEstimationSar()}), since they take D doubles per firm-event; {@link
+ * #withEstimationSar(double[][])} attaches them to a sample of one's own.
+ *
  * <p>Immutable: arrays are copied in and out. Values are not checked ({@code NaN}s are reported by
  * the tests as undefined statistics); lengths and positions are.
  */
@@ -50,6 +58,12 @@ public final class CarSample implements Sample {
   private final int rankWindowFrom;
   private final int rankWindowTo;
 
+  /** {@code SAR_iτ} row-major (firm-event i at {@code i * estimationDays}), or null. */
+  final double[] estimationSar;
+
+  /** D, the row length of {@link #estimationSar}; 0 without it. */
+  final int estimationDays;
+
   private CarSample(
       double[] car,
       double[] scar,
@@ -59,8 +73,12 @@ public final class CarSample implements Sample {
       double[] estimationAar,
       double[] meanRankScores,
       int rankWindowFrom,
-      int rankWindowTo) {
+      int rankWindowTo,
+      double[] estimationSar,
+      int estimationDays) {
     this.car = car;
+    this.estimationSar = estimationSar;
+    this.estimationDays = estimationDays;
     this.scar = scar;
     this.degreesOfFreedom = degreesOfFreedom;
     this.positiveEstimationShare = positiveEstimationShare;
@@ -142,7 +160,84 @@ public final class CarSample implements Sample {
         estimationAar.clone(),
         meanRankScores.clone(),
         rankWindowFrom,
-        rankWindowTo);
+        rankWindowTo,
+        null,
+        0);
+  }
+
+  /**
+   * This sample with the standardized estimation residuals of its firm-events attached: what the
+   * generalized rank tests ({@code grank-t}, {@code grank-z}) rank besides the window's SCAR.
+   *
+   * @param rows N rows, row i for the i-th firm-event, each of the same length D (the estimation
+   *     window's days, in calendar order): {@code SAR_iτ = ε̂_iτ / s_i}, {@code NaN} where
+   *     firm-event i has no residual on day τ (copied)
+   * @return a copy of this sample carrying them
+   * @throws IllegalArgumentException if there are not N rows or they differ in length
+   */
+  public CarSample withEstimationSar(double[][] rows) {
+    Objects.requireNonNull(rows, "rows");
+    if (rows.length != car.length) {
+      throw new IllegalArgumentException(
+          "CAR sample: estimationSar has "
+              + rows.length
+              + " rows but car has "
+              + car.length
+              + "; give one row per firm-event");
+    }
+    int d = rows.length == 0 ? 0 : Objects.requireNonNull(rows[0], "rows[0]").length;
+    double[] flat = new double[rows.length * d];
+    for (int i = 0; i < rows.length; i++) {
+      double[] row = Objects.requireNonNull(rows[i], "rows[" + i + "]");
+      if (row.length != d) {
+        throw new IllegalArgumentException(
+            "CAR sample: estimationSar row "
+                + i
+                + " has "
+                + row.length
+                + " days but row 0 has "
+                + d
+                + "; every row spans the same estimation window");
+      }
+      System.arraycopy(row, 0, flat, i * d, d);
+    }
+    return new CarSample(
+        car,
+        scar,
+        degreesOfFreedom,
+        positiveEstimationShare,
+        meanCrossCorrelation,
+        estimationAar,
+        meanRankScores,
+        rankWindowFrom,
+        rankWindowTo,
+        flat,
+        d);
+  }
+
+  /**
+   * @return whether the standardized estimation residuals are attached ({@link
+   *     #withEstimationSar(double[][])})
+   */
+  public boolean hasEstimationSar() {
+    return estimationSar != null;
+  }
+
+  /**
+   * @return a copy of the standardized estimation residuals, N rows of D days ({@code NaN} where
+   *     missing)
+   * @throws IllegalStateException if they are not attached
+   */
+  public double[][] estimationSar() {
+    if (estimationSar == null) {
+      throw new IllegalStateException(
+          "This CAR sample carries no estimation-window SARs; see withEstimationSar");
+    }
+    double[][] rows = new double[car.length][];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = Arrays.copyOfRange(estimationSar, i * estimationDays, (i + 1) * estimationDays);
+    }
+    return rows;
   }
 
   private static void sameLength(String name, double[] array, int n) {
@@ -263,7 +358,9 @@ public final class CarSample implements Sample {
         && Arrays.equals(estimationAar, s.estimationAar)
         && Arrays.equals(meanRankScores, s.meanRankScores)
         && rankWindowFrom == s.rankWindowFrom
-        && rankWindowTo == s.rankWindowTo;
+        && rankWindowTo == s.rankWindowTo
+        && estimationDays == s.estimationDays
+        && Arrays.equals(estimationSar, s.estimationSar);
   }
 
   @Override

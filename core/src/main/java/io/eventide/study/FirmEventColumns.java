@@ -31,7 +31,20 @@ final class FirmEventColumns {
   final double[][] ar;
   final double[][] sar;
 
+  /**
+   * {@code SAR_iτ = ε̂_iτ / s_i} over the estimation window, firm-event i at {@code i * estLen},
+   * {@code NaN} where missing; null unless the study keeps them ({@code
+   * EventStudy.withEstimationSar()}).
+   */
+  final double[] estimationSar;
+
+  final int estLen;
+
   FirmEventColumns(ResolvedStudy resolved, int k) {
+    this(resolved, k, false);
+  }
+
+  FirmEventColumns(ResolvedStudy resolved, int k, boolean keepEstimationSar) {
     this.size = resolved.size;
     this.k = k;
     this.windows = resolved.layout.windowCount;
@@ -62,6 +75,8 @@ final class FirmEventColumns {
       ar[d] = nanArray(size);
       sar[d] = nanArray(size);
     }
+    estLen = resolved.layout.estLen;
+    estimationSar = keepEstimationSar ? nanArray(Math.multiplyExact(size, estLen)) : null;
   }
 
   private static double[] nanArray(int n) {

@@ -150,6 +150,14 @@ final class FirmEventMapper {
       }
     }
     cols.positiveShare[fe] = (double) positive / m;
+    if (cols.estimationSar != null) {
+      // SAR_iτ of the generalized rank tests: the residual over s_i (divisor M − k).
+      double s = Math.sqrt(fit.residualVariance());
+      int row = fe * estLen;
+      for (int tau = 0; tau < estLen; tau++) {
+        cols.estimationSar[row + tau] = resid[tau] / s;
+      }
+    }
 
     // Event span: expected return once per day, then AR and SAR.
     double[] r = ld.returns;

@@ -208,8 +208,10 @@ public final class StudyResult {
    * @param window a test window (see {@link #testWindows()})
    * @param measure CAR or BHAR
    * @return for {@link Measure#CAR} a {@link CarSample} (its mean rank scores span the estimation
-   *     window then the event span, with this window's days located in them), for {@link
-   *     Measure#BHAR} a {@link ValueSample} labelled {@code BHAR}
+   *     window then the event span, with this window's days located in them; with the firm-events'
+   *     standardized estimation residuals when the study kept them, {@link
+   *     EventStudy#withEstimationSar()}), for {@link Measure#BHAR} a {@link ValueSample} labelled
+   *     {@code BHAR}
    */
   public Sample sample(EventWindow window, Measure measure) {
     int w = layout.windowIndex(window);
@@ -255,7 +257,22 @@ public final class StudyResult {
     double[] aar = means(acc.aarSum[w], acc.aarCount[w]);
     double[] ubar = means(acc.rankSum[w], acc.rankCount[w]);
     int from = layout.rankFrom(w);
-    return CarSample.of(values, scar, dof, pos, rbar, aar, ubar, from, from + window.length() - 1);
+    CarSample sample =
+        CarSample.of(values, scar, dof, pos, rbar, aar, ubar, from, from + window.length() - 1);
+    return cols.estimationSar == null ? sample : sample.withEstimationSar(estimationSar(car, n));
+  }
+
+  /** The kept SAR rows of the firm-events with a value in {@code car}, in canonical order. */
+  private double[][] estimationSar(double[] car, int n) {
+    int d = cols.estLen;
+    double[][] rows = new double[n][];
+    int j = 0;
+    for (int i = 0; i < cols.size; i++) {
+      if (!Double.isNaN(car[i])) {
+        rows[j++] = java.util.Arrays.copyOfRange(cols.estimationSar, i * d, (i + 1) * d);
+      }
+    }
+    return rows;
   }
 
   /**

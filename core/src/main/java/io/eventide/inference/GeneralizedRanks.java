@@ -1,0 +1,167 @@
+package io.eventide.inference;
+
+import java.util.Arrays;
+
+/**
+ * The computation shared by {@link GeneralizedRankZTest} and {@link GeneralizedRankTTest}: Kolari
+ * and Pynnönen's (2011) generalized rank statistic Z and its T on a {@link CarSample} that carries
+ * its firm-events' standardized estimation residuals ({@code docs/statistics.md}, "Generalized rank
+ * tests").
+ *
+ * <p>Per call it allocates the per-day sums (D doubles and D ints) and one scratch row of D + 1
+ * doubles for the ranking, never per day or per firm-event; each firm-event's T_i values are ranked
+ * by sorting the scratch row and locating each value with two binary searches (average ranks for
+ * ties): O(N D log D).
+ */
+final class GeneralizedRanks {
+
+  /** Z and T of one sample; {@code z} is {@code NaN} when undefined. */
+  record Statistic(double z, int days) {}
+
+  private static final Statistic UNDEFINED = new Statistic(Double.NaN, 0);
+
+  private GeneralizedRanks() {}
+
+  /**
+   * @param s the sample
+   * @return Z and T, or {@code NaN} when N &lt; 2, no SARs are attached, a SCAR is not finite,
+   *     {@code S_SCAR = 0} or {@code S_Ū = 0}
+   */
+  static Statistic compute(CarSample s) {
+    int n = s.size();
+    if (n < 2 || s.estimationSar == null) {
+      return UNDEFINED;
+    }
+    double sScar = scarStandardDeviation(s.scar);
+    if (!(sScar > 0.0) || !Double.isFinite(sScar)) {
+      return UNDEFINED;
+    }
+    int d = s.estimationDays;
+    double[] sar = s.estimationSar;
+    double[] sumU = new double[d];
+    int[] count = new int[d];
+    double[] sorted = new double[d + 1];
+    double sumU0 = 0.0;
+    for (int i = 0; i < n; i++) {
+      int row = i * d;
+      double g = s.scar[i] / sScar;
+      int m = 0;
+      for (int tau = 0; tau < d; tau++) {
+        double v = sar[row + tau];
+        if (v == v) {
+          sorted[m++] = v;
+        }
+      }
+      sorted[m] = g;
+      int t = m + 1;
+      Arrays.sort(sorted, 0, t);
+      double denominator = t + 1.0;
+      for (int tau = 0; tau < d; tau++) {
+        double v = sar[row + tau];
+        if (v == v) {
+          sumU[tau] += averageRank(sorted, t, v) / denominator - 0.5;
+          count[tau]++;
+        }
+      }
+      sumU0 += averageRank(sorted, t, g) / denominator - 0.5;
+    }
+    double u0 = sumU0 / n;
+    int days = 1;
+    double weighted = 0.0;
+    for (int tau = 0; tau < d; tau++) {
+      int c = count[tau];
+      if (c > 0) {
+        double mean = sumU[tau] / c;
+        weighted += ((double) c / n) * mean * mean;
+        days++;
+      }
+    }
+    double sU = Math.sqrt((weighted + u0 * u0) / days);
+    if (!(sU > 0.0)) {
+      return UNDEFINED;
+    }
+    return new Statistic(u0 / sU, days);
+  }
+
+  /**
+   * {@code S_SCAR}: the sample standard deviation (divisor N − 1) of the SCARs, two-pass; {@code
+   * NaN} if one is not finite.
+   */
+  static double scarStandardDeviation(double[] scar) {
+    int n = scar.length;
+    double sum = 0.0;
+    for (double x : scar) {
+      if (!Double.isFinite(x)) {
+        return Double.NaN;
+      }
+      sum += x;
+    }
+    double mean = sum / n;
+    double squares = 0.0;
+    for (double x : scar) {
+      double dev = x - mean;
+      squares += dev * dev;
+    }
+    return Math.sqrt(squares / (n - 1.0));
+  }
+
+  /**
+   * The average 1-based rank of {@code v} in {@code sorted[0, t)}: {@code (lo + 1 + hi) / 2} for
+   * the run of values equal to it at sorted positions {@code lo..hi-1}.
+   */
+  private static double averageRank(double[] sorted, int t, double v) {
+    int lo = 0;
+    int hi = t;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid] < v) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    int first = lo;
+    hi = t;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid] <= v) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return (first + 1 + lo) * 0.5;
+  }
+
+  /**
+   * Why Z is undefined for a CAR sample, or "" if it is defined.
+   *
+   * @param s the sample
+   * @return the reason
+   */
+  static String undefinedReason(CarSample s) {
+    int n = s.size();
+    if (n < 2) {
+      return SampleMath.sizeReason(n, 2, "S_SCAR, the sample standard deviation of the SCARs,");
+    }
+    if (s.estimationSar == null) {
+      return "the sample carries no standardized estimation residuals (SAR); run the study with"
+          + " EventStudy.withEstimationSar() or attach them with CarSample.withEstimationSar";
+    }
+    for (int i = 0; i < n; i++) {
+      if (!Double.isFinite(s.scar[i])) {
+        return "SCAR of the firm-event at sample position " + i + " is " + s.scar[i];
+      }
+    }
+    double sScar = scarStandardDeviation(s.scar);
+    if (!(sScar > 0.0)) {
+      return "S_SCAR = 0: all N = " + n + " SCARs are equal, so GSAR = SCAR / S_SCAR is undefined";
+    }
+    if (!Double.isFinite(sScar)) {
+      return "S_SCAR is outside the range of double precision (SCARs of extreme magnitude)";
+    }
+    return Double.isNaN(compute(s).z())
+        ? "S_Ū = 0: every mean rank score Ū is 0, so Z = Ū_0 / S_Ū is undefined"
+        : "";
+  }
+}
