@@ -231,11 +231,13 @@ public final class StudyResult {
     if (measure == Measure.BHAR) {
       double[] bhar = cols.bhar[w];
       for (int i = 0; i < cols.size; i++) {
-        if (!Double.isNaN(car[i])) {
+        // With a reference listing (StudySpecification.bharBenchmark) a firm-event with a CAR may
+        // lack a BHAR (a reference return is missing): it is not in the BHAR sample.
+        if (!Double.isNaN(car[i]) && (spec.bharBenchmark().isEmpty() || !Double.isNaN(bhar[i]))) {
           values[j++] = bhar[i];
         }
       }
-      return ValueSample.of(Measure.BHAR.name(), values);
+      return ValueSample.of(Measure.BHAR.name(), java.util.Arrays.copyOf(values, j));
     }
     double[] scar = new double[n];
     double[] dof = new double[n];

@@ -8,6 +8,7 @@ import io.eventide.model.NormalReturnModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -56,8 +57,10 @@ public final class StudySpecification {
   private final List<EventWindow> eventWindows;
   private final int minEstimation;
   private final OptionalInt cleaningRadius;
+  private final Optional<String> bharBenchmark;
 
   private StudySpecification(Builder b) {
+    this.bharBenchmark = b.bharBenchmark;
     this.model = Objects.requireNonNull(b.model, "model");
     this.estimationWindow = Objects.requireNonNull(b.estimationWindow, "estimationWindow");
     this.eventWindows = List.copyOf(b.eventWindows);
@@ -159,6 +162,7 @@ public final class StudySpecification {
     b.eventWindows = new ArrayList<>(eventWindows);
     b.minEstimation = minEstimation;
     b.cleaningRadius = cleaningRadius;
+    b.bharBenchmark = bharBenchmark;
     return b;
   }
 
@@ -246,9 +250,18 @@ public final class StudySpecification {
     return cleaningRadius;
   }
 
+  /**
+   * @return the reference listing whose buy-and-hold return replaces the model's in BHAR, or empty
+   *     for the model's expected returns (the default); see {@link Builder#bharBenchmark(String)}
+   */
+  public Optional<String> bharBenchmark() {
+    return bharBenchmark;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof StudySpecification s
+        && bharBenchmark.equals(s.bharBenchmark)
         && model.equals(s.model)
         && estimationWindow.equals(s.estimationWindow)
         && eventWindows.equals(s.eventWindows)
@@ -258,7 +271,8 @@ public final class StudySpecification {
 
   @Override
   public int hashCode() {
-    return Objects.hash(model, estimationWindow, eventWindows, minEstimation, cleaningRadius);
+    return Objects.hash(
+        model, estimationWindow, eventWindows, minEstimation, cleaningRadius, bharBenchmark);
   }
 
   @Override
@@ -272,6 +286,7 @@ public final class StudySpecification {
         + ", minEstimation="
         + minEstimation
         + (cleaningRadius.isPresent() ? ", clean ±" + cleaningRadius.getAsInt() : "")
+        + bharBenchmark.map(t -> ", bharBenchmark=" + t).orElse("")
         + "]";
   }
 
@@ -282,8 +297,25 @@ public final class StudySpecification {
     private List<EventWindow> eventWindows = new ArrayList<>(DEFAULT_WINDOWS);
     private int minEstimation = DEFAULT_MIN_ESTIMATION;
     private OptionalInt cleaningRadius = OptionalInt.empty();
+    private Optional<String> bharBenchmark = Optional.empty();
 
     private Builder() {}
+
+    /**
+     * BHAR against a reference listing: {@code BHAR = Π(1 + R_t) − Π(1 + R_ref,t)} over the window
+     * (log returns: {@code exp(Σ R_t) − exp(Σ R_ref,t)}), {@code R_ref,t} the reference's return on
+     * the listing's session t (Lyon, Barber and Tsai 1999). The panel must hold its prices ({@code
+     * ReturnPanel.withReference}, or a listing of the universe). A firm-event whose reference lacks
+     * a return in a window has no BHAR there and is not in that window's BHAR sample. CAR and the
+     * model are unchanged.
+     *
+     * @param ticker the reference's ticker, or null for the model's expected returns (the default)
+     * @return this
+     */
+    public Builder bharBenchmark(String ticker) {
+      this.bharBenchmark = Optional.ofNullable(ticker);
+      return this;
+    }
 
     /**
      * @param m the normal-return model
