@@ -84,6 +84,30 @@ final class GeneralizedRanks {
   }
 
   /**
+   * T alone, without ranking: the estimation days on which at least one firm-event of the sample
+   * has a SAR, plus one. O(N D), no sorting.
+   *
+   * @param s a sample carrying its SARs
+   * @return T
+   */
+  static int days(CarSample s) {
+    int d = s.estimationDays;
+    double[] sar = s.estimationSar;
+    int n = s.size();
+    int days = 1;
+    for (int tau = 0; tau < d; tau++) {
+      for (int i = 0; i < n; i++) {
+        double v = sar[i * d + tau];
+        if (v == v) {
+          days++;
+          break;
+        }
+      }
+    }
+    return days;
+  }
+
+  /**
    * {@code S_SCAR}: the sample standard deviation (divisor N − 1) of the SCARs, two-pass; {@code
    * NaN} if one is not finite.
    */

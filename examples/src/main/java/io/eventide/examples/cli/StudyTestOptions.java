@@ -92,13 +92,18 @@ public final class StudyTestOptions {
     for (String id : ids) {
       if (!TestSuite.knownIds().contains(id.strip())) {
         throw new IllegalArgumentException(
-            "--tests '"
+            "Unknown --tests id '"
                 + id
-                + "': unknown test; known: "
+                + "'; known ids: "
                 + String.join(", ", TestSuite.knownIds()));
       }
     }
-    return TestSuite.byIds(ids);
+    try {
+      return TestSuite.byIds(ids);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "--tests " + String.join(",", ids) + ": " + e.getMessage(), e);
+    }
   }
 
   /**

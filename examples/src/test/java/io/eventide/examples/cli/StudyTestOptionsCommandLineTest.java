@@ -143,8 +143,11 @@ class StudyTestOptionsCommandLineTest {
   void badValuesEndWithOneLineAndExitTwo() {
     assertBad(
         study(tmp.resolve("b1"), "--tests", "cs-t,grank"),
-        "eventide: --tests 'grank': unknown test; known: cs-t, cda-t, patell-z, adj-patell-z,"
+        "eventide: Unknown --tests id 'grank'; known ids: cs-t, cda-t, patell-z, adj-patell-z,"
             + " bmp-t, kp-bmp-t, skew-t, rank-z, sign-z, gsign-z, wilcoxon, grank-t, grank-z");
+    assertBad(
+        study(tmp.resolve("b5"), "--tests", "grank-z,grank-z"),
+        "eventide: --tests grank-z,grank-z: Test id 'grank-z' appears twice in the suite");
     assertBad(
         study(tmp.resolve("b2"), "--bootstrap", "0"),
         "eventide: --bootstrap 0: the number of resamples must be at least 1"
