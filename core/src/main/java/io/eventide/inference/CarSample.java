@@ -58,11 +58,11 @@ public final class CarSample implements Sample {
   private final int rankWindowFrom;
   private final int rankWindowTo;
 
-  /** {@code SAR_iτ} row-major (firm-event i at {@code i * estimationDays}), or null. */
-  final double[] estimationSar;
+  /** The ranked SAR rows this sample's firm-events draw on, or null. */
+  final EstimationSar estimationSar;
 
-  /** D, the row length of {@link #estimationSar}; 0 without it. */
-  final int estimationDays;
+  /** The row of {@link #estimationSar} of each firm-event of the sample; null without them. */
+  final int[] sarRows;
 
   private CarSample(
       double[] car,
@@ -74,11 +74,11 @@ public final class CarSample implements Sample {
       double[] meanRankScores,
       int rankWindowFrom,
       int rankWindowTo,
-      double[] estimationSar,
-      int estimationDays) {
+      EstimationSar estimationSar,
+      int[] sarRows) {
     this.car = car;
     this.estimationSar = estimationSar;
-    this.estimationDays = estimationDays;
+    this.sarRows = sarRows;
     this.scar = scar;
     this.degreesOfFreedom = degreesOfFreedom;
     this.positiveEstimationShare = positiveEstimationShare;
@@ -162,7 +162,7 @@ public final class CarSample implements Sample {
         rankWindowFrom,
         rankWindowTo,
         null,
-        0);
+        null);
   }
 
   /**
@@ -185,21 +185,44 @@ public final class CarSample implements Sample {
               + car.length
               + "; give one row per firm-event");
     }
-    int d = rows.length == 0 ? 0 : Objects.requireNonNull(rows[0], "rows[0]").length;
-    double[] flat = new double[rows.length * d];
+    int[] identity = new int[rows.length];
+    for (int i = 0; i < identity.length; i++) {
+      identity[i] = i;
+    }
+    return withEstimationSar(EstimationSar.of(rows), identity);
+  }
+
+  /**
+   * This sample with its firm-events' rows of a shared {@link EstimationSar} attached (how a
+   * study's windows share one set of ranked rows without copying them).
+   *
+   * @param all the ranked rows of a set of firm-events
+   * @param rows for each firm-event of this sample, in order, its row in {@code all} (copied)
+   * @return a copy of this sample carrying them
+   * @throws IllegalArgumentException if there is not one row per firm-event or a row is out of
+   *     range
+   */
+  public CarSample withEstimationSar(EstimationSar all, int[] rows) {
+    Objects.requireNonNull(all, "all");
+    Objects.requireNonNull(rows, "rows");
+    if (rows.length != car.length) {
+      throw new IllegalArgumentException(
+          "CAR sample: estimationSar has "
+              + rows.length
+              + " rows but car has "
+              + car.length
+              + "; give one row per firm-event");
+    }
     for (int i = 0; i < rows.length; i++) {
-      double[] row = Objects.requireNonNull(rows[i], "rows[" + i + "]");
-      if (row.length != d) {
+      if (rows[i] < 0 || rows[i] >= all.size()) {
         throw new IllegalArgumentException(
             "CAR sample: estimationSar row "
+                + rows[i]
+                + " of firm-event "
                 + i
-                + " has "
-                + row.length
-                + " days but row 0 has "
-                + d
-                + "; every row spans the same estimation window");
+                + " is not in "
+                + all);
       }
-      System.arraycopy(row, 0, flat, i * d, d);
     }
     return new CarSample(
         car,
@@ -211,8 +234,8 @@ public final class CarSample implements Sample {
         meanRankScores,
         rankWindowFrom,
         rankWindowTo,
-        flat,
-        d);
+        all,
+        rows.clone());
   }
 
   /**
@@ -235,7 +258,7 @@ public final class CarSample implements Sample {
     }
     double[][] rows = new double[car.length][];
     for (int i = 0; i < rows.length; i++) {
-      rows[i] = Arrays.copyOfRange(estimationSar, i * estimationDays, (i + 1) * estimationDays);
+      rows[i] = estimationSar.row(sarRows[i]);
     }
     return rows;
   }
@@ -359,8 +382,29 @@ public final class CarSample implements Sample {
         && Arrays.equals(meanRankScores, s.meanRankScores)
         && rankWindowFrom == s.rankWindowFrom
         && rankWindowTo == s.rankWindowTo
-        && estimationDays == s.estimationDays
-        && Arrays.equals(estimationSar, s.estimationSar);
+        && sameSar(s);
+  }
+
+  /** The same SAR values for every firm-event (or none on both sides). */
+  private boolean sameSar(CarSample s) {
+    if (estimationSar == null || s.estimationSar == null) {
+      return estimationSar == s.estimationSar;
+    }
+    int d = estimationSar.days;
+    if (d != s.estimationSar.days) {
+      return false;
+    }
+    for (int i = 0; i < sarRows.length; i++) {
+      for (int tau = 0; tau < d; tau++) {
+        if (Double.compare(
+                estimationSar.sar[sarRows[i] * d + tau],
+                s.estimationSar.sar[s.sarRows[i] * d + tau])
+            != 0) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   @Override

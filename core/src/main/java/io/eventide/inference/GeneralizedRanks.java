@@ -1,7 +1,5 @@
 package io.eventide.inference;
 
-import java.util.Arrays;
-
 /**
  * The computation shared by {@link GeneralizedRankZTest} and {@link GeneralizedRankTTest}: Kolari
  * and Pynnönen's (2011) generalized rank statistic Z and its T on a {@link CarSample} that carries
@@ -36,34 +34,39 @@ final class GeneralizedRanks {
     if (!(sScar > 0.0) || !Double.isFinite(sScar)) {
       return UNDEFINED;
     }
-    int d = s.estimationDays;
-    double[] sar = s.estimationSar;
+    EstimationSar e = s.estimationSar;
+    int d = e.days;
+    double[] sar = e.sar;
+    double[] rank = e.rank;
     double[] sumU = new double[d];
     int[] count = new int[d];
-    double[] sorted = new double[d + 1];
     double sumU0 = 0.0;
     for (int i = 0; i < n; i++) {
-      int row = i * d;
+      int row = s.sarRows[i] * d;
       double g = s.scar[i] / sScar;
-      int m = 0;
+      // Place GSAR among the row's SARs: K_i0 = 1 + #below + #equal / 2 (its run of ties).
+      int below = 0;
+      int equal = 0;
       for (int tau = 0; tau < d; tau++) {
         double v = sar[row + tau];
-        if (v == v) {
-          sorted[m++] = v;
+        if (v < g) {
+          below++;
+        } else if (v == g) {
+          equal++;
         }
       }
-      sorted[m] = g;
-      int t = m + 1;
-      Arrays.sort(sorted, 0, t);
-      double denominator = t + 1.0;
+      double denominator = e.valid[s.sarRows[i]] + 2.0; // T_i + 1, T_i = M_i + 1
+      // A SAR's rank among the row and GSAR: its rank in the row, + 1 if GSAR is below it,
+      // + 1/2 if GSAR ties it.
       for (int tau = 0; tau < d; tau++) {
         double v = sar[row + tau];
         if (v == v) {
-          sumU[tau] += averageRank(sorted, t, v) / denominator - 0.5;
+          double k = rank[row + tau] + (g < v ? 1.0 : g == v ? 0.5 : 0.0);
+          sumU[tau] += k / denominator - 0.5;
           count[tau]++;
         }
       }
-      sumU0 += averageRank(sorted, t, g) / denominator - 0.5;
+      sumU0 += (1.0 + below + 0.5 * equal) / denominator - 0.5;
     }
     double u0 = sumU0 / n;
     int days = 1;
@@ -91,13 +94,13 @@ final class GeneralizedRanks {
    * @return T
    */
   static int days(CarSample s) {
-    int d = s.estimationDays;
-    double[] sar = s.estimationSar;
+    int d = s.estimationSar.days;
+    double[] sar = s.estimationSar.sar;
     int n = s.size();
     int days = 1;
     for (int tau = 0; tau < d; tau++) {
       for (int i = 0; i < n; i++) {
-        double v = sar[i * d + tau];
+        double v = sar[s.sarRows[i] * d + tau];
         if (v == v) {
           days++;
           break;
@@ -127,34 +130,6 @@ final class GeneralizedRanks {
       squares += dev * dev;
     }
     return Math.sqrt(squares / (n - 1.0));
-  }
-
-  /**
-   * The average 1-based rank of {@code v} in {@code sorted[0, t)}: {@code (lo + 1 + hi) / 2} for
-   * the run of values equal to it at sorted positions {@code lo..hi-1}.
-   */
-  private static double averageRank(double[] sorted, int t, double v) {
-    int lo = 0;
-    int hi = t;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (sorted[mid] < v) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    int first = lo;
-    hi = t;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (sorted[mid] <= v) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return (first + 1 + lo) * 0.5;
   }
 
   /**

@@ -88,7 +88,8 @@ public final class EventStudy {
    * io.eventide.inference.CarSample#withEstimationSar(double[][])}): the input of the generalized
    * rank tests {@code grank-t} and {@code grank-z} ({@code docs/statistics.md}, "Generalized rank
    * tests"). Without it those tests report the statistic undefined. It costs the estimation
-   * window's length in doubles per firm-event (1.9 GB for a million firm-events of the default
+   * window's length in doubles per firm-event, and twice that again once a sample ranks them (one
+   * ranked copy shared by every window; about 5.8 GB for a million firm-events of the default
    * 240-day window), hence opt-in; {@link io.eventide.inference.TestSuite#needsEstimationSar()}
    * says whether a suite needs it.
    *

@@ -5,6 +5,7 @@ import io.eventide.event.Event;
 import io.eventide.event.EventWindow;
 import io.eventide.event.Overlap;
 import io.eventide.inference.CarSample;
+import io.eventide.inference.EstimationSar;
 import io.eventide.inference.Measure;
 import io.eventide.inference.Sample;
 import io.eventide.inference.TestSuite;
@@ -37,6 +38,12 @@ public final class StudyResult {
   private final FirmEventColumns cols;
   private final WindowAccumulators acc;
 
+  /**
+   * The kept SARs of every firm-event, ranked within each row once and shared by every window's
+   * sample; null unless the study kept them.
+   */
+  private final EstimationSar rankedSar;
+
   StudyResult(ResolvedStudy resolved, FirmEventColumns cols, WindowAccumulators acc) {
     // Not the resolved form itself: its outcome and reason columns are not needed once the map has
     // written its own, so a large study does not hold them twice.
@@ -48,6 +55,10 @@ public final class StudyResult {
     this.listings = resolved.listings;
     this.cols = cols;
     this.acc = acc;
+    this.rankedSar =
+        cols.estimationSar == null
+            ? null
+            : EstimationSar.ofRowMajor(cols.estimationSar, cols.estLen);
   }
 
   FirmEventColumns columns() {
@@ -261,20 +272,17 @@ public final class StudyResult {
     int from = layout.rankFrom(w);
     CarSample sample =
         CarSample.of(values, scar, dof, pos, rbar, aar, ubar, from, from + window.length() - 1);
-    return cols.estimationSar == null ? sample : sample.withEstimationSar(estimationSar(car, n));
-  }
-
-  /** The kept SAR rows of the firm-events with a value in {@code car}, in canonical order. */
-  private double[][] estimationSar(double[] car, int n) {
-    int d = cols.estLen;
-    double[][] rows = new double[n][];
-    int j = 0;
+    if (cols.estimationSar == null) {
+      return sample;
+    }
+    int[] rows = new int[n];
+    int r = 0;
     for (int i = 0; i < cols.size; i++) {
       if (!Double.isNaN(car[i])) {
-        rows[j++] = java.util.Arrays.copyOfRange(cols.estimationSar, i * d, (i + 1) * d);
+        rows[r++] = i;
       }
     }
-    return rows;
+    return sample.withEstimationSar(rankedSar, rows);
   }
 
   /**
