@@ -28,6 +28,14 @@ import java.util.Objects;
  *       is {@code L = rankWindowTo − rankWindowFrom + 1}.
  * </ul>
  *
+ * <p>Optionally, per firm-event and relative day τ of the estimation window (an N × D matrix, D the
+ * estimation window's length): {@code estimationSar}, the standardized estimation residuals {@code
+ * SAR_iτ = ε̂_iτ / s_i} ({@code s_i} with divisor {@code M_i − k}), {@code NaN} where firm-event i
+ * has no residual that day. The generalized rank tests ({@link GeneralizedRankTTest}, {@link
+ * GeneralizedRankZTest}) need them; the other tests do not. A study keeps them only when asked
+ * ({@code EventStudy.withEstimationSar()}), since they take D doubles per firm-event; {@link
+ * #withEstimationSar(double[][])} attaches them to a sample of one's own.
+ *
  * <p>Immutable: arrays are copied in and out. Values are not checked ({@code NaN}s are reported by
  * the tests as undefined statistics); lengths and positions are.
  */
@@ -50,6 +58,12 @@ public final class CarSample implements Sample {
   private final int rankWindowFrom;
   private final int rankWindowTo;
 
+  /** The ranked SAR rows this sample's firm-events draw on, or null. */
+  final EstimationSar estimationSar;
+
+  /** The row of {@link #estimationSar} of each firm-event of the sample; null without them. */
+  final int[] sarRows;
+
   private CarSample(
       double[] car,
       double[] scar,
@@ -59,8 +73,12 @@ public final class CarSample implements Sample {
       double[] estimationAar,
       double[] meanRankScores,
       int rankWindowFrom,
-      int rankWindowTo) {
+      int rankWindowTo,
+      EstimationSar estimationSar,
+      int[] sarRows) {
     this.car = car;
+    this.estimationSar = estimationSar;
+    this.sarRows = sarRows;
     this.scar = scar;
     this.degreesOfFreedom = degreesOfFreedom;
     this.positiveEstimationShare = positiveEstimationShare;
@@ -142,7 +160,107 @@ public final class CarSample implements Sample {
         estimationAar.clone(),
         meanRankScores.clone(),
         rankWindowFrom,
-        rankWindowTo);
+        rankWindowTo,
+        null,
+        null);
+  }
+
+  /**
+   * This sample with the standardized estimation residuals of its firm-events attached: what the
+   * generalized rank tests ({@code grank-t}, {@code grank-z}) rank besides the window's SCAR.
+   *
+   * @param rows N rows, row i for the i-th firm-event, each of the same length D (the estimation
+   *     window's days, in calendar order): {@code SAR_iτ = ε̂_iτ / s_i}, {@code NaN} where
+   *     firm-event i has no residual on day τ (copied)
+   * @return a copy of this sample carrying them
+   * @throws IllegalArgumentException if there are not N rows or they differ in length
+   */
+  public CarSample withEstimationSar(double[][] rows) {
+    Objects.requireNonNull(rows, "rows");
+    if (rows.length != car.length) {
+      throw new IllegalArgumentException(
+          "CAR sample: estimationSar has "
+              + rows.length
+              + " rows but car has "
+              + car.length
+              + "; give one row per firm-event");
+    }
+    int[] identity = new int[rows.length];
+    for (int i = 0; i < identity.length; i++) {
+      identity[i] = i;
+    }
+    return withEstimationSar(EstimationSar.of(rows), identity);
+  }
+
+  /**
+   * This sample with its firm-events' rows of a shared {@link EstimationSar} attached (how a
+   * study's windows share one set of ranked rows without copying them).
+   *
+   * @param all the ranked rows of a set of firm-events
+   * @param rows for each firm-event of this sample, in order, its row in {@code all} (copied)
+   * @return a copy of this sample carrying them
+   * @throws IllegalArgumentException if there is not one row per firm-event or a row is out of
+   *     range
+   */
+  public CarSample withEstimationSar(EstimationSar all, int[] rows) {
+    Objects.requireNonNull(all, "all");
+    Objects.requireNonNull(rows, "rows");
+    if (rows.length != car.length) {
+      throw new IllegalArgumentException(
+          "CAR sample: estimationSar has "
+              + rows.length
+              + " rows but car has "
+              + car.length
+              + "; give one row per firm-event");
+    }
+    for (int i = 0; i < rows.length; i++) {
+      if (rows[i] < 0 || rows[i] >= all.size()) {
+        throw new IllegalArgumentException(
+            "CAR sample: estimationSar row "
+                + rows[i]
+                + " of firm-event "
+                + i
+                + " is not in "
+                + all);
+      }
+    }
+    return new CarSample(
+        car,
+        scar,
+        degreesOfFreedom,
+        positiveEstimationShare,
+        meanCrossCorrelation,
+        estimationAar,
+        meanRankScores,
+        rankWindowFrom,
+        rankWindowTo,
+        all,
+        rows.clone());
+  }
+
+  /**
+   * @return whether the standardized estimation residuals are attached ({@link
+   *     #withEstimationSar(double[][])})
+   */
+  public boolean hasEstimationSar() {
+    return estimationSar != null;
+  }
+
+  /**
+   * @return a copy of the standardized estimation residuals, N rows of D days ({@code NaN} where
+   *     missing)
+   * @throws IllegalStateException if they are not attached
+   */
+  public double[][] estimationSar() {
+    if (estimationSar == null) {
+      throw new IllegalStateException(
+          "This CAR sample carries no estimation-window SARs; see withEstimationSar");
+    }
+    double[][] rows = new double[car.length][];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = estimationSar.row(sarRows[i]);
+    }
+    return rows;
   }
 
   private static void sameLength(String name, double[] array, int n) {
@@ -263,7 +381,30 @@ public final class CarSample implements Sample {
         && Arrays.equals(estimationAar, s.estimationAar)
         && Arrays.equals(meanRankScores, s.meanRankScores)
         && rankWindowFrom == s.rankWindowFrom
-        && rankWindowTo == s.rankWindowTo;
+        && rankWindowTo == s.rankWindowTo
+        && sameSar(s);
+  }
+
+  /** The same SAR values for every firm-event (or none on both sides). */
+  private boolean sameSar(CarSample s) {
+    if (estimationSar == null || s.estimationSar == null) {
+      return estimationSar == s.estimationSar;
+    }
+    int d = estimationSar.days;
+    if (d != s.estimationSar.days) {
+      return false;
+    }
+    for (int i = 0; i < sarRows.length; i++) {
+      for (int tau = 0; tau < d; tau++) {
+        if (Double.compare(
+                estimationSar.sar[sarRows[i] * d + tau],
+                s.estimationSar.sar[s.sarRows[i] * d + tau])
+            != 0) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   @Override

@@ -37,6 +37,13 @@ public final class TestSuite {
               GeneralizedSignTest.withDefaults(),
               WilcoxonSignedRankTest.withDefaults()));
 
+  /**
+   * Tests beyond the standard eleven that {@link #byIds} knows ({@code docs/statistics.md},
+   * "Generalized rank tests").
+   */
+  private static final List<EventStudyTest> EXTENSIONS =
+      List.of(GeneralizedRankTTest.withDefaults(), GeneralizedRankZTest.withDefaults());
+
   private final List<EventStudyTest> tests;
 
   private TestSuite(List<EventStudyTest> tests) {
@@ -69,7 +76,9 @@ public final class TestSuite {
   }
 
   /**
-   * The standard tests with the given ids, in the given order.
+   * The tests with the given ids, in the given order: the standard eleven and the generalized rank
+   * tests {@code grank-t} and {@code grank-z} (which need a CAR sample carrying its standardized
+   * estimation residuals, see {@link CarSample#withEstimationSar(double[][])}).
    *
    * @param ids ids such as {@code cs-t} (surrounding blanks ignored), each at most once
    * @return the suite
@@ -80,6 +89,9 @@ public final class TestSuite {
     Objects.requireNonNull(ids, "ids");
     Map<String, EventStudyTest> known = new LinkedHashMap<>();
     for (EventStudyTest test : STANDARD.tests) {
+      known.put(test.id(), test);
+    }
+    for (EventStudyTest test : EXTENSIONS) {
       known.put(test.id(), test);
     }
     List<EventStudyTest> chosen = new ArrayList<>(ids.size());
@@ -93,6 +105,31 @@ public final class TestSuite {
       chosen.add(test);
     }
     return new TestSuite(chosen);
+  }
+
+  /**
+   * @return the ids {@link #byIds} accepts: the standard eleven, then {@code grank-t}, {@code
+   *     grank-z}
+   */
+  public static List<String> knownIds() {
+    List<String> ids = new ArrayList<>(STANDARD.ids());
+    for (EventStudyTest test : EXTENSIONS) {
+      ids.add(test.id());
+    }
+    return List.copyOf(ids);
+  }
+
+  /**
+   * @return whether a test of this suite needs the standardized estimation residuals of {@link
+   *     CarSample#withEstimationSar(double[][])} (the generalized rank tests)
+   */
+  public boolean needsEstimationSar() {
+    for (EventStudyTest test : tests) {
+      if (test instanceof GeneralizedRankTTest || test instanceof GeneralizedRankZTest) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

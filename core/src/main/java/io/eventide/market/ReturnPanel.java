@@ -29,15 +29,28 @@ public final class ReturnPanel {
   private final ReturnType returnType;
   private final FactorSet factors;
 
+  /** Prices of reference listings (not in the universe), by ticker: BHAR benchmarks. */
+  private final Map<String, DatedSeries> references;
+
   private ReturnPanel(
       List<Listing> listings,
       Map<String, ListingReturns> byTicker,
       ReturnType returnType,
       FactorSet factors) {
+    this(listings, byTicker, returnType, factors, Map.of());
+  }
+
+  private ReturnPanel(
+      List<Listing> listings,
+      Map<String, ListingReturns> byTicker,
+      ReturnType returnType,
+      FactorSet factors,
+      Map<String, DatedSeries> references) {
     this.listings = listings;
     this.byTicker = byTicker;
     this.returnType = returnType;
     this.factors = factors;
+    this.references = references;
   }
 
   /**
@@ -132,7 +145,53 @@ public final class ReturnPanel {
    * @return a new panel
    */
   public ReturnPanel withFactors(FactorSet factorSet) {
-    return new ReturnPanel(listings, byTicker, returnType, Objects.requireNonNull(factorSet));
+    return new ReturnPanel(
+        listings, byTicker, returnType, Objects.requireNonNull(factorSet), references);
+  }
+
+  /**
+   * The same panel with the prices of a reference listing that is not part of the universe (no
+   * event affects it): a BHAR benchmark ({@code docs/statistics.md}, "Long horizons"), whose
+   * buy-and-hold return replaces the model's in a study's BHAR.
+   *
+   * @param ticker the reference's ticker
+   * @param prices its adjusted closes
+   * @return a new panel
+   */
+  public ReturnPanel withReference(String ticker, DatedSeries prices) {
+    Objects.requireNonNull(ticker, "ticker");
+    Objects.requireNonNull(prices, "prices");
+    Map<String, DatedSeries> refs = new LinkedHashMap<>(references);
+    refs.put(ticker, prices);
+    return new ReturnPanel(
+        listings, byTicker, returnType, factors, Collections.unmodifiableMap(refs));
+  }
+
+  /**
+   * A reference listing's returns on the sessions of a calendar: its prices aligned to the sessions
+   * (a session without a price is missing), then returns of this panel's type, so the return on a
+   * session is from the previous session of that calendar.
+   *
+   * @param ticker a reference given with {@link #withReference}, or a listing of the universe
+   * @param calendar the calendar
+   * @return the returns, one per session ({@code NaN} where missing), or empty if the panel has no
+   *     prices for that ticker
+   */
+  public Optional<double[]> referenceReturns(String ticker, TradingCalendar calendar) {
+    Objects.requireNonNull(calendar, "calendar");
+    DatedSeries prices = references.get(ticker);
+    long[] sessions = sessions(calendar);
+    if (prices != null) {
+      return Optional.of(Returns.of(prices.alignTo(sessions), returnType));
+    }
+    ListingReturns own = byTicker.get(ticker);
+    if (own == null) {
+      return Optional.empty();
+    }
+    long[] ownSessions = sessions(own.calendar());
+    double[] ownPrices = own.prices();
+    DatedSeries series = DatedSeries.ofEpochDays(ticker, ownSessions, ownPrices);
+    return Optional.of(Returns.of(series.alignTo(sessions), returnType));
   }
 
   /**

@@ -149,7 +149,9 @@ final class OutputTables {
 
   /**
    * One row per test result: {@code window,measure,test,statistic,p_value,n}, then {@code reason}
-   * (why the statistic is undefined; empty when it is defined).
+   * (why the statistic is undefined; empty when it is defined), then {@code p_adjusted} (the
+   * p-value adjusted across the windows of its test and measure; empty without an adjustment or
+   * where {@code p_value} is empty).
    *
    * @param tests the tests run on a study
    * @return the table {@code tests}
@@ -164,7 +166,8 @@ final class OutputTables {
             new Column.Decimal<>("statistic", r -> r.result().statistic()),
             new Column.Decimal<>("p_value", r -> r.result().pValue()),
             new Column.Int<>("n", r -> r.result().n()),
-            new Column.Text<>("reason", r -> r.result().undefinedReason())),
+            new Column.Text<>("reason", r -> r.result().undefinedReason()),
+            new Column.Decimal<>("p_adjusted", StudyTests.Row::pAdjusted)),
         action -> tests.rows().forEach(action));
   }
 

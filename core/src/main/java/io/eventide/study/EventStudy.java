@@ -41,11 +41,17 @@ public final class EventStudy {
   private final StudySpecification spec;
   private final int parallelism;
   private final ExecutorService executor;
+  private final boolean keepEstimationSar;
 
-  private EventStudy(StudySpecification spec, int parallelism, ExecutorService executor) {
+  private EventStudy(
+      StudySpecification spec,
+      int parallelism,
+      ExecutorService executor,
+      boolean keepEstimationSar) {
     this.spec = Objects.requireNonNull(spec, "spec");
     this.parallelism = parallelism;
     this.executor = executor;
+    this.keepEstimationSar = keepEstimationSar;
   }
 
   /**
@@ -53,7 +59,7 @@ public final class EventStudy {
    * @return a study using every available processor
    */
   public static EventStudy of(StudySpecification spec) {
-    return new EventStudy(spec, Runtime.getRuntime().availableProcessors(), null);
+    return new EventStudy(spec, Runtime.getRuntime().availableProcessors(), null, false);
   }
 
   /**
@@ -64,7 +70,7 @@ public final class EventStudy {
     if (threads < 1) {
       throw new IllegalArgumentException("Parallelism must be at least 1, got " + threads);
     }
-    return new EventStudy(spec, threads, null);
+    return new EventStudy(spec, threads, null, keepEstimationSar);
   }
 
   /**
@@ -72,7 +78,33 @@ public final class EventStudy {
    * @return a copy of this study using that executor
    */
   public EventStudy withExecutor(ExecutorService service) {
-    return new EventStudy(spec, parallelism, Objects.requireNonNull(service, "executor"));
+    return new EventStudy(
+        spec, parallelism, Objects.requireNonNull(service, "executor"), keepEstimationSar);
+  }
+
+  /**
+   * A copy of this study that keeps every OK firm-event's standardized estimation residuals {@code
+   * SAR_iτ = ε̂_iτ / s_i} and attaches them to its CAR samples ({@link
+   * io.eventide.inference.CarSample#withEstimationSar(double[][])}): the input of the generalized
+   * rank tests {@code grank-t} and {@code grank-z} ({@code docs/statistics.md}, "Generalized rank
+   * tests"). Without it those tests report the statistic undefined. It costs the estimation
+   * window's length in doubles per firm-event, and twice that again once a sample ranks them (one
+   * ranked copy shared by every window; about 5.8 GB for a million firm-events of the default
+   * 240-day window), hence opt-in; {@link io.eventide.inference.TestSuite#needsEstimationSar()}
+   * says whether a suite needs it.
+   *
+   * @return a copy of this study keeping the SARs
+   */
+  public EventStudy withEstimationSar() {
+    return new EventStudy(spec, parallelism, executor, true);
+  }
+
+  /**
+   * @return whether this study keeps the standardized estimation residuals ({@link
+   *     #withEstimationSar()})
+   */
+  public boolean keepsEstimationSar() {
+    return keepEstimationSar;
   }
 
   /**
@@ -127,7 +159,10 @@ public final class EventStudy {
   private StudyResult compute(ResolvedStudy resolved) {
     FirmEventColumns cols =
         new FirmEventColumns(
-            resolved, spec.model().parameterCount(), spec.model().parameterNames().size());
+            resolved,
+            spec.model().parameterCount(),
+            spec.model().parameterNames().size(),
+            keepEstimationSar);
     WindowAccumulators[] acc = map(resolved, cols);
     return new StudyResult(resolved, cols, acc);
   }

@@ -44,7 +44,20 @@ final class FirmEventColumns {
   /** The groups' labels, sorted; empty when ungrouped. */
   final java.util.List<String> groupLabels;
 
+  /**
+   * {@code SAR_iτ = ε̂_iτ / s_i} over the estimation window, firm-event i at {@code i * estLen},
+   * {@code NaN} where missing; null unless the study keeps them ({@code
+   * EventStudy.withEstimationSar()}).
+   */
+  final double[] estimationSar;
+
+  final int estLen;
+
   FirmEventColumns(ResolvedStudy resolved, int k, int width) {
+    this(resolved, k, width, false);
+  }
+
+  FirmEventColumns(ResolvedStudy resolved, int k, int width, boolean keepEstimationSar) {
     this.size = resolved.size;
     this.k = k;
     this.width = width;
@@ -86,6 +99,8 @@ final class FirmEventColumns {
       ar[d] = nanArray(size);
       sar[d] = nanArray(size);
     }
+    estLen = resolved.layout.estLen;
+    estimationSar = keepEstimationSar ? nanArray(Math.multiplyExact(size, estLen)) : null;
   }
 
   private static double[] nanArray(int n) {

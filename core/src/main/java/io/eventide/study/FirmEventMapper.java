@@ -163,6 +163,14 @@ final class FirmEventMapper {
       }
     }
     cols.positiveShare[fe] = (double) positive / m;
+    if (cols.estimationSar != null) {
+      // SAR_iτ of the generalized rank tests: the residual over s_i (divisor M − k).
+      double s = Math.sqrt(fit.residualVariance());
+      int row = fe * estLen;
+      for (int tau = 0; tau < estLen; tau++) {
+        cols.estimationSar[row + tau] = resid[tau] / s;
+      }
+    }
 
     // Event span: expected return once per day, then AR and SAR.
     double[] r = ld.returns;
@@ -194,7 +202,11 @@ final class FirmEventMapper {
       }
       cols.car[w][fe] = car;
       cols.carVariance[w][fe] = fit.carVariance(d0 + layout.windowFrom[w], d0 + layout.windowTo[w]);
-      cols.bhar[w][fe] = sign * bhar(r, s0, from, to);
+      cols.bhar[w][fe] =
+          sign
+              * (ld.bharReference == null
+                  ? bhar(r, s0, from, to)
+                  : bhar(r, ld.bharReference, s0, from, to));
       mask[w >>> 6] |= 1L << (w & 63);
       any = true;
     }
@@ -225,6 +237,29 @@ final class FirmEventMapper {
     for (int d = from; d <= to; d++) {
       sr += r[s0 + d];
       se += expected[d];
+    }
+    return Math.exp(sr) - Math.exp(se);
+  }
+
+  /**
+   * BHAR over span days {@code from..to} against a reference listing's returns on the same
+   * sessions; {@code NaN} when a reference return is missing.
+   */
+  private double bhar(double[] r, double[] ref, int s0, int from, int to) {
+    if (returnType == ReturnType.SIMPLE) {
+      double pr = 1;
+      double pe = 1;
+      for (int d = from; d <= to; d++) {
+        pr *= 1 + r[s0 + d];
+        pe *= 1 + ref[s0 + d];
+      }
+      return pr - pe;
+    }
+    double sr = 0;
+    double se = 0;
+    for (int d = from; d <= to; d++) {
+      sr += r[s0 + d];
+      se += ref[s0 + d];
     }
     return Math.exp(sr) - Math.exp(se);
   }

@@ -16,6 +16,9 @@ final class ListingData {
   final double[] returns;
   final boolean hasPrices;
 
+  /** The BHAR reference's returns on this calendar, or null for the model's expected returns. */
+  double[] bharReference;
+
   /** Day 0 of every resolved firm-event of this listing, ascending. */
   int[] eventDayZeros = new int[0];
 

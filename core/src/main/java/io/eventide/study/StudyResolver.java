@@ -45,6 +45,9 @@ final class StudyResolver {
     StudyLayout layout = new StudyLayout(spec);
     List<Listing> universe = panel.listings();
     ListingData[] listings = listingData(panel, spec.model());
+    if (spec.bharBenchmark().isPresent()) {
+      attachBharReference(panel, spec.bharBenchmark().get(), listings);
+    }
     Map<String, Integer> byTicker = new HashMap<>();
     for (int i = 0; i < universe.size(); i++) {
       byTicker.put(universe.get(i).ticker(), i);
@@ -105,6 +108,31 @@ final class StudyResolver {
         listings,
         clusterStarts,
         out);
+  }
+
+  /** The BHAR reference's returns on each listing's calendar, one array per calendar. */
+  private static void attachBharReference(
+      ReturnPanel panel, String ticker, ListingData[] listings) {
+    Map<TradingCalendar, double[]> byCalendar = new IdentityHashMap<>();
+    for (ListingData ld : listings) {
+      double[] ref = byCalendar.get(ld.calendar);
+      if (ref == null) {
+        ref =
+            panel
+                .referenceReturns(ticker, ld.calendar)
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            "BHAR benchmark "
+                                + ticker
+                                + " has no prices in the panel; add them with"
+                                + " ReturnPanel.withReference (a price file "
+                                + ticker
+                                + ".csv for --bhar-benchmark)"));
+        byCalendar.put(ld.calendar, ref);
+      }
+      ld.bharReference = ref;
+    }
   }
 
   /** Labels every firm-event with its group; the labels are sorted, so indices are canonical. */

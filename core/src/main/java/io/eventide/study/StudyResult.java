@@ -5,6 +5,7 @@ import io.eventide.event.Event;
 import io.eventide.event.EventWindow;
 import io.eventide.event.Overlap;
 import io.eventide.inference.CarSample;
+import io.eventide.inference.EstimationSar;
 import io.eventide.inference.Measure;
 import io.eventide.inference.Sample;
 import io.eventide.inference.TestSuite;
@@ -43,6 +44,12 @@ public final class StudyResult {
 
   private final int[] members;
 
+  /**
+   * The kept SARs of every firm-event, ranked within each row once and shared by every window's
+   * sample (and every group's view); null unless the study kept them.
+   */
+  private final EstimationSar rankedSar;
+
   StudyResult(ResolvedStudy resolved, FirmEventColumns cols, WindowAccumulators[] accs) {
     // Not the resolved form itself: its outcome and reason columns are not needed once the map has
     // written its own, so a large study does not hold them twice.
@@ -57,6 +64,10 @@ public final class StudyResult {
     this.acc = accs[0];
     this.group = -1;
     this.members = null;
+    this.rankedSar =
+        cols.estimationSar == null
+            ? null
+            : EstimationSar.ofRowMajor(cols.estimationSar, cols.estLen);
   }
 
   /** A view of one group of {@code all}. */
@@ -70,6 +81,7 @@ public final class StudyResult {
     this.cols = all.cols;
     this.accs = all.accs;
     this.acc = all.accs[1 + group];
+    this.rankedSar = all.rankedSar;
     this.group = group;
     int n = 0;
     for (int g : cols.group) {
@@ -290,8 +302,10 @@ public final class StudyResult {
    * @param window a test window (see {@link #testWindows()})
    * @param measure CAR or BHAR
    * @return for {@link Measure#CAR} a {@link CarSample} (its mean rank scores span the estimation
-   *     window then the event span, with this window's days located in them), for {@link
-   *     Measure#BHAR} a {@link ValueSample} labelled {@code BHAR}
+   *     window then the event span, with this window's days located in them; with the firm-events'
+   *     standardized estimation residuals when the study kept them, {@link
+   *     EventStudy#withEstimationSar()}), for {@link Measure#BHAR} a {@link ValueSample} labelled
+   *     {@code BHAR}
    */
   public Sample sample(EventWindow window, Measure measure) {
     int w = layout.windowIndex(window);
@@ -312,11 +326,13 @@ public final class StudyResult {
       double[] bhar = cols.bhar[w];
       for (int v = 0; v < size(); v++) {
         int i = at(v);
-        if (!Double.isNaN(car[i])) {
+        // With a reference listing (StudySpecification.bharBenchmark) a firm-event with a CAR may
+        // lack a BHAR (a reference return is missing): it is not in the BHAR sample.
+        if (!Double.isNaN(car[i]) && (spec.bharBenchmark().isEmpty() || !Double.isNaN(bhar[i]))) {
           values[j++] = bhar[i];
         }
       }
-      return ValueSample.of(Measure.BHAR.name(), values);
+      return ValueSample.of(Measure.BHAR.name(), java.util.Arrays.copyOf(values, j));
     }
     double[] scar = new double[n];
     double[] dof = new double[n];
@@ -339,7 +355,20 @@ public final class StudyResult {
     double[] aar = means(acc.aarSum[w], acc.aarCount[w]);
     double[] ubar = means(acc.rankSum[w], acc.rankCount[w]);
     int from = layout.rankFrom(w);
-    return CarSample.of(values, scar, dof, pos, rbar, aar, ubar, from, from + window.length() - 1);
+    CarSample sample =
+        CarSample.of(values, scar, dof, pos, rbar, aar, ubar, from, from + window.length() - 1);
+    if (cols.estimationSar == null) {
+      return sample;
+    }
+    int[] rows = new int[n];
+    int r = 0;
+    for (int v = 0; v < size(); v++) {
+      int i = at(v);
+      if (!Double.isNaN(car[i])) {
+        rows[r++] = i;
+      }
+    }
+    return sample.withEstimationSar(rankedSar, rows);
   }
 
   /**

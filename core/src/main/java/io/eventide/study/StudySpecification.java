@@ -57,10 +57,12 @@ public final class StudySpecification {
   private final List<EventWindow> eventWindows;
   private final int minEstimation;
   private final OptionalInt cleaningRadius;
+  private final Optional<String> bharBenchmark;
   private final boolean signedByDirection;
   private final Optional<GroupBy> groupBy;
 
   private StudySpecification(Builder b) {
+    this.bharBenchmark = b.bharBenchmark;
     this.model = Objects.requireNonNull(b.model, "model");
     this.estimationWindow = Objects.requireNonNull(b.estimationWindow, "estimationWindow");
     this.eventWindows = List.copyOf(b.eventWindows);
@@ -164,6 +166,7 @@ public final class StudySpecification {
     b.eventWindows = new ArrayList<>(eventWindows);
     b.minEstimation = minEstimation;
     b.cleaningRadius = cleaningRadius;
+    b.bharBenchmark = bharBenchmark;
     b.signedByDirection = signedByDirection;
     b.groupBy = groupBy;
     return b;
@@ -254,6 +257,14 @@ public final class StudySpecification {
   }
 
   /**
+   * @return the reference listing whose buy-and-hold return replaces the model's in BHAR, or empty
+   *     for the model's expected returns (the default); see {@link Builder#bharBenchmark(String)}
+   */
+  public Optional<String> bharBenchmark() {
+    return bharBenchmark;
+  }
+
+  /**
    * Whether each firm-event's abnormal quantities are multiplied by its event's direction ({@code
    * docs/statistics.md}, "Groups and signed abnormal returns"): the estimation residuals (so r̄,
    * the crude dependence adjustment's AAR_τ, the rank scores and the sign share see signed values),
@@ -278,6 +289,7 @@ public final class StudySpecification {
   @Override
   public boolean equals(Object o) {
     return o instanceof StudySpecification s
+        && bharBenchmark.equals(s.bharBenchmark)
         && model.equals(s.model)
         && estimationWindow.equals(s.estimationWindow)
         && eventWindows.equals(s.eventWindows)
@@ -295,6 +307,7 @@ public final class StudySpecification {
         eventWindows,
         minEstimation,
         cleaningRadius,
+        bharBenchmark,
         signedByDirection,
         groupBy);
   }
@@ -310,6 +323,7 @@ public final class StudySpecification {
         + ", minEstimation="
         + minEstimation
         + (cleaningRadius.isPresent() ? ", clean ±" + cleaningRadius.getAsInt() : "")
+        + bharBenchmark.map(t -> ", bharBenchmark=" + t).orElse("")
         + (signedByDirection ? ", signed by direction" : "")
         + groupBy.map(g -> ", grouped by " + g).orElse("")
         + "]";
@@ -322,10 +336,27 @@ public final class StudySpecification {
     private List<EventWindow> eventWindows = new ArrayList<>(DEFAULT_WINDOWS);
     private int minEstimation = DEFAULT_MIN_ESTIMATION;
     private OptionalInt cleaningRadius = OptionalInt.empty();
+    private Optional<String> bharBenchmark = Optional.empty();
     private boolean signedByDirection;
     private Optional<GroupBy> groupBy = Optional.empty();
 
     private Builder() {}
+
+    /**
+     * BHAR against a reference listing: {@code BHAR = Π(1 + R_t) − Π(1 + R_ref,t)} over the window
+     * (log returns: {@code exp(Σ R_t) − exp(Σ R_ref,t)}), {@code R_ref,t} the reference's return on
+     * the listing's session t (Lyon, Barber and Tsai 1999). The panel must hold its prices ({@code
+     * ReturnPanel.withReference}, or a listing of the universe). A firm-event whose reference lacks
+     * a return in a window has no BHAR there and is not in that window's BHAR sample. CAR and the
+     * model are unchanged.
+     *
+     * @param ticker the reference's ticker, or null for the model's expected returns (the default)
+     * @return this
+     */
+    public Builder bharBenchmark(String ticker) {
+      this.bharBenchmark = Optional.ofNullable(ticker);
+      return this;
+    }
 
     /**
      * Multiplies each firm-event's abnormal quantities by its event's direction; see {@link

@@ -2,10 +2,13 @@ package io.eventide.study;
 
 import io.eventide.event.EventWindow;
 import io.eventide.inference.Measure;
+import io.eventide.inference.PValueAdjustment;
 import io.eventide.inference.TestResult;
 import io.eventide.inference.TestSuite;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -30,8 +33,10 @@ public final class StudyTests {
    * @param window the test window
    * @param measure CAR or BHAR
    * @param result the test's result on that window's sample
+   * @param pAdjusted the p-value adjusted across the windows of the same test and measure ({@link
+   *     #withAdjustedPValues}), {@code NaN} when not adjusted or the p-value is undefined
    */
-  public record Row(EventWindow window, Measure measure, TestResult result) {
+  public record Row(EventWindow window, Measure measure, TestResult result, double pAdjusted) {
 
     /** Checks that nothing is null. */
     public Row {
@@ -39,12 +44,125 @@ public final class StudyTests {
       Objects.requireNonNull(measure, "measure");
       Objects.requireNonNull(result, "result");
     }
+
+    /**
+     * A row without an adjusted p-value.
+     *
+     * @param window the test window
+     * @param measure CAR or BHAR
+     * @param result the test's result on that window's sample
+     */
+    public Row(EventWindow window, Measure measure, TestResult result) {
+      this(window, measure, result, Double.NaN);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Row r
+          && window.equals(r.window)
+          && measure == r.measure
+          && result.equals(r.result)
+          && Double.compare(pAdjusted, r.pAdjusted) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(window, measure, result, Double.hashCode(pAdjusted));
+    }
   }
 
   private final List<Row> rows;
+  private final PValueAdjustment adjustment;
 
   private StudyTests(List<Row> rows) {
+    this(rows, null);
+  }
+
+  private StudyTests(List<Row> rows, PValueAdjustment adjustment) {
     this.rows = List.copyOf(rows);
+    this.adjustment = adjustment;
+  }
+
+  /**
+   * These rows followed by another set's (for example the bootstrapped {@code skew-t-boot} rows of
+   * the BHARs after a suite's rows). Adjusted p-values are dropped: adjust the whole set after
+   * joining.
+   *
+   * @param more rows to append
+   * @return the joined rows, not adjusted
+   */
+  public StudyTests plus(StudyTests more) {
+    Objects.requireNonNull(more, "more");
+    List<Row> all = new ArrayList<>(rows.size() + more.rows.size());
+    for (Row r : rows) {
+      all.add(new Row(r.window(), r.measure(), r.result()));
+    }
+    for (Row r : more.rows) {
+      all.add(new Row(r.window(), r.measure(), r.result()));
+    }
+    return new StudyTests(all);
+  }
+
+  /**
+   * Runs a suite on one measure only, every test window ({@link #run(StudyResult, TestSuite)}'s
+   * order within the measure).
+   *
+   * @param study the study's results
+   * @param suite the tests
+   * @param measure CAR or BHAR
+   * @return the results
+   */
+  public static StudyTests run(StudyResult study, TestSuite suite, Measure measure) {
+    Objects.requireNonNull(suite, "suite");
+    Objects.requireNonNull(measure, "measure");
+    List<Row> out = new ArrayList<>();
+    for (EventWindow w : study.testWindows()) {
+      addRows(out, w, measure, suite.run(study.sample(w, measure)));
+    }
+    return new StudyTests(out);
+  }
+
+  /**
+   * The same rows with adjusted p-values: a family is every row with the same test id and measure
+   * and a defined p-value (all its windows, study windows and one-day windows alike), adjusted by
+   * {@link PValueAdjustment#adjust} ({@code docs/statistics.md}, "Adjusted p-values").
+   *
+   * @param method Holm or Benjamini–Hochberg
+   * @return the rows, in the same order, each with its {@link Row#pAdjusted()}
+   */
+  public StudyTests withAdjustedPValues(PValueAdjustment method) {
+    Objects.requireNonNull(method, "method");
+    Map<String, List<Integer>> families = new LinkedHashMap<>();
+    for (int i = 0; i < rows.size(); i++) {
+      Row r = rows.get(i);
+      families
+          .computeIfAbsent(r.result().testId() + " " + r.measure(), k -> new ArrayList<>())
+          .add(i);
+    }
+    double[] adjusted = new double[rows.size()];
+    for (List<Integer> family : families.values()) {
+      double[] p = new double[family.size()];
+      for (int j = 0; j < p.length; j++) {
+        p[j] = rows.get(family.get(j)).result().pValue();
+      }
+      double[] a = method.adjust(p);
+      for (int j = 0; j < p.length; j++) {
+        adjusted[family.get(j)] = a[j];
+      }
+    }
+    List<Row> out = new ArrayList<>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      Row r = rows.get(i);
+      out.add(new Row(r.window(), r.measure(), r.result(), adjusted[i]));
+    }
+    return new StudyTests(out, method);
+  }
+
+  /**
+   * @return the adjustment of {@link #withAdjustedPValues}, if any
+   */
+  public Optional<PValueAdjustment> adjustment() {
+    return Optional.ofNullable(adjustment);
   }
 
   /**

@@ -78,7 +78,7 @@ class TestSuiteTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "Unknown test id 'patel-z'; known ids: cs-t, cda-t, patell-z, adj-patell-z,"
-                + " bmp-t, kp-bmp-t, skew-t, rank-z, sign-z, gsign-z, wilcoxon");
+                + " bmp-t, kp-bmp-t, skew-t, rank-z, sign-z, gsign-z, wilcoxon, grank-t, grank-z");
   }
 
   @Test

@@ -443,7 +443,7 @@ class StudyEdgeCasesTest {
     assertThat(lines(out, "left_out.csv")).hasSize(1 + 4);
     assertThat(lines(out, "tests.csv")).hasSize(1 + 14 * 15);
     assertThat(lines(out, "tests.csv").get(1))
-        .isEqualTo("-1:1,CAR,cs-t,,,0,N = 0: no firm-event has a valid value in the window");
+        .isEqualTo("-1:1,CAR,cs-t,,,0,N = 0: no firm-event has a valid value in the window,");
     assertThat(StudySummary.of(r, tests).toString())
         .contains("3 events, 3 listings, 4 firm-events: 0 OK, 4 left out");
     CaarChart.writePng(r, out.resolve("caar.png"));

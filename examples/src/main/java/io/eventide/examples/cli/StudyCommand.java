@@ -139,7 +139,8 @@ public final class StudyCommand implements Callable<Integer> {
       names = "--tests",
       paramLabel = "ID,...",
       split = ",",
-      description = "tests to run (default: all eleven of docs/statistics.md)")
+      description =
+          "tests to run: the eleven of docs/statistics.md (the default) and grank-t, grank-z")
   List<String> tests = new ArrayList<>();
 
   @Option(
@@ -149,6 +150,8 @@ public final class StudyCommand implements Callable<Integer> {
           "CSV code,zone,open,close[,mic]: exchanges beyond the built-in ones (IANA zone, HH:MM"
               + " local times); a built-in's code redefines it (with a note)")
   Path exchanges;
+
+  @Mixin StudyTestOptions testOptions = new StudyTestOptions();
 
   @Option(
       names = "--threads",
@@ -164,6 +167,7 @@ public final class StudyCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--out " + out + " is a file; give a folder (created if missing) for the output files");
     }
+    testOptions.validate();
     StudySpecification.Builder b = specification().toBuilder();
     answers.apply(b, events);
     StudySpecification spec = b.build();
@@ -177,16 +181,19 @@ public final class StudyCommand implements Callable<Integer> {
     }
     // The panel owns the return type: it computes the returns the study reads.
     ReturnType type = returnType(returns);
-    TestSuite suite = tests.isEmpty() ? TestSuite.standard() : TestSuite.byIds(tests);
+    TestSuite suite = StudyTestOptions.suite(tests);
     List<Listing> listings = UniverseFileReader.read(universe, exchangeRegistry());
     List<Event> evs = EventFileReader.read(events);
-    ReturnPanel panel = panel(listings, type);
+    ReturnPanel panel = testOptions.withReference(panel(listings, type), prices);
     EventStudy study = EventStudy.of(spec);
+    if (suite.needsEstimationSar()) {
+      study = study.withEstimationSar();
+    }
     if (threads != null) {
       study = study.withParallelism(threads);
     }
     StudyResult result = study.run(panel, evs);
-    StudyTests results = StudyTests.run(result, suite);
+    StudyTests results = testOptions.finish(result, StudyTests.run(result, suite));
     List<Path> written = new ArrayList<>(StudyFiles.write(out, result, results));
     if (plot) {
       Path png = out.resolve("caar.png");
@@ -263,6 +270,7 @@ public final class StudyCommand implements Callable<Integer> {
     if (clean != null) {
       b.cleanEstimation(clean);
     }
+    testOptions.applyTo(b);
     return b.build();
   }
 

@@ -446,8 +446,9 @@ class BadInputCommandLineTest {
             + " years of trading)",
         "--threads=0            | Parallelism must be at least 1, got 0",
         "--clean=-1             | Cleaning radius is -1; use 0 or more sessions",
-        "--tests=nope           | Unknown test id 'nope'; known ids: cs-t, cda-t, patell-z,"
-            + " adj-patell-z, bmp-t, kp-bmp-t, skew-t, rank-z, sign-z, gsign-z, wilcoxon",
+        "--tests=nope           | Unknown --tests id 'nope'; known ids: cs-t, cda-t, patell-z,"
+            + " adj-patell-z, bmp-t, kp-bmp-t, skew-t, rank-z, sign-z, gsign-z, wilcoxon, grank-t,"
+            + " grank-z",
         "--returns=weird        | Unknown --returns 'weird'; expected simple or log",
         "--min-estimation=0     | Minimum estimation observations is 0 but model market has k = 2"
             + " parameters; use at least 3",

@@ -86,11 +86,13 @@ class EventideCommandTest {
     assertThat(lines(out.resolve("car.csv")).get(0))
         .isEqualTo("event_id,ticker,window,car,var_car,scar,p_value,bhar");
     assertThat(lines(out.resolve("tests.csv")).get(0))
-        .isEqualTo("window,measure,test,statistic,p_value,n,reason");
+        .isEqualTo("window,measure,test,statistic,p_value,n,reason,p_adjusted");
     assertThat(Files.size(out.resolve("caar.png"))).isPositive();
     // 22 events on 8 listings; every (window, measure) has its rows: the event span -5:5 gives
     // 4 study windows + 10 more one-day windows = 14; CAR has 11 tests, BHAR 4: 14 × 15 = 210.
     assertThat(lines(out.resolve("tests.csv"))).hasSize(1 + 210);
+    // without --adjust the p_adjusted column is empty
+    assertThat(lines(out.resolve("tests.csv")).subList(1, 211)).allMatch(l -> l.endsWith(","));
     List<String> fe = lines(out.resolve("firm_events.csv"));
     assertThat(fe.stream().filter(l -> l.contains(",UNKNOWN_TICKER,"))).isNotEmpty();
     assertThat(fe.stream().filter(l -> l.startsWith("pboc-ant-fine,9988.HK,HKEX,2023-07-10,OK,")))
