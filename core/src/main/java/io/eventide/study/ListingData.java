@@ -16,6 +16,12 @@ final class ListingData {
   final double[] returns;
   final boolean hasPrices;
 
+  /**
+   * Why a factor model cannot be fitted on this listing (no factor set serves its exchange), or
+   * null.
+   */
+  String noFactors;
+
   /** Day 0 of every resolved firm-event of this listing, ascending. */
   int[] eventDayZeros = new int[0];
 

@@ -4,9 +4,9 @@ package io.eventide.study;
  * Whether a firm-event (one event on one listing) entered the study, or why it was left out.
  *
  * <p>Checked in this order ({@code docs/cli.md}): {@link #UNKNOWN_TICKER}, {@link #NO_PRICES},
- * {@link #OUT_OF_RANGE}, {@link #INSUFFICIENT_ESTIMATION}. A firm-event missing a day of one window
- * is {@link #OK} but absent from that window's sample; {@link StudyResult#windowExclusions()} lists
- * those.
+ * {@link #OUT_OF_RANGE}, {@link #NO_FACTORS}, {@link #INSUFFICIENT_ESTIMATION}. A firm-event
+ * missing a day of one window is {@link #OK} but absent from that window's sample; {@link
+ * StudyResult#windowExclusions()} lists those.
  */
 public enum Outcome {
   /** Computed. */
@@ -23,6 +23,11 @@ public enum Outcome {
    * window and the event span ({@code docs/statistics.md} section 1).
    */
   OUT_OF_RANGE,
+  /**
+   * A factor model, and no factor set serves the listing's exchange: a plain set serves only the US
+   * exchanges ({@code ReturnPanel.withFactors(exchange, set)} gives another exchange its own).
+   */
+  NO_FACTORS,
   /**
    * Fewer valid estimation days than the minimum, M ≤ k, a rank-deficient design, a residual
    * variance that is not finite, or a residual standard deviation of zero up to the rounding of

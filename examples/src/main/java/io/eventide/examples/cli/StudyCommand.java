@@ -7,10 +7,8 @@ import io.eventide.event.EventWindow;
 import io.eventide.inference.TestSuite;
 import io.eventide.io.EventFileReader;
 import io.eventide.io.ExchangeFileReader;
-import io.eventide.io.FactorFileReader;
 import io.eventide.io.PriceDirectory;
 import io.eventide.io.UniverseFileReader;
-import io.eventide.market.FactorSet;
 import io.eventide.market.Listing;
 import io.eventide.market.ReturnPanel;
 import io.eventide.model.NormalReturnModel;
@@ -31,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -49,6 +48,9 @@ import picocli.CommandLine.Spec;
 public final class StudyCommand implements Callable<Integer> {
 
   @Spec CommandSpec command;
+
+  /** --factors [EXCH=]FILE and --characteristics FILE. */
+  @Mixin StudyMethodOptions methods;
 
   @Option(
       names = "--prices",
@@ -85,12 +87,6 @@ public final class StudyCommand implements Callable<Integer> {
       description =
           "market|constant-mean|market-adjusted|ff3|carhart4|ff5 (default: ${DEFAULT-VALUE})")
   String model;
-
-  @Option(
-      names = "--factors",
-      paramLabel = "FILE",
-      description = "Ken French daily factor file(s), needed by ff3/carhart4/ff5")
-  List<Path> factors = new ArrayList<>();
 
   @Option(
       names = "--estimation",
@@ -162,9 +158,10 @@ public final class StudyCommand implements Callable<Integer> {
     // The panel owns the return type: it computes the returns the study reads.
     ReturnType type = returnType(returns);
     TestSuite suite = tests.isEmpty() ? TestSuite.standard() : TestSuite.byIds(tests);
-    List<Listing> listings = UniverseFileReader.read(universe, exchangeRegistry());
+    ExchangeRegistry registry = exchangeRegistry();
+    List<Listing> listings = UniverseFileReader.read(universe, registry);
     List<Event> evs = EventFileReader.read(events);
-    ReturnPanel panel = panel(listings, type);
+    ReturnPanel panel = methods.withFactors(panel(listings, type), registry);
     EventStudy study = EventStudy.of(spec);
     if (threads != null) {
       study = study.withParallelism(threads);
@@ -179,6 +176,7 @@ public final class StudyCommand implements Callable<Integer> {
     }
     java.io.PrintWriter w = command.commandLine().getOut();
     w.print(StudySummary.of(result, results));
+    written.addAll(methods.writeCrossSection(out, result, w, command.commandLine().getErr()));
     w.println("Wrote " + written.size() + " files to " + out);
     w.flush();
     return EventideCommand.OK;
@@ -265,15 +263,7 @@ public final class StudyCommand implements Callable<Integer> {
       }
     }
     Map<String, DatedSeries> series = found.found();
-    ReturnPanel panel = ReturnPanel.of(listings, series, type);
-    if (!factors.isEmpty()) {
-      List<FactorSet> sets = new ArrayList<>();
-      for (Path f : factors) {
-        sets.add(FactorFileReader.read(f));
-      }
-      panel = panel.withFactors(FactorSet.merge(sets));
-    }
-    return panel;
+    return ReturnPanel.of(listings, series, type);
   }
 
   static NormalReturnModel model(String id) {
