@@ -64,7 +64,7 @@ public final class StudyMethodOptions {
                 + spec
                 + ": '"
                 + spec.substring(0, eq)
-                + ' is not a known exchange; expected FILE, or EXCH=FILE with EXCH ""
+                + "' is not a known exchange; expected FILE, or EXCH=FILE with EXCH "
                 + registry.known());
       }
       if (exchange == null) {
