@@ -54,6 +54,7 @@ final class ClusterTask implements Callable<WindowAccumulators> {
             resolved.returnType,
             cleaningRadius,
             spec.model().fitter());
+    this.mapper.conventions(spec.conventions());
     this.correlation = new ClusterCorrelation<>(layout.estLen, layout.windowCount, FROM_FIT);
   }
 

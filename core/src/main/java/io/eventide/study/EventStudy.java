@@ -126,7 +126,13 @@ public final class EventStudy {
 
   private StudyResult compute(ResolvedStudy resolved) {
     FirmEventColumns cols = new FirmEventColumns(resolved, spec.model().parameterCount());
+    if (spec.conventions() == Conventions.STATA_ESTUDY) {
+      cols.estimationResiduals = new double[cols.size][];
+    }
     WindowAccumulators acc = map(resolved, cols);
+    if (cols.estimationResiduals != null) {
+      AllPairsCorrelation.replacePairSums(cols, acc);
+    }
     return new StudyResult(resolved, cols, acc);
   }
 

@@ -31,6 +31,12 @@ final class FirmEventColumns {
   final double[][] ar;
   final double[][] sar;
 
+  /**
+   * Each mapped firm-event's estimation residuals, kept only for {@link Conventions#STATA_ESTUDY}'s
+   * r̄ over every pair of a sample; null otherwise.
+   */
+  double[][] estimationResiduals;
+
   FirmEventColumns(ResolvedStudy resolved, int k) {
     this.size = resolved.size;
     this.k = k;

@@ -119,11 +119,15 @@ final class StudyResolver {
                 + " exchanges, withFactors(exchange, set) for another exchange");
       }
       List<FactorSet> sets = new ArrayList<>();
+      List<String> whose = new ArrayList<>();
       panel.factors().ifPresent(sets::add);
+      panel.factors().ifPresent(f -> whose.add(""));
       for (io.eventide.calendar.Exchange e : panel.exchangesWithOwnFactors()) {
         sets.add(panel.factorsFor(e).orElseThrow());
+        whose.add(" for " + e.code());
       }
-      for (FactorSet set : sets) {
+      for (int q = 0; q < sets.size(); q++) {
+        FactorSet set = sets.get(q);
         Set<String> missing = new LinkedHashSet<>(factorNames);
         missing.removeAll(set.names());
         if (!missing.isEmpty()) {
@@ -134,16 +138,19 @@ final class StudyResolver {
                   + factorNames
                   + " but "
                   + missing
-                  + " are not in the factor set "
-                  + set);
+                  + " are not in the factor files"
+                  + whose.get(q)
+                  + " (they hold "
+                  + set.names()
+                  + ")");
         }
         if (!set.hasRiskFree()) {
           throw new IllegalArgumentException(
               "Model "
                   + model.id()
-                  + " needs the risk-free rate RF, which the factor set "
-                  + set
-                  + " does not hold");
+                  + " needs the risk-free rate RF, which no factor file"
+                  + whose.get(q)
+                  + " holds");
         }
       }
     }

@@ -56,6 +56,7 @@ public final class StudySpecification {
   private final List<EventWindow> eventWindows;
   private final int minEstimation;
   private final OptionalInt cleaningRadius;
+  private final Conventions conventions;
 
   private StudySpecification(Builder b) {
     this.model = Objects.requireNonNull(b.model, "model");
@@ -63,6 +64,7 @@ public final class StudySpecification {
     this.eventWindows = List.copyOf(b.eventWindows);
     this.minEstimation = b.minEstimation;
     this.cleaningRadius = b.cleaningRadius;
+    this.conventions = b.conventions;
     validate();
   }
 
@@ -159,6 +161,7 @@ public final class StudySpecification {
     b.eventWindows = new ArrayList<>(eventWindows);
     b.minEstimation = minEstimation;
     b.cleaningRadius = cleaningRadius;
+    b.conventions = conventions;
     return b;
   }
 
@@ -246,9 +249,17 @@ public final class StudySpecification {
     return cleaningRadius;
   }
 
+  /**
+   * @return the peers' conventions in force ({@link Conventions#SPEC} by default)
+   */
+  public Conventions conventions() {
+    return conventions;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof StudySpecification s
+        && conventions == s.conventions
         && model.equals(s.model)
         && estimationWindow.equals(s.estimationWindow)
         && eventWindows.equals(s.eventWindows)
@@ -258,7 +269,8 @@ public final class StudySpecification {
 
   @Override
   public int hashCode() {
-    return Objects.hash(model, estimationWindow, eventWindows, minEstimation, cleaningRadius);
+    return Objects.hash(
+        model, estimationWindow, eventWindows, minEstimation, cleaningRadius, conventions);
   }
 
   @Override
@@ -272,6 +284,7 @@ public final class StudySpecification {
         + ", minEstimation="
         + minEstimation
         + (cleaningRadius.isPresent() ? ", clean ±" + cleaningRadius.getAsInt() : "")
+        + (conventions == Conventions.SPEC ? "" : ", conventions=" + conventions.id())
         + "]";
   }
 
@@ -282,8 +295,21 @@ public final class StudySpecification {
     private List<EventWindow> eventWindows = new ArrayList<>(DEFAULT_WINDOWS);
     private int minEstimation = DEFAULT_MIN_ESTIMATION;
     private OptionalInt cleaningRadius = OptionalInt.empty();
+    private Conventions conventions = Conventions.SPEC;
 
     private Builder() {}
+
+    /**
+     * Peers' conventions ({@code docs/statistics.md} section 3b).
+     *
+     * @param c {@link Conventions#SPEC} (the default), {@link Conventions#ESTUDY2} or {@link
+     *     Conventions#STATA_ESTUDY}
+     * @return this
+     */
+    public Builder conventions(Conventions c) {
+      this.conventions = java.util.Objects.requireNonNull(c, "conventions");
+      return this;
+    }
 
     /**
      * @param m the normal-return model

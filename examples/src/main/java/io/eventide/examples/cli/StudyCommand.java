@@ -49,7 +49,7 @@ public final class StudyCommand implements Callable<Integer> {
 
   @Spec CommandSpec command;
 
-  /** --factors [EXCH=]FILE and --characteristics FILE. */
+  /** --factors [EXCH=]FILE, --characteristics FILE and --conventions PRESET. */
   @Mixin StudyMethodOptions methods;
 
   @Option(
@@ -242,6 +242,9 @@ public final class StudyCommand implements Callable<Integer> {
             .minEstimation(minEstimation);
     if (clean != null) {
       b.cleanEstimation(clean);
+    }
+    if (methods != null) {
+      methods.applyTo(b);
     }
     return b.build();
   }

@@ -8,8 +8,10 @@ import io.eventide.io.FactorFileReader;
 import io.eventide.market.FactorSet;
 import io.eventide.market.ReturnPanel;
 import io.eventide.report.CrossSectionTable;
+import io.eventide.study.Conventions;
 import io.eventide.study.CrossSection;
 import io.eventide.study.StudyResult;
+import io.eventide.study.StudySpecification;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,9 +21,10 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
- * The options of {@code eventide study} for factor sets per exchange and the cross-sectional
- * regression ({@code docs/cli.md}, "answers a quant needs"): {@code --factors [EXCH=]FILE} and
- * {@code --characteristics FILE}. A picocli mixin, so that {@link StudyCommand} only calls it.
+ * The options of {@code eventide study} for factor sets per exchange, the cross-sectional
+ * regression and the peers' conventions ({@code docs/cli.md}, "answers a quant needs"): {@code
+ * --factors [EXCH=]FILE}, {@code --characteristics FILE} and {@code --conventions PRESET}. A
+ * picocli mixin, so that {@link StudyCommand} only calls it.
  */
 public final class StudyMethodOptions {
 
@@ -43,6 +46,30 @@ public final class StudyMethodOptions {
           "CSV event_id,ticker,<numeric columns>: also write cross_section.csv, the OLS of each"
               + " window's CAR on a constant and those columns (HC1 and event-clustered errors)")
   Path characteristics;
+
+  @Option(
+      names = "--conventions",
+      paramLabel = "PRESET",
+      defaultValue = "spec",
+      description =
+          "spec|estudy2|stata-estudy: the peers' conventions of docs/statistics.md section 3b"
+              + " (default: ${DEFAULT-VALUE})")
+  String conventions;
+
+  /**
+   * Sets the conventions of {@code --conventions} on a specification.
+   *
+   * @param builder the study's specification
+   * @throws IllegalArgumentException for an unknown preset
+   */
+  void applyTo(StudySpecification.Builder builder) {
+    try {
+      builder.conventions(Conventions.of(conventions));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "Unknown --conventions '" + conventions + "'; expected spec, estudy2 or stata-estudy");
+    }
+  }
 
   /**
    * Gives the panel the factor sets of {@code --factors}.

@@ -75,9 +75,10 @@ class StudyMethodsCommandLineTest {
                 "--events",
                 sample.resolve("events.csv").toString(),
                 "--out",
-                tmp.resolve(out).toString(),
-                "--model",
-                "ff3"));
+                tmp.resolve(out).toString()));
+    if (!List.of(extra).contains("--model")) {
+      a.addAll(List.of("--model", "ff3"));
+    }
     a.addAll(List.of(extra));
     return a;
   }
@@ -125,6 +126,39 @@ class StudyMethodsCommandLineTest {
     assertThat(cs.get(2)).startsWith("-1:1,hk,");
     assertThat(cs.get(3)).startsWith("-1:1,size,");
     assertThat(cs.get(4)).startsWith("0:0,const,");
+  }
+
+  @Test
+  void conventionsSwitchTheResidualVarianceDivisor() throws IOException {
+    // Market model (k = 2): sigma of stata-estudy / sigma of spec = sqrt((M - 2)/(M - 1)) for
+    // every OK firm-event (docs/statistics.md section 3b; pinned in core's ConventionsTest).
+    Run spec = run(args("spec", "--model", "market"));
+    Run stata = run(args("stata", "--model", "market", "--conventions", "Stata-Estudy"));
+    assertThat(spec.code()).as(spec.err()).isZero();
+    assertThat(stata.code()).as(stata.err()).isZero();
+    List<String> a = Files.readAllLines(tmp.resolve("spec/firm_events.csv"));
+    List<String> b = Files.readAllLines(tmp.resolve("stata/firm_events.csv"));
+    List<String> header = List.of(a.get(0).split(","));
+    int outcome = header.indexOf("outcome");
+    int m = header.indexOf("m");
+    int sigma = header.indexOf("sigma");
+    int checked = 0;
+    for (int i = 1; i < a.size(); i++) {
+      String[] x = a.get(i).split(",", -1);
+      String[] y = b.get(i).split(",", -1);
+      if (x[outcome].equals("OK")) {
+        double mm = Double.parseDouble(x[m]);
+        assertThat(Double.parseDouble(y[sigma]))
+            .isCloseTo(
+                Double.parseDouble(x[sigma]) * Math.sqrt((mm - 2) / (mm - 1)),
+                org.assertj.core.api.Assertions.within(1e-15));
+        checked++;
+      }
+    }
+    assertThat(checked).isGreaterThan(20);
+    Run bad = run(args("bad3", "--conventions", "eviews"));
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("--conventions 'eviews'");
   }
 
   @Test
