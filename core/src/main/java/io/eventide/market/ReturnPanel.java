@@ -28,6 +28,18 @@ public final class ReturnPanel {
   private final Map<String, ListingReturns> byTicker;
   private final ReturnType returnType;
   private final FactorSet factors;
+  private final Map<Exchange, FactorSet> factorsByExchange;
+
+  /**
+   * The codes of the exchanges a plain factor set ({@link #withFactors(FactorSet)}) serves: the US
+   * exchanges, whose sessions the Ken French US factors are computed on ({@code docs/cli.md}).
+   */
+  public static final List<String> US_EXCHANGES =
+      List.of(
+          Exchange.NYSE.code(),
+          Exchange.NASDAQ.code(),
+          Exchange.NYSE_AMERICAN.code(),
+          Exchange.NYSE_ARCA.code());
 
   /** Prices of reference listings (not in the universe), by ticker: BHAR benchmarks. */
   private final Map<String, DatedSeries> references;
@@ -36,21 +48,15 @@ public final class ReturnPanel {
       List<Listing> listings,
       Map<String, ListingReturns> byTicker,
       ReturnType returnType,
-      FactorSet factors) {
-    this(listings, byTicker, returnType, factors, Map.of());
-  }
-
-  private ReturnPanel(
-      List<Listing> listings,
-      Map<String, ListingReturns> byTicker,
-      ReturnType returnType,
       FactorSet factors,
+      Map<Exchange, FactorSet> factorsByExchange,
       Map<String, DatedSeries> references) {
     this.listings = listings;
     this.byTicker = byTicker;
     this.returnType = returnType;
     this.factors = factors;
     this.references = references;
+    this.factorsByExchange = factorsByExchange;
   }
 
   /**
@@ -115,7 +121,12 @@ public final class ReturnPanel {
               l, cal, returnType, p, Returns.of(p, returnType), benchmarkReturns.get(key)));
     }
     return new ReturnPanel(
-        List.copyOf(listings), Collections.unmodifiableMap(byTicker), returnType, null);
+        List.copyOf(listings),
+        Collections.unmodifiableMap(byTicker),
+        returnType,
+        null,
+        Map.of(),
+        Map.of());
   }
 
   private static TradingCalendar calendarOf(DatedSeries bench, Listing l) {
@@ -139,14 +150,23 @@ public final class ReturnPanel {
   }
 
   /**
-   * The same panel with factors for factor models.
+   * The same panel with a factor set for the listings of the US exchanges ({@link #US_EXCHANGES}:
+   * NYSE, NASDAQ, NYSE American, NYSE Arca), as the Ken French US factors are. A listing on another
+   * exchange gets no factors from it: give its exchange a set with {@link #withFactors(Exchange,
+   * FactorSet)}, or a factor-model study leaves its firm-events out ({@code NO_FACTORS}, {@code
+   * docs/statistics.md} section 2). Replaces an earlier plain set.
    *
    * @param factorSet the factors (with RF)
    * @return a new panel
    */
   public ReturnPanel withFactors(FactorSet factorSet) {
     return new ReturnPanel(
-        listings, byTicker, returnType, Objects.requireNonNull(factorSet), references);
+        listings,
+        byTicker,
+        returnType,
+        Objects.requireNonNull(factorSet),
+        factorsByExchange,
+        references);
   }
 
   /**
@@ -164,7 +184,7 @@ public final class ReturnPanel {
     Map<String, DatedSeries> refs = new LinkedHashMap<>(references);
     refs.put(ticker, prices);
     return new ReturnPanel(
-        listings, byTicker, returnType, factors, Collections.unmodifiableMap(refs));
+        listings, byTicker, returnType, factors, factorsByExchange, Collections.unmodifiableMap(refs));
   }
 
   /**
@@ -192,6 +212,68 @@ public final class ReturnPanel {
     double[] ownPrices = own.prices();
     DatedSeries series = DatedSeries.ofEpochDays(ticker, ownSessions, ownPrices);
     return Optional.of(Returns.of(series.alignTo(sessions), returnType));
+
+        listings, byTicker, returnType, Objects.requireNonNull(factorSet), factorsByExchange);
+  }
+
+  /**
+   * The same panel with a factor set for the listings of one exchange (for example Ken French's
+   * Asia Pacific ex Japan factors for HKEX). For a US exchange it replaces the plain set of {@link
+   * #withFactors(FactorSet)} there; it replaces an earlier set of the same exchange.
+   *
+   * @param exchange the exchange (matched by code, ignoring case)
+   * @param factorSet the factors (with RF)
+   * @return a new panel
+   */
+  public ReturnPanel withFactors(Exchange exchange, FactorSet factorSet) {
+    Objects.requireNonNull(exchange, "exchange");
+    Objects.requireNonNull(factorSet, "factorSet");
+    Map<Exchange, FactorSet> next = new LinkedHashMap<>(factorsByExchange);
+    next.put(exchange, factorSet);
+    return new ReturnPanel(
+        listings, byTicker, returnType, factors, Collections.unmodifiableMap(next), references);
+  }
+
+  /**
+   * The factor set that serves an exchange's listings: its own set if it has one, else the plain
+   * set if the exchange is a US exchange, else none.
+   *
+   * @param exchange an exchange
+   * @return its factors, or empty if a factor model cannot be fitted on its listings
+   */
+  public Optional<FactorSet> factorsFor(Exchange exchange) {
+    FactorSet own = factorsByExchange.get(exchange);
+    if (own != null) {
+      return Optional.of(own);
+    }
+    return isUnitedStates(exchange) ? Optional.ofNullable(factors) : Optional.empty();
+  }
+
+  /**
+   * @return the exchanges given their own factor set, in the order given
+   */
+  public List<Exchange> exchangesWithOwnFactors() {
+    return List.copyOf(factorsByExchange.keySet());
+  }
+
+  /**
+   * @return whether any factor set, plain or per exchange, is present
+   */
+  public boolean hasFactors() {
+    return factors != null || !factorsByExchange.isEmpty();
+  }
+
+  /**
+   * @param exchange an exchange
+   * @return whether a plain factor set serves it: its code is one of {@link #US_EXCHANGES}
+   */
+  public static boolean isUnitedStates(Exchange exchange) {
+    for (String code : US_EXCHANGES) {
+      if (code.equalsIgnoreCase(exchange.code())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -209,7 +291,8 @@ public final class ReturnPanel {
   }
 
   /**
-   * @return the factors, if any
+   * @return the plain factor set (serving the US exchanges), if any; see {@link
+   *     #factorsFor(Exchange)} for the set of a given exchange
    */
   public Optional<FactorSet> factors() {
     return Optional.ofNullable(factors);

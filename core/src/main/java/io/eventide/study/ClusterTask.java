@@ -84,6 +84,7 @@ final class ClusterTask implements Callable<WindowAccumulators[]> {
             resolved.returnType,
             cleaningRadius,
             spec.model().fitter());
+    this.mapper.conventions(spec.conventions());
     this.correlation = new ClusterCorrelation<>(layout.estLen, layout.windowCount, FROM_FIT);
     this.group = cols.group;
     this.groupCount = cols.groupLabels.size();

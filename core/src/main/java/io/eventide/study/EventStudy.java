@@ -163,7 +163,13 @@ public final class EventStudy {
             spec.model().parameterCount(),
             spec.model().parameterNames().size(),
             keepEstimationSar);
+    if (spec.conventions() == Conventions.STATA_ESTUDY) {
+      cols.estimationResiduals = new double[cols.size][];
+    }
     WindowAccumulators[] acc = map(resolved, cols);
+    if (cols.estimationResiduals != null) {
+      AllPairsCorrelation.replacePairSums(cols, acc);
+    }
     return new StudyResult(resolved, cols, acc);
   }
 

@@ -45,6 +45,12 @@ final class FirmEventColumns {
   final java.util.List<String> groupLabels;
 
   /**
+   * Each mapped firm-event's estimation residuals, kept only for {@link Conventions#STATA_ESTUDY}'s
+   * r̄ over every pair of a sample; null otherwise.
+   */
+  double[][] estimationResiduals;
+
+  /**
    * {@code SAR_iτ = ε̂_iτ / s_i} over the estimation window, firm-event i at {@code i * estLen},
    * {@code NaN} where missing; null unless the study keeps them ({@code
    * EventStudy.withEstimationSar()}).

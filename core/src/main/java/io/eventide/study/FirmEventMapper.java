@@ -1,5 +1,7 @@
 package io.eventide.study;
 
+import io.eventide.model.FactorFit;
+import io.eventide.model.MarketFit;
 import io.eventide.model.ModelFit;
 import io.eventide.model.internal.ModelFitter;
 import io.eventide.study.internal.RankKernel;
@@ -38,6 +40,7 @@ final class FirmEventMapper {
   private final ReturnType returnType;
   private final int cleaningRadius;
   private final ModelFitter fitter;
+  private Conventions conventions;
 
   private final double[] rankValues;
   private final RankKernel ranker;
@@ -77,6 +80,7 @@ final class FirmEventMapper {
     this.returnType = returnType;
     this.cleaningRadius = cleaningRadius;
     this.fitter = fitter;
+    this.conventions = Conventions.SPEC;
     rankValues = new double[layout.combinedLen];
     ranker = new RankKernel(layout.combinedLen);
     scores = new double[layout.combinedLen];
@@ -102,6 +106,9 @@ final class FirmEventMapper {
     int e1 = d0 + layout.estTo + 1;
     boolean[] excl = excluded != null ? markExcluded(ld, fe, e0) : null;
     ModelFit fit = fitter.fit(ld.inputs, e0, e1, excl);
+    if (conventions != Conventions.SPEC && fit.isUsable()) {
+      fit = withConventions(fit, e0, e1);
+    }
     int m = fit.observations();
     cols.observations[fe] = m;
     if (m < minEstimation) {
@@ -213,12 +220,76 @@ final class FirmEventMapper {
     if (!any) {
       return false;
     }
+    if (cols.estimationResiduals != null) {
+      cols.estimationResiduals[fe] = resid.clone();
+    }
     ranker.scores(rankValues, layout.combinedLen, scores);
     this.fit = fit;
     this.sign = sign;
     this.observations = m;
     this.residSum = sum;
     return true;
+  }
+
+  /**
+   * Switches a usable fit to the peers' conventions ({@code docs/statistics.md} section 3b): the
+   * residual variance divided by M − 1 instead of M − k (k &gt; 0); for the market model, R̄_m and
+   * S_xx over the n estimation days with a market return, and for Stata S_xx · n/(n − 1), which
+   * multiplies the market term of Var(AR) and Var(CAR) by (n − 1)/n. Allocates a fit per
+   * firm-event: the presets are for reproducing a peer's numbers, not for speed.
+   */
+  private ModelFit withConventions(ModelFit fit, int e0, int e1) {
+    int m = fit.observations();
+    int k = fit.parameterCount();
+    double s2 = fit.residualVariance();
+    if (k > 1 && m > 1) {
+      s2 = s2 * (m - k) / (m - 1); // k = 1: M − 1 is M − k already, keep the bits
+    }
+    if (fit instanceof MarketFit mf) {
+      double[] x = mf.inputs().market();
+      int n = 0;
+      double sum = 0;
+      for (int t = e0; t < e1; t++) {
+        if (x[t] == x[t]) {
+          n++;
+          sum += x[t];
+        }
+      }
+      double mean = sum / n;
+      double sxx = 0;
+      for (int t = e0; t < e1; t++) {
+        if (x[t] == x[t]) {
+          double d = x[t] - mean;
+          sxx += d * d;
+        }
+      }
+      if (conventions == Conventions.STATA_ESTUDY) {
+        sxx = sxx * n / (n - 1);
+      }
+      return new MarketFit(
+          mf.inputs(), m, mf.alpha(), mf.beta(), s2, mean, sxx, mf.failureReason());
+    }
+    if (fit instanceof FactorFit ff) {
+      return new FactorFit(
+          ff.model(),
+          ff.inputs(),
+          m,
+          ff.coefficients(),
+          s2,
+          ff.factorMeans(),
+          ff.factorScales(),
+          ff.inverseCorrelation(),
+          ff.failureReason());
+    }
+    // Constant mean (k = 1: M − 1 is M − k) and market-adjusted (k = 0): nothing switches.
+    return fit;
+  }
+
+  /**
+   * @param c the peers' conventions to apply to each fit
+   */
+  void conventions(Conventions c) {
+    this.conventions = c;
   }
 
   /** BHAR over span days {@code from..to}, from the span's returns and expected returns. */

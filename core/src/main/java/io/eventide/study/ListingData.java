@@ -19,6 +19,12 @@ final class ListingData {
   /** The BHAR reference's returns on this calendar, or null for the model's expected returns. */
   double[] bharReference;
 
+  /**
+   * Why a factor model cannot be fitted on this listing (no factor set serves its exchange), or
+   * null.
+   */
+  String noFactors;
+
   /** Day 0 of every resolved firm-event of this listing, ascending. */
   int[] eventDayZeros = new int[0];
 

@@ -4,10 +4,10 @@ package io.eventide.study;
  * Whether a firm-event (one event on one listing) entered the study, or why it was left out.
  *
  * <p>Checked in this order ({@code docs/cli.md}): {@link #UNKNOWN_TICKER}, {@link #NO_PRICES},
- * {@link #OUT_OF_RANGE}, {@link #NO_DIRECTION}, {@link #INSUFFICIENT_ESTIMATION} or {@link
- * #NO_CONVERGENCE} (both decided by the fit of the estimation window, at the same step). A
- * firm-event missing a day of one window is {@link #OK} but absent from that window's sample;
- * {@link StudyResult#windowExclusions()} lists those.
+ * {@link #OUT_OF_RANGE}, {@link #NO_FACTORS}, {@link #NO_DIRECTION}, {@link
+ * #INSUFFICIENT_ESTIMATION} or {@link #NO_CONVERGENCE} (both decided by the fit of the estimation
+ * window, at the same step). A firm-event missing a day of one window is {@link #OK} but absent
+ * from that window's sample; {@link StudyResult#windowExclusions()} lists those.
  */
 public enum Outcome {
   /** Computed. */
@@ -24,6 +24,11 @@ public enum Outcome {
    * window and the event span ({@code docs/statistics.md} section 1).
    */
   OUT_OF_RANGE,
+  /**
+   * A factor model, and no factor set serves the listing's exchange: a plain set serves only the US
+   * exchanges ({@code ReturnPanel.withFactors(exchange, set)} gives another exchange its own).
+   */
+  NO_FACTORS,
   /**
    * The study signs abnormal returns by direction ({@link StudySpecification#signedByDirection()})
    * and the firm-event's event has direction 0 (or none stated), so its sign is unknown.

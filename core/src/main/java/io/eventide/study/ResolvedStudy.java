@@ -20,10 +20,11 @@ import java.util.OptionalInt;
  * listing, its day 0 on the listing's own calendar (the session index and its date), the session
  * index ranges of its estimation window and event span, or, when it cannot be computed at all, its
  * outcome and reason ({@link Outcome#UNKNOWN_TICKER}, {@link Outcome#NO_PRICES}, {@link
- * Outcome#OUT_OF_RANGE}, checked in that order). A resolved firm-event has no outcome yet: the fit
- * decides between {@link Outcome#OK} and {@link Outcome#INSUFFICIENT_ESTIMATION}. The clusters are
- * the events: the firm-events of one event are consecutive, and their residuals are correlated with
- * each other for r̄ ({@code docs/statistics.md} section 3).
+ * Outcome#OUT_OF_RANGE}, {@link Outcome#NO_FACTORS}, checked in that order). A resolved firm-event
+ * has no outcome yet: the fit decides between {@link Outcome#OK} and {@link
+ * Outcome#INSUFFICIENT_ESTIMATION}. The clusters are the events: the firm-events of one event are
+ * consecutive, and their residuals are correlated with each other for r̄ ({@code
+ * docs/statistics.md} section 3).
  *
  * <p>The return type (simple or log) is the panel's: the panel that computed the returns owns it,
  * and the study reads it from there, so the two cannot disagree.

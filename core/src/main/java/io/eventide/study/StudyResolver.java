@@ -168,37 +168,50 @@ final class StudyResolver {
     List<Listing> universe = panel.listings();
     ListingData[] out = new ListingData[universe.size()];
     List<String> factorNames = model.factorNames();
-    FactorSet factors = null;
     if (!factorNames.isEmpty()) {
-      factors =
-          panel
-              .factors()
-              .orElseThrow(
-                  () ->
-                      new IllegalArgumentException(
-                          "Model "
-                              + model.id()
-                              + " needs factors "
-                              + factorNames
-                              + "; give the panel a factor set: panel.withFactors(FactorFileReader.read(file))"
-                              + " with the Ken French daily files"));
-      Set<String> missing = new LinkedHashSet<>(factorNames);
-      missing.removeAll(factors.names());
-      if (!missing.isEmpty()) {
+      if (!panel.hasFactors()) {
         throw new IllegalArgumentException(
             "Model "
                 + model.id()
                 + " needs factors "
                 + factorNames
-                + " but "
-                + missing
-                + " are not in the factor files (they hold "
-                + factors.names()
-                + ")");
+                + "; give the panel a factor set: ReturnPanel.withFactors(set) for the US"
+                + " exchanges, withFactors(exchange, set) for another exchange");
       }
-      if (!factors.hasRiskFree()) {
-        throw new IllegalArgumentException(
-            "Model " + model.id() + " needs the risk-free rate RF, which no factor file holds");
+      List<FactorSet> sets = new ArrayList<>();
+      List<String> whose = new ArrayList<>();
+      panel.factors().ifPresent(sets::add);
+      panel.factors().ifPresent(f -> whose.add(""));
+      for (io.eventide.calendar.Exchange e : panel.exchangesWithOwnFactors()) {
+        sets.add(panel.factorsFor(e).orElseThrow());
+        whose.add(" for " + e.code());
+      }
+      for (int q = 0; q < sets.size(); q++) {
+        FactorSet set = sets.get(q);
+        Set<String> missing = new LinkedHashSet<>(factorNames);
+        missing.removeAll(set.names());
+        if (!missing.isEmpty()) {
+          throw new IllegalArgumentException(
+              "Model "
+                  + model.id()
+                  + " needs factors "
+                  + factorNames
+                  + " but "
+                  + missing
+                  + " are not in the factor files"
+                  + whose.get(q)
+                  + " (they hold "
+                  + set.names()
+                  + ")");
+        }
+        if (!set.hasRiskFree()) {
+          throw new IllegalArgumentException(
+              "Model "
+                  + model.id()
+                  + " needs the risk-free rate RF, which no factor file"
+                  + whose.get(q)
+                  + " holds");
+        }
       }
     }
     // One market array per calendar, shared by its listings, so that a fitter can see that
@@ -216,6 +229,8 @@ final class StudyResolver {
       double[] market = marketCache.computeIfAbsent(cal, c -> lr.marketReturns());
       ModelInputs inputs;
       RegressorMoments mm = marketMoments.computeIfAbsent(cal, c -> RegressorMoments.of(market));
+      FactorSet factors =
+          factorNames.isEmpty() ? null : panel.factorsFor(cal.exchange()).orElse(null);
       if (factors == null) {
         inputs = ModelInputs.of(returns, market).withMoments(mm, null);
       } else {
@@ -236,6 +251,24 @@ final class StudyResolver {
         inputs = ModelInputs.of(returns, market, f, rf).withMoments(mm, fm);
       }
       out[i] = new ListingData(universe.get(i), cal, inputs, returns, lr.pricesPresent() > 0);
+      if (!factorNames.isEmpty() && factors == null) {
+        io.eventide.calendar.Exchange ex = cal.exchange();
+        out[i].noFactors =
+            "model "
+                + model.id()
+                + " needs factors and no factor set serves exchange "
+                + ex.code()
+                + (ReturnPanel.isUnitedStates(ex)
+                    ? ""
+                    : " (a plain set serves only the US exchanges "
+                        + ReturnPanel.US_EXCHANGES
+                        + ")")
+                + "; supply one for "
+                + ex.code()
+                + " with ReturnPanel.withFactors(exchange, set) (command line: --factors "
+                + ex.code()
+                + "=FILE)";
+      }
     }
     return out;
   }
@@ -322,7 +355,10 @@ final class StudyResolver {
               + " sessions later";
       return;
     }
-    if (signByDirection && ev.direction() == 0) {
+    if (ld.noFactors != null) {
+      out.outcome[fe] = Outcome.NO_FACTORS;
+      out.reason[fe] = ld.noFactors;
+    } else if (signByDirection && ev.direction() == 0) {
       out.outcome[fe] = Outcome.NO_DIRECTION;
       out.reason[fe] =
           "abnormal returns are signed by direction and event "

@@ -60,6 +60,7 @@ public final class StudySpecification {
   private final Optional<String> bharBenchmark;
   private final boolean signedByDirection;
   private final Optional<GroupBy> groupBy;
+  private final Conventions conventions;
 
   private StudySpecification(Builder b) {
     this.bharBenchmark = b.bharBenchmark;
@@ -70,6 +71,7 @@ public final class StudySpecification {
     this.cleaningRadius = b.cleaningRadius;
     this.signedByDirection = b.signedByDirection;
     this.groupBy = b.groupBy;
+    this.conventions = b.conventions;
     validate();
   }
 
@@ -169,6 +171,7 @@ public final class StudySpecification {
     b.bharBenchmark = bharBenchmark;
     b.signedByDirection = signedByDirection;
     b.groupBy = groupBy;
+    b.conventions = conventions;
     return b;
   }
 
@@ -284,12 +287,17 @@ public final class StudySpecification {
    */
   public Optional<GroupBy> groupBy() {
     return groupBy;
+   * @return the peers' conventions in force ({@link Conventions#SPEC} by default)
+   */
+  public Conventions conventions() {
+    return conventions;
   }
 
   @Override
   public boolean equals(Object o) {
     return o instanceof StudySpecification s
         && bharBenchmark.equals(s.bharBenchmark)
+        && conventions == s.conventions
         && model.equals(s.model)
         && estimationWindow.equals(s.estimationWindow)
         && eventWindows.equals(s.eventWindows)
@@ -309,7 +317,8 @@ public final class StudySpecification {
         cleaningRadius,
         bharBenchmark,
         signedByDirection,
-        groupBy);
+        groupBy,
+        conventions);
   }
 
   @Override
@@ -326,6 +335,7 @@ public final class StudySpecification {
         + bharBenchmark.map(t -> ", bharBenchmark=" + t).orElse("")
         + (signedByDirection ? ", signed by direction" : "")
         + groupBy.map(g -> ", grouped by " + g).orElse("")
+        + (conventions == Conventions.SPEC ? "" : ", conventions=" + conventions.id())
         + "]";
   }
 
@@ -339,6 +349,7 @@ public final class StudySpecification {
     private Optional<String> bharBenchmark = Optional.empty();
     private boolean signedByDirection;
     private Optional<GroupBy> groupBy = Optional.empty();
+    private Conventions conventions = Conventions.SPEC;
 
     private Builder() {}
 
@@ -379,6 +390,14 @@ public final class StudySpecification {
      */
     public Builder groupBy(GroupBy grouping) {
       this.groupBy = Optional.ofNullable(grouping);
+     * Peers' conventions ({@code docs/statistics.md} section 3b).
+     *
+     * @param c {@link Conventions#SPEC} (the default), {@link Conventions#ESTUDY2} or {@link
+     *     Conventions#STATA_ESTUDY}
+     * @return this
+     */
+    public Builder conventions(Conventions c) {
+      this.conventions = java.util.Objects.requireNonNull(c, "conventions");
       return this;
     }
 

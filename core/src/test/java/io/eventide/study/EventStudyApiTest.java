@@ -57,8 +57,8 @@ class EventStudyApiTest {
         .isThrownBy(() -> ff3.run(PANEL, EVENTS))
         .withMessage(
             "Model ff3 needs factors [Mkt-RF, SMB, HML]; give the panel a factor set:"
-                + " panel.withFactors(FactorFileReader.read(file)) with the Ken French daily"
-                + " files");
+                + " ReturnPanel.withFactors(set) for the US exchanges, withFactors(exchange, set)"
+                + " for another exchange");
     long[] days = {DATES[0].toEpochDay()};
     FactorSet noHml =
         FactorSet.of(List.of("Mkt-RF", "SMB"), days, new double[][] {{0}, {0}}, new double[] {0});

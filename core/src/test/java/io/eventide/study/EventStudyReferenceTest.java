@@ -728,7 +728,8 @@ class EventStudyReferenceTest {
       Collections.shuffle(shuffledUniverse, new Random(12));
       ReturnPanel shuffledPanel =
           ReturnPanel.of(shuffledUniverse, big.world.prices, ReturnType.SIMPLE)
-              .withFactors(big.world.factorSet());
+              .withFactors(big.world.factorSet())
+              .withFactors(io.eventide.calendar.Exchange.HKEX, big.world.factorSet());
       StudyResult reordered =
           EventStudy.of(spec).withParallelism(3).run(shuffledPanel, shuffledEvents);
       assertThat(Fingerprint.of(reordered)).as("reordered inputs, %s", spec).isEqualTo(base);

@@ -107,7 +107,10 @@ final class ReferenceFixtures {
     }
 
     ReturnPanel panel(Map<String, DatedSeries> p, ReturnType type) {
-      return ReturnPanel.of(universe, p, type).withFactors(factorSet());
+      // The same factors for HKEX too, given explicitly (a plain set serves only the US
+      // exchanges): the reference aligns them onto HKEX sessions, as the engine then does.
+      FactorSet f = factorSet();
+      return ReturnPanel.of(universe, p, type).withFactors(f).withFactors(Exchange.HKEX, f);
     }
 
     FactorSet factorSet() {

@@ -204,7 +204,12 @@ class StudyRobustnessPropertiesTest {
     }
 
     ReturnPanel panel(List<Listing> listings) {
-      return ReturnPanel.of(listings, prices, returnType).withFactors(factors);
+      ReturnPanel panel = ReturnPanel.of(listings, prices, returnType).withFactors(factors);
+      // Every exchange gets the set: a plain set serves only the US exchanges.
+      for (Listing l : listings) {
+        panel = panel.withFactors(l.exchange(), factors);
+      }
+      return panel;
     }
 
     StudyResult run(int threads, List<Listing> listings, List<Event> evs) {

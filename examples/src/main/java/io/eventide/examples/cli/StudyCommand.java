@@ -7,10 +7,8 @@ import io.eventide.event.EventWindow;
 import io.eventide.inference.TestSuite;
 import io.eventide.io.EventFileReader;
 import io.eventide.io.ExchangeFileReader;
-import io.eventide.io.FactorFileReader;
 import io.eventide.io.PriceDirectory;
 import io.eventide.io.UniverseFileReader;
-import io.eventide.market.FactorSet;
 import io.eventide.market.Listing;
 import io.eventide.market.ReturnPanel;
 import io.eventide.model.NormalReturnModel;
@@ -51,6 +49,9 @@ public final class StudyCommand implements Callable<Integer> {
 
   @Spec CommandSpec command;
 
+  /** --factors [EXCH=]FILE, --characteristics FILE and --conventions PRESET. */
+  @Mixin StudyMethodOptions methods;
+
   @Option(
       names = "--prices",
       required = true,
@@ -89,12 +90,6 @@ public final class StudyCommand implements Callable<Integer> {
   String model;
 
   @Mixin ModelOptions modelOptions = new ModelOptions();
-
-  @Option(
-      names = "--factors",
-      paramLabel = "FILE",
-      description = "Ken French daily factor file(s), needed by ff3/carhart4/ff5")
-  List<Path> factors = new ArrayList<>();
 
   @Option(
       names = "--estimation",
@@ -182,9 +177,11 @@ public final class StudyCommand implements Callable<Integer> {
     // The panel owns the return type: it computes the returns the study reads.
     ReturnType type = returnType(returns);
     TestSuite suite = StudyTestOptions.suite(tests);
-    List<Listing> listings = UniverseFileReader.read(universe, exchangeRegistry());
+    ExchangeRegistry registry = exchangeRegistry();
+    List<Listing> listings = UniverseFileReader.read(universe, registry);
     List<Event> evs = EventFileReader.read(events);
-    ReturnPanel panel = testOptions.withReference(panel(listings, type), prices);
+    ReturnPanel panel =
+        testOptions.withReference(methods.withFactors(panel(listings, type), registry), prices);
     EventStudy study = EventStudy.of(spec);
     if (suite.needsEstimationSar()) {
       study = study.withEstimationSar();
@@ -204,6 +201,7 @@ public final class StudyCommand implements Callable<Integer> {
         answers.write(out, result, results, suite, plot, command.commandLine().getErr()));
     java.io.PrintWriter w = command.commandLine().getOut();
     w.print(StudySummary.of(result, results));
+    written.addAll(methods.writeCrossSection(out, result, w, command.commandLine().getErr()));
     w.println("Wrote " + written.size() + " files to " + out);
     w.flush();
     return EventideCommand.OK;
@@ -271,6 +269,9 @@ public final class StudyCommand implements Callable<Integer> {
       b.cleanEstimation(clean);
     }
     testOptions.applyTo(b);
+    if (methods != null) {
+      methods.applyTo(b);
+    }
     return b.build();
   }
 
@@ -292,15 +293,7 @@ public final class StudyCommand implements Callable<Integer> {
       }
     }
     Map<String, DatedSeries> series = found.found();
-    ReturnPanel panel = ReturnPanel.of(listings, series, type);
-    if (!factors.isEmpty()) {
-      List<FactorSet> sets = new ArrayList<>();
-      for (Path f : factors) {
-        sets.add(FactorFileReader.read(f));
-      }
-      panel = panel.withFactors(FactorSet.merge(sets));
-    }
-    return panel;
+    return ReturnPanel.of(listings, series, type);
   }
 
   static NormalReturnModel model(String id) {

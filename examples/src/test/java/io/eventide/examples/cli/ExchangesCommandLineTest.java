@@ -220,7 +220,7 @@ class ExchangesCommandLineTest {
     assertThat(r.code()).isZero();
     assertThat(r.out())
         .contains("--exchanges=FILE")
-        .contains("CSV code,zone,open,close[,mic]: exchanges beyond the")
+        .contains("CSV code,zone,open,close[,mic]: exchanges beyond")
         .contains("Built-in exchanges: code, MIC, zone, session (a universe names one by code or")
         .contains("  NYSE American       XASE  America/New_York  09:30-16:00")
         .contains("  LSE                 XLON  Europe/London     08:00-16:30")

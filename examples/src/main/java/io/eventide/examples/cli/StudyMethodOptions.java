@@ -1,0 +1,167 @@
+package io.eventide.examples.cli;
+
+import io.eventide.calendar.Exchange;
+import io.eventide.calendar.ExchangeRegistry;
+import io.eventide.event.FirmCharacteristics;
+import io.eventide.io.CharacteristicsFileReader;
+import io.eventide.io.FactorFileReader;
+import io.eventide.market.FactorSet;
+import io.eventide.market.ReturnPanel;
+import io.eventide.report.CrossSectionTable;
+import io.eventide.study.Conventions;
+import io.eventide.study.CrossSection;
+import io.eventide.study.StudyResult;
+import io.eventide.study.StudySpecification;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * The options of {@code eventide study} for factor sets per exchange, the cross-sectional
+ * regression and the peers' conventions ({@code docs/cli.md}, "answers a quant needs"): {@code
+ * --factors [EXCH=]FILE}, {@code --characteristics FILE} and {@code --conventions PRESET}. A
+ * picocli mixin, so that {@link StudyCommand} only calls it.
+ */
+public final class StudyMethodOptions {
+
+  @Option(
+      names = "--factors",
+      paramLabel = "[EXCH=]FILE",
+      description =
+          "Ken French daily factor file(s), needed by ff3/carhart4/ff5. A plain FILE serves the US"
+              + " exchanges (NYSE, NASDAQ, NYSE American, NYSE Arca); EXCH=FILE serves the"
+              + " listings of exchange EXCH (code or MIC) and, for a US exchange, replaces the plain"
+              + " files there. Repeat to combine files (factors from the first file that has them)."
+              + " A factor-model firm-event whose exchange has no set: outcome NO_FACTORS")
+  List<String> factors = new ArrayList<>();
+
+  @Option(
+      names = "--characteristics",
+      paramLabel = "FILE",
+      description =
+          "CSV event_id,ticker,<numeric columns>: also write cross_section.csv, the OLS of each"
+              + " window's CAR on a constant and those columns (HC1 and event-clustered errors)")
+  Path characteristics;
+
+  @Option(
+      names = "--conventions",
+      paramLabel = "PRESET",
+      defaultValue = "spec",
+      description =
+          "spec|estudy2|stata-estudy: the peers' conventions of docs/statistics.md section 3b"
+              + " (default: ${DEFAULT-VALUE})")
+  String conventions;
+
+  /**
+   * Sets the conventions of {@code --conventions} on a specification.
+   *
+   * @param builder the study's specification
+   * @throws IllegalArgumentException for an unknown preset
+   */
+  void applyTo(StudySpecification.Builder builder) {
+    try {
+      builder.conventions(Conventions.of(conventions));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "Unknown --conventions '" + conventions + "'; expected spec, estudy2 or stata-estudy");
+    }
+  }
+
+  /**
+   * Gives the panel the factor sets of {@code --factors}.
+   *
+   * @param panel the panel
+   * @param registry the exchanges an {@code EXCH=} prefix may name
+   * @return the panel with its factor sets
+   * @throws IllegalArgumentException for an unknown exchange
+   */
+  ReturnPanel withFactors(ReturnPanel panel, ExchangeRegistry registry) {
+    List<FactorSet> plain = new ArrayList<>();
+    Map<Exchange, List<FactorSet>> byExchange = new LinkedHashMap<>();
+    for (String spec : factors) {
+      int eq = spec.indexOf('=');
+      Exchange exchange = eq > 0 ? registry.find(spec.substring(0, eq).strip()).orElse(null) : null;
+      if (eq > 0 && exchange == null && !java.nio.file.Files.exists(Path.of(spec))) {
+        throw new IllegalArgumentException(
+            "--factors "
+                + spec
+                + ": '"
+                + spec.substring(0, eq)
+                + "' is not a known exchange; expected FILE, or EXCH=FILE with EXCH "
+                + registry.known());
+      }
+      if (exchange == null) {
+        plain.add(FactorFileReader.read(Path.of(spec)));
+      } else {
+        byExchange
+            .computeIfAbsent(exchange, e -> new ArrayList<>())
+            .add(FactorFileReader.read(Path.of(spec.substring(eq + 1).strip())));
+      }
+    }
+    ReturnPanel out = panel;
+    if (!plain.isEmpty()) {
+      out = out.withFactors(FactorSet.merge(plain));
+    }
+    for (Map.Entry<Exchange, List<FactorSet>> e : byExchange.entrySet()) {
+      out = out.withFactors(e.getKey(), FactorSet.merge(e.getValue()));
+    }
+    return out;
+  }
+
+  /**
+   * Writes {@code cross_section.csv} when {@code --characteristics} is given, printing the counts
+   * of firm-events left out of each window's regression, and a note on standard error for rows
+   * whose firm-event is not in the study.
+   *
+   * @param out the output folder
+   * @param result the study
+   * @param stdout standard output
+   * @param stderr standard error
+   * @return the files written
+   */
+  List<Path> writeCrossSection(
+      Path out, StudyResult result, PrintWriter stdout, PrintWriter stderr) {
+    if (characteristics == null) {
+      return List.of();
+    }
+    FirmCharacteristics chars = CharacteristicsFileReader.read(characteristics);
+    CrossSection cs = CrossSection.run(result, chars);
+    if (!cs.unmatchedRows().isEmpty()) {
+      FirmCharacteristics.Key first = cs.unmatchedRows().get(0);
+      stderr.println(
+          "eventide: note: "
+              + characteristics
+              + " has "
+              + cs.unmatchedRows().size()
+              + " row(s) for firm-events not in the study, ignored (first: event "
+              + first.eventId()
+              + ", ticker "
+              + first.ticker()
+              + ")");
+      stderr.flush();
+    }
+    stdout.println("Cross-section (" + String.join(", ", chars.names()) + "):");
+    for (CrossSection.WindowRegression w : cs.windows()) {
+      stdout.println(
+          "  window "
+              + w.window()
+              + ": n = "
+              + w.fit().n()
+              + " firm-events in "
+              + w.fit().clusters()
+              + " events; left out "
+              + w.withoutRow()
+              + " without a row, "
+              + w.withMissingValue()
+              + " with an empty cell"
+              + (w.fit().undefinedReason().isEmpty()
+                  ? ""
+                  : "; undefined: " + w.fit().undefinedReason()));
+    }
+    return List.of(CrossSectionTable.write(out, cs));
+  }
+}
