@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * Numeric characteristics of firm-events (size, book-to-market, leverage, ...), keyed by event id
  * and ticker: the regressors of a study's cross-sectional regression ({@code docs/statistics.md}
- * section 3d). A missing value is {@code NaN}.
+ * section 3e). A missing value is {@code NaN}.
  */
 public final class FirmCharacteristics {
 

@@ -184,7 +184,12 @@ public final class ReturnPanel {
     Map<String, DatedSeries> refs = new LinkedHashMap<>(references);
     refs.put(ticker, prices);
     return new ReturnPanel(
-        listings, byTicker, returnType, factors, factorsByExchange, Collections.unmodifiableMap(refs));
+        listings,
+        byTicker,
+        returnType,
+        factors,
+        factorsByExchange,
+        Collections.unmodifiableMap(refs));
   }
 
   /**
@@ -212,8 +217,6 @@ public final class ReturnPanel {
     double[] ownPrices = own.prices();
     DatedSeries series = DatedSeries.ofEpochDays(ticker, ownSessions, ownPrices);
     return Optional.of(Returns.of(series.alignTo(sessions), returnType));
-
-        listings, byTicker, returnType, Objects.requireNonNull(factorSet), factorsByExchange);
   }
 
   /**

@@ -287,6 +287,9 @@ public final class StudySpecification {
    */
   public Optional<GroupBy> groupBy() {
     return groupBy;
+  }
+
+  /**
    * @return the peers' conventions in force ({@link Conventions#SPEC} by default)
    */
   public Conventions conventions() {
@@ -390,6 +393,10 @@ public final class StudySpecification {
      */
     public Builder groupBy(GroupBy grouping) {
       this.groupBy = Optional.ofNullable(grouping);
+      return this;
+    }
+
+    /**
      * Peers' conventions ({@code docs/statistics.md} section 3b).
      *
      * @param c {@link Conventions#SPEC} (the default), {@link Conventions#ESTUDY2} or {@link

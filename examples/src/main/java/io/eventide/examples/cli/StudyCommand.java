@@ -166,13 +166,14 @@ public final class StudyCommand implements Callable<Integer> {
     StudySpecification.Builder b = specification().toBuilder();
     answers.apply(b, events);
     StudySpecification spec = b.build();
-    if (!spec.model().factorNames().isEmpty() && factors.isEmpty()) {
+    if (!spec.model().factorNames().isEmpty() && methods.factors.isEmpty()) {
       throw new IllegalArgumentException(
           "Model "
               + spec.model().id()
               + " needs factors "
               + spec.model().factorNames()
-              + "; give --factors FILE with the Ken French daily files");
+              + "; give --factors FILE (US exchanges) or --factors EXCH=FILE with the Ken French"
+              + " daily files");
     }
     // The panel owns the return type: it computes the returns the study reads.
     ReturnType type = returnType(returns);
