@@ -358,7 +358,8 @@ class BadInputCommandLineTest {
         "universe_device_ticker.csv",
         "value \"CON\" is not a ticker that can name a" + " price file",
         "it is a device name reserved by Windows");
-    // Factors: the gap file has four July 2023 dates, so no estimation day has factors.
+    // Factors: the gap file has four July 2023 dates, so no estimation day has factors, and a
+    // plain factor file serves only the US exchanges, so 9988.HK (HKEX) has none at all.
     // Both firm-events are left out: the run still succeeds, and says so on standard error.
     READABLE.put(
         "factors_gaps.csv",
@@ -366,7 +367,7 @@ class BadInputCommandLineTest {
           assertThat(r.code()).as(r.err()).isZero();
           assertThat(r.err())
               .isEqualTo(
-                  "eventide: every one of the 2 firm-events was left out (2"
+                  "eventide: every one of the 2 firm-events was left out (1 NO_FACTORS, 1"
                       + " INSUFFICIENT_ESTIMATION), so there is no CAAR, no test and no chart"
                       + " point; left_out.csv says why for each"
                       + System.lineSeparator());
