@@ -16,8 +16,12 @@ import java.util.List;
  * <p>Two ways to the same sums. Complete members (a residual on every estimation day, at least
  * {@value #MIN_COMMON_DATES} days) on one calendar and estimation range form a group; within a
  * group, with standardized vectors {@code z = (ε − ε̄) / ‖ε − ε̄‖} so that {@code r_ij = z_i ·
- * z_j}, {@code Σ_{i<j} r_ij = (‖Σz‖² − Σ‖z‖²) / 2}: O(N·M) instead of O(N²·M). Every other pair is
- * correlated directly on its common dates, with one pass of sums.
+ * z_j}, {@code Σ_{i<j} r_ij = (‖Σz‖² − Σ‖z‖²) / 2}: O(N·M) instead of O(N²·M). The pairs of one
+ * calendar and estimation range with a gappy member are formed together by {@link GappedPairs} (a
+ * Gram product of the zero-filled residuals with exact per-pair corrections for the missing days).
+ * Every other pair (two calendars, or shifted estimation ranges) is correlated directly on its
+ * common dates, with one pass of sums. A member with fewer than {@value #MIN_COMMON_DATES}
+ * residuals pairs with nobody: its pairs count 0.
  *
  * <p>Use: {@link #clear()}, then {@link #add} each member of the cluster in canonical order, then
  * {@link #addTo(double[])}. A complete member keeps only its {@code source} (for the study, its
@@ -48,6 +52,10 @@ public final class ClusterCorrelation<S> {
   private final double[] vector;
   private final List<Member<S>> members = new ArrayList<>();
   private final List<Group> groups = new ArrayList<>();
+  private final List<Block> blocks = new ArrayList<>();
+  private final GappedPairs gapped;
+  private double[][] blockRows = new double[0][];
+  private int[] blockPatterns = new int[0];
 
   /**
    * @param estLen the estimation window's length in sessions
@@ -59,12 +67,14 @@ public final class ClusterCorrelation<S> {
     this.windowCount = windowCount;
     this.recompute = recompute;
     this.vector = new double[estLen];
+    this.gapped = new GappedPairs(estLen, MIN_COMMON_DATES);
   }
 
   /** Forgets the current cluster. */
   public void clear() {
     members.clear();
     groups.clear();
+    blocks.clear();
   }
 
   /**
@@ -89,8 +99,8 @@ public final class ClusterCorrelation<S> {
     boolean complete = m == estLen && estLen >= MIN_COMMON_DATES;
     Member<S> member =
         complete
-            ? new Member<>(calendar, e0, null, source, mask.clone(), true)
-            : new Member<>(calendar, e0, resid.clone(), null, mask.clone(), false);
+            ? new Member<>(calendar, e0, null, source, mask.clone(), true, m)
+            : new Member<>(calendar, e0, resid.clone(), null, mask.clone(), false, m);
     members.add(member);
     if (!complete) {
       return;
@@ -145,12 +155,21 @@ public final class ClusterCorrelation<S> {
         }
       }
     }
+    formBlocks();
+    for (Block blk : blocks) {
+      if (blk.firstComplete > 0 && blk.members.size() > 1) {
+        addGapped(blk, pairSum);
+      }
+    }
     int n = members.size();
     for (int i = 0; i < n; i++) {
       Member<S> a = members.get(i);
+      if (a.m < MIN_COMMON_DATES) {
+        continue;
+      }
       for (int j = i + 1; j < n; j++) {
         Member<S> b = members.get(j);
-        if (a.complete && b.complete && a.group == b.group) {
+        if (b.m < MIN_COMMON_DATES || a.block == b.block) {
           continue;
         }
         double r = pearson(a, b);
@@ -158,6 +177,77 @@ public final class ClusterCorrelation<S> {
           for (int w = 0; w < windowCount; w++) {
             if (has(a.mask, w) && has(b.mask, w)) {
               pairSum[w] += r;
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Sorts the members that have at least {@value #MIN_COMMON_DATES} residuals into blocks of one
+   * calendar and estimation range, members with gaps first, in canonical order within each kind.
+   */
+  private void formBlocks() {
+    blocks.clear();
+    for (int pass = 0; pass < 2; pass++) {
+      for (Member<S> m : members) {
+        if (m.m < MIN_COMMON_DATES || m.complete == (pass == 0)) {
+          continue;
+        }
+        Block blk = null;
+        for (int q = 0; q < blocks.size() && blk == null; q++) {
+          Block c = blocks.get(q);
+          if (c.calendar == m.calendar && c.e0 == m.e0) {
+            blk = c;
+          }
+        }
+        if (blk == null) {
+          blk = new Block(m.calendar, m.e0);
+          blocks.add(blk);
+        }
+        m.block = blocks.indexOf(blk);
+        blk.members.add(m);
+        if (!m.complete) {
+          blk.firstComplete++;
+        }
+      }
+    }
+  }
+
+  /** The pairs of a block with at least one gappy member, through {@link GappedPairs}. */
+  private void addGapped(Block blk, double[] pairSum) {
+    int nb = blk.members.size();
+    if (blockRows.length < nb) {
+      blockRows = new double[Math.max(nb, blockRows.length * 2)][];
+      blockPatterns = new int[blockRows.length];
+    }
+    List<long[]> masks = new ArrayList<>();
+    for (int q = 0; q < nb; q++) {
+      Member<S> m = blk.members.get(q);
+      blockRows[q] = residuals(m);
+      int p = 0;
+      while (p < masks.size() && !Arrays.equals(masks.get(p), m.mask)) {
+        p++;
+      }
+      if (p == masks.size()) {
+        masks.add(m.mask);
+      }
+      blockPatterns[q] = p;
+    }
+    int pc = masks.size();
+    double[] sums = new double[pc * pc];
+    gapped.addPairs(blockRows, nb, blk.firstComplete, blockPatterns, pc, sums);
+    Arrays.fill(blockRows, 0, nb, null);
+    for (int pa = 0; pa < pc; pa++) {
+      for (int pb = 0; pb < pc; pb++) {
+        double v = sums[pa * pc + pb];
+        if (v != 0) {
+          long[] ma = masks.get(pa);
+          long[] mb = masks.get(pb);
+          for (int w = 0; w < windowCount; w++) {
+            if (has(ma, w) && has(mb, w)) {
+              pairSum[w] += v;
             }
           }
         }
@@ -217,9 +307,14 @@ public final class ClusterCorrelation<S> {
         }
       }
     }
-    if (n < MIN_COMMON_DATES) {
-      return 0;
-    }
+    return n < MIN_COMMON_DATES ? 0 : pearson(n, sa, sb, saa, sbb, sab);
+  }
+
+  /**
+   * Pearson's r from the one-pass sums of n pairs: {@code (Σab − Σa·Σb/n) / √((Σa² − (Σa)²/n)(Σb² −
+   * (Σb)²/n))}, clamped to [−1, 1]; 0 when either variance is not positive.
+   */
+  static double pearson(int n, double sa, double sb, double saa, double sbb, double sab) {
     double cov = sab - sa * (sb / n);
     double va = saa - sa * (sa / n);
     double vb = sbb - sb * (sb / n);
@@ -270,11 +365,20 @@ public final class ClusterCorrelation<S> {
     final long[] mask;
     final boolean complete;
     final S source;
+    final int m;
     double[] resid;
     int group = -1;
+    int block = -1;
 
     Member(
-        TradingCalendar calendar, int e0, double[] resid, S source, long[] mask, boolean complete) {
+        TradingCalendar calendar,
+        int e0,
+        double[] resid,
+        S source,
+        long[] mask,
+        boolean complete,
+        int m) {
+      this.m = m;
       this.calendar = calendar;
       this.e0 = e0;
       this.resid = resid;
@@ -304,6 +408,19 @@ public final class ClusterCorrelation<S> {
       ZPattern p = new ZPattern(mask, estLen);
       patterns.add(p);
       return p;
+    }
+  }
+
+  /** The members of one cluster on one calendar and estimation range, gappy members first. */
+  private final class Block {
+    final TradingCalendar calendar;
+    final int e0;
+    final List<Member<S>> members = new ArrayList<>();
+    int firstComplete;
+
+    Block(TradingCalendar calendar, int e0) {
+      this.calendar = calendar;
+      this.e0 = e0;
     }
   }
 

@@ -156,6 +156,12 @@ public final class StudyCommand implements Callable<Integer> {
 
   @Mixin AnswerOptions answers = new AnswerOptions();
 
+  /**
+   * The system property ({@code -Deventide.timings=true}) that makes {@code eventide study} print
+   * one line of phase timings to standard error (docs/cli.md section 9).
+   */
+  static final String TIMINGS_PROPERTY = "eventide.timings";
+
   @Override
   public Integer call() {
     if (Files.exists(out) && !Files.isDirectory(out)) {
@@ -178,11 +184,14 @@ public final class StudyCommand implements Callable<Integer> {
     // The panel owns the return type: it computes the returns the study reads.
     ReturnType type = returnType(returns);
     TestSuite suite = StudyTestOptions.suite(tests);
+    long readStartMillis = System.currentTimeMillis();
+    long t0 = System.nanoTime();
     ExchangeRegistry registry = exchangeRegistry();
     List<Listing> listings = UniverseFileReader.read(universe, registry);
     List<Event> evs = EventFileReader.read(events);
     ReturnPanel panel =
         testOptions.withReference(methods.withFactors(panel(listings, type), registry), prices);
+    long t1 = System.nanoTime();
     EventStudy study = EventStudy.of(spec);
     if (suite.needsEstimationSar()) {
       study = study.withEstimationSar();
@@ -191,7 +200,9 @@ public final class StudyCommand implements Callable<Integer> {
       study = study.withParallelism(threads);
     }
     StudyResult result = study.run(panel, evs);
+    long t2 = System.nanoTime();
     StudyTests results = testOptions.finish(result, StudyTests.run(result, suite));
+    long t3 = System.nanoTime();
     List<Path> written = new ArrayList<>(StudyFiles.write(out, result, results));
     if (plot) {
       Path png = out.resolve("caar.png");
@@ -200,6 +211,22 @@ public final class StudyCommand implements Callable<Integer> {
     }
     written.addAll(
         answers.write(out, result, results, suite, plot, command.commandLine().getErr()));
+    long t4 = System.nanoTime();
+    if (Boolean.getBoolean(TIMINGS_PROPERTY)) {
+      // For the end-to-end benchmark runner (docs/cli.md section 9): when reading began, on the
+      // wall clock, and how long each phase took.
+      java.io.PrintWriter err = command.commandLine().getErr();
+      err.printf(
+          Locale.ROOT,
+          "eventide-timings read_start_epoch_ms=%d read_ms=%.3f study_ms=%.3f tests_ms=%.3f"
+              + " write_ms=%.3f%n",
+          readStartMillis,
+          (t1 - t0) / 1e6,
+          (t2 - t1) / 1e6,
+          (t3 - t2) / 1e6,
+          (t4 - t3) / 1e6);
+      err.flush();
+    }
     java.io.PrintWriter w = command.commandLine().getOut();
     w.print(StudySummary.of(result, results));
     written.addAll(methods.writeCrossSection(out, result, w, command.commandLine().getErr()));

@@ -102,6 +102,43 @@ class EventideCommandTest {
     assertThat(lines(out.resolve("abnormal_returns.csv"))).hasSize(1 + (int) (11 * ok));
   }
 
+  /**
+   * docs/cli.md section 9: with -Deventide.timings=true one line of phase timings goes to standard
+   * error, after the output files are written (its start time lies between this test's clock
+   * readings), and standard output is unchanged.
+   */
+  @Test
+  void timingsPropertyPrintsOnePhaseLine() {
+    Path plain = tmp.resolve("untimed");
+    Path timed = tmp.resolve("timed");
+    Run without = run(study(plain));
+    long before = System.currentTimeMillis();
+    System.setProperty("eventide.timings", "true");
+    Run with;
+    try {
+      with = run(study(timed));
+    } finally {
+      System.clearProperty("eventide.timings");
+    }
+    long after = System.currentTimeMillis();
+    assertThat(without.err()).isEmpty();
+    assertThat(with.code()).isZero();
+    assertThat(with.out()).isEqualTo(without.out().replace(plain.toString(), timed.toString()));
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "^eventide-timings read_start_epoch_ms=(\\d+) read_ms=(\\d+\\.\\d{3})"
+                    + " study_ms=(\\d+\\.\\d{3}) tests_ms=(\\d+\\.\\d{3})"
+                    + " write_ms=(\\d+\\.\\d{3})\\R$")
+            .matcher(with.err());
+    assertThat(m.matches()).as(with.err()).isTrue();
+    assertThat(Long.parseLong(m.group(1))).isBetween(before, after);
+    double sum = 0;
+    for (int g = 2; g <= 5; g++) {
+      sum += Double.parseDouble(m.group(g));
+    }
+    assertThat(sum).isPositive().isLessThanOrEqualTo(after - before + 1.0);
+  }
+
   @Test
   void factorModelNeedsFactorFiles() {
     Run r = run(study(tmp.resolve("ff3"), "--model", "ff3"));

@@ -1,0 +1,351 @@
+package io.eventide.study.internal;
+
+import java.util.Arrays;
+
+/**
+ * The Pearson correlations {@code r_ij} of every pair of one block of cluster members that share a
+ * calendar and an estimation range, at least one of each pair having gaps, summed per pair of
+ * window sets: {@code docs/statistics.md} section 3 defines {@code r_ij} on the dates where both
+ * members have a residual, so every pair has its own sums, and this class forms them exactly
+ * without visiting the pair's dates one by one.
+ *
+ * <p>With the residuals zero-filled at their gaps ({@code x̃}), the missing days of member {@code
+ * i} written {@code K_i} and its sums over its present days {@code S_i = Σx̃_i}, {@code Q_i =
+ * Σx̃_i²}, the sums of a pair on its common dates are
+ *
+ * <pre>
+ *   n   = M − |K_i| − |K_j| + |K_i ∩ K_j|
+ *   Σa  = S_i − Σ_{t∈K_j} x̃_i(t)      Σa² = Q_i − Σ_{t∈K_j} x̃_i(t)²
+ *   Σb  = S_j − Σ_{t∈K_i} x̃_j(t)      Σb² = Q_j − Σ_{t∈K_i} x̃_j(t)²
+ *   Σab = Σ_t x̃_i(t) x̃_j(t)            (the Gram product of the zero-filled rows)
+ * </pre>
+ *
+ * and {@code r_ij} follows from them with the same one-pass formula as the pairwise path. The Gram
+ * product is the only O(N²·M) part; it runs over the transposed zero-filled matrix in tiles that
+ * stay in cache, two days and four rows at a time, in loops the JIT compiles to vector
+ * instructions; each {@code Σab} is still summed day by day in calendar order, so the result does
+ * not depend on the tiling. The corrections cost O(N²·k) for k missing days per member.
+ *
+ * <p>Scratch lives in the instance and grows to the largest block; one instance per thread.
+ */
+final class GappedPairs {
+
+  /** Rows of the Gram product formed together. */
+  private static final int ROWS = 4;
+
+  /** Columns per tile: a tile of all M days stays in the second-level cache. */
+  private static final int TILE = 256;
+
+  private final int estLen;
+  private final int minCommon;
+
+  /** Transposed zero-filled residuals: {@code xt[t][b]}. */
+  private double[][] xt;
+
+  /** Each member's residuals with NaN at its gaps (not owned). */
+  private double[][] rows;
+
+  private double[] sum;
+  private double[] squares;
+  private int[] missStart;
+  private int[] missDays;
+  private int[] pattern;
+  private final double[][] gram = new double[ROWS][];
+  private double[] corr;
+  private double[] corrSquares;
+  private double[] rowPattern;
+  private int[] owner;
+  private double[] missCount;
+  private double[] corrA;
+  private double[] corrASquares;
+  private double[] both;
+  private double[] r;
+  private final double[] rowA;
+  private final double[] gapA;
+  private final int[] dayStart;
+  private final int[] tileDayStart;
+  private final int[] tileDayEnd;
+  private int[] dayOwner = new int[0];
+  private int capacity;
+
+  /**
+   * @param estLen the estimation window's length M
+   * @param minCommon pairs with fewer common dates count 0
+   */
+  GappedPairs(int estLen, int minCommon) {
+    this.estLen = estLen;
+    this.minCommon = minCommon;
+    this.xt = new double[estLen][];
+    this.rowA = new double[estLen];
+    this.gapA = new double[estLen];
+    this.dayStart = new int[estLen + 1];
+    this.tileDayStart = new int[estLen + 1];
+    this.tileDayEnd = new int[estLen];
+  }
+
+  private void grow(int n) {
+    if (n <= capacity) {
+      return;
+    }
+    int cap = Math.max(n, capacity * 2);
+    for (int t = 0; t < estLen; t++) {
+      xt[t] = new double[cap];
+    }
+    rows = new double[cap][];
+    sum = new double[cap];
+    squares = new double[cap];
+    missStart = new int[cap + 1];
+    pattern = new int[cap];
+    for (int r = 0; r < ROWS; r++) {
+      gram[r] = new double[cap];
+    }
+    corr = new double[cap];
+    corrSquares = new double[cap];
+    corrA = new double[cap];
+    corrASquares = new double[cap];
+    both = new double[cap];
+    r = new double[cap];
+    missCount = new double[cap];
+    missDays = new int[Math.max(16, cap * 4)];
+    owner = new int[missDays.length];
+    capacity = cap;
+  }
+
+  /**
+   * Adds {@code Σ r_ij} over the pairs {@code i < j} with {@code i < firstComplete} into {@code
+   * pairSums[p_i * patterns + p_j]}.
+   *
+   * @param residuals the block's members' residuals over the M estimation days ({@code NaN} at
+   *     gaps), members with gaps first
+   * @param n the number of members
+   * @param firstComplete the index of the first member without gaps ({@code n} if none): pairs of
+   *     two such members are not formed
+   * @param patterns each member's window-set index
+   * @param patternCount the number of window sets
+   * @param pairSums receives the sums, {@code patternCount²} of them, row-major
+   */
+  void addPairs(
+      double[][] residuals,
+      int n,
+      int firstComplete,
+      int[] patterns,
+      int patternCount,
+      double[] pairSums) {
+    grow(n);
+    if (rowPattern == null || rowPattern.length < patternCount) {
+      rowPattern = new double[Math.max(8, patternCount)];
+    }
+    load(residuals, n);
+    System.arraycopy(patterns, 0, pattern, 0, n);
+    System.arraycopy(dayStart, 0, tileDayEnd, 0, estLen);
+    for (int lo = 0; lo < n; lo += TILE) {
+      int hi = Math.min(n, lo + TILE);
+      // The day lists hold members in increasing order: each day's run for this tile follows the
+      // previous tile's.
+      for (int t = 0; t < estLen; t++) {
+        int q = tileDayEnd[t];
+        tileDayStart[t] = q;
+        int end = dayStart[t + 1];
+        while (q < end && dayOwner[q] < hi) {
+          q++;
+        }
+        tileDayEnd[t] = q;
+      }
+      int aEnd = Math.min(firstComplete, hi);
+      for (int a0 = 0; a0 < aEnd; a0 += ROWS) {
+        int rowsHere = Math.min(ROWS, aEnd - a0);
+        // Columns b > a for row a: the tile from max(lo, a0 + 1).
+        int from = Math.max(lo, a0 + 1);
+        if (from >= hi) {
+          continue;
+        }
+        gram(a0, rowsHere, from, hi);
+        for (int r = 0; r < rowsHere; r++) {
+          int a = a0 + r;
+          finish(a, gram[r], Math.max(from, a + 1), hi, patternCount, pairSums);
+        }
+      }
+    }
+  }
+
+  /** Zero-fills and transposes the residuals; lists each member's missing days. */
+  private void load(double[][] residuals, int n) {
+    int k = 0;
+    for (int b = 0; b < n; b++) {
+      double[] row = residuals[b];
+      rows[b] = row;
+      missStart[b] = k;
+      double s = 0;
+      double q = 0;
+      for (int t = 0; t < estLen; t++) {
+        double v = row[t];
+        if (v == v) {
+          s += v;
+          q += v * v;
+          xt[t][b] = v;
+        } else {
+          xt[t][b] = 0.0;
+          if (k == missDays.length) {
+            missDays = Arrays.copyOf(missDays, k * 2);
+            owner = Arrays.copyOf(owner, k * 2);
+          }
+          owner[k] = b;
+          missDays[k++] = t;
+        }
+      }
+      sum[b] = s;
+      squares[b] = q;
+      missCount[b] = k - missStart[b];
+    }
+    missStart[n] = k;
+    // The same gaps day by day, members in increasing order within a day.
+    Arrays.fill(dayStart, 0);
+    for (int q = 0; q < k; q++) {
+      dayStart[missDays[q] + 1]++;
+    }
+    for (int t = 0; t < estLen; t++) {
+      dayStart[t + 1] += dayStart[t];
+    }
+    if (dayOwner.length < k) {
+      dayOwner = new int[missDays.length];
+    }
+    System.arraycopy(dayStart, 0, tileDayStart, 0, estLen);
+    for (int q = 0; q < k; q++) {
+      dayOwner[tileDayStart[missDays[q]]++] = owner[q];
+    }
+  }
+
+  /**
+   * {@code gram[r][b] = Σ_t x̃_{a0+r}(t) x̃_b(t)} for {@code b} in {@code [from, to)}, summed in
+   * day order.
+   */
+  private void gram(int a0, int rowsHere, int from, int to) {
+    double[] g0 = gram[0];
+    double[] g1 = gram[1];
+    double[] g2 = gram[2];
+    double[] g3 = gram[3];
+    Arrays.fill(g0, from, to, 0.0);
+    Arrays.fill(g1, from, to, 0.0);
+    Arrays.fill(g2, from, to, 0.0);
+    Arrays.fill(g3, from, to, 0.0);
+    int i1 = rowsHere > 1 ? a0 + 1 : a0;
+    int i2 = rowsHere > 2 ? a0 + 2 : a0;
+    int i3 = rowsHere > 3 ? a0 + 3 : a0;
+    int t = 0;
+    for (; t + 1 < estLen; t += 2) {
+      double[] x = xt[t];
+      double[] y = xt[t + 1];
+      double a0x = x[a0];
+      double a1x = x[i1];
+      double a2x = x[i2];
+      double a3x = x[i3];
+      double a0y = y[a0];
+      double a1y = y[i1];
+      double a2y = y[i2];
+      double a3y = y[i3];
+      for (int b = from; b < to; b++) {
+        double xb = x[b];
+        double yb = y[b];
+        g0[b] = g0[b] + a0x * xb + a0y * yb;
+        g1[b] = g1[b] + a1x * xb + a1y * yb;
+        g2[b] = g2[b] + a2x * xb + a2y * yb;
+        g3[b] = g3[b] + a3x * xb + a3y * yb;
+      }
+    }
+    if (t < estLen) {
+      double[] x = xt[t];
+      double a0x = x[a0];
+      double a1x = x[i1];
+      double a2x = x[i2];
+      double a3x = x[i3];
+      for (int b = from; b < to; b++) {
+        double xb = x[b];
+        g0[b] = g0[b] + a0x * xb;
+        g1[b] = g1[b] + a1x * xb;
+        g2[b] = g2[b] + a2x * xb;
+        g3[b] = g3[b] + a3x * xb;
+      }
+    }
+  }
+
+  /** Forms {@code r_ab} for {@code b} in {@code [from, to)} and sums it by window set. */
+  private void finish(int a, double[] g, int from, int to, int patternCount, double[] pairSums) {
+    if (from >= to) {
+      return;
+    }
+    // Row a zero-filled, and 1 where a has a gap.
+    double[] ra = rows[a];
+    for (int t = 0; t < estLen; t++) {
+      double v = ra[t];
+      boolean present = v == v;
+      rowA[t] = present ? v : 0.0;
+      gapA[t] = present ? 0.0 : 1.0;
+    }
+    // Over the gaps of every b at once, day by day (the members of the tile missing that day,
+    // all distinct, so the updates do not wait on each other): Σ_{t∈K_b} x̃_a(t), its squares,
+    // and |K_a ∩ K_b|. Members of the tile before `from` receive sums that are never read.
+    Arrays.fill(corrA, from, to, 0.0);
+    Arrays.fill(corrASquares, from, to, 0.0);
+    Arrays.fill(both, from, to, 0.0);
+    for (int t = 0; t < estLen; t++) {
+      double v = rowA[t];
+      double vv = v * v;
+      double gap = gapA[t];
+      for (int q = tileDayStart[t], end = tileDayEnd[t]; q < end; q++) {
+        int b = dayOwner[q];
+        corrA[b] += v;
+        corrASquares[b] += vv;
+        both[b] += gap;
+      }
+    }
+    // Over the gaps of a, for every b at once: Σ_{t∈K_a} x̃_b(t) and its squares.
+    Arrays.fill(corr, from, to, 0.0);
+    Arrays.fill(corrSquares, from, to, 0.0);
+    int ka0 = missStart[a];
+    int ka1 = missStart[a + 1];
+    for (int q = ka0; q < ka1; q++) {
+      double[] x = xt[missDays[q]];
+      for (int b = from; b < to; b++) {
+        double v = x[b];
+        corr[b] += v;
+        corrSquares[b] += v * v;
+      }
+    }
+    double sa0 = sum[a];
+    double qa0 = squares[a];
+    double common = estLen - (ka1 - ka0);
+    for (int b = from; b < to; b++) {
+      double n = common - missCount[b] + both[b];
+      double sa = sa0 - corrA[b];
+      double saa = qa0 - corrASquares[b];
+      double sb = sum[b] - corr[b];
+      double sbb = squares[b] - corrSquares[b];
+      double cov = g[b] - sa * (sb / n);
+      double va = saa - sa * (sa / n);
+      double vb = sbb - sb * (sb / n);
+      double den = Math.sqrt(va * vb);
+      r[b] = n >= minCommon && den > 0 ? cov / den : 0.0;
+    }
+    Arrays.fill(rowPattern, 0, patternCount, 0.0);
+    if (patternCount == 1) {
+      double s = 0;
+      for (int b = from; b < to; b++) {
+        s += clamp(r[b]);
+      }
+      rowPattern[0] = s;
+    } else {
+      for (int b = from; b < to; b++) {
+        rowPattern[pattern[b]] += clamp(r[b]);
+      }
+    }
+    int base = pattern[a] * patternCount;
+    for (int p = 0; p < patternCount; p++) {
+      pairSums[base + p] += rowPattern[p];
+    }
+  }
+
+  /** A correlation lies in [−1, 1]; one-pass sums of nearly identical series can round past it. */
+  private static double clamp(double r) {
+    return r > 1.0 ? 1.0 : r < -1.0 ? -1.0 : r;
+  }
+}

@@ -1,0 +1,325 @@
+package io.eventide.study.internal;
+
+import io.eventide.calendar.TradingCalendar;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Test oracle: the cluster correlation as it was before the gappy pairs were formed as a Gram
+ * product (commit 5a13c21, {@code ClusterCorrelation}), kept verbatim but for its name and its
+ * package (it moved with {@code ClusterCorrelation} to {@code io.eventide.study.internal}, with a
+ * private {@code addInto} in place of {@code WindowAccumulators.addInto}). Every pair outside a
+ * complete group is correlated directly on its common dates, with one pass of sums; {@code
+ * GappedClusterCorrelationTest} holds the new code to it.
+ *
+ * <p>The original javadoc follows.
+ *
+ * <p>The sum of the cross-correlations {@code r_ij} of one cluster's pairs (the firm-events of one
+ * event), per test window, for the Kolari-Pynnönen mean cross-correlation r̄ ({@code
+ * docs/statistics.md} section 3): {@code r_ij} is the Pearson correlation of the estimation
+ * residuals of firm-events i and j on the calendar dates where both have one, 0 when fewer than
+ * {@value #MIN_COMMON_DATES} dates are common; a pair counts in a window when both firm-events are
+ * in that window's sample.
+ *
+ * <p>Two ways to the same sums. Complete members (a residual on every estimation day, at least
+ * {@value #MIN_COMMON_DATES} days) on one calendar and estimation range form a group; within a
+ * group, with standardized vectors {@code z = (ε − ε̄) / ‖ε − ε̄‖} so that {@code r_ij = z_i ·
+ * z_j}, {@code Σ_{i<j} r_ij = (‖Σz‖² − Σ‖z‖²) / 2}: O(N·M) instead of O(N²·M). Every other pair is
+ * correlated directly on its common dates, with one pass of sums.
+ *
+ * <p>Use: {@link #clear()}, then {@link #add} each member of the cluster in canonical order, then
+ * {@link #addTo(double[])}. A complete member keeps only its {@code source} (for the study, its
+ * fit), from which its residuals are recomputed once if it pairs with a member outside its group;
+ * others keep a copy of their residuals. Scratch lives in the instance; one instance per thread.
+ *
+ * @param <S> what a complete member's residuals are recomputed from
+ */
+final class PairwiseClusterCorrelation<S> {
+
+  /** Pairs with fewer common estimation dates count as uncorrelated. */
+  static final int MIN_COMMON_DATES = 30;
+
+  /** Recomputes a complete member's estimation residuals. */
+  @FunctionalInterface
+  interface Recompute<S> {
+    /**
+     * @param source the member's source, as given to {@link PairwiseClusterCorrelation#add}
+     * @param e0 the first estimation session
+     * @param out receives the residuals of sessions {@code e0 .. e0 + out.length - 1}
+     */
+    void residuals(S source, int e0, double[] out);
+  }
+
+  private final int estLen;
+  private final int windowCount;
+  private final Recompute<S> recompute;
+  private final double[] vector;
+  private final List<Member<S>> members = new ArrayList<>();
+  private final List<Group> groups = new ArrayList<>();
+
+  /**
+   * @param estLen the estimation window's length in sessions
+   * @param windowCount the number of test windows
+   * @param recompute how to recompute a complete member's residuals from its source
+   */
+  PairwiseClusterCorrelation(int estLen, int windowCount, Recompute<S> recompute) {
+    this.estLen = estLen;
+    this.windowCount = windowCount;
+    this.recompute = recompute;
+    this.vector = new double[estLen];
+  }
+
+  /** Forgets the current cluster. */
+  void clear() {
+    members.clear();
+    groups.clear();
+  }
+
+  /**
+   * Adds a member of the current cluster.
+   *
+   * @param calendar the listing's calendar
+   * @param e0 the session index of its first estimation day
+   * @param resid its estimation residuals ({@code NaN} where missing; read now, not kept)
+   * @param m the number of residuals present
+   * @param residSum the sum of the residuals present
+   * @param mask the windows whose sample holds the member, one bit per window (copied)
+   * @param source what its residuals can be recomputed from (kept for a complete member)
+   */
+  void add(
+      TradingCalendar calendar,
+      int e0,
+      double[] resid,
+      int m,
+      double residSum,
+      long[] mask,
+      S source) {
+    boolean complete = m == estLen && estLen >= MIN_COMMON_DATES;
+    Member<S> member =
+        complete
+            ? new Member<>(calendar, e0, null, source, mask.clone(), true)
+            : new Member<>(calendar, e0, resid.clone(), null, mask.clone(), false);
+    members.add(member);
+    if (!complete) {
+      return;
+    }
+    double mean = residSum / m;
+    double ss = 0;
+    for (int tau = 0; tau < estLen; tau++) {
+      double dv = resid[tau] - mean;
+      ss += dv * dv;
+    }
+    double norm = Math.sqrt(ss);
+    Group group = group(calendar, e0);
+    member.group = groups.indexOf(group);
+    ZPattern zp = group.pattern(member.mask, estLen);
+    double zz = 0;
+    for (int tau = 0; tau < estLen; tau++) {
+      double z = (resid[tau] - mean) / norm;
+      zp.sum[tau] += z;
+      zz += z * z;
+    }
+    zp.squares += zz;
+  }
+
+  /**
+   * Adds the current cluster's {@code Σ r_ij}, over the pairs in each window's sample, into {@code
+   * pairSum[w]}.
+   *
+   * @param pairSum one sum per test window
+   */
+  void addTo(double[] pairSum) {
+    if (members.size() < 2) {
+      return;
+    }
+    for (Group g : groups) {
+      for (int w = 0; w < windowCount; w++) {
+        Arrays.fill(vector, 0.0);
+        double squares = 0;
+        boolean any = false;
+        for (ZPattern zp : g.patterns) {
+          if (has(zp.mask, w)) {
+            addInto(vector, zp.sum);
+            squares += zp.squares;
+            any = true;
+          }
+        }
+        if (any) {
+          double total = 0;
+          for (int tau = 0; tau < estLen; tau++) {
+            total += vector[tau] * vector[tau];
+          }
+          pairSum[w] += 0.5 * (total - squares);
+        }
+      }
+    }
+    int n = members.size();
+    for (int i = 0; i < n; i++) {
+      Member<S> a = members.get(i);
+      for (int j = i + 1; j < n; j++) {
+        Member<S> b = members.get(j);
+        if (a.complete && b.complete && a.group == b.group) {
+          continue;
+        }
+        double r = pearson(a, b);
+        if (r != 0) {
+          for (int w = 0; w < windowCount; w++) {
+            if (has(a.mask, w) && has(b.mask, w)) {
+              pairSum[w] += r;
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Pearson correlation of two residual series on their common calendar dates; 0 below {@value
+   * #MIN_COMMON_DATES}. One pass of sums: residuals are centred by construction (their mean over
+   * the estimation window is zero for every model with an intercept, and small otherwise), so
+   * {@code Σab − ΣaΣb/n} loses no digits.
+   */
+  private double pearson(Member<S> a, Member<S> b) {
+    double[] ra = residuals(a);
+    double[] rb = residuals(b);
+    int n = 0;
+    double sa = 0;
+    double sb = 0;
+    double saa = 0;
+    double sbb = 0;
+    double sab = 0;
+    if (a.calendar == b.calendar) {
+      int shift = b.e0 - a.e0;
+      int lo = Math.max(0, shift);
+      int hi = Math.min(estLen, estLen + shift);
+      for (int tau = lo; tau < hi; tau++) {
+        double x = ra[tau];
+        double y = rb[tau - shift];
+        if (x == x && y == y) {
+          n++;
+          sa += x;
+          sb += y;
+          saa += x * x;
+          sbb += y * y;
+          sab += x * y;
+        }
+      }
+    } else {
+      int u = 0;
+      for (int tau = 0; tau < estLen && u < estLen; tau++) {
+        long day = a.calendar.sessionEpochDay(a.e0 + tau);
+        while (u < estLen && b.calendar.sessionEpochDay(b.e0 + u) < day) {
+          u++;
+        }
+        if (u < estLen && b.calendar.sessionEpochDay(b.e0 + u) == day) {
+          double x = ra[tau];
+          double y = rb[u];
+          if (x == x && y == y) {
+            n++;
+            sa += x;
+            sb += y;
+            saa += x * x;
+            sbb += y * y;
+            sab += x * y;
+          }
+        }
+      }
+    }
+    if (n < MIN_COMMON_DATES) {
+      return 0;
+    }
+    double cov = sab - sa * (sb / n);
+    double va = saa - sa * (sa / n);
+    double vb = sbb - sb * (sb / n);
+    double den = Math.sqrt(va * vb);
+    // A correlation lies in [−1, 1]; one-pass sums of nearly identical series can round past it.
+    return den > 0 ? Math.max(-1.0, Math.min(1.0, cov / den)) : 0;
+  }
+
+  /** The estimation residuals, recomputed from the source on first use for a complete member. */
+  private double[] residuals(Member<S> m) {
+    if (m.resid == null) {
+      m.resid = new double[estLen];
+      recompute.residuals(m.source, m.e0, m.resid);
+    }
+    return m.resid;
+  }
+
+  private Group group(TradingCalendar calendar, int e0) {
+    for (Group g : groups) {
+      if (g.calendar == calendar && g.e0 == e0) {
+        return g;
+      }
+    }
+    Group g = new Group(calendar, e0);
+    groups.add(g);
+    return g;
+  }
+
+  private static void addInto(double[] target, double[] source) {
+    for (int i = 0; i < target.length; i++) {
+      target[i] += source[i];
+    }
+  }
+
+  static boolean has(long[] mask, int w) {
+    return (mask[w >>> 6] & (1L << (w & 63))) != 0;
+  }
+
+  /** A cluster member kept until the cluster's cross-correlations are formed. */
+  private static final class Member<S> {
+    final TradingCalendar calendar;
+    final int e0;
+    final long[] mask;
+    final boolean complete;
+    final S source;
+    double[] resid;
+    int group = -1;
+
+    Member(
+        TradingCalendar calendar, int e0, double[] resid, S source, long[] mask, boolean complete) {
+      this.calendar = calendar;
+      this.e0 = e0;
+      this.resid = resid;
+      this.source = source;
+      this.mask = mask;
+      this.complete = complete;
+    }
+  }
+
+  /** Complete members of one cluster on one calendar and estimation range. */
+  private static final class Group {
+    final TradingCalendar calendar;
+    final int e0;
+    final List<ZPattern> patterns = new ArrayList<>();
+
+    Group(TradingCalendar calendar, int e0) {
+      this.calendar = calendar;
+      this.e0 = e0;
+    }
+
+    ZPattern pattern(long[] mask, int estLen) {
+      for (ZPattern p : patterns) {
+        if (Arrays.equals(p.mask, mask)) {
+          return p;
+        }
+      }
+      ZPattern p = new ZPattern(mask, estLen);
+      patterns.add(p);
+      return p;
+    }
+  }
+
+  /** Summed standardized residual vectors of the members of a group sharing one window set. */
+  private static final class ZPattern {
+    final long[] mask;
+    final double[] sum;
+    double squares;
+
+    ZPattern(long[] mask, int estLen) {
+      this.mask = mask;
+      this.sum = new double[estLen];
+    }
+  }
+}
