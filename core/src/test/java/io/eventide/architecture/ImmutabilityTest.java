@@ -25,6 +25,9 @@ import org.junit.jupiter.api.Test;
  *   <li>{@code io.eventide.regression.internal.LinearRegressionKernel$Workspace}: per-thread
  *       scratch space of the allocation-free kernel ("not thread-safe: one per thread" in its
  *       javadoc).
+ *   <li>{@code io.eventide.study.internal.ClusterCorrelation}: the r̄ accumulator, whose blocks of
+ *       gapped residuals are scratch kept in the instance ("one instance per thread" in its
+ *       javadoc).
  * </ul>
  */
 class ImmutabilityTest {
@@ -63,6 +66,9 @@ class ImmutabilityTest {
         .areDeclaredInClassesThat()
         .doNotHaveFullyQualifiedName(
             "io.eventide.regression.internal.LinearRegressionKernel$Workspace")
+        .and()
+        .areDeclaredInClassesThat()
+        .doNotHaveFullyQualifiedName("io.eventide.study.internal.ClusterCorrelation")
         .should()
         .beFinal()
         .because("public objects are shared between threads and must not change")
@@ -79,7 +85,8 @@ class ImmutabilityTest {
           "io.eventide.study.StudySpecification$Builder",
           "io.eventide.simulation.SimulationSpecification$Builder",
           "io.eventide.backtest.Strategy$Builder",
-          "io.eventide.regression.internal.LinearRegressionKernel$Workspace"
+          "io.eventide.regression.internal.LinearRegressionKernel$Workspace",
+          "io.eventide.study.internal.ClusterCorrelation"
         }) {
       assertThat(classes.get(name).getFields())
           .as(name)
