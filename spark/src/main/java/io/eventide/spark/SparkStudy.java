@@ -149,7 +149,8 @@ public final class SparkStudy {
         panel = panel.withFactors(inputs.factors().get());
       }
       ResolvedStudy resolved = spec.resolve(panel, inputs.events());
-      List<MappedFirmEvent> collected = rows.collect();
+      // The driver needs no residuals: they stay on the executors.
+      List<MappedFirmEvent> collected = rows.map(MappedFirmEvent::withoutResiduals).collect();
       StudyResult result = StudyPartitions.assemble(resolved, collected, sums);
       return new SparkStudyResult(spark, result, collected, partitions);
     } finally {
