@@ -42,8 +42,8 @@ import scala.Tuple2;
  *   <li><b>r̄, by event.</b> The estimation residuals of the firm-events in a sample are shuffled
  *       by event id; each cluster's {@code Σ r_ij} per window is computed as locally ({@link
  *       StudyPartitions#clusterPairSums}).
- *   <li><b>Reduce.</b> The partial sums are merged ({@code treeReduce}); the driver resolves the
- *       whole study, joins the rows to it and runs the tests ({@link StudyPartitions#assemble}).
+ *   <li><b>Reduce.</b> The partial sums are merged ({@code fold}); the driver resolves the whole
+ *       study, joins the rows to it and runs the tests ({@link StudyPartitions#assemble}).
  * </ol>
  *
  * <p>The driver holds the return panel (to resolve and to date the results) and, for the tests and
@@ -136,14 +136,11 @@ public final class SparkStudy {
               .groupBy(MappedFirmEvent::eventId, partitions)
               .mapPartitions(it -> clusterSums(planB.value(), it));
 
-      // 3. Reduce.
-      PartialSums sums = StudyPartitions.emptySums(spec);
-      if (!mapped.isEmpty()) {
-        sums.merge(mapped.map(Tuple2::_1).treeReduce(PartialSums::merge));
-      }
-      if (!pairSums.isEmpty()) {
-        sums.addPairSums(pairSums.treeReduce(SparkStudy::add));
-      }
+      // 3. Reduce, one job each: fold merges into a copy of the zero sums per task and on the
+      // driver, so merging in place is safe.
+      PartialSums sums =
+          mapped.map(Tuple2::_1).fold(StudyPartitions.emptySums(spec), PartialSums::merge);
+      sums.addPairSums(pairSums.fold(new double[sums.windows()], SparkStudy::add));
       ReturnPanel panel = ReturnPanel.of(inputs.universe(), driverPrices, inputs.returnType());
       if (inputs.factors().isPresent()) {
         panel = panel.withFactors(inputs.factors().get());
