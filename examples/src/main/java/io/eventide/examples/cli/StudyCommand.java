@@ -47,7 +47,7 @@ import picocli.CommandLine.Spec;
     description =
         "Run an event study and write firm_events.csv, abnormal_returns.csv, car.csv,"
             + " tests.csv, caar.csv, aar.csv (and left_out.csv, overlaps.csv) into --out.")
-public final class StudyCommand implements Callable<Integer> {
+public class StudyCommand implements Callable<Integer> {
 
   @Spec CommandSpec command;
 
@@ -184,15 +184,9 @@ public final class StudyCommand implements Callable<Integer> {
     TestSuite suite = StudyTestOptions.suite(tests);
     List<Listing> listings = UniverseFileReader.read(universe, exchangeRegistry());
     List<Event> evs = EventFileReader.read(events);
-    ReturnPanel panel = testOptions.withReference(panel(listings, type), prices);
-    EventStudy study = EventStudy.of(spec);
-    if (suite.needsEstimationSar()) {
-      study = study.withEstimationSar();
-    }
-    if (threads != null) {
-      study = study.withParallelism(threads);
-    }
-    StudyResult result = study.run(panel, evs);
+    StudyResult result =
+        compute(
+            spec, listings, evs, prices(listings), type, factorSet(), suite.needsEstimationSar());
     StudyTests results = testOptions.finish(result, StudyTests.run(result, suite));
     List<Path> written = new ArrayList<>(StudyFiles.write(out, result, results));
     if (plot) {
@@ -237,7 +231,7 @@ public final class StudyCommand implements Callable<Integer> {
    *
    * @return the footer lines
    */
-  static String[] exchangesFooter() {
+  public static String[] exchangesFooter() {
     List<String> lines = new ArrayList<>();
     lines.add("");
     lines.add("Built-in exchanges: code, MIC, zone, session (a universe names one by code or");
@@ -274,7 +268,52 @@ public final class StudyCommand implements Callable<Integer> {
     return b.build();
   }
 
-  private ReturnPanel panel(List<Listing> listings, ReturnType type) {
+  /**
+   * Computes the study on the inputs read from the flags. This command runs {@link EventStudy} on
+   * {@code --threads} threads; another engine (the {@code eventide-spark} module) overrides this
+   * and nothing else, so that it takes exactly these flags and writes exactly these files.
+   *
+   * @param spec the specification from the flags
+   * @param listings the universe
+   * @param events the events
+   * @param prices adjusted closes by ticker, benchmarks included
+   * @param type the return type
+   * @param factors the factors of {@code --factors}, or {@code null}
+   * @param keepEstimationSar whether the tests need the standardized estimation residuals ({@link
+   *     EventStudy#withEstimationSar()}: {@code --tests grank-t} or {@code grank-z})
+   * @return the results
+   */
+  protected StudyResult compute(
+      StudySpecification spec,
+      List<Listing> listings,
+      List<Event> events,
+      Map<String, DatedSeries> prices,
+      ReturnType type,
+      FactorSet factors,
+      boolean keepEstimationSar) {
+    ReturnPanel panel = ReturnPanel.of(listings, prices, type);
+    if (factors != null) {
+      panel = panel.withFactors(factors);
+    }
+    panel = testOptions.withReference(panel, this.prices);
+    EventStudy study = EventStudy.of(spec);
+    if (keepEstimationSar) {
+      study = study.withEstimationSar();
+    }
+    if (threads != null) {
+      study = study.withParallelism(threads);
+    }
+    return study.run(panel, events);
+  }
+
+  /**
+   * @return {@code --threads}, or {@code null} if not given
+   */
+  protected Integer threads() {
+    return threads;
+  }
+
+  private Map<String, DatedSeries> prices(List<Listing> listings) {
     PriceDirectory.Prices found = PriceDirectory.of(prices).readUniverse(listings);
     AnswerOptions.noteMissingPrices(found, prices, listings, command.commandLine().getErr());
     for (Listing l : listings) {
@@ -291,16 +330,18 @@ public final class StudyCommand implements Callable<Integer> {
                 + missing);
       }
     }
-    Map<String, DatedSeries> series = found.found();
-    ReturnPanel panel = ReturnPanel.of(listings, series, type);
-    if (!factors.isEmpty()) {
-      List<FactorSet> sets = new ArrayList<>();
-      for (Path f : factors) {
-        sets.add(FactorFileReader.read(f));
-      }
-      panel = panel.withFactors(FactorSet.merge(sets));
+    return found.found();
+  }
+
+  private FactorSet factorSet() {
+    if (factors.isEmpty()) {
+      return null;
     }
-    return panel;
+    List<FactorSet> sets = new ArrayList<>();
+    for (Path f : factors) {
+      sets.add(FactorFileReader.read(f));
+    }
+    return FactorSet.merge(sets);
   }
 
   static NormalReturnModel model(String id) {
