@@ -62,6 +62,17 @@ public final class EventideCommand implements Callable<Integer> {
         .getCommandSpec()
         .usageMessage()
         .footer(StudyCommand.exchangesFooter());
+    return withErrorHandling(cl);
+  }
+
+  /**
+   * Gives a command line this command's error handling: one message on standard error, exit 2 for
+   * bad usage or input, 1 otherwise (used by the {@code eventide-spark} command line too).
+   *
+   * @param cl a command line
+   * @return the same command line, configured
+   */
+  public static CommandLine withErrorHandling(CommandLine cl) {
     cl.setExecutionStrategy(
         parseResult -> {
           try {

@@ -45,7 +45,7 @@ import picocli.CommandLine.Spec;
     description =
         "Run an event study and write firm_events.csv, abnormal_returns.csv, car.csv,"
             + " tests.csv, caar.csv, aar.csv (and left_out.csv, overlaps.csv) into --out.")
-public final class StudyCommand implements Callable<Integer> {
+public class StudyCommand implements Callable<Integer> {
 
   @Spec CommandSpec command;
 
@@ -189,17 +189,9 @@ public final class StudyCommand implements Callable<Integer> {
     ExchangeRegistry registry = exchangeRegistry();
     List<Listing> listings = UniverseFileReader.read(universe, registry);
     List<Event> evs = EventFileReader.read(events);
-    ReturnPanel panel =
-        testOptions.withReference(methods.withFactors(panel(listings, type), registry), prices);
     long t1 = System.nanoTime();
-    EventStudy study = EventStudy.of(spec);
-    if (suite.needsEstimationSar()) {
-      study = study.withEstimationSar();
-    }
-    if (threads != null) {
-      study = study.withParallelism(threads);
-    }
-    StudyResult result = study.run(panel, evs);
+    StudyResult result =
+        compute(spec, listings, evs, prices(listings), type, registry, suite.needsEstimationSar());
     long t2 = System.nanoTime();
     StudyTests results = testOptions.finish(result, StudyTests.run(result, suite));
     long t3 = System.nanoTime();
@@ -263,7 +255,7 @@ public final class StudyCommand implements Callable<Integer> {
    *
    * @return the footer lines
    */
-  static String[] exchangesFooter() {
+  public static String[] exchangesFooter() {
     List<String> lines = new ArrayList<>();
     lines.add("");
     lines.add("Built-in exchanges: code, MIC, zone, session (a universe names one by code or");
@@ -303,7 +295,67 @@ public final class StudyCommand implements Callable<Integer> {
     return b.build();
   }
 
-  private ReturnPanel panel(List<Listing> listings, ReturnType type) {
+  /**
+   * Computes the study on the inputs read from the flags. This command runs {@link EventStudy} on
+   * {@code --threads} threads; another engine (the {@code eventide-spark} module) overrides this
+   * and nothing else, so that it takes exactly these flags and writes exactly these files.
+   *
+   * @param spec the specification from the flags
+   * @param listings the universe
+   * @param events the events
+   * @param prices adjusted closes by ticker, benchmarks included
+   * @param type the return type
+   * @param registry the exchanges, for the {@code EXCH=} prefix of {@code --factors}
+   * @param keepEstimationSar whether the tests need the standardized estimation residuals ({@link
+   *     EventStudy#withEstimationSar()}: {@code --tests grank-t} or {@code grank-z})
+   * @return the results
+   */
+  protected StudyResult compute(
+      StudySpecification spec,
+      List<Listing> listings,
+      List<Event> events,
+      Map<String, DatedSeries> prices,
+      ReturnType type,
+      ExchangeRegistry registry,
+      boolean keepEstimationSar) {
+    ReturnPanel panel = panel(listings, prices, type, registry);
+    EventStudy study = EventStudy.of(spec);
+    if (keepEstimationSar) {
+      study = study.withEstimationSar();
+    }
+    if (threads != null) {
+      study = study.withParallelism(threads);
+    }
+    return study.run(panel, events);
+  }
+
+  /**
+   * The panel of a study: the listings on their benchmarks' calendars, the factor sets of {@code
+   * --factors} (plain or per exchange) and the reference listing of {@code --bhar-benchmark}.
+   *
+   * @param listings the universe
+   * @param prices the price series read for it
+   * @param type the return type
+   * @param registry the exchanges an {@code EXCH=} prefix of {@code --factors} may name
+   * @return the panel
+   */
+  protected ReturnPanel panel(
+      List<Listing> listings,
+      Map<String, DatedSeries> prices,
+      ReturnType type,
+      ExchangeRegistry registry) {
+    ReturnPanel panel = methods.withFactors(ReturnPanel.of(listings, prices, type), registry);
+    return testOptions.withReference(panel, this.prices);
+  }
+
+  /**
+   * @return {@code --threads}, or {@code null} if not given
+   */
+  protected Integer threads() {
+    return threads;
+  }
+
+  private Map<String, DatedSeries> prices(List<Listing> listings) {
     PriceDirectory.Prices found = PriceDirectory.of(prices).readUniverse(listings);
     AnswerOptions.noteMissingPrices(found, prices, listings, command.commandLine().getErr());
     for (Listing l : listings) {
@@ -320,8 +372,7 @@ public final class StudyCommand implements Callable<Integer> {
                 + missing);
       }
     }
-    Map<String, DatedSeries> series = found.found();
-    return ReturnPanel.of(listings, series, type);
+    return found.found();
   }
 
   static NormalReturnModel model(String id) {

@@ -1,0 +1,288 @@
+package io.eventide.study;
+
+import io.eventide.calendar.TradingCalendar;
+import io.eventide.model.NormalReturnModel;
+import io.eventide.study.internal.ClusterCorrelation;
+import io.eventide.study.internal.MappedFirmEvent;
+import io.eventide.study.internal.PartialSums;
+import io.eventide.study.internal.StudyPartitions;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The implementation of {@link StudyPartitions}: the same {@link FirmEventMapper}, {@link
+ * ClusterCorrelation} and {@link StudyResult} as {@link EventStudy}, run one partition or one
+ * cluster at a time. Installed into {@link StudyPartitions} when this class is initialised.
+ */
+final class PartitionKernel implements StudyPartitions.Kernel {
+
+  static {
+    StudyPartitions.install(new PartitionKernel());
+  }
+
+  private PartitionKernel() {}
+
+  @Override
+  public PartialSums map(ResolvedStudy resolved, Consumer<MappedFirmEvent> out) {
+    StudySpecification spec = resolved.spec;
+    requireSupported(spec);
+    StudyLayout layout = resolved.layout;
+    FirmEventColumns cols = columns(resolved);
+    FirmEventMapper mapper =
+        new FirmEventMapper(
+            layout,
+            cols,
+            resolved.listings,
+            spec.minEstimation(),
+            resolved.returnType,
+            spec.cleaningRadius().orElse(-1),
+            spec.model().fitter());
+    PartialSums sums = sums(layout);
+    double[][] aarSum = sums.residualSums();
+    int[][] aarCount = sums.residualCounts();
+    double[][] rankSum = sums.rankSums();
+    int[][] rankCount = sums.rankCounts();
+    for (int fe = 0; fe < cols.size; fe++) {
+      if (cols.outcome[fe] != null) {
+        continue;
+      }
+      if (!mapper.map(fe)) {
+        out.accept(row(resolved, cols, layout, fe, null, 0, 0, null));
+        continue;
+      }
+      double[] resid = mapper.residuals();
+      double[] scores = mapper.scores();
+      long[] mask = mapper.mask();
+      for (int w = 0; w < layout.windowCount; w++) {
+        if (!ClusterCorrelation.has(mask, w)) {
+          continue;
+        }
+        for (int tau = 0; tau < layout.estLen; tau++) {
+          double e = resid[tau];
+          if (e == e) {
+            aarSum[w][tau] += e;
+            aarCount[w][tau]++;
+          }
+        }
+        for (int c = 0; c < layout.combinedLen; c++) {
+          double u = scores[c];
+          if (u == u) {
+            rankSum[w][c] += u;
+            rankCount[w][c]++;
+          }
+        }
+      }
+      out.accept(
+          row(
+              resolved,
+              cols,
+              layout,
+              fe,
+              resid.clone(),
+              mapper.observations(),
+              mapper.residualSum(),
+              mask.clone()));
+    }
+    return sums;
+  }
+
+  private static MappedFirmEvent row(
+      ResolvedStudy resolved,
+      FirmEventColumns cols,
+      StudyLayout layout,
+      int fe,
+      double[] resid,
+      int m,
+      double residSum,
+      long[] mask) {
+    int width = cols.width;
+    double[] params = new double[width];
+    System.arraycopy(cols.parameters, fe * width, params, 0, width);
+    ListingData ld = resolved.listings[cols.listing[fe]];
+    return new MappedFirmEvent(
+        resolved.events.get(cols.event[fe]).id(),
+        cols.ticker[fe],
+        cols.outcome[fe],
+        cols.reason[fe] == null ? "" : cols.reason[fe],
+        cols.observations[fe],
+        params,
+        cols.residualVariance[fe],
+        cols.positiveShare[fe],
+        column(cols.car, fe),
+        column(cols.carVariance, fe),
+        column(cols.bhar, fe),
+        column(cols.expected, fe),
+        column(cols.ar, fe),
+        column(cols.sar, fe),
+        ld.calendar.name(),
+        cols.dayZero[fe] + layout.estFrom,
+        resid,
+        m,
+        residSum,
+        mask);
+  }
+
+  private static double[] column(double[][] byRow, int fe) {
+    double[] out = new double[byRow.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = byRow[i][fe];
+    }
+    return out;
+  }
+
+  @Override
+  public double[] clusterPairSums(
+      StudySpecification spec,
+      List<MappedFirmEvent> cluster,
+      Function<String, TradingCalendar> calendars) {
+    requireSupported(spec);
+    StudyLayout layout = new StudyLayout(spec);
+    double[] pairs = new double[layout.windowCount];
+    ClusterCorrelation<double[]> correlation =
+        new ClusterCorrelation<>(
+            layout.estLen,
+            layout.windowCount,
+            (resid, e0, into) -> System.arraycopy(resid, 0, into, 0, into.length));
+    for (MappedFirmEvent fe : cluster) {
+      if (!fe.inSample()) {
+        continue;
+      }
+      if (fe.residuals().length != layout.estLen) {
+        throw new IllegalArgumentException(
+            "Firm-event "
+                + fe.eventId()
+                + "/"
+                + fe.ticker()
+                + " has "
+                + fe.residuals().length
+                + " estimation residuals; the specification has "
+                + layout.estLen);
+      }
+      TradingCalendar calendar = calendars.apply(fe.calendar());
+      if (calendar == null) {
+        throw new IllegalArgumentException("No calendar named " + fe.calendar());
+      }
+      correlation.add(
+          calendar,
+          fe.estimationStart(),
+          fe.residuals(),
+          fe.residualCount(),
+          fe.residualSum(),
+          fe.windowMask(),
+          fe.residuals());
+    }
+    correlation.addTo(pairs);
+    return pairs;
+  }
+
+  @Override
+  public PartialSums emptySums(StudySpecification spec) {
+    requireSupported(spec);
+    return sums(new StudyLayout(spec));
+  }
+
+  private static PartialSums sums(StudyLayout layout) {
+    return new PartialSums(layout.windowCount, layout.estLen, layout.combinedLen);
+  }
+
+  @Override
+  public StudyResult assemble(
+      ResolvedStudy resolved, Iterable<MappedFirmEvent> mapped, PartialSums sums) {
+    requireSupported(resolved.spec);
+    StudyLayout layout = resolved.layout;
+    FirmEventColumns cols = columns(resolved);
+    Map<String, Integer> index = new HashMap<>();
+    for (int fe = 0; fe < cols.size; fe++) {
+      if (cols.outcome[fe] == null) {
+        index.put(key(resolved.events.get(cols.event[fe]).id(), cols.ticker[fe]), fe);
+      }
+    }
+    int width = cols.width;
+    for (MappedFirmEvent row : mapped) {
+      Integer at = index.get(key(row.eventId(), row.ticker()));
+      if (at == null) {
+        throw new IllegalStateException(
+            "Firm-event "
+                + row.eventId()
+                + "/"
+                + row.ticker()
+                + " was mapped but is not resolved in the whole study");
+      }
+      int fe = at;
+      if (cols.outcome[fe] != null) {
+        throw new IllegalStateException(
+            "Firm-event " + row.eventId() + "/" + row.ticker() + " was mapped twice");
+      }
+      cols.outcome[fe] = row.outcome();
+      cols.reason[fe] = row.reason().isEmpty() ? null : row.reason();
+      cols.observations[fe] = row.observations();
+      if (row.parameters().length != width) {
+        throw new IllegalStateException(
+            "Expected " + width + " parameters, got " + row.parameters().length);
+      }
+      System.arraycopy(row.parameters(), 0, cols.parameters, fe * width, width);
+      cols.residualVariance[fe] = row.residualVariance();
+      cols.positiveShare[fe] = row.positiveShare();
+      fill(cols.car, row.car(), fe);
+      fill(cols.carVariance, row.carVariance(), fe);
+      fill(cols.bhar, row.bhar(), fe);
+      fill(cols.expected, row.expected(), fe);
+      fill(cols.ar, row.ar(), fe);
+      fill(cols.sar, row.sar(), fe);
+    }
+    for (int fe = 0; fe < cols.size; fe++) {
+      if (cols.outcome[fe] == null) {
+        throw new IllegalStateException(
+            "Firm-event "
+                + resolved.events.get(cols.event[fe]).id()
+                + "/"
+                + cols.ticker[fe]
+                + " is resolved but was not mapped");
+      }
+    }
+    if (sums.windows() != layout.windowCount
+        || (layout.windowCount > 0
+            && (sums.residualSums()[0].length != layout.estLen
+                || sums.rankSums()[0].length != layout.combinedLen))) {
+      throw new IllegalArgumentException("The partial sums are shaped for another study");
+    }
+    // Ungrouped (requireSupported): one set of accumulators, index 0 = all firm-events.
+    WindowAccumulators acc = new WindowAccumulators(layout);
+    for (int w = 0; w < layout.windowCount; w++) {
+      WindowAccumulators.addInto(acc.aarSum[w], sums.residualSums()[w]);
+      WindowAccumulators.addInto(acc.aarCount[w], sums.residualCounts()[w]);
+      WindowAccumulators.addInto(acc.rankSum[w], sums.rankSums()[w]);
+      WindowAccumulators.addInto(acc.rankCount[w], sums.rankCounts()[w]);
+      acc.pairSum[w] = sums.pairSums()[w];
+    }
+    return new StudyResult(resolved, cols, new WindowAccumulators[] {acc});
+  }
+
+  /** The columns {@link EventStudy} makes for the same study, without estimation SARs. */
+  private static FirmEventColumns columns(ResolvedStudy resolved) {
+    NormalReturnModel model = resolved.spec.model();
+    return new FirmEventColumns(
+        resolved, model.parameterCount(), model.parameterNames().size(), false);
+  }
+
+  /** See {@link StudyPartitions#requireSupported}. */
+  static void requireSupported(StudySpecification spec) {
+    StudyPartitions.requireSupported(spec);
+  }
+
+  private static void fill(double[][] byRow, double[] values, int fe) {
+    if (values.length != byRow.length) {
+      throw new IllegalStateException("Expected " + byRow.length + " values, got " + values.length);
+    }
+    for (int i = 0; i < values.length; i++) {
+      byRow[i][fe] = values[i];
+    }
+  }
+
+  private static String key(String eventId, String ticker) {
+    return eventId + '\u0000' + ticker;
+  }
+}

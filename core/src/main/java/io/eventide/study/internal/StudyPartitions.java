@@ -1,0 +1,174 @@
+package io.eventide.study.internal;
+
+import io.eventide.calendar.TradingCalendar;
+import io.eventide.study.ResolvedStudy;
+import io.eventide.study.StudyResult;
+import io.eventide.study.StudySpecification;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Internal: the study's three steps opened for an engine that runs the map and the reductions
+ * elsewhere, on partitions of listings ({@code docs/architecture.md} section 3, {@code
+ * docs/spark.md}). Not API; it may change without notice.
+ *
+ * <ol>
+ *   <li>{@link #map}: a partition resolves the study on its own listings and the events affecting
+ *       them (a firm-event's resolution and map depend only on its listing, the listing's benchmark
+ *       calendar, the factors and the other events on the same listing, all of which the partition
+ *       holds), and maps every resolved firm-event with the same code as {@code EventStudy}: one
+ *       {@link MappedFirmEvent} each, plus the partition's residual and rank sums.
+ *   <li>{@link #clusterPairSums}: the firm-events of one event, gathered from every partition and
+ *       put in canonical order, give that cluster's {@code Σ r_ij} per window.
+ *   <li>{@link #assemble}: the driver's resolution of the whole study, every mapped firm-event and
+ *       the merged sums become the same {@link StudyResult} that {@code EventStudy} returns, to the
+ *       rounding of the merged sums.
+ * </ol>
+ */
+public final class StudyPartitions {
+
+  /** What the study package implements; installed once by it. */
+  public interface Kernel {
+    /**
+     * @see StudyPartitions#map
+     */
+    PartialSums map(ResolvedStudy resolved, Consumer<MappedFirmEvent> out);
+
+    /**
+     * @see StudyPartitions#clusterPairSums
+     */
+    double[] clusterPairSums(
+        StudySpecification spec,
+        List<MappedFirmEvent> cluster,
+        Function<String, TradingCalendar> calendars);
+
+    /**
+     * @see StudyPartitions#emptySums
+     */
+    PartialSums emptySums(StudySpecification spec);
+
+    /**
+     * @see StudyPartitions#assemble
+     */
+    StudyResult assemble(
+        ResolvedStudy resolved, Iterable<MappedFirmEvent> mapped, PartialSums sums);
+  }
+
+  private static volatile Kernel kernel;
+
+  private StudyPartitions() {}
+
+  /**
+   * Called once by the study package; a second call fails.
+   *
+   * @param k the implementation
+   */
+  public static synchronized void install(Kernel k) {
+    if (kernel != null) {
+      throw new IllegalStateException("The study kernel is installed already");
+    }
+    kernel = Objects.requireNonNull(k, "kernel");
+  }
+
+  private static Kernel kernel() {
+    Kernel k = kernel;
+    if (k == null) {
+      try {
+        Class.forName(
+            "io.eventide.study.PartitionKernel", true, StudyPartitions.class.getClassLoader());
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException("eventide-core is incomplete: " + e, e);
+      }
+      k = kernel;
+    }
+    return k;
+  }
+
+  /**
+   * Maps every resolved firm-event of a (partial) resolved study, in canonical order, on the
+   * calling thread.
+   *
+   * @param resolved the study resolved on a partition's listings and the events affecting them
+   * @param out receives one row per resolved firm-event (unresolved ones are the driver's)
+   * @return the partition's residual and rank sums; its pair sums are zero (r̄ needs whole
+   *     clusters: {@link #clusterPairSums})
+   */
+  public static PartialSums map(ResolvedStudy resolved, Consumer<MappedFirmEvent> out) {
+    return kernel().map(Objects.requireNonNull(resolved), Objects.requireNonNull(out));
+  }
+
+  /**
+   * One cluster's {@code Σ r_ij} over the pairs in each window's sample, computed exactly as the
+   * local study does ({@code docs/statistics.md} section 3).
+   *
+   * @param spec the study's specification
+   * @param cluster the cluster's firm-events, from every partition, in canonical order (ticker);
+   *     those not {@link MappedFirmEvent#inSample()} are skipped
+   * @param calendars the calendar of each {@link MappedFirmEvent#calendar()} name, the same
+   *     instance for the same name
+   * @return one sum per test window
+   */
+  public static double[] clusterPairSums(
+      StudySpecification spec,
+      List<MappedFirmEvent> cluster,
+      Function<String, TradingCalendar> calendars) {
+    return kernel().clusterPairSums(spec, cluster, calendars);
+  }
+
+  /**
+   * @param spec a specification
+   * @return zero sums shaped for it
+   */
+  public static PartialSums emptySums(StudySpecification spec) {
+    return kernel().emptySums(spec);
+  }
+
+  /**
+   * Assembles the result of a study mapped elsewhere.
+   *
+   * @param resolved the whole study, resolved on the driver
+   * @param mapped one row per resolved firm-event, any order
+   * @param sums the merged sums, pair sums included
+   * @return the result
+   * @throws IllegalStateException if a resolved firm-event has no row, a row matches no resolved
+   *     firm-event, or a row repeats
+   */
+  public static StudyResult assemble(
+      ResolvedStudy resolved, Iterable<MappedFirmEvent> mapped, PartialSums sums) {
+    return kernel().assemble(resolved, mapped, sums);
+  }
+
+  /**
+   * Refuses what the partitioned path does not compute: groups ({@code --group-by}) and a BHAR
+   * reference listing ({@code --bhar-benchmark}). Signing by direction needs nothing more: the
+   * residuals a row carries are already signed, as in the local study. Keeping the standardized
+   * estimation residuals ({@code EventStudy.withEstimationSar()}, the input of {@code grank-t} and
+   * {@code grank-z}) is not offered by this SPI at all: its result never holds them.
+   *
+   * @param spec a specification
+   * @throws IllegalArgumentException if it groups or names a BHAR reference listing
+   */
+  public static void requireSupported(StudySpecification spec) {
+    if (spec.groupBy().isPresent()) {
+      throw new IllegalArgumentException(
+          "Grouping (StudySpecification.groupBy, --group-by "
+              + spec.groupBy().get()
+              + ") is not supported by the partitioned (Spark) study; run EventStudy locally"
+              + " or one study per group");
+    }
+    if (spec.bharBenchmark().isPresent()) {
+      throw new IllegalArgumentException(
+          "A BHAR reference listing (StudySpecification.bharBenchmark, --bhar-benchmark "
+              + spec.bharBenchmark().get()
+              + ") is not supported by the partitioned (Spark) study; run EventStudy locally");
+    }
+    if (spec.conventions() != io.eventide.study.Conventions.SPEC) {
+      throw new IllegalArgumentException(
+          "Peers' conventions (StudySpecification.conventions, --conventions "
+              + spec.conventions().id()
+              + ") are not supported by the partitioned (Spark) study; run EventStudy locally");
+    }
+  }
+}

@@ -1,0 +1,175 @@
+package io.eventide.study;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.eventide.calendar.TradingCalendar;
+import io.eventide.event.Event;
+import io.eventide.event.EventWindow;
+import io.eventide.inference.TestResult;
+import io.eventide.inference.TestSuite;
+import io.eventide.market.Listing;
+import io.eventide.market.ReturnPanel;
+import io.eventide.study.internal.MappedFirmEvent;
+import io.eventide.study.internal.PartialSums;
+import io.eventide.study.internal.StudyPartitions;
+import io.eventide.timeseries.DatedSeries;
+import io.eventide.timeseries.ReturnType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The internal SPI run by hand as an engine would: the panel cut into two partitions of listings,
+ * each resolved and mapped alone, r̄ per cluster from the gathered rows, the sums merged, the whole
+ * study assembled. The reference is {@link EventStudy} on the whole panel: every value equal to
+ * 1e-12 relative (the sums are merged in another order, so not bit for bit).
+ */
+class StudyPartitionsTest {
+
+  @Test
+  void twoPartitionsOfListingsGiveTheLocalStudy() {
+    EventStudyReferenceTest.Scenario scenario = new EventStudyReferenceTest.Scenario();
+    ReturnPanel whole = scenario.panel(ReturnType.SIMPLE);
+    List<Event> events = scenario.events;
+    StudySpecification spec = StudySpecification.builder().cleanEstimation(3).build();
+    StudyResult local = EventStudy.of(spec).withParallelism(1).run(whole, events);
+
+    List<Listing> all = whole.listings();
+    Map<String, DatedSeries> prices = scenario.world.prices;
+    PartialSums sums = StudyPartitions.emptySums(spec);
+    List<MappedFirmEvent> rows = new ArrayList<>();
+    for (int part = 0; part < 2; part++) {
+      List<Listing> mine = new ArrayList<>();
+      Map<String, DatedSeries> series = new HashMap<>();
+      for (int i = 0; i < all.size(); i++) {
+        Listing l = all.get(i);
+        if (i % 2 == part) {
+          mine.add(l);
+          if (prices.containsKey(l.ticker())) {
+            series.put(l.ticker(), prices.get(l.ticker()));
+          }
+          series.put(l.benchmark(), prices.get(l.benchmark()));
+        }
+      }
+      ReturnPanel panel = ReturnPanel.of(mine, series, whole.returnType());
+      sums.merge(StudyPartitions.map(spec.resolve(panel, events), rows::add));
+    }
+    Map<String, List<MappedFirmEvent>> clusters = new TreeMap<>();
+    for (MappedFirmEvent r : rows) {
+      clusters.computeIfAbsent(r.eventId(), k -> new ArrayList<>()).add(r);
+    }
+    Map<String, TradingCalendar> calendars = new LinkedHashMap<>();
+    for (TradingCalendar c : whole.calendars()) {
+      calendars.put(c.name(), c);
+    }
+    for (List<MappedFirmEvent> c : clusters.values()) {
+      c.sort(java.util.Comparator.comparing(MappedFirmEvent::ticker));
+      sums.addPairSums(StudyPartitions.clusterPairSums(spec, c, calendars::get));
+    }
+    List<MappedFirmEvent> slim = rows.stream().map(MappedFirmEvent::withoutResiduals).toList();
+    StudyResult assembled = StudyPartitions.assemble(spec.resolve(whole, events), slim, sums);
+
+    assertThat(rows.stream().filter(MappedFirmEvent::inSample).count()).isPositive();
+    assertThat(slim).noneMatch(MappedFirmEvent::inSample);
+    assertThat(assembled.size()).isEqualTo(local.size());
+    for (Outcome o : Outcome.values()) {
+      assertThat(assembled.count(o)).as(o.name()).isEqualTo(local.count(o));
+    }
+    assertThat(local.count(Outcome.OK)).isGreaterThan(10);
+    for (int i = 0; i < local.size(); i++) {
+      FirmEventResult a = local.firmEvent(i);
+      FirmEventResult b = assembled.firmEvent(i);
+      String at = a.eventId() + "/" + a.ticker();
+      assertThat(b.eventId() + "/" + b.ticker()).isEqualTo(at);
+      assertThat(b.outcome()).as(at).isEqualTo(a.outcome());
+      assertThat(b.reason()).as(at).isEqualTo(a.reason());
+      assertThat(b.dayZero()).as(at).isEqualTo(a.dayZero());
+      for (EventWindow w : local.testWindows()) {
+        // The map is the same code on the same numbers: per firm-event values are identical.
+        assertThat(Double.doubleToLongBits(b.car(w)))
+            .as(at + " CAR " + w)
+            .isEqualTo(Double.doubleToLongBits(a.car(w)));
+        assertThat(Double.doubleToLongBits(b.bhar(w)))
+            .as(at + " BHAR " + w)
+            .isEqualTo(Double.doubleToLongBits(a.bhar(w)));
+        assertThat(Double.doubleToLongBits(b.scar(w)))
+            .as(at + " SCAR " + w)
+            .isEqualTo(Double.doubleToLongBits(a.scar(w)));
+      }
+    }
+    StudyTests lt = StudyTests.run(local, TestSuite.standard());
+    StudyTests at = StudyTests.run(assembled, TestSuite.standard());
+    assertThat(at.rows()).hasSameSizeAs(lt.rows());
+    int defined = 0;
+    for (int i = 0; i < lt.rows().size(); i++) {
+      TestResult x = lt.rows().get(i).result();
+      TestResult y = at.rows().get(i).result();
+      String where = lt.rows().get(i).window() + " " + x.testId();
+      assertThat(y.undefinedReason()).as(where).isEqualTo(x.undefinedReason());
+      assertThat(y.n()).as(where).isEqualTo(x.n());
+      if (x.isDefined()) {
+        defined++;
+        // Sums merged in another order: equal to rounding, 1e-12 relative.
+        assertThat(y.statistic()).as(where).isCloseTo(x.statistic(), within(x.statistic()));
+        assertThat(y.pValue()).as(where).isCloseTo(x.pValue(), within(x.pValue()));
+      }
+    }
+    assertThat(defined).isGreaterThan(lt.rows().size() / 2);
+  }
+
+  private static org.assertj.core.data.Offset<Double> within(double v) {
+    return org.assertj.core.data.Offset.offset(1e-12 * Math.max(Math.abs(v), Double.MIN_NORMAL));
+  }
+
+  @Test
+  void assemblyRefusesMissingRepeatedOrForeignRows() {
+    EventStudyReferenceTest.Scenario scenario = new EventStudyReferenceTest.Scenario();
+    ReturnPanel whole = scenario.panel(ReturnType.SIMPLE);
+    List<Event> events = scenario.events;
+    StudySpecification spec = StudySpecification.defaults();
+    ResolvedStudy resolved = spec.resolve(whole, events);
+    List<MappedFirmEvent> rows = new ArrayList<>();
+    PartialSums sums = StudyPartitions.map(resolved, rows::add);
+    assertThat(rows).hasSize(resolved.resolvedCount());
+    assertThatThrownBy(() -> StudyPartitions.assemble(resolved, rows.subList(1, rows.size()), sums))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("is resolved but was not mapped");
+    List<MappedFirmEvent> twice = new ArrayList<>(rows);
+    twice.add(rows.get(0));
+    assertThatThrownBy(() -> StudyPartitions.assemble(resolved, twice, sums))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("mapped twice");
+    StudySpecification other = spec.toBuilder().eventWindows(EventWindow.of(0, 0)).build();
+    assertThatThrownBy(() -> sums.merge(StudyPartitions.emptySums(other)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> StudyPartitions.install(null))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void refusesGroupsAndABharReferenceNamingTheOption() {
+    EventStudyReferenceTest.Scenario scenario = new EventStudyReferenceTest.Scenario();
+    ReturnPanel whole = scenario.panel(ReturnType.SIMPLE);
+    StudySpecification grouped = StudySpecification.builder().groupBy(GroupBy.exchange()).build();
+    assertThatThrownBy(() -> StudyPartitions.requireSupported(grouped))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--group-by");
+    assertThatThrownBy(() -> StudyPartitions.emptySums(grouped))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--group-by");
+    assertThatThrownBy(
+            () -> StudyPartitions.map(grouped.resolve(whole, scenario.events), row -> {}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--group-by");
+    StudySpecification reference = StudySpecification.builder().bharBenchmark("SPX").build();
+    assertThatThrownBy(() -> StudyPartitions.requireSupported(reference))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--bhar-benchmark");
+    StudyPartitions.requireSupported(StudySpecification.defaults());
+  }
+}

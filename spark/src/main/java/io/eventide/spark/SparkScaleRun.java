@@ -1,0 +1,244 @@
+package io.eventide.spark;
+
+import io.eventide.calendar.Exchange;
+import io.eventide.event.Announcement;
+import io.eventide.event.Event;
+import io.eventide.inference.TestSuite;
+import io.eventide.market.Listing;
+import io.eventide.market.ReturnPanel;
+import io.eventide.study.EventStudy;
+import io.eventide.study.StudyResult;
+import io.eventide.study.StudySpecification;
+import io.eventide.study.StudyTests;
+import io.eventide.study.internal.MappedFirmEvent;
+import io.eventide.study.internal.StudyPartitions;
+import io.eventide.timeseries.DatedSeries;
+import io.eventide.timeseries.ReturnType;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The scaling runner of {@code docs/scaling.md}: a generated panel (L listings × 1,300 weekday
+ * sessions, a market model with β ~ U(0.5, 1.5) and σ 2%), E events each hitting every listing, N =
+ * L × E firm-events with the default specification; the study and all eleven tests run once locally
+ * ({@link EventStudy}, every processor) and once on Spark, and it prints wall seconds, the shuffle
+ * bytes written and read, the rows read, and whether the two answers agree (the largest relative
+ * difference of the test statistics).
+ *
+ * <pre>
+ * java -Xmx8g [Spark's --add-opens] -cp spark/target/eventide-spark-local.jar \
+ *     io.eventide.spark.SparkScaleRun [--master local[2]] [--listings L] [--partitions P] N ...
+ * </pre>
+ */
+public final class SparkScaleRun {
+
+  private static final int SESSIONS = 1_300;
+
+  private SparkScaleRun() {}
+
+  /**
+   * @param args sizes in firm-events (multiples of the listing count), optionally {@code --master
+   *     URL}, {@code --listings L} (default 1,000), {@code --partitions P} (default Spark's
+   *     parallelism)
+   */
+  public static void main(String[] args) {
+    String master = "local[2]";
+    int listings = 1_000;
+    Integer partitions = null;
+    List<Integer> sizes = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--master" -> master = args[++i];
+        case "--listings" -> listings = Integer.parseInt(args[++i]);
+        case "--partitions" -> partitions = Integer.parseInt(args[++i]);
+        default -> sizes.add(Integer.parseInt(args[i].replace("_", "")));
+      }
+    }
+    if (sizes.isEmpty()) {
+      sizes = List.of(100_000, 1_000_000);
+    }
+    SparkSession spark =
+        SparkSession.builder()
+            .master(master)
+            .appName("eventide scale run")
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.shuffle.partitions", "8")
+            .getOrCreate();
+    spark.sparkContext().setLogLevel("WARN");
+    AtomicLong shuffleWrite = new AtomicLong();
+    AtomicLong shuffleRead = new AtomicLong();
+    AtomicLong recordsRead = new AtomicLong();
+    spark
+        .sparkContext()
+        .addSparkListener(
+            new SparkListener() {
+              @Override
+              public void onTaskEnd(SparkListenerTaskEnd end) {
+                if (end.taskMetrics() != null) {
+                  shuffleWrite.addAndGet(end.taskMetrics().shuffleWriteMetrics().bytesWritten());
+                  shuffleRead.addAndGet(
+                      end.taskMetrics().shuffleReadMetrics().remoteBytesRead()
+                          + end.taskMetrics().shuffleReadMetrics().localBytesRead());
+                  recordsRead.addAndGet(end.taskMetrics().inputMetrics().recordsRead());
+                }
+              }
+            });
+    rowSizes();
+    System.out.printf(
+        Locale.ROOT,
+        "%12s %8s %10s %10s %14s %14s %10s %12s%n",
+        "firm-events",
+        "events",
+        "local s",
+        "spark s",
+        "shuffle wr MB",
+        "shuffle rd MB",
+        "B/fe wr",
+        "max rel diff");
+    try {
+      for (int n : sizes) {
+        int events = n / listings;
+        World w = World.of(listings, events, 7L);
+        StudySpecification spec = StudySpecification.defaults();
+        long t0 = System.nanoTime();
+        StudyResult local =
+            EventStudy.of(spec)
+                .run(ReturnPanel.of(w.universe, w.prices, ReturnType.SIMPLE), w.events);
+        StudyTests lt = StudyTests.run(local, TestSuite.standard());
+        double localS = (System.nanoTime() - t0) / 1e9;
+        local = null;
+        StudyInputs inputs =
+            StudyInputs.of(spark, w.universe, w.events, w.prices, ReturnType.SIMPLE, null);
+        SparkStudy study = SparkStudy.of(spark, spec);
+        if (partitions != null) {
+          study = study.withPartitions(partitions);
+        }
+        shuffleWrite.set(0);
+        shuffleRead.set(0);
+        long t1 = System.nanoTime();
+        SparkStudyResult onSpark = study.run(inputs);
+        StudyTests st = onSpark.test(TestSuite.standard());
+        double sparkS = (System.nanoTime() - t1) / 1e9;
+        double maxRel = 0;
+        for (int i = 0; i < lt.rows().size(); i++) {
+          double a = lt.rows().get(i).result().statistic();
+          double b = st.rows().get(i).result().statistic();
+          if (a == a && b == b && a != b) {
+            maxRel = Math.max(maxRel, Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b)));
+          } else if ((a == a) != (b == b)) {
+            maxRel = Double.POSITIVE_INFINITY;
+          }
+        }
+        System.out.printf(
+            Locale.ROOT,
+            "%12d %8d %10.1f %10.1f %14.1f %14.1f %10.0f %12.1e%n",
+            n,
+            events,
+            localS,
+            sparkS,
+            shuffleWrite.get() / 1e6,
+            shuffleRead.get() / 1e6,
+            (double) shuffleWrite.get() / n,
+            maxRel);
+      }
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /** Prints the Java-serialized size of one mapped firm-event, with and without residuals. */
+  private static void rowSizes() {
+    World w = World.of(4, 2, 1L);
+    StudySpecification spec = StudySpecification.defaults();
+    List<MappedFirmEvent> rows = new ArrayList<>();
+    StudyPartitions.map(
+        spec.resolve(ReturnPanel.of(w.universe, w.prices, ReturnType.SIMPLE), w.events), rows::add);
+    MappedFirmEvent row = rows.get(0);
+    System.out.printf(
+        Locale.ROOT,
+        "one mapped firm-event, Java-serialized: %d bytes with residuals (r̄ shuffle),"
+            + " %d without (to the driver)%n",
+        serializedSize(row),
+        serializedSize(row.withoutResiduals()));
+  }
+
+  private static int serializedSize(Object o) {
+    try {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+        out.writeObject(o);
+      }
+      return bytes.size();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The generated panel and events. */
+  private static final class World {
+    final List<Listing> universe = new ArrayList<>();
+    final Map<String, DatedSeries> prices = new LinkedHashMap<>();
+    final List<Event> events = new ArrayList<>();
+
+    static World of(int listings, int eventCount, long seed) {
+      World w = new World();
+      SplittableRandom rnd = new SplittableRandom(seed);
+      LocalDate[] dates = new LocalDate[SESSIONS];
+      LocalDate d = LocalDate.of(2015, 1, 5);
+      for (int t = 0; t < SESSIONS; d = d.plusDays(1)) {
+        if (d.getDayOfWeek().getValue() <= 5) {
+          dates[t++] = d;
+        }
+      }
+      double[] m = new double[SESSIONS];
+      for (int t = 0; t < SESSIONS; t++) {
+        m[t] = 0.0003 + 0.01 * rnd.nextGaussian();
+      }
+      w.prices.put("MKT", DatedSeries.of("MKT", dates, compound(m)));
+      for (int i = 0; i < listings; i++) {
+        String ticker = String.format(Locale.ROOT, "L%05d", i);
+        double beta = 0.5 + rnd.nextDouble();
+        double[] r = new double[SESSIONS];
+        for (int t = 0; t < SESSIONS; t++) {
+          r[t] = 0.0002 + beta * m[t] + 0.02 * rnd.nextGaussian();
+        }
+        w.universe.add(Listing.of(ticker, Exchange.NYSE, "MKT"));
+        w.prices.put(ticker, DatedSeries.of(ticker, dates, compound(r)));
+      }
+      int first = 260;
+      int last = SESSIONS - 12;
+      for (int e = 0; e < eventCount; e++) {
+        int day = first + (int) ((long) e * (last - first) / Math.max(1, eventCount - 1));
+        w.events.add(
+            Event.of(
+                String.format(Locale.ROOT, "E%06d", e),
+                new Announcement.OnDate(dates[day]),
+                List.of()));
+      }
+      return w;
+    }
+
+    private static double[] compound(double[] r) {
+      double[] p = new double[r.length];
+      double v = 100;
+      for (int t = 0; t < r.length; t++) {
+        v *= 1 + r[t];
+        p[t] = v;
+      }
+      return p;
+    }
+  }
+}

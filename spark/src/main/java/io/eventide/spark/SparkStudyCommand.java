@@ -1,0 +1,143 @@
+package io.eventide.spark;
+
+import io.eventide.calendar.ExchangeRegistry;
+import io.eventide.event.Event;
+import io.eventide.examples.cli.EventideCommand;
+import io.eventide.examples.cli.StudyCommand;
+import io.eventide.market.FactorSet;
+import io.eventide.market.Listing;
+import io.eventide.market.ReturnPanel;
+import io.eventide.study.StudyResult;
+import io.eventide.study.StudySpecification;
+import io.eventide.study.internal.StudyPartitions;
+import io.eventide.timeseries.DatedSeries;
+import io.eventide.timeseries.ReturnType;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code eventide-spark study}: the command line's {@code eventide study} run on Spark ({@code
+ * docs/spark.md} section 4). It is {@link StudyCommand} itself with the computation swapped, so it
+ * takes every flag of {@code eventide study} (plus {@code --master}) and writes the same files;
+ * {@code --threads N} sets the number of listing partitions.
+ *
+ * <pre>
+ * java -jar spark/target/eventide-spark-local.jar study --master local[2] --prices DIR ...
+ * spark-submit --class io.eventide.spark.SparkStudyCommand spark/target/eventide-spark.jar study ...
+ * </pre>
+ */
+@Command(
+    name = "eventide-spark",
+    mixinStandardHelpOptions = true,
+    version = "eventide-spark 0.1.0",
+    description = "Eventide's command line on Apache Spark.",
+    subcommands = {SparkStudyCommand.Study.class})
+public final class SparkStudyCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return EventideCommand.BAD_INPUT;
+  }
+
+  /** {@code study}: {@link StudyCommand}'s flags and files, computed by {@link SparkStudy}. */
+  @Command(
+      name = "study",
+      mixinStandardHelpOptions = true,
+      sortOptions = false,
+      description =
+          "Run an event study on Spark and write firm_events.csv, abnormal_returns.csv, car.csv,"
+              + " tests.csv (and left_out.csv, overlaps.csv) into --out. Flags as eventide"
+              + " study; --threads N sets the number of listing partitions.")
+  public static final class Study extends StudyCommand {
+
+    @Option(
+        names = "--master",
+        paramLabel = "URL",
+        description =
+            "Spark master, e.g. local[2] or yarn (default: spark-submit's, else local[*])")
+    String master;
+
+    @Override
+    protected StudyResult compute(
+        StudySpecification spec,
+        List<Listing> listings,
+        List<Event> events,
+        Map<String, DatedSeries> prices,
+        ReturnType type,
+        ExchangeRegistry registry,
+        boolean keepEstimationSar) {
+      // The panel the local command would build, for its factor sets: Spark takes one plain set
+      // (the US exchanges'), so per-exchange sets (--factors EXCH=FILE) are refused here.
+      ReturnPanel local = panel(listings, prices, type, registry);
+      if (!local.exchangesWithOwnFactors().isEmpty()) {
+        throw new IllegalArgumentException(
+            "--factors EXCH=FILE (factor sets for "
+                + local.exchangesWithOwnFactors()
+                + ") is not supported by eventide-spark study; give a plain --factors FILE for the"
+                + " US exchanges, or run eventide study");
+      }
+      FactorSet factors = local.factors().orElse(null);
+      if (keepEstimationSar) {
+        throw new IllegalArgumentException(
+            "--tests grank-t and grank-z need the standardized estimation residuals"
+                + " (EventStudy.withEstimationSar), which eventide-spark study does not keep;"
+                + " run them with eventide study");
+      }
+      StudyPartitions.requireSupported(spec);
+      SparkSession.Builder builder = SparkSession.builder().appName("eventide study");
+      if (master != null) {
+        builder.master(master);
+      } else if (!new SparkConf().contains("spark.master")) {
+        builder.master("local[*]");
+      }
+      SparkSession spark = builder.getOrCreate();
+      try {
+        StudyInputs inputs = StudyInputs.of(spark, listings, events, prices, type, factors);
+        SparkStudy study = SparkStudy.of(spark, spec);
+        if (threads() != null) {
+          study = study.withPartitions(threads());
+        }
+        return study.run(inputs).result();
+      } finally {
+        spark.stop();
+      }
+    }
+  }
+
+  /**
+   * @return the command line, with {@code eventide}'s error handling and the exchanges footer
+   */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new SparkStudyCommand());
+    cl.getSubcommands()
+        .get("study")
+        .getCommandSpec()
+        .usageMessage()
+        .footer(StudyCommand.exchangesFooter());
+    return EventideCommand.withErrorHandling(cl);
+  }
+
+  /**
+   * Runs the command line and exits with its code.
+   *
+   * @param args the arguments
+   */
+  public static void main(String[] args) {
+    if (System.getProperty("log4j.configurationFile") == null
+        && System.getProperty("log4j2.configurationFile") == null) {
+      System.setProperty("log4j2.configurationFile", "classpath:eventide-spark-log4j2.properties");
+    }
+    System.exit(commandLine().execute(args));
+  }
+}

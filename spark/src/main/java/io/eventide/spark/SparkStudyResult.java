@@ -1,0 +1,132 @@
+package io.eventide.spark;
+
+import io.eventide.inference.TestSuite;
+import io.eventide.report.StudyFiles;
+import io.eventide.study.StudyResult;
+import io.eventide.study.StudyTests;
+import io.eventide.study.internal.MappedFirmEvent;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * The result of a {@link SparkStudy}: the same {@link StudyResult} the local study returns, the
+ * mapped firm-events as a {@code Dataset} of {@link #FIRM_EVENTS_SCHEMA}, and the command line's
+ * files.
+ */
+public final class SparkStudyResult {
+
+  private static final DataType DOUBLES = DataTypes.createArrayType(DataTypes.DoubleType, false);
+
+  /**
+   * One row per fitted firm-event: its outcome, M, residual variance, sign share, and per test
+   * window ({@link StudyResult#testWindows()} order) CAR, Var(CAR), BHAR, and per day of the event
+   * span the expected return, AR and SAR ({@code NaN} where undefined).
+   */
+  public static final StructType FIRM_EVENTS_SCHEMA =
+      new StructType(
+          new StructField[] {
+            DataTypes.createStructField("event_id", DataTypes.StringType, false),
+            DataTypes.createStructField("ticker", DataTypes.StringType, false),
+            DataTypes.createStructField("outcome", DataTypes.StringType, false),
+            DataTypes.createStructField("reason", DataTypes.StringType, false),
+            DataTypes.createStructField("estimation_days", DataTypes.IntegerType, false),
+            DataTypes.createStructField("residual_variance", DataTypes.DoubleType, false),
+            DataTypes.createStructField("positive_share", DataTypes.DoubleType, false),
+            DataTypes.createStructField("car", DOUBLES, false),
+            DataTypes.createStructField("car_variance", DOUBLES, false),
+            DataTypes.createStructField("bhar", DOUBLES, false),
+            DataTypes.createStructField("expected", DOUBLES, false),
+            DataTypes.createStructField("ar", DOUBLES, false),
+            DataTypes.createStructField("sar", DOUBLES, false)
+          });
+
+  private final SparkSession spark;
+  private final StudyResult result;
+  private final List<MappedFirmEvent> mapped;
+  private final int partitions;
+
+  SparkStudyResult(
+      SparkSession spark, StudyResult result, List<MappedFirmEvent> mapped, int partitions) {
+    this.spark = spark;
+    this.result = result;
+    this.mapped = mapped;
+    this.partitions = partitions;
+  }
+
+  /**
+   * @return the study's result, as {@link io.eventide.study.EventStudy} returns it
+   */
+  public StudyResult result() {
+    return result;
+  }
+
+  /**
+   * @return the number of listing partitions the map ran on
+   */
+  public int partitions() {
+    return partitions;
+  }
+
+  /**
+   * @param suite the tests to run
+   * @return their results on every test window and measure
+   */
+  public StudyTests test(TestSuite suite) {
+    return StudyTests.run(result, suite);
+  }
+
+  /**
+   * @return the fitted firm-events (outcome {@code OK} or {@code INSUFFICIENT_ESTIMATION}) as a
+   *     {@code Dataset}; firm-events left out before the fit are in {@link #result()}
+   */
+  public Dataset<Row> firmEvents() {
+    List<Row> rows = new ArrayList<>(mapped.size());
+    for (MappedFirmEvent m : mapped) {
+      rows.add(
+          RowFactory.create(
+              m.eventId(),
+              m.ticker(),
+              m.outcome().name(),
+              m.reason(),
+              m.observations(),
+              m.residualVariance(),
+              m.positiveShare(),
+              seq(m.car()),
+              seq(m.carVariance()),
+              seq(m.bhar()),
+              seq(m.expected()),
+              seq(m.ar()),
+              seq(m.sar())));
+    }
+    return spark.createDataFrame(rows, FIRM_EVENTS_SCHEMA);
+  }
+
+  private static Object seq(double[] v) {
+    List<Double> out = new ArrayList<>(v.length);
+    for (double d : v) {
+      out.add(d);
+    }
+    return CollectionConverters.asScala(out).toSeq();
+  }
+
+  /**
+   * Writes the command line's files ({@code docs/cli.md} section 4) with {@link StudyFiles}.
+   *
+   * @param folder the output folder, created if missing
+   * @param tests the tests run on the result
+   * @return the files written
+   */
+  public List<Path> write(Path folder, StudyTests tests) {
+    return StudyFiles.write(folder, result, tests);
+  }
+}

@@ -1,0 +1,217 @@
+package io.eventide.spark;
+
+import io.eventide.calendar.Exchange;
+import io.eventide.event.Announcement;
+import io.eventide.event.Event;
+import io.eventide.event.EventWindow;
+import io.eventide.market.FactorSet;
+import io.eventide.market.Listing;
+import io.eventide.market.ReturnPanel;
+import io.eventide.model.NormalReturnModel;
+import io.eventide.study.StudySpecification;
+import io.eventide.timeseries.DatedSeries;
+import io.eventide.timeseries.ReturnType;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What every task needs besides its own listings' prices, in serializable primitive form (the
+ * core's values are not {@code Serializable}): the specification, the return type, the universe,
+ * the events, every benchmark's prices and the factors. Broadcast once per study.
+ */
+final class StudyPlan implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  private final String model;
+  private final int[] estimation;
+  private final int[][] windows;
+  private final int minEstimation;
+  private final int cleaning;
+  private final ReturnType returnType;
+  private final List<ListingRow> universe;
+  private final List<EventRow> events;
+  private final Map<String, SeriesRow> benchmarks;
+  private final FactorRows factors;
+
+  record ListingRow(String ticker, Exchange exchange, String benchmark) implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
+  record EventRow(String id, LocalDate date, OffsetDateTime at, List<String> affected)
+      implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    Event toEvent(List<String> affectedNow) {
+      Announcement a =
+          date != null ? new Announcement.OnDate(date) : new Announcement.AtInstant(at);
+      return Event.of(id, a, affectedNow);
+    }
+  }
+
+  record SeriesRow(long[] epochDays, double[] values) implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
+  record FactorRows(List<String> names, long[] epochDays, double[][] values, double[] riskFree)
+      implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
+  StudyPlan(
+      StudySpecification spec,
+      ReturnType returnType,
+      List<Listing> universe,
+      List<Event> events,
+      Map<String, DatedSeries> prices,
+      FactorSet factorSet) {
+    this.model = spec.model().id();
+    this.estimation =
+        new int[] {spec.estimationWindow().fromInclusive(), spec.estimationWindow().toInclusive()};
+    this.windows = new int[spec.eventWindows().size()][];
+    for (int i = 0; i < windows.length; i++) {
+      EventWindow w = spec.eventWindows().get(i);
+      windows[i] = new int[] {w.fromInclusive(), w.toInclusive()};
+    }
+    this.minEstimation = spec.minEstimation();
+    this.cleaning = spec.cleaningRadius().orElse(-1);
+    this.returnType = returnType;
+    this.universe = new ArrayList<>();
+    this.benchmarks = new HashMap<>();
+    for (Listing l : universe) {
+      this.universe.add(new ListingRow(l.ticker(), l.exchange(), l.benchmark()));
+      DatedSeries b = prices.get(l.benchmark());
+      if (b == null) {
+        throw new IllegalArgumentException(
+            "Benchmark " + l.benchmark() + " of " + l.ticker() + " has no price series");
+      }
+      benchmarks.computeIfAbsent(
+          l.benchmark(), k -> new SeriesRow(b.epochDays(), b.values().clone()));
+    }
+    this.events = new ArrayList<>();
+    for (Event e : events) {
+      Announcement a = e.announcement();
+      this.events.add(
+          a instanceof Announcement.OnDate d
+              ? new EventRow(e.id(), d.date(), null, e.affected())
+              : new EventRow(e.id(), null, ((Announcement.AtInstant) a).at(), e.affected()));
+    }
+    if (factorSet == null) {
+      this.factors = null;
+    } else {
+      int n = factorSet.size();
+      long[] days = new long[n];
+      double[][] v = new double[factorSet.names().size()][n];
+      double[] rf = factorSet.hasRiskFree() ? new double[n] : null;
+      for (int t = 0; t < n; t++) {
+        days[t] = factorSet.date(t).toEpochDay();
+        for (int j = 0; j < v.length; j++) {
+          v[j][t] = factorSet.value(factorSet.names().get(j), t);
+        }
+        if (rf != null) {
+          rf[t] = factorSet.riskFree(t);
+        }
+      }
+      this.factors = new FactorRows(List.copyOf(factorSet.names()), days, v, rf);
+    }
+  }
+
+  StudySpecification specification() {
+    List<EventWindow> ws = new ArrayList<>();
+    for (int[] w : windows) {
+      ws.add(EventWindow.of(w[0], w[1]));
+    }
+    StudySpecification.Builder b =
+        StudySpecification.builder()
+            .model(NormalReturnModel.of(model))
+            .estimationWindow(EventWindow.of(estimation[0], estimation[1]))
+            .eventWindows(ws)
+            .minEstimation(minEstimation);
+    if (cleaning >= 0) {
+      b.cleanEstimation(cleaning);
+    }
+    return b.build();
+  }
+
+  Set<String> tickers() {
+    Set<String> out = new HashSet<>();
+    for (ListingRow l : universe) {
+      out.add(l.ticker());
+    }
+    return out;
+  }
+
+  /**
+   * The panel of some listings of the universe: their own prices, their benchmarks' and the
+   * factors, built by the core exactly as the local study builds the whole panel.
+   */
+  ReturnPanel panel(Map<String, DatedSeries> own) {
+    List<Listing> chosen = new ArrayList<>();
+    Map<String, DatedSeries> series = new HashMap<>(own);
+    for (ListingRow l : universe) {
+      if (own.containsKey(l.ticker())) {
+        chosen.add(Listing.of(l.ticker(), l.exchange(), l.benchmark()));
+        series.computeIfAbsent(l.benchmark(), this::benchmark);
+      }
+    }
+    return withFactors(ReturnPanel.of(chosen, series, returnType));
+  }
+
+  /** One listing per calendar (benchmark and exchange): the panel whose calendars are r̄'s. */
+  ReturnPanel calendarPanel() {
+    List<Listing> chosen = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    Map<String, DatedSeries> series = new HashMap<>();
+    for (ListingRow l : universe) {
+      if (seen.add(l.benchmark() + "@" + l.exchange())) {
+        chosen.add(Listing.of(l.ticker(), l.exchange(), l.benchmark()));
+        series.computeIfAbsent(l.benchmark(), this::benchmark);
+      }
+    }
+    return ReturnPanel.of(chosen, series, returnType);
+  }
+
+  private DatedSeries benchmark(String ticker) {
+    SeriesRow r = benchmarks.get(ticker);
+    return DatedSeries.ofEpochDays(ticker, r.epochDays(), r.values());
+  }
+
+  private ReturnPanel withFactors(ReturnPanel p) {
+    if (factors == null) {
+      return p;
+    }
+    return p.withFactors(
+        FactorSet.of(factors.names(), factors.epochDays(), factors.values(), factors.riskFree()));
+  }
+
+  /**
+   * The events that affect at least one of the given tickers, each restricted to them (an event
+   * naming no ticker affects every listing and stays so).
+   */
+  List<Event> eventsFor(Set<String> tickers) {
+    List<Event> out = new ArrayList<>();
+    for (EventRow e : events) {
+      if (e.affected().isEmpty()) {
+        out.add(e.toEvent(List.of()));
+        continue;
+      }
+      List<String> mine = new ArrayList<>();
+      for (String t : e.affected()) {
+        if (tickers.contains(t)) {
+          mine.add(t);
+        }
+      }
+      if (!mine.isEmpty()) {
+        out.add(e.toEvent(mine));
+      }
+    }
+    return out;
+  }
+}

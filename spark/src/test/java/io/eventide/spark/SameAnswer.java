@@ -1,0 +1,87 @@
+package io.eventide.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventide.event.EventWindow;
+import io.eventide.inference.Measure;
+import io.eventide.study.FirmEventResult;
+import io.eventide.study.StudyResult;
+import io.eventide.study.StudyTests;
+import java.util.List;
+
+/**
+ * Asserts that two study results agree to 1e-12 relative: every firm-event's outcome, day 0,
+ * parameters, CAR, Var(CAR), BHAR per window and AR, SAR per day; every test's statistic and
+ * p-value. {@code NaN} must match {@code NaN}.
+ */
+final class SameAnswer {
+
+  static final double TOLERANCE = 1e-12;
+
+  private SameAnswer() {}
+
+  static void assertSame(StudyResult local, StudyResult spark, StudyTests lt, StudyTests st) {
+    assertThat(spark.size()).isEqualTo(local.size());
+    int span0 = local.specification().eventSpan().fromInclusive();
+    int span1 = local.specification().eventSpan().toInclusive();
+    for (int i = 0; i < local.size(); i++) {
+      FirmEventResult a = local.firmEvent(i);
+      FirmEventResult b = spark.firmEvent(i);
+      String at = a.eventId() + "/" + a.ticker();
+      assertThat(b.eventId() + "/" + b.ticker()).isEqualTo(at);
+      assertThat(b.outcome()).as(at).isEqualTo(a.outcome());
+      assertThat(b.reason()).as(at).isEqualTo(a.reason());
+      assertThat(b.dayZero()).as(at).isEqualTo(a.dayZero());
+      assertThat(b.observations()).as(at).isEqualTo(a.observations());
+      close(at + " sigma", a.sigma(), b.sigma());
+      double[] pa = a.parameters();
+      double[] pb = b.parameters();
+      assertThat(pb).hasSameSizeAs(pa);
+      for (int j = 0; j < pa.length; j++) {
+        close(at + " parameter " + j, pa[j], pb[j]);
+      }
+      for (EventWindow w : local.testWindows()) {
+        close(at + " CAR" + w, a.car(w), b.car(w));
+        close(at + " Var(CAR)" + w, a.carVariance(w), b.carVariance(w));
+        close(at + " BHAR" + w, a.bhar(w), b.bhar(w));
+      }
+      for (int d = span0; d <= span1; d++) {
+        close(at + " AR" + d, a.abnormalReturn(d), b.abnormalReturn(d));
+        close(at + " SAR" + d, a.standardizedAbnormalReturn(d), b.standardizedAbnormalReturn(d));
+      }
+    }
+    List<StudyTests.Row> ra = lt.rows();
+    List<StudyTests.Row> rb = st.rows();
+    assertThat(rb).hasSameSizeAs(ra);
+    int defined = 0;
+    for (int i = 0; i < ra.size(); i++) {
+      StudyTests.Row x = ra.get(i);
+      StudyTests.Row y = rb.get(i);
+      String at = x.window() + " " + x.measure() + " " + x.result().testId();
+      assertThat(y.window()).isEqualTo(x.window());
+      assertThat(y.measure()).isEqualTo(x.measure());
+      assertThat(y.result().testId()).isEqualTo(x.result().testId());
+      assertThat(y.result().n()).as(at).isEqualTo(x.result().n());
+      assertThat(y.result().undefinedReason()).as(at).isEqualTo(x.result().undefinedReason());
+      close(at + " statistic", x.result().statistic(), y.result().statistic());
+      close(at + " p", x.result().pValue(), y.result().pValue());
+      if (x.result().isDefined()) {
+        defined++;
+      }
+    }
+    // The comparison means something only if tests were computed.
+    assertThat(defined).isGreaterThan(ra.size() / 2);
+    assertThat(ra.stream().map(StudyTests.Row::measure)).contains(Measure.values());
+  }
+
+  static void close(String what, double expected, double actual) {
+    if (Double.isNaN(expected)) {
+      assertThat(actual).as(what).isNaN();
+      return;
+    }
+    double scale = Math.max(Math.abs(expected), Math.abs(actual));
+    assertThat(Math.abs(expected - actual))
+        .as(what + ": " + expected + " vs " + actual)
+        .isLessThanOrEqualTo(TOLERANCE * scale);
+  }
+}
