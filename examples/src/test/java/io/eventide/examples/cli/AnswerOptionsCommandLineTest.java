@@ -30,7 +30,7 @@ class AnswerOptionsCommandLineTest {
   @BeforeAll
   static void exportSample() {
     sample = tmp.resolve("sample");
-    assertThat(EventideCommandTest.run("sample", "--out", sample.toString()).code()).isZero();
+    assertThat(CommandLineRun.of("sample", "--out", sample.toString()).code()).isZero();
   }
 
   private static List<String> study(Path out, Path universe, Path events, String... extra) {
@@ -50,15 +50,11 @@ class AnswerOptionsCommandLineTest {
     return a;
   }
 
-  private static EventideCommandTest.Run run(List<String> args) {
-    return EventideCommandTest.run(args.toArray(new String[0]));
-  }
-
   @Test
   void groupsSignsAndTheReport() throws IOException {
     Path out = tmp.resolve("answers");
-    EventideCommandTest.Run r =
-        run(
+    CommandLineRun r =
+        CommandLineRun.of(
             study(
                 out,
                 sample.resolve("universe.csv"),
@@ -97,8 +93,8 @@ class AnswerOptionsCommandLineTest {
   @Test
   void badGroupAndSignFlagsNameTheFlagAndTheFile() {
     Path events = sample.resolve("events.csv");
-    EventideCommandTest.Run r =
-        run(
+    CommandLineRun r =
+        CommandLineRun.of(
             study(
                 tmp.resolve("bad1"),
                 sample.resolve("universe.csv"),
@@ -111,7 +107,7 @@ class AnswerOptionsCommandLineTest {
         .contains("category")
         .doesNotContain("\tat ");
     r =
-        run(
+        CommandLineRun.of(
             study(
                 tmp.resolve("bad2"), sample.resolve("universe.csv"), events, "--sign-by", "mood"));
     assertThat(r.code()).isEqualTo(2);
@@ -129,7 +125,7 @@ class AnswerOptionsCommandLineTest {
     Files.write(universe, changed);
     Path events = tmp.resolve("lower-events.csv");
     Files.writeString(events, "event_id,announced,affected\nx,2023-07-10,baba\n");
-    EventideCommandTest.Run r = run(study(tmp.resolve("lower"), universe, events));
+    CommandLineRun r = CommandLineRun.of(study(tmp.resolve("lower"), universe, events));
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.err())
         .contains("note: no price file " + sample.resolve("baba.csv") + " for baba")
@@ -142,8 +138,8 @@ class AnswerOptionsCommandLineTest {
     Path events = tmp.resolve("unknown.csv");
     Files.writeString(events, "event_id,announced,affected\nx,2023-07-10,NOPE\n");
     Path out = tmp.resolve("none");
-    EventideCommandTest.Run r =
-        run(study(out, sample.resolve("universe.csv"), events, "--plot", "--report"));
+    CommandLineRun r =
+        CommandLineRun.of(study(out, sample.resolve("universe.csv"), events, "--plot", "--report"));
     assertThat(r.code()).as(r.err()).isZero();
     List<String> leftOut = Files.readAllLines(out.resolve("left_out.csv"));
     assertThat(leftOut).hasSize(2);

@@ -3,8 +3,6 @@ package io.eventide.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +11,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code eventide backtest} (docs/cli.md): its files, a sweep, and bad input. */
 class BacktestCommandTest {
@@ -21,22 +18,10 @@ class BacktestCommandTest {
   @TempDir static Path tmp;
   static Path sample;
 
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = EventideCommand.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int code = cl.execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
-
   @BeforeAll
   static void exportSample() {
     sample = tmp.resolve("sample");
-    assertThat(run("sample", "--out", sample.toString()).code()).isZero();
+    assertThat(CommandLineRun.of("sample", "--out", sample.toString()).code()).isZero();
   }
 
   private static String[] backtest(Path prices, Path events, Path out, String... extra) {
@@ -67,8 +52,9 @@ class BacktestCommandTest {
   @Test
   void writesTheThreeFilesOfASweepAndTheChart() throws IOException {
     Path out = tmp.resolve("sweep");
-    Run r =
-        run(onSample(out, "--hedge", "market", "--hold", "1,5,5", "--max-gross", "3", "--plot"));
+    CommandLineRun r =
+        CommandLineRun.of(
+            onSample(out, "--hedge", "market", "--hold", "1,5,5", "--max-gross", "3", "--plot"));
     assertThat(r.err()).isEmpty();
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("hold 1: ").contains("hold 5: ").contains("Wrote 4 files");
@@ -94,7 +80,7 @@ class BacktestCommandTest {
   }
 
   private static void refused(String[] args, Path out, String... fragments) {
-    Run r = run(args);
+    CommandLineRun r = CommandLineRun.of(args);
     assertThat(r.code()).as(r.err()).isEqualTo(2);
     assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
     for (String f : fragments) {
@@ -124,7 +110,8 @@ class BacktestCommandTest {
         "no direction column");
     // the same file is fine with a side that does not read it
     Path ok = tmp.resolve("no_direction_long");
-    assertThat(run(backtest(sample, noDirection, ok, "--side", "long")).code()).isZero();
+    assertThat(CommandLineRun.of(backtest(sample, noDirection, ok, "--side", "long")).code())
+        .isZero();
   }
 
   @Test
@@ -161,8 +148,9 @@ class BacktestCommandTest {
     Files.write(prices.resolve("9988.HK.csv"), zeroOpen);
     assertThat(open).isNotNegative();
     Path out = tmp.resolve("no_open");
-    Run r =
-        run(backtest(prices, sample.resolve("events.csv"), out, "--side", "long", "--hold", "2"));
+    CommandLineRun r =
+        CommandLineRun.of(
+            backtest(prices, sample.resolve("events.csv"), out, "--side", "long", "--hold", "2"));
     assertThat(r.code()).as(r.err()).isZero();
     List<String> trades = lines(out.resolve("trades.csv"));
     List<String> ok =

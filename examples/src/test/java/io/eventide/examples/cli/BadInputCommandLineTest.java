@@ -9,8 +9,6 @@ import io.eventide.io.PriceFileReader;
 import io.eventide.io.UniverseFileReader;
 import io.eventide.report.StudyFiles;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import picocli.CommandLine;
 
 /**
  * Every file of the core module's bad-input corpus ({@code core/src/test/resources/bad/}, whose
@@ -53,18 +50,6 @@ class BadInputCommandLineTest {
   static Path universe;
   static Path events;
 
-  record Run(int code, String out, String err) {}
-
-  static Run run(List<String> args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = EventideCommand.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int code = cl.execute(args.toArray(new String[0]));
-    return new Run(code, out.toString(), err.toString());
-  }
-
   /** The corpus folder of the core module (surefire runs in this module's base directory). */
   static Path corpus() {
     return Path.of(System.getProperty("basedir", "."))
@@ -82,21 +67,11 @@ class BadInputCommandLineTest {
   @BeforeAll
   static void setUp() throws IOException {
     Path full = tmp.resolve("full-sample");
-    assertThat(run(List.of("sample", "--out", full.toString())).code()).isZero();
+    assertThat(CommandLineRun.of(List.of("sample", "--out", full.toString())).code()).isZero();
     // The sample's files from June 2021 on (enough for every study here, and quick to read):
     // header lines, which do not start with a digit, and rows dated 2021-06-01 or later.
     sample = Files.createDirectories(tmp.resolve("sample"));
-    for (String t : List.of("SPX", "HSI", "BABA", "JD", "9988.HK")) {
-      List<String> kept = new ArrayList<>();
-      for (String line : Files.readAllLines(full.resolve(t + ".csv"), StandardCharsets.UTF_8)) {
-        if (line.isEmpty()
-            || !Character.isDigit(line.charAt(0))
-            || line.substring(0, 10).compareTo("2021-06-01") >= 0) {
-          kept.add(line);
-        }
-      }
-      Files.write(sample.resolve(t + ".csv"), kept, StandardCharsets.UTF_8);
-    }
+    CommandLineRun.copyFromJune2021(full, sample, List.of("SPX", "HSI", "BABA", "JD", "9988.HK"));
     universe =
         Files.writeString(
             tmp.resolve("universe.csv"),
@@ -205,7 +180,7 @@ class BadInputCommandLineTest {
     Setup s = setUp(name);
     Slot slot = slotOf(name);
     InputException expected = readerVerdict(slot, s.file());
-    Run r = run(s.args());
+    CommandLineRun r = CommandLineRun.of(s.args());
     assertThat(r.err())
         .doesNotContain("\tat ")
         .doesNotContain("Exception")
@@ -223,19 +198,19 @@ class BadInputCommandLineTest {
       assertThat(s.out()).doesNotExist();
       return;
     }
-    Consumer<Run> check = READABLE.get(name);
+    Consumer<CommandLineRun> check = READABLE.get(name);
     assertThat(check).as("a stated outcome for the readable file %s", name).isNotNull();
     check.accept(r);
   }
 
   /** Expected command-line outcomes of the files that read correctly, by file. */
-  static final java.util.Map<String, Consumer<Run>> READABLE = new java.util.HashMap<>();
+  static final java.util.Map<String, Consumer<CommandLineRun>> READABLE = new java.util.HashMap<>();
 
   private static Path outOf(String name) {
     return tmp.resolve("runs").resolve(name).resolve("out");
   }
 
-  private static void ok(Run r) {
+  private static void ok(CommandLineRun r) {
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.err()).isEmpty();
     assertThat(r.out()).contains("Wrote " + StudyFiles.FILE_NAMES.size() + " files to ");
@@ -411,7 +386,7 @@ class BadInputCommandLineTest {
     List<String> args = new ArrayList<>(s.args());
     args.set(args.indexOf("--events") + 1, corpus().resolve(name).toString());
     Set<String> before = listing(tmp);
-    Run r = run(args);
+    CommandLineRun r = CommandLineRun.of(args);
     assertThat(r.code()).as(r.err()).isZero();
     Set<String> after = listing(tmp);
     after.removeAll(before);
@@ -475,7 +450,7 @@ class BadInputCommandLineTest {
                 "--out",
                 tmp.resolve("options").toString()));
     args.add(option);
-    Run r = run(args);
+    CommandLineRun r = CommandLineRun.of(args);
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).isEqualTo("eventide: " + message + System.lineSeparator());
     assertThat(r.out()).isEmpty();

@@ -21,22 +21,10 @@ class EventideCommandTest {
   @TempDir static Path tmp;
   static Path sample;
 
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = EventideCommand.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int code = cl.execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
-
   @BeforeAll
   static void exportSample() {
     sample = tmp.resolve("sample");
-    Run r = run("sample", "--out", sample.toString());
+    CommandLineRun r = CommandLineRun.of("sample", "--out", sample.toString());
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("Wrote " + SampleData.FILES.size() + " files");
   }
@@ -64,7 +52,7 @@ class EventideCommandTest {
 
   @Test
   void mainJobPrintsTheJulyStudy() {
-    Run r = run();
+    CommandLineRun r = CommandLineRun.of();
     assertThat(r.code()).isZero();
     assertThat(r.err()).isEmpty();
     assertThat(r.out())
@@ -77,7 +65,7 @@ class EventideCommandTest {
   @Test
   void studyWritesTheContractFiles() throws IOException {
     Path out = tmp.resolve("out");
-    Run r = run(study(out, "--plot"));
+    CommandLineRun r = CommandLineRun.of(study(out, "--plot"));
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(lines(out.resolve("firm_events.csv")).get(0))
         .isEqualTo("event_id,ticker,exchange,day0,outcome,m,k,sigma,alpha,beta,reason");
@@ -111,12 +99,12 @@ class EventideCommandTest {
   void timingsPropertyPrintsOnePhaseLine() {
     Path plain = tmp.resolve("untimed");
     Path timed = tmp.resolve("timed");
-    Run without = run(study(plain));
+    CommandLineRun without = CommandLineRun.of(study(plain));
     long before = System.currentTimeMillis();
     System.setProperty("eventide.timings", "true");
-    Run with;
+    CommandLineRun with;
     try {
-      with = run(study(timed));
+      with = CommandLineRun.of(study(timed));
     } finally {
       System.clearProperty("eventide.timings");
     }
@@ -141,7 +129,7 @@ class EventideCommandTest {
 
   @Test
   void factorModelNeedsFactorFiles() {
-    Run r = run(study(tmp.resolve("ff3"), "--model", "ff3"));
+    CommandLineRun r = CommandLineRun.of(study(tmp.resolve("ff3"), "--model", "ff3"));
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err())
         .contains("Model ff3 needs factors [Mkt-RF, SMB, HML]")
@@ -152,8 +140,8 @@ class EventideCommandTest {
   @Test
   void carhartOnTheSampleRuns() throws IOException {
     Path out = tmp.resolve("carhart");
-    Run r =
-        run(
+    CommandLineRun r =
+        CommandLineRun.of(
             study(
                 out,
                 "--model",
@@ -170,16 +158,16 @@ class EventideCommandTest {
 
   @Test
   void badUsageExitsTwoWithoutStackTrace() {
-    Run missing = run("study", "--prices", sample.toString());
+    CommandLineRun missing = CommandLineRun.of("study", "--prices", sample.toString());
     assertThat(missing.code()).isEqualTo(2);
     assertThat(missing.err()).contains("Missing required options");
-    Run model = run(study(tmp.resolve("x"), "--model", "capm"));
+    CommandLineRun model = CommandLineRun.of(study(tmp.resolve("x"), "--model", "capm"));
     assertThat(model.code()).isEqualTo(2);
     assertThat(model.err()).contains("Unknown --model 'capm'");
-    Run window = run(study(tmp.resolve("y"), "--estimation", "-250:0"));
+    CommandLineRun window = CommandLineRun.of(study(tmp.resolve("y"), "--estimation", "-250:0"));
     assertThat(window.code()).isEqualTo(2);
     assertThat(window.err()).contains("must end before the earliest event window starts");
-    for (Run r : List.of(missing, model, window)) {
+    for (CommandLineRun r : List.of(missing, model, window)) {
       assertThat(r.err()).doesNotContain("\tat ").doesNotContain("Exception");
     }
   }
@@ -194,8 +182,8 @@ class EventideCommandTest {
     cells[5] = "abc";
     baba.set(17, String.join(",", cells));
     Files.write(prices.resolve("BABA.csv"), baba, StandardCharsets.UTF_8);
-    Run r =
-        run(
+    CommandLineRun r =
+        CommandLineRun.of(
             "study",
             "--prices",
             prices.toString(),
@@ -219,8 +207,8 @@ class EventideCommandTest {
     Path prices = tmp.resolve("nobench");
     SampleData.export(prices);
     Files.delete(prices.resolve("HSI.csv"));
-    Run r =
-        run(
+    CommandLineRun r =
+        CommandLineRun.of(
             "study",
             "--prices",
             prices.toString(),
@@ -239,7 +227,7 @@ class EventideCommandTest {
     // Before: Files.createDirectories failed, and the command exited 1 with
     // "Cannot create output folder ...: java.nio.file.FileAlreadyExistsException: ...".
     Path file = Files.writeString(tmp.resolve("not-a-folder.csv"), "x\n");
-    Run r = run(study(file));
+    CommandLineRun r = CommandLineRun.of(study(file));
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err())
         .isEqualTo(
@@ -254,7 +242,8 @@ class EventideCommandTest {
   void aWindowFarBeyondAnyCalendarIsBadUsageNotAnOutOfMemoryError() {
     // Before: --estimation -2000000000:-11 allocated per estimation day and died with
     // java.lang.OutOfMemoryError and a stack trace.
-    Run r = run(study(tmp.resolve("huge"), "--estimation=-2000000000:-11"));
+    CommandLineRun r =
+        CommandLineRun.of(study(tmp.resolve("huge"), "--estimation=-2000000000:-11"));
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err())
         .contains(

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eventide.io.ExchangeFileReader;
 import io.eventide.io.InputException;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +13,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code eventide study --exchanges FILE}: a universe that names an exchange of the user's, a
@@ -32,36 +29,14 @@ class ExchangesCommandLineTest {
   static Path sample;
   static Path events;
 
-  record Run(int code, String out, String err) {}
-
-  static Run run(List<String> args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = EventideCommand.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int code = cl.execute(args.toArray(new String[0]));
-    return new Run(code, out.toString(), err.toString());
-  }
-
   @BeforeAll
   static void setUp() throws IOException {
     Path full = tmp.resolve("full-sample");
-    assertThat(run(List.of("sample", "--out", full.toString())).code()).isZero();
+    assertThat(CommandLineRun.of(List.of("sample", "--out", full.toString())).code()).isZero();
     // The sample's files from June 2021 on: header lines (not starting with a digit), and rows
     // dated 2021-06-01 or later.
     sample = Files.createDirectories(tmp.resolve("sample"));
-    for (String t : List.of("SPX", "HSI", "BABA", "9988.HK")) {
-      List<String> kept = new ArrayList<>();
-      for (String line : Files.readAllLines(full.resolve(t + ".csv"), StandardCharsets.UTF_8)) {
-        if (line.isEmpty()
-            || !Character.isDigit(line.charAt(0))
-            || line.substring(0, 10).compareTo("2021-06-01") >= 0) {
-          kept.add(line);
-        }
-      }
-      Files.write(sample.resolve(t + ".csv"), kept, StandardCharsets.UTF_8);
-    }
+    CommandLineRun.copyFromJune2021(full, sample, List.of("SPX", "HSI", "BABA", "9988.HK"));
     events =
         Files.writeString(
             tmp.resolve("events.csv"),
@@ -69,7 +44,8 @@ class ExchangesCommandLineTest {
   }
 
   /** A study of the event on a universe, with extra arguments; its output folder is {@code out}. */
-  private static Run study(String name, String universe, String... extra) throws IOException {
+  private static CommandLineRun study(String name, String universe, String... extra)
+      throws IOException {
     Path work = Files.createDirectories(tmp.resolve("runs").resolve(name));
     Path uni = Files.writeString(work.resolve("universe.csv"), universe);
     List<String> args =
@@ -85,7 +61,7 @@ class ExchangesCommandLineTest {
                 "--out",
                 work.resolve("out").toString()));
     args.addAll(List.of(extra));
-    return run(args);
+    return CommandLineRun.of(args);
   }
 
   private static Path exchangesFile(String name, String text) throws IOException {
@@ -110,14 +86,15 @@ class ExchangesCommandLineTest {
     // differs (it shows the user's code as defined).
     Path file =
         exchangesFile("hk-main.csv", "code,zone,open,close\nHK Main,Asia/Hong_Kong,09:30,16:00\n");
-    Run builtIn = study("builtin", "ticker,exchange,benchmark\nBABA,NYSE,SPX\n9988.HK,HKEX,HSI\n");
-    Run own =
+    CommandLineRun builtIn =
+        study("builtin", "ticker,exchange,benchmark\nBABA,NYSE,SPX\n9988.HK,HKEX,HSI\n");
+    CommandLineRun own =
         study(
             "own",
             "ticker,exchange,benchmark\nBABA,xnys,SPX\n9988.HK,hk main,HSI\n",
             "--exchanges",
             file.toString());
-    for (Run r : List.of(builtIn, own)) {
+    for (CommandLineRun r : List.of(builtIn, own)) {
       assertThat(r.code()).as(r.err()).isZero();
       assertThat(r.err()).isEmpty();
     }
@@ -139,7 +116,7 @@ class ExchangesCommandLineTest {
     // 9988.HK's day 0 becomes Friday 7 July (the built-in 16:00 close gives Monday 10 July).
     Path file =
         exchangesFile("late-hkex.csv", "code,zone,open,close\nHKEX,Asia/Hong_Kong,09:30,21:00\n");
-    Run r =
+    CommandLineRun r =
         study(
             "late",
             "ticker,exchange,benchmark\nBABA,NYSE,SPX\n9988.HK,XHKG,HSI\n",
@@ -172,14 +149,14 @@ class ExchangesCommandLineTest {
             file
                 + " line 3, column \"close\": value \"09:00\" is not after the open 15:30;"
                 + " a session must open and close on the same local day");
-    Run r =
+    CommandLineRun r =
         study("bad", "ticker,exchange,benchmark\nBABA,NYSE,SPX\n", "--exchanges", file.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).isEqualTo("eventide: " + expected.getMessage() + System.lineSeparator());
     assertThat(r.out()).isEmpty();
     assertThat(tmp.resolve("runs").resolve("bad").resolve("out")).doesNotExist();
     // A missing file is bad input too.
-    Run missing =
+    CommandLineRun missing =
         study(
             "missing",
             "ticker,exchange,benchmark\nBABA,NYSE,SPX\n",
@@ -199,7 +176,7 @@ class ExchangesCommandLineTest {
     Path file =
         exchangesFile(
             "london.csv", "code,mic,zone,open,close\nLondon,,Europe/London,08:00,16:30\n");
-    Run r =
+    CommandLineRun r =
         study(
             "unknown",
             "ticker,exchange,benchmark\nBABA,NYSE,SPX\n9988.HK,Hong Kong,HSI\n",
@@ -216,7 +193,7 @@ class ExchangesCommandLineTest {
 
   @Test
   void helpShowsTheOptionAndTheBuiltIns() {
-    Run r = run(List.of("study", "--help"));
+    CommandLineRun r = CommandLineRun.of(List.of("study", "--help"));
     assertThat(r.code()).isZero();
     assertThat(r.out())
         .contains("--exchanges=FILE")

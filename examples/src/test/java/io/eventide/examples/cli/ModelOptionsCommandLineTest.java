@@ -3,7 +3,6 @@ package io.eventide.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.eventide.examples.cli.EventideCommandTest.Run;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,10 +26,10 @@ class ModelOptionsCommandLineTest {
   @BeforeAll
   static void exportSample() {
     sample = tmp.resolve("sample");
-    assertThat(EventideCommandTest.run("sample", "--out", sample.toString()).code()).isZero();
+    assertThat(CommandLineRun.of("sample", "--out", sample.toString()).code()).isZero();
   }
 
-  private static Run study(Path out, String... extra) {
+  private static CommandLineRun study(Path out, String... extra) {
     List<String> a =
         new ArrayList<>(
             List.of(
@@ -44,7 +43,7 @@ class ModelOptionsCommandLineTest {
                 "--out",
                 out.toString()));
     a.addAll(List.of(extra));
-    return EventideCommandTest.run(a.toArray(new String[0]));
+    return CommandLineRun.of(a);
   }
 
   private static List<String> lines(Path file) throws IOException {
@@ -54,7 +53,7 @@ class ModelOptionsCommandLineTest {
   @Test
   void scholesWilliamsColumns() throws IOException {
     Path out = tmp.resolve("sw");
-    Run r = study(out, "--model", "scholes-williams");
+    CommandLineRun r = study(out, "--model", "scholes-williams");
     assertThat(r.code()).as(r.err()).isZero();
     List<String> fe = lines(out.resolve("firm_events.csv"));
     assertThat(fe.get(0))
@@ -65,7 +64,7 @@ class ModelOptionsCommandLineTest {
   @Test
   void dimsonColumnsFollowTheLags() throws IOException {
     Path out = tmp.resolve("dimson2");
-    Run r = study(out, "--model", "dimson", "--dimson-lags", "2");
+    CommandLineRun r = study(out, "--model", "dimson", "--dimson-lags", "2");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(lines(out.resolve("firm_events.csv")).get(0))
         .isEqualTo(
@@ -112,7 +111,7 @@ class ModelOptionsCommandLineTest {
   @Test
   void garchColumnsAndOutcomes() throws IOException {
     Path out = tmp.resolve("garch");
-    Run r = study(out, "--model", "garch");
+    CommandLineRun r = study(out, "--model", "garch");
     assertThat(r.code()).as(r.err()).isZero();
     List<String> fe = lines(out.resolve("firm_events.csv"));
     assertThat(fe.get(0))

@@ -66,7 +66,7 @@ class SimulateCommandLineTest {
     Files.writeString(file, b.toString(), StandardCharsets.UTF_8);
   }
 
-  private static BadInputCommandLineTest.Run simulate(Path out, String... more) {
+  private static CommandLineRun simulate(Path out, String... more) {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -86,15 +86,15 @@ class SimulateCommandLineTest {
       args.addAll(List.of("--size", "4"));
     }
     args.addAll(given);
-    return BadInputCommandLineTest.run(args);
+    return CommandLineRun.of(args);
   }
 
   @Test
   void writesTheDefaultTableTheSameOnAnyThreadCount() throws IOException {
     Path a = root.resolve("out1");
     Path b = root.resolve("out2");
-    BadInputCommandLineTest.Run r1 = simulate(a, "--threads", "1");
-    BadInputCommandLineTest.Run r2 = simulate(b, "--threads", "2", "--plot");
+    CommandLineRun r1 = simulate(a, "--threads", "1");
+    CommandLineRun r2 = simulate(b, "--threads", "2", "--plot");
     assertThat(r1.code()).as(r1.err()).isZero();
     assertThat(r2.code()).as(r2.err()).isZero();
     assertThat(r1.err()).isEmpty();
@@ -133,9 +133,9 @@ class SimulateCommandLineTest {
       })
   void badInputIsOneLineNamingTheFlagAndValue(String flag, String value, String message) {
     Path out = root.resolve("bad-" + flag.substring(2) + "-" + Math.abs(value.hashCode()));
-    BadInputCommandLineTest.Run r =
+    CommandLineRun r =
         flag.equals("--market")
-            ? BadInputCommandLineTest.run(
+            ? CommandLineRun.of(
                 List.of(
                     "simulate",
                     "--prices",
@@ -156,7 +156,7 @@ class SimulateCommandLineTest {
   @Test
   void aSizeNoDayCanHoldIsBadInputForTheClusteredDesign() {
     Path out = root.resolve("bad-cluster");
-    BadInputCommandLineTest.Run r = simulate(out, "--designs", "clustered", "--size", "11");
+    CommandLineRun r = simulate(out, "--designs", "clustered", "--size", "11");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err().strip())
         .isEqualTo(

@@ -3,8 +3,6 @@ package io.eventide.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +11,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code eventide study --factors [EXCH=]FILE --characteristics FILE} on the bundled sample (the
@@ -28,22 +25,10 @@ class StudyMethodsCommandLineTest {
   static Path sample;
   static Path chars;
 
-  record Run(int code, String out, String err) {}
-
-  static Run run(List<String> args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = EventideCommand.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int code = cl.execute(args.toArray(new String[0]));
-    return new Run(code, out.toString(), err.toString());
-  }
-
   @BeforeAll
   static void setUp() throws IOException {
     sample = tmp.resolve("sample");
-    assertThat(run(List.of("sample", "--out", sample.toString())).code()).isZero();
+    assertThat(CommandLineRun.of(List.of("sample", "--out", sample.toString())).code()).isZero();
     // Characteristics of two events' firm-events: hk (a dummy) and a made-up size; one row for a
     // firm-event not in the study, one with an empty cell.
     chars = tmp.resolve("chars.csv");
@@ -86,7 +71,7 @@ class StudyMethodsCommandLineTest {
   @Test
   void aPlainFactorFileServesOnlyTheUsListings() throws IOException {
     String ff = sample.resolve("F-F_Research_Data_Factors_daily.CSV").toString();
-    Run r = run(args("plain", "--factors", ff));
+    CommandLineRun r = CommandLineRun.of(args("plain", "--factors", ff));
     assertThat(r.code()).as(r.err()).isZero();
     List<String> left = Files.readAllLines(tmp.resolve("plain/left_out.csv"));
     assertThat(left.stream().filter(l -> l.contains(",NO_FACTORS,")))
@@ -95,7 +80,8 @@ class StudyMethodsCommandLineTest {
     assertThat(Files.readAllLines(tmp.resolve("plain/firm_events.csv")))
         .noneMatch(l -> l.contains(".HK,") && l.contains(",OK,"));
 
-    Run both = run(args("both", "--factors", ff, "--factors", "xhkg=" + ff));
+    CommandLineRun both =
+        CommandLineRun.of(args("both", "--factors", ff, "--factors", "xhkg=" + ff));
     assertThat(both.code()).as(both.err()).isZero();
     assertThat(Files.readString(tmp.resolve("both/left_out.csv"))).doesNotContain("NO_FACTORS");
   }
@@ -103,8 +89,8 @@ class StudyMethodsCommandLineTest {
   @Test
   void characteristicsGiveCrossSectionCsv() throws IOException {
     String ff = sample.resolve("F-F_Research_Data_Factors_daily.CSV").toString();
-    Run r =
-        run(
+    CommandLineRun r =
+        CommandLineRun.of(
             args(
                 "cs",
                 "--factors",
@@ -132,8 +118,9 @@ class StudyMethodsCommandLineTest {
   void conventionsSwitchTheResidualVarianceDivisor() throws IOException {
     // Market model (k = 2): sigma of stata-estudy / sigma of spec = sqrt((M - 2)/(M - 1)) for
     // every OK firm-event (docs/statistics.md section 3b; pinned in core's ConventionsTest).
-    Run spec = run(args("spec", "--model", "market"));
-    Run stata = run(args("stata", "--model", "market", "--conventions", "Stata-Estudy"));
+    CommandLineRun spec = CommandLineRun.of(args("spec", "--model", "market"));
+    CommandLineRun stata =
+        CommandLineRun.of(args("stata", "--model", "market", "--conventions", "Stata-Estudy"));
     assertThat(spec.code()).as(spec.err()).isZero();
     assertThat(stata.code()).as(stata.err()).isZero();
     List<String> a = Files.readAllLines(tmp.resolve("spec/firm_events.csv"));
@@ -156,20 +143,21 @@ class StudyMethodsCommandLineTest {
       }
     }
     assertThat(checked).isGreaterThan(20);
-    Run bad = run(args("bad3", "--conventions", "eviews"));
+    CommandLineRun bad = CommandLineRun.of(args("bad3", "--conventions", "eviews"));
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("--conventions 'eviews'");
   }
 
   @Test
   void anUnknownExchangeOrABadCellIsBadInput() throws IOException {
-    Run r = run(args("bad", "--factors", "XX=/nowhere.csv"));
+    CommandLineRun r = CommandLineRun.of(args("bad", "--factors", "XX=/nowhere.csv"));
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("--factors XX=/nowhere.csv").contains("not a known exchange");
     Path bad = tmp.resolve("bad.csv");
     Files.writeString(bad, "event_id,ticker,size\nsse-ant-ipo-suspended,BABA,big\n");
     String ff = sample.resolve("F-F_Research_Data_Factors_daily.CSV").toString();
-    Run r2 = run(args("bad2", "--factors", ff, "--characteristics", bad.toString()));
+    CommandLineRun r2 =
+        CommandLineRun.of(args("bad2", "--factors", ff, "--characteristics", bad.toString()));
     assertThat(r2.code()).isEqualTo(2);
     assertThat(r2.err()).contains("bad.csv").contains("size").contains("big");
     assertThat(r2.err()).doesNotContain("Exception");

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.eventide.inference.PValueAdjustment;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +13,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code --tests grank-t,grank-z}, {@code --adjust}, {@code --bhar-benchmark}, {@code --bootstrap}
@@ -28,29 +25,17 @@ class StudyTestOptionsCommandLineTest {
   @TempDir static Path tmp;
   static Path sample;
 
-  record Run(int code, String out, String err) {}
-
-  static Run run(List<String> args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = EventideCommand.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int code = cl.execute(args.toArray(new String[0]));
-    return new Run(code, out.toString(), err.toString());
-  }
-
   /** The study with every option, on one thread. */
   static Path all;
 
   @BeforeAll
   static void exportSampleAndRunTheStudy() {
     sample = tmp.resolve("sample");
-    assertThat(run(List.of("sample", "--out", sample.toString())).code()).isZero();
+    assertThat(CommandLineRun.of(List.of("sample", "--out", sample.toString())).code()).isZero();
     all = tmp.resolve("all");
     List<String> a = study(all, ALL);
     a.addAll(List.of("--threads", "1"));
-    Run r = run(a);
+    CommandLineRun r = CommandLineRun.of(a);
     assertThat(r.code()).as(r.err()).isZero();
   }
 
@@ -132,7 +117,7 @@ class StudyTestOptionsCommandLineTest {
     Path two = tmp.resolve("two");
     List<String> b = study(two, ALL);
     b.addAll(List.of("--threads", "2"));
-    assertThat(run(b).code()).isZero();
+    assertThat(CommandLineRun.of(b).code()).isZero();
     assertThat(Files.readAllBytes(two.resolve("tests.csv")))
         .isEqualTo(Files.readAllBytes(one.resolve("tests.csv")));
     assertThat(Files.readAllBytes(two.resolve("car.csv")))
@@ -163,7 +148,7 @@ class StudyTestOptionsCommandLineTest {
   }
 
   private static void assertBad(List<String> args, String line) {
-    Run r = run(args);
+    CommandLineRun r = CommandLineRun.of(args);
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
     assertThat(r.err()).isEqualTo(line + System.lineSeparator());
