@@ -139,12 +139,7 @@ public record GarchFit(
 
   @Override
   public void abnormal(int fromInclusive, int toExclusive, double[] out, int offset) {
-    double[] y = inputs.returns();
-    double[] x = inputs.market();
-    int shift = offset - fromInclusive;
-    for (int t = fromInclusive; t < toExclusive; t++) {
-      out[t + shift] = y[t] - (alpha + beta * x[t]);
-    }
+    MarketLine.abnormal(inputs, alpha, beta, fromInclusive, toExclusive, out, offset);
   }
 
   /**

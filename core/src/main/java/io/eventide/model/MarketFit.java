@@ -77,14 +77,7 @@ public record MarketFit(
 
   @Override
   public void abnormal(int fromInclusive, int toExclusive, double[] out, int offset) {
-    double[] y = inputs.returns();
-    double[] x = inputs.market();
-    double a = alpha;
-    double b = beta;
-    int shift = offset - fromInclusive;
-    for (int t = fromInclusive; t < toExclusive; t++) {
-      out[t + shift] = y[t] - (a + b * x[t]);
-    }
+    MarketLine.abnormal(inputs, alpha, beta, fromInclusive, toExclusive, out, offset);
   }
 
   /**
@@ -92,8 +85,7 @@ public record MarketFit(
    */
   @Override
   public double leverage(int t) {
-    double d = inputs.market()[t] - marketMean;
-    return 1.0 / observations + d * d / marketSumSquares;
+    return MarketLine.leverage(inputs, observations, marketMean, marketSumSquares, t);
   }
 
   /**
@@ -101,13 +93,14 @@ public record MarketFit(
    */
   @Override
   public double carVariance(int fromInclusive, int toInclusive) {
-    int len = toInclusive - fromInclusive + 1;
-    double[] x = inputs.market();
-    double g = 0;
-    for (int t = fromInclusive; t <= toInclusive; t++) {
-      g += x[t] - marketMean;
-    }
-    return residualVariance * (len + (double) len * len / observations + g * g / marketSumSquares);
+    return MarketLine.carVariance(
+        inputs,
+        residualVariance,
+        observations,
+        marketMean,
+        marketSumSquares,
+        fromInclusive,
+        toInclusive);
   }
 
   @Override

@@ -99,12 +99,7 @@ public record ScholesWilliamsFit(
 
   @Override
   public void abnormal(int fromInclusive, int toExclusive, double[] out, int offset) {
-    double[] y = inputs.returns();
-    double[] x = inputs.market();
-    int shift = offset - fromInclusive;
-    for (int t = fromInclusive; t < toExclusive; t++) {
-      out[t + shift] = y[t] - (alpha + beta * x[t]);
-    }
+    MarketLine.abnormal(inputs, alpha, beta, fromInclusive, toExclusive, out, offset);
   }
 
   /**
@@ -112,8 +107,7 @@ public record ScholesWilliamsFit(
    */
   @Override
   public double leverage(int t) {
-    double d = inputs.market()[t] - marketMean;
-    return 1.0 / observations + d * d / marketSumSquares;
+    return MarketLine.leverage(inputs, observations, marketMean, marketSumSquares, t);
   }
 
   /**
@@ -121,13 +115,14 @@ public record ScholesWilliamsFit(
    */
   @Override
   public double carVariance(int fromInclusive, int toInclusive) {
-    int len = toInclusive - fromInclusive + 1;
-    double[] x = inputs.market();
-    double g = 0;
-    for (int t = fromInclusive; t <= toInclusive; t++) {
-      g += x[t] - marketMean;
-    }
-    return residualVariance * (len + (double) len * len / observations + g * g / marketSumSquares);
+    return MarketLine.carVariance(
+        inputs,
+        residualVariance,
+        observations,
+        marketMean,
+        marketSumSquares,
+        fromInclusive,
+        toInclusive);
   }
 
   @Override
