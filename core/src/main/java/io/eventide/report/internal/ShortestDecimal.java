@@ -50,7 +50,14 @@ public final class ShortestDecimal {
 
   private static final long[] POW10 = new long[H + 2];
 
+  /** {@code "00"} to {@code "99"}, two characters each. */
+  private static final char[] PAIRS = new char[200];
+
   static {
+    for (int i = 0; i < 100; i++) {
+      PAIRS[2 * i] = (char) ('0' + i / 10);
+      PAIRS[2 * i + 1] = (char) ('0' + i % 10);
+    }
     POW10[0] = 1;
     for (int i = 1; i < POW10.length; i++) {
       POW10[i] = POW10[i - 1] * 10;
@@ -214,22 +221,38 @@ public final class ShortestDecimal {
 
   /** Writes the digits of {@code x > 0} so that the last ends just before {@code end}. */
   private static void writeDigits(long x, char[] buf, int end) {
-    int i = end;
-    do {
-      long q = x / 10;
-      buf[--i] = (char) ('0' + (x - q * 10));
-      x = q;
-    } while (x != 0);
+    writeDigitsPadded(x, buf, end, digits(x));
   }
 
   /**
-   * Writes {@code x >= 0} as exactly {@code width} digits, zero-padded, ending before {@code end}.
+   * Writes {@code x >= 0} as exactly {@code width} digits, zero-padded, ending before {@code end}:
+   * eight digits at a time in {@code int} arithmetic, two at a time from {@link #PAIRS}.
    */
   private static void writeDigitsPadded(long x, char[] buf, int end, int width) {
-    for (int i = end - 1; i >= end - width; i--) {
-      long q = x / 10;
-      buf[i] = (char) ('0' + (x - q * 10));
+    int i = end;
+    int w = width;
+    while (w > 8) {
+      long q = x / 100_000_000;
+      writeIntPadded((int) (x - q * 100_000_000), buf, i, 8);
       x = q;
+      i -= 8;
+      w -= 8;
+    }
+    writeIntPadded((int) x, buf, i, w);
+  }
+
+  private static void writeIntPadded(int x, char[] buf, int end, int width) {
+    int i = end;
+    int stop = end - width;
+    while (i - stop >= 2) {
+      int q = x / 100;
+      int r = (x - q * 100) << 1;
+      buf[--i] = PAIRS[r + 1];
+      buf[--i] = PAIRS[r];
+      x = q;
+    }
+    if (i > stop) {
+      buf[--i] = (char) ('0' + x % 10);
     }
   }
 
