@@ -4,6 +4,7 @@ import io.eventide.study.StudyResult;
 import io.eventide.study.StudyTests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,15 +62,44 @@ public final class StudyFiles {
       throw new UncheckedIOException("Cannot create output folder " + folder + ": " + e, e);
     }
     List<Path> out = new ArrayList<>();
-    out.add(OutputTables.firmEvents(study).writeCsv(folder));
-    out.add(OutputTables.abnormalReturns(study).writeCsv(folder));
-    out.add(OutputTables.cars(study).writeCsv(folder));
-    out.add(OutputTables.tests(tests).writeCsv(folder));
-    out.add(OutputTables.leftOut(study).writeCsv(folder));
-    out.add(OutputTables.overlaps(study).writeCsv(folder));
-    out.add(OutputTables.caar(study).writeCsv(folder));
-    out.add(OutputTables.aar(study).writeCsv(folder));
+    for (String name : FILE_NAMES) {
+      out.add(table(name, study, tests).writeCsv(folder));
+    }
     return List.copyOf(out);
+  }
+
+  /**
+   * Writes one of the files to a writer rather than a folder: to compress it, send it or pipe it.
+   * The rows are streamed from the results through a buffer of fixed size ({@value
+   * io.eventide.report.internal.CsvWriter#BUFFER_CHARS} characters), so even {@code
+   * abnormal_returns.csv} of a million firm-events is never held in memory. The writer is closed at
+   * the end.
+   *
+   * @param fileName one of {@link #FILE_NAMES}
+   * @param study the study's results
+   * @param tests the tests run on it (read only for {@code tests.csv})
+   * @param out where to write the file's text
+   * @throws IllegalArgumentException if the name is not one of {@link #FILE_NAMES}
+   * @throws UncheckedIOException if writing fails
+   */
+  public static void write(String fileName, StudyResult study, StudyTests tests, Writer out) {
+    table(fileName, study, tests).writeCsv(out);
+  }
+
+  private static TableDefinition<?> table(String fileName, StudyResult study, StudyTests tests) {
+    return switch (fileName) {
+      case "firm_events.csv" -> OutputTables.firmEvents(study);
+      case "abnormal_returns.csv" -> OutputTables.abnormalReturns(study);
+      case "car.csv" -> OutputTables.cars(study);
+      case "tests.csv" -> OutputTables.tests(tests);
+      case "left_out.csv" -> OutputTables.leftOut(study);
+      case "overlaps.csv" -> OutputTables.overlaps(study);
+      case "caar.csv" -> OutputTables.caar(study);
+      case "aar.csv" -> OutputTables.aar(study);
+      default ->
+          throw new IllegalArgumentException(
+              "No study file " + fileName + "; the files are " + FILE_NAMES);
+    };
   }
 
   /**

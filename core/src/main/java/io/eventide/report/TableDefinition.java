@@ -2,6 +2,7 @@ package io.eventide.report;
 
 import io.eventide.io.internal.SafePaths;
 import io.eventide.report.internal.CsvWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,18 +76,34 @@ record TableDefinition<R>(String name, List<Column<R>> columns, Rows<R> rows) {
    */
   Path writeCsv(Path folder) {
     Path file = SafePaths.resolveInside(folder, fileName());
-    @SuppressWarnings("unchecked")
-    Column<R>[] cols = columns.toArray(new Column[0]);
     try (CsvWriter w = CsvWriter.create(file, header())) {
-      rows.forEach(
-          row -> {
-            for (Column<R> c : cols) {
-              c.writeCell(w, row);
-            }
-            w.endRow();
-          });
+      writeRows(w);
     }
     return file;
+  }
+
+  /**
+   * Writes the table's CSV text to a writer and closes it.
+   *
+   * @param out where to write
+   * @throws java.io.UncheckedIOException if writing fails
+   */
+  void writeCsv(Writer out) {
+    try (CsvWriter w = CsvWriter.to(out, header())) {
+      writeRows(w);
+    }
+  }
+
+  private void writeRows(CsvWriter w) {
+    @SuppressWarnings("unchecked")
+    Column<R>[] cols = columns.toArray(new Column[0]);
+    rows.forEach(
+        row -> {
+          for (Column<R> c : cols) {
+            c.writeCell(w, row);
+          }
+          w.endRow();
+        });
   }
 
   /**

@@ -4,16 +4,15 @@ import io.eventide.io.internal.SafePaths;
 import java.io.Closeable;
 import java.io.Flushable;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Writes a CSV file of the command line's outputs (docs/cli.md): a header row, then rows built cell
@@ -29,10 +28,11 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>Output is UTF-8 without a BOM; rows end with {@code \n}.
  *   <li>{@link #number(double)}: {@code .} as the decimal point whatever the default locale, plain
- *       notation (never {@code 1.0E-5}), with the digits of {@link Double#toString(double)} (the
- *       shortest that round-trips), so {@code Double.parseDouble} of the cell gives the value back
- *       exactly. Integral values lose the {@code .0}; {@code -0.0} is {@code 0}. {@code NaN} and
- *       infinities are written as an empty cell: the contract's "undefined statistic".
+ *       notation (never {@code 1.0E-5}), with the shortest digits that read back as the same double
+ *       ({@link ShortestDecimal}: those of Java 19's {@code Double.toString}), so {@code
+ *       Double.parseDouble} of the cell gives the value back exactly. Integral values have no
+ *       {@code .0}; {@code -0.0} is {@code 0}. {@code NaN} and infinities are written as an empty
+ *       cell: the contract's "undefined statistic".
  *   <li>{@link #integer(long)}: decimal digits. {@link #date(LocalDate)}: ISO {@code yyyy-mm-dd}.
  *   <li>{@link #text(String)}: a field holding a comma, a quote, CR or LF is quoted, quotes doubled
  *       (RFC 4180). A text that starts with {@code =}, {@code +}, {@code -}, {@code @}, a tab or CR
@@ -42,16 +42,23 @@ import java.util.regex.Pattern;
  *       written as is, since it can hold no function call or reference. {@code null} is empty.
  * </ul>
  *
+ * <p>Cells are written into a buffer of {@value #BUFFER_CHARS} characters that is handed to the
+ * output whenever it fills up (and the header row at once, so that an output that cannot be written
+ * fails when the CSV is started), so writing a file of any size holds that buffer and the current
+ * cell, never the file; numbers, integers and dates are written into it without allocating.
+ *
  * <p>A row must have exactly as many cells as the header ({@link IllegalStateException} otherwise).
  * Output failures are {@link UncheckedIOException}s: a failed write is not bad input.
  */
 public final class CsvWriter implements Closeable, Flushable {
 
-  private static final Pattern SAFE_SIGNED =
-      Pattern.compile("[+-]?\\d+(\\.\\d+)?(:[+-]?\\d+(\\.\\d+)?)?");
+  /** Size of the buffer between the cells and the output, in characters. */
+  public static final int BUFFER_CHARS = 16 * 1024;
 
   private final Writer out;
   private final int columns;
+  private final char[] buf = new char[BUFFER_CHARS];
+  private int pos;
   private int cellsInRow;
   private long rows;
 
@@ -61,12 +68,14 @@ public final class CsvWriter implements Closeable, Flushable {
   }
 
   /**
-   * Starts a CSV on a writer and writes the header row. Closing the CSV writer closes {@code out}.
+   * Starts a CSV on a writer and writes the header row, passing it on to {@code out} at once.
+   * Closing the CSV writer closes {@code out}.
    *
-   * @param out where to write
+   * @param out where to write; it gets blocks of at most {@link #BUFFER_CHARS} characters
    * @param header the column names (written as text cells)
    * @return the writer, positioned at the first data row
    * @throws IllegalArgumentException if the header is empty
+   * @throws UncheckedIOException if the header cannot be written
    */
   public static CsvWriter to(Writer out, List<String> header) {
     Objects.requireNonNull(out, "out");
@@ -79,6 +88,7 @@ public final class CsvWriter implements Closeable, Flushable {
     }
     w.endRow();
     w.rows = 0;
+    w.drain();
     return w;
   }
 
@@ -92,10 +102,24 @@ public final class CsvWriter implements Closeable, Flushable {
    */
   public static CsvWriter create(Path file, List<String> header) {
     Objects.requireNonNull(file, "file");
+    Writer out;
     try {
-      return to(Files.newBufferedWriter(file, StandardCharsets.UTF_8), header);
+      // This class buffers characters and the encoder the bytes it makes of them. A fresh
+      // encoder reports (does not replace) what is not UTF-8, like Files.newBufferedWriter.
+      out =
+          new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8.newEncoder());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create " + file + ": " + e.getMessage(), e);
+    }
+    try {
+      return to(out, header);
+    } catch (RuntimeException e) {
+      try {
+        out.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
     }
   }
 
@@ -121,7 +145,16 @@ public final class CsvWriter implements Closeable, Flushable {
    * @return this writer
    */
   public CsvWriter text(String value) {
-    return cell(escapeText(value));
+    startCell();
+    if (value == null || value.isEmpty()) {
+      return this;
+    }
+    if (needsEscape(value)) {
+      append(escapeText(value));
+    } else {
+      append(value);
+    }
+    return this;
   }
 
   /**
@@ -131,7 +164,12 @@ public final class CsvWriter implements Closeable, Flushable {
    * @return this writer
    */
   public CsvWriter number(double value) {
-    return cell(formatNumber(value));
+    startCell();
+    if (Double.isFinite(value)) {
+      reserve(ShortestDecimal.MAX_CHARS);
+      pos = ShortestDecimal.appendPlain(value, buf, pos);
+    }
+    return this;
   }
 
   /**
@@ -141,7 +179,10 @@ public final class CsvWriter implements Closeable, Flushable {
    * @return this writer
    */
   public CsvWriter integer(long value) {
-    return cell(Long.toString(value));
+    startCell();
+    reserve(20);
+    pos = appendLong(value, buf, pos);
+    return this;
   }
 
   /**
@@ -151,7 +192,32 @@ public final class CsvWriter implements Closeable, Flushable {
    * @return this writer
    */
   public CsvWriter date(LocalDate value) {
-    return cell(value == null ? "" : value.toString());
+    startCell();
+    if (value == null) {
+      return this;
+    }
+    int year = value.getYear();
+    if (year < 0 || year > 9999) {
+      append(value.toString()); // ISO's signed, widened years
+      return this;
+    }
+    reserve(10);
+    char[] b = buf;
+    int p = pos;
+    b[p] = (char) ('0' + year / 1000);
+    b[p + 1] = (char) ('0' + year / 100 % 10);
+    b[p + 2] = (char) ('0' + year / 10 % 10);
+    b[p + 3] = (char) ('0' + year % 10);
+    b[p + 4] = '-';
+    int month = value.getMonthValue();
+    b[p + 5] = (char) ('0' + month / 10);
+    b[p + 6] = (char) ('0' + month % 10);
+    b[p + 7] = '-';
+    int day = value.getDayOfMonth();
+    b[p + 8] = (char) ('0' + day / 10);
+    b[p + 9] = (char) ('0' + day % 10);
+    pos = p + 10;
+    return this;
   }
 
   /**
@@ -160,7 +226,8 @@ public final class CsvWriter implements Closeable, Flushable {
    * @return this writer
    */
   public CsvWriter empty() {
-    return cell("");
+    startCell();
+    return this;
   }
 
   /**
@@ -174,7 +241,8 @@ public final class CsvWriter implements Closeable, Flushable {
       throw new IllegalStateException(
           "CSV row " + (rows + 1) + " has " + cellsInRow + " cells; the header has " + columns);
     }
-    write("\n");
+    reserve(1);
+    buf[pos++] = '\n';
     cellsInRow = 0;
     rows++;
     return this;
@@ -187,8 +255,10 @@ public final class CsvWriter implements Closeable, Flushable {
     return rows;
   }
 
+  /** Passes everything written so far on to the output and flushes it. */
   @Override
   public void flush() {
+    drain();
     try {
       out.flush();
     } catch (IOException e) {
@@ -197,14 +267,18 @@ public final class CsvWriter implements Closeable, Flushable {
   }
 
   /**
-   * Closes the output.
+   * Passes everything written so far on to the output and closes it.
    *
    * @throws IllegalStateException if a row was started and not ended (the output is closed anyway)
    */
   @Override
   public void close() {
     try {
-      out.close();
+      try {
+        drain();
+      } finally {
+        out.close();
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -213,41 +287,103 @@ public final class CsvWriter implements Closeable, Flushable {
     }
   }
 
-  private CsvWriter cell(String text) {
+  /** Counts a new cell and writes the separator before it. */
+  private void startCell() {
     if (cellsInRow == columns) {
       throw new IllegalStateException(
           "CSV row " + (rows + 1) + " has more cells than the header's " + columns);
     }
-    write(cellsInRow == 0 ? text : "," + text);
+    if (cellsInRow > 0) {
+      reserve(1);
+      buf[pos++] = ',';
+    }
     cellsInRow++;
-    return this;
   }
 
-  private void write(String s) {
+  /** Makes room for {@code n <= BUFFER_CHARS} characters. */
+  private void reserve(int n) {
+    if (pos + n > buf.length) {
+      drain();
+    }
+  }
+
+  private void append(String s) {
+    int n = s.length();
+    if (n > buf.length) {
+      drain();
+      try {
+        out.write(s);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return;
+    }
+    reserve(n);
+    s.getChars(0, n, buf, pos);
+    pos += n;
+  }
+
+  /** Hands the buffer to the output. */
+  private void drain() {
+    if (pos == 0) {
+      return;
+    }
     try {
-      out.write(s);
+      out.write(buf, 0, pos);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    pos = 0;
+  }
+
+  /** Writes the decimal digits of {@code v}; returns the index after the last. */
+  static int appendLong(long v, char[] b, int at) {
+    if (v == Long.MIN_VALUE) {
+      String s = Long.toString(v);
+      s.getChars(0, s.length(), b, at);
+      return at + s.length();
+    }
+    int p = at;
+    long x = v;
+    if (x < 0) {
+      b[p++] = '-';
+      x = -x;
+    }
+    int end = p + (x == 0 ? 1 : ShortestDecimal.digits(x));
+    int i = end;
+    do {
+      long q = x / 10;
+      b[--i] = (char) ('0' + (x - q * 10));
+      x = q;
+    } while (x != 0);
+    return end;
   }
 
   /**
    * @param value a number
-   * @return its cell text: plain decimal notation with the digits of {@link Double#toString}, or
-   *     empty for {@code NaN} and infinities
+   * @return its cell text: plain decimal notation with the shortest digits that read back as the
+   *     value ({@link ShortestDecimal}), or empty for {@code NaN} and infinities
    */
   static String formatNumber(double value) {
-    if (!Double.isFinite(value)) {
-      return "";
+    return Double.isFinite(value) ? ShortestDecimal.toPlainString(value) : "";
+  }
+
+  /**
+   * @param value a non-empty text
+   * @return whether it must be quoted or neutralised, as {@link #escapeText} does
+   */
+  private static boolean needsEscape(String value) {
+    char first = value.charAt(0);
+    if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t') {
+      return true; // escapeText decides: a signed number or window label stays as it is
     }
-    if (value == 0) {
-      return "0";
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == ',' || c == '"' || c == '\r' || c == '\n') {
+        return true;
+      }
     }
-    String s = Double.toString(value);
-    if (s.indexOf('E') < 0) {
-      return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
-    }
-    return new BigDecimal(s).stripTrailingZeros().toPlainString();
+    return false;
   }
 
   /**
@@ -266,7 +402,7 @@ public final class CsvWriter implements Closeable, Flushable {
             || first == '@'
             || first == '\t'
             || first == '\r')
-        && !SAFE_SIGNED.matcher(s).matches()) {
+        && !isSignedNumberOrPair(s)) {
       s = "'" + s;
     }
     boolean quote = false;
@@ -275,5 +411,46 @@ public final class CsvWriter implements Closeable, Flushable {
       quote = c == ',' || c == '"' || c == '\r' || c == '\n';
     }
     return quote ? '"' + s.replace("\"", "\"\"") + '"' : s;
+  }
+
+  /**
+   * @param s a text
+   * @return whether it is a signed decimal or a pair of them, {@code [+-]?D(.D)?(:[+-]?D(.D)?)?}
+   *     with {@code D} one or more ASCII digits
+   */
+  static boolean isSignedNumberOrPair(String s) {
+    int i = signedNumberEnd(s, 0);
+    if (i < 0) {
+      return false;
+    }
+    if (i < s.length() && s.charAt(i) == ':') {
+      i = signedNumberEnd(s, i + 1);
+    }
+    return i == s.length();
+  }
+
+  /** The end of {@code [+-]?D(.D)?} from {@code from}, or -1 if there is none. */
+  private static int signedNumberEnd(String s, int from) {
+    int i = from;
+    if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+      i++;
+    }
+    i = digitsEnd(s, i);
+    if (i < 0) {
+      return -1;
+    }
+    if (i < s.length() && s.charAt(i) == '.') {
+      i = digitsEnd(s, i + 1);
+    }
+    return i;
+  }
+
+  /** The end of one or more ASCII digits from {@code from}, or -1 if there is none. */
+  private static int digitsEnd(String s, int from) {
+    int i = from;
+    while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+      i++;
+    }
+    return i == from ? -1 : i;
   }
 }
