@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The factor model of a calendar-time regression ({@code docs/statistics.md}, "Calendar-time
- * portfolio"; {@code docs/backtest.md} section 7): a daily portfolio's excess return regressed on a
- * constant and these regressors. Shared by the study's calendar-time portfolio and the backtest's
- * calendar-time alpha.
+ * The factor model of a calendar-time regression ({@code docs/statistics.md} section 3f,
+ * "Calendar-time portfolio"; {@code docs/backtest.md} section 7): a daily portfolio's excess return
+ * regressed on a constant and these regressors. Shared by the study's calendar-time portfolio and
+ * the backtest's calendar-time alpha.
  */
 public enum CalendarTimeModel {
   /**

@@ -7,9 +7,9 @@ import java.util.Optional;
 /**
  * A calendar-time regression: a daily portfolio's excess return on a constant and the regressors of
  * a {@link CalendarTimeModel}, with Newey-West standard errors. The one piece of code behind the
- * study's calendar-time portfolio ({@code docs/statistics.md}, "Calendar-time portfolio") and the
- * backtest's calendar-time alpha ({@code docs/backtest.md} section 7); each assembles its daily
- * portfolio returns and hands them here.
+ * study's calendar-time portfolio ({@code docs/statistics.md} section 3f) and the backtest's
+ * calendar-time alpha ({@code docs/backtest.md} section 7); each assembles its daily portfolio
+ * returns and hands them here.
  *
  * <p>On each candidate date D:
  *

@@ -17,13 +17,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The calendar-time portfolio of a study ({@code docs/statistics.md}, "Calendar-time portfolio";
- * Jaffe, 1974, Journal of Business 47(3); Mitchell and Stafford, 2000, Journal of Business 73(3);
- * Fama, 1998, JFE 49): the firm-events held as one equal-weighted daily portfolio, whose excess
- * return is regressed on a constant and the market or the factors. The intercept α is the mean
- * daily abnormal return of the strategy "hold every event"; unlike the event-time tests, its
- * standard error already reflects the cross-correlation of firm-events that overlap in calendar
- * time.
+ * The calendar-time portfolio of a study ({@code docs/statistics.md} section 3f; Jaffe, 1974,
+ * Journal of Business 47(3); Mitchell and Stafford, 2000, Journal of Business 73(3); Fama, 1998,
+ * JFE 49): the firm-events held as one equal-weighted daily portfolio, whose excess return is
+ * regressed on a constant and the market or the factors. The intercept α is the mean daily abnormal
+ * return of the strategy "hold every event"; unlike the event-time tests, its standard error
+ * already reflects the cross-correlation of firm-events that overlap in calendar time.
  *
  * <ul>
  *   <li><b>Sample</b>: the {@link Outcome#OK} firm-events of the result (of its group, for a
