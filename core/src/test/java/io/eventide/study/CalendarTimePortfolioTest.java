@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.eventide.calendar.Exchange;
 import io.eventide.event.Event;
 import io.eventide.event.EventWindow;
+import io.eventide.inference.NaiveNeweyWest;
 import io.eventide.io.FactorFileReader;
 import io.eventide.market.CalendarTimeModel;
 import io.eventide.market.FactorSet;
@@ -25,11 +26,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import org.apache.commons.math3.distribution.TDistribution;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.LUDecomposition;
-import org.apache.commons.math3.linear.RealMatrix;
-import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -176,57 +172,30 @@ class CalendarTimePortfolioTest {
   }
 
   /**
-   * Checks every term, T, L and R² against Commons Math OLS and the naive sandwich.
+   * Checks every term, T, L and R² against {@link NaiveNeweyWest} (Commons Math OLS and the naive
+   * sandwich).
    *
    * @param y the dependent values (excess portfolio returns) on the regression's rows
    * @param x the regressors (without the constant), {@code x[t][j]}
    */
   private static void assertRegression(CalendarTimePortfolio ct, double[] y, double[][] x) {
-    int n = y.length;
+    NaiveNeweyWest nw = NaiveNeweyWest.fit(y, x);
     int k = x[0].length + 1;
-    int lag = (int) Math.floor(4 * Math.pow(n / 100.0, 2.0 / 9.0));
-    assertThat(ct.days()).isEqualTo(n);
-    assertThat(ct.lag()).isEqualTo(lag);
-    OLSMultipleLinearRegression ols = new OLSMultipleLinearRegression();
-    ols.newSampleData(y, x);
-    double[] b = ols.estimateRegressionParameters();
-    double[] e = ols.estimateResiduals();
-    double[][] xc = new double[n][k];
-    for (int t = 0; t < n; t++) {
-      xc[t][0] = 1;
-      System.arraycopy(x[t], 0, xc[t], 1, k - 1);
-    }
-    RealMatrix xm = new Array2DRowRealMatrix(xc);
-    RealMatrix bread = new LUDecomposition(xm.transpose().multiply(xm)).getSolver().getInverse();
-    double[][] meat = new double[k][k];
-    for (int t = 0; t < n; t++) {
-      for (int u = 0; u < n; u++) {
-        int d = Math.abs(t - u);
-        if (d <= lag) {
-          double w = 1.0 - d / (lag + 1.0);
-          for (int a = 0; a < k; a++) {
-            for (int c = 0; c < k; c++) {
-              meat[a][c] += w * e[t] * e[u] * xc[t][a] * xc[u][c];
-            }
-          }
-        }
-      }
-    }
-    RealMatrix v = bread.multiply(new Array2DRowRealMatrix(meat)).multiply(bread);
-    TDistribution student = new TDistribution(n - k);
+    assertThat(ct.days()).isEqualTo(y.length);
+    assertThat(ct.lag()).isEqualTo(nw.lag());
     List<CalendarTimePortfolio.Term> terms = ct.terms();
     assertThat(terms).hasSize(k);
     for (int j = 0; j < k; j++) {
-      double se = Math.sqrt(v.getEntry(j, j));
-      double t = b[j] / se;
+      double b = nw.coefficients()[j];
+      double se = nw.standardErrors()[j];
+      double t = nw.t()[j];
       CalendarTimePortfolio.Term term = terms.get(j);
-      assertThat(term.coefficient()).isCloseTo(b[j], within(1e-12 * Math.abs(b[j]) + 1e-15));
+      assertThat(term.coefficient()).isCloseTo(b, within(1e-12 * Math.abs(b) + 1e-15));
       assertThat(term.standardError()).isCloseTo(se, within(1e-10 * se));
       assertThat(term.t()).isCloseTo(t, within(1e-9 * Math.abs(t) + 1e-12));
-      assertThat(term.p())
-          .isCloseTo(2 * student.cumulativeProbability(-Math.abs(t)), within(1e-10));
+      assertThat(term.p()).isCloseTo(nw.p()[j], within(1e-10));
     }
-    assertThat(ct.r2()).isCloseTo(ols.calculateRSquared(), within(1e-12));
+    assertThat(ct.r2()).isCloseTo(nw.r2(), within(1e-12));
   }
 
   @Test
