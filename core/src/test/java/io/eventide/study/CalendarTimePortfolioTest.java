@@ -245,6 +245,23 @@ class CalendarTimePortfolioTest {
   }
 
   @Test
+  void theSameBitsWhateverTheThreads() {
+    ReturnPanel panel = ReturnPanel.of(universe(true), prices(), ReturnType.SIMPLE);
+    CalendarTimePortfolio one =
+        CalendarTimePortfolio.run(
+            EventStudy.of(SPEC).withParallelism(1).run(panel, events(true)),
+            CalendarTimeModel.FF3,
+            factorFile());
+    CalendarTimePortfolio four =
+        CalendarTimePortfolio.run(
+            EventStudy.of(SPEC).withParallelism(4).run(panel, events(true)),
+            CalendarTimeModel.FF3,
+            factorFile());
+    assertThat(four.portfolioReturns()).isEqualTo(one.portfolioReturns());
+    assertThat(four.terms()).isEqualTo(one.terms());
+  }
+
+  @Test
   void logReturnsAreTurnedBackIntoSimpleOnes() {
     CalendarTimePortfolio simple = CalendarTimePortfolio.run(study(false, ReturnType.SIMPLE));
     CalendarTimePortfolio log = CalendarTimePortfolio.run(study(false, ReturnType.LOG));
