@@ -618,9 +618,28 @@ final class Simulation {
           j++;
         }
       }
-    } else if (p.data.factors().isEmpty()) {
-      throw new IllegalArgumentException(
-          "Alpha model " + s.alphaModel().id() + " needs factor files with " + model.factors());
+    } else {
+      FactorSet f =
+          p.data
+              .factors()
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "Alpha model "
+                              + s.alphaModel().id()
+                              + " needs factor files with "
+                              + model.factors()));
+      for (String name : model.factors()) {
+        if (!f.names().contains(name)) {
+          throw new IllegalArgumentException(
+              "Alpha model "
+                  + s.alphaModel().id()
+                  + " needs factor "
+                  + name
+                  + "; the factor files have "
+                  + f.names());
+        }
+      }
     }
     double[] held = new double[tDays];
     for (int d = 0; d < tDays; d++) {

@@ -197,6 +197,22 @@ class CalendarTimeAlphaTest {
   }
 
   @Test
+  void aFactorModelNeedsItsFactors() {
+    long[] d = days();
+    double[][] cols = new double[3][d.length];
+    FactorSet ff3 = FactorSet.of(List.of("Mkt-RF", "SMB", "HML"), d, cols, new double[d.length]);
+    Backtest carhart =
+        Backtest.of(Strategy.builder().hold(3).alphaModel(AlphaModel.CARHART4).build());
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        .isThrownBy(() -> carhart.run(fixture().data().withFactors(ff3)))
+        .withMessage(
+            "Alpha model carhart4 needs factor Mom; the factor files have [Mkt-RF, SMB, HML]");
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        .isThrownBy(() -> carhart.run(fixture().data()))
+        .withMessage("Alpha model carhart4 needs factor files with [Mkt-RF, SMB, HML, Mom]");
+  }
+
+  @Test
   void fewerThanKPlusTwoDaysGiveNoAlpha() {
     // One trade held 1 session: entered at an open, out at the next close, 2 dates < k + 2 = 4.
     Fixture f = fixture();
