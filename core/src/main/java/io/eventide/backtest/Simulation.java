@@ -2,11 +2,12 @@ package io.eventide.backtest;
 
 import io.eventide.backtest.Preparation.Cand;
 import io.eventide.inference.CrossSectionalTTest;
-import io.eventide.inference.NeweyWestRegression;
 import io.eventide.inference.Sample;
 import io.eventide.inference.SignTest;
 import io.eventide.inference.TestResult;
 import io.eventide.inference.WilcoxonSignedRankTest;
+import io.eventide.market.CalendarTimeModel;
+import io.eventide.market.CalendarTimeRegression;
 import io.eventide.market.FactorSet;
 import io.eventide.timeseries.PriceBars;
 import java.time.Instant;
@@ -503,7 +504,7 @@ final class Simulation {
     metrics.put("turnover", fills / (2 * mean(equity)) * 252.0 / tDays);
     List<TestResult> tests = tests(net);
     putTests(metrics, tests);
-    Optional<CalendarTimeAlpha> alpha = alpha(days, ret, rf, active, trades);
+    Optional<CalendarTimeAlpha> alpha = alpha(days, ret, active, trades);
     putAlpha(metrics, alpha);
     return new BacktestResult(s, rows, daily, metrics, tests, alpha);
   }
@@ -573,13 +574,18 @@ final class Simulation {
     return rf;
   }
 
+  /**
+   * The calendar-time alpha: the portfolio's daily returns on the dates with a leg open, the alpha
+   * benchmark's simple returns from its previous close, through the regression the study's
+   * calendar-time portfolio uses ({@link CalendarTimeRegression}).
+   */
   private Optional<CalendarTimeAlpha> alpha(
-      long[] days, double[] ret, double[] rf, boolean[] active, List<Live> trades) {
+      long[] days, double[] ret, boolean[] active, List<Live> trades) {
     int tDays = days.length;
-    List<String> names;
-    double[][] x;
+    CalendarTimeModel model = s.alphaModel().calendarTimeModel();
+    double[] rm = null;
     String bench = "";
-    if (s.alphaModel() == AlphaModel.MARKET) {
+    if (model == CalendarTimeModel.MARKET) {
       if (s.alphaBenchmark().isPresent()) {
         bench = s.alphaBenchmark().get();
       } else {
@@ -595,7 +601,7 @@ final class Simulation {
       if (b == null) {
         throw new IllegalArgumentException("Alpha benchmark " + bench + " has no prices");
       }
-      double[] rm = new double[tDays];
+      rm = new double[tDays];
       long[] bd = b.epochDays();
       double prevClose = Double.NaN;
       int j = 0;
@@ -611,10 +617,7 @@ final class Simulation {
           }
           j++;
         }
-        rm[d] -= rf[d];
       }
-      names = List.of("Mkt-RF");
-      x = new double[][] {rm};
     } else {
       FactorSet f =
           p.data
@@ -625,48 +628,29 @@ final class Simulation {
                           "Alpha model "
                               + s.alphaModel().id()
                               + " needs factor files with "
-                              + s.alphaModel().factors()));
-      names = s.alphaModel().factors();
-      x = new double[names.size()][];
-      for (int k = 0; k < names.size(); k++) {
-        if (!f.names().contains(names.get(k))) {
+                              + model.factors()));
+      for (String name : model.factors()) {
+        if (!f.names().contains(name)) {
           throw new IllegalArgumentException(
               "Alpha model "
                   + s.alphaModel().id()
                   + " needs factor "
-                  + names.get(k)
+                  + name
                   + "; the factor files have "
                   + f.names());
         }
-        x[k] = f.alignTo(names.get(k), days);
       }
     }
-    int rows = 0;
-    boolean[] use = new boolean[tDays];
+    double[] held = new double[tDays];
     for (int d = 0; d < tDays; d++) {
-      boolean ok = active[d];
-      for (double[] col : x) {
-        ok &= !Double.isNaN(col[d]);
-      }
-      use[d] = ok;
-      if (ok) {
-        rows++;
-      }
+      held[d] = active[d] ? ret[d] : Double.NaN;
     }
-    double[] y = new double[rows];
-    double[][] xs = new double[x.length][rows];
-    for (int d = 0, r = 0; d < tDays; d++) {
-      if (use[d]) {
-        y[r] = ret[d] - rf[d];
-        for (int k = 0; k < x.length; k++) {
-          xs[k][r] = x[k][d];
-        }
-        r++;
-      }
-    }
+    CalendarTimeRegression regression =
+        CalendarTimeRegression.of(model, days, held, rm, p.data.factors().orElse(null));
     String benchName = bench;
-    return NeweyWestRegression.fit(y, xs)
-        .map(fit -> new CalendarTimeAlpha(s.alphaModel(), benchName, names, fit));
+    return regression
+        .fit()
+        .map(fit -> new CalendarTimeAlpha(s.alphaModel(), benchName, model.regressors(), fit));
   }
 
   private static double mean(double[] x) {

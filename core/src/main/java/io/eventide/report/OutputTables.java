@@ -4,6 +4,7 @@ import io.eventide.calendar.Exchange;
 import io.eventide.event.EventWindow;
 import io.eventide.event.Overlap;
 import io.eventide.inference.Measure;
+import io.eventide.study.CalendarTimePortfolio;
 import io.eventide.study.FirmEventResult;
 import io.eventide.study.MeanEstimate;
 import io.eventide.study.Outcome;
@@ -328,6 +329,31 @@ final class OutputTables {
             }
           }
         });
+  }
+
+  /**
+   * The calendar-time portfolio's regression, one row per term ({@code docs/cli.md}, "methods
+   * beyond the textbook"): {@code model,term,coef,se,t,p,days,nw_lag,r2}; terms {@code alpha}, then
+   * {@code beta} (market model) or {@code b_<factor>}; {@code days} (T), {@code nw_lag} (L) and
+   * {@code r2} repeat on every row. Without a fit the estimates and {@code r2} are empty cells.
+   *
+   * @param portfolio the portfolio and its regression
+   * @return the table {@code calendar_time}
+   */
+  static TableDefinition<CalendarTimePortfolio.Term> calendarTime(CalendarTimePortfolio portfolio) {
+    return new TableDefinition<>(
+        "calendar_time",
+        List.of(
+            new Column.Text<>("model", r -> portfolio.model().id()),
+            new Column.Text<>("term", CalendarTimePortfolio.Term::name),
+            new Column.Decimal<>("coef", CalendarTimePortfolio.Term::coefficient),
+            new Column.Decimal<>("se", CalendarTimePortfolio.Term::standardError),
+            new Column.Decimal<>("t", CalendarTimePortfolio.Term::t),
+            new Column.Decimal<>("p", CalendarTimePortfolio.Term::p),
+            new Column.Int<>("days", r -> portfolio.days()),
+            new Column.Int<>("nw_lag", r -> portfolio.lag()),
+            new Column.Decimal<>("r2", r -> portfolio.r2())),
+        action -> portfolio.terms().forEach(action));
   }
 
   /**

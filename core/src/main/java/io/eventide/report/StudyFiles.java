@@ -1,5 +1,6 @@
 package io.eventide.report;
 
+import io.eventide.study.CalendarTimePortfolio;
 import io.eventide.study.StudyResult;
 import io.eventide.study.StudyTests;
 import java.io.IOException;
@@ -15,7 +16,8 @@ import java.util.Map;
  * Writes a study's output files into a folder, exactly as the command line's contract lays them out
  * (docs/cli.md): {@code firm_events.csv}, {@code abnormal_returns.csv}, {@code car.csv}, {@code
  * tests.csv}, {@code caar.csv}, {@code aar.csv}; and, as extensions, {@code left_out.csv} and
- * {@code overlaps.csv}; with groups, {@code group_tests.csv}.
+ * {@code overlaps.csv}; with groups, {@code group_tests.csv}; with a calendar-time portfolio,
+ * {@code calendar_time.csv}.
  *
  * <p>Extensions to the contract's columns are appended at the end of a row, never inserted: {@code
  * reason} in {@code firm_events.csv} (why a firm-event was left out) and in {@code tests.csv} (why
@@ -44,6 +46,9 @@ public final class StudyFiles {
 
   /** The file of the tests per group, written by {@link #writeGroupTests}. */
   public static final String GROUP_TESTS = "group_tests.csv";
+
+  /** The file of the calendar-time portfolio, written by {@link #writeCalendarTime}. */
+  public static final String CALENDAR_TIME = "calendar_time.csv";
 
   private StudyFiles() {}
 
@@ -112,5 +117,17 @@ public final class StudyFiles {
    */
   public static Path writeGroupTests(Path folder, Map<String, StudyTests> groups) {
     return OutputTables.groupTests(List.copyOf(groups.entrySet())).writeCsv(folder);
+  }
+
+  /**
+   * Writes {@code calendar_time.csv}: {@code model,term,coef,se,t,p,days,nw_lag,r2}, the
+   * calendar-time portfolio's regression ({@code --calendar-time}).
+   *
+   * @param folder an existing output folder
+   * @param portfolio the portfolio and its regression
+   * @return the file written
+   */
+  public static Path writeCalendarTime(Path folder, CalendarTimePortfolio portfolio) {
+    return OutputTables.calendarTime(portfolio).writeCsv(folder);
   }
 }

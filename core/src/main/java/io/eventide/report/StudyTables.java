@@ -169,4 +169,15 @@ public final class StudyTables {
   public static Table overlaps(StudyResult study) {
     return OutputTables.overlaps(study).toTable();
   }
+
+  /**
+   * The calendar-time portfolio's regression with the columns of {@code calendar_time.csv}: {@code
+   * model, term, coef, se, t, p, days, nw_lag, r2}, one row per term.
+   *
+   * @param portfolio the portfolio and its regression
+   * @return the table {@code calendar_time}
+   */
+  public static Table calendarTime(io.eventide.study.CalendarTimePortfolio portfolio) {
+    return OutputTables.calendarTime(portfolio).toTable();
+  }
 }

@@ -105,6 +105,14 @@ public final class StudyResult {
   }
 
   /**
+   * @param i a firm-event of this view, 0 to {@link #size()} − 1
+   * @return its index in the study's canonical columns
+   */
+  int canonicalIndex(int i) {
+    return at(i);
+  }
+
+  /**
    * The labels of the groups of a grouped study ({@link StudySpecification#groupBy()}), sorted;
    * {@link #group(String)} gives each one's results.
    *

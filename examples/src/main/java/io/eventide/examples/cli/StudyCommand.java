@@ -15,6 +15,7 @@ import io.eventide.model.NormalReturnModel;
 import io.eventide.report.CaarChart;
 import io.eventide.report.StudyFiles;
 import io.eventide.report.StudySummary;
+import io.eventide.study.CalendarTimePortfolio;
 import io.eventide.study.EventStudy;
 import io.eventide.study.StudyResult;
 import io.eventide.study.StudySpecification;
@@ -169,6 +170,7 @@ public class StudyCommand implements Callable<Integer> {
           "--out " + out + " is a file; give a folder (created if missing) for the output files");
     }
     testOptions.validate();
+    methods.calendarTimeModel();
     StudySpecification.Builder b = specification().toBuilder();
     answers.apply(b, events);
     StudySpecification spec = b.build();
@@ -194,6 +196,7 @@ public class StudyCommand implements Callable<Integer> {
         compute(spec, listings, evs, prices(listings), type, registry, suite.needsEstimationSar());
     long t2 = System.nanoTime();
     StudyTests results = testOptions.finish(result, StudyTests.run(result, suite));
+    CalendarTimePortfolio calendarTime = methods.calendarTime(result, registry);
     long t3 = System.nanoTime();
     List<Path> written = new ArrayList<>(StudyFiles.write(out, result, results));
     if (plot) {
@@ -222,6 +225,7 @@ public class StudyCommand implements Callable<Integer> {
     java.io.PrintWriter w = command.commandLine().getOut();
     w.print(StudySummary.of(result, results));
     written.addAll(methods.writeCrossSection(out, result, w, command.commandLine().getErr()));
+    written.addAll(StudyMethodOptions.writeCalendarTime(out, calendarTime, w));
     w.println("Wrote " + written.size() + " files to " + out);
     w.flush();
     return EventideCommand.OK;

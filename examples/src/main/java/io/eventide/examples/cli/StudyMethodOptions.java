@@ -5,9 +5,12 @@ import io.eventide.calendar.ExchangeRegistry;
 import io.eventide.event.FirmCharacteristics;
 import io.eventide.io.CharacteristicsFileReader;
 import io.eventide.io.FactorFileReader;
+import io.eventide.market.CalendarTimeModel;
 import io.eventide.market.FactorSet;
 import io.eventide.market.ReturnPanel;
 import io.eventide.report.CrossSectionTable;
+import io.eventide.report.StudyFiles;
+import io.eventide.study.CalendarTimePortfolio;
 import io.eventide.study.Conventions;
 import io.eventide.study.CrossSection;
 import io.eventide.study.StudyResult;
@@ -22,8 +25,9 @@ import picocli.CommandLine.Option;
 
 /**
  * The options of {@code eventide study} for factor sets per exchange, the cross-sectional
- * regression and the peers' conventions ({@code docs/cli.md}, "answers a quant needs"): {@code
- * --factors [EXCH=]FILE}, {@code --characteristics FILE} and {@code --conventions PRESET}. A
+ * regression, the calendar-time portfolio and the peers' conventions ({@code docs/cli.md}, "answers
+ * a quant needs" and "methods beyond the textbook"): {@code --factors [EXCH=]FILE}, {@code
+ * --characteristics FILE}, {@code --calendar-time MODEL} and {@code --conventions PRESET}. A
  * picocli mixin, so that {@link StudyCommand} only calls it.
  */
 public final class StudyMethodOptions {
@@ -46,6 +50,15 @@ public final class StudyMethodOptions {
           "CSV event_id,ticker,<numeric columns>: also write cross_section.csv, the OLS of each"
               + " window's CAR on a constant and those columns (HC1 and event-clustered errors)")
   Path characteristics;
+
+  @Option(
+      names = "--calendar-time",
+      paramLabel = "MODEL",
+      description =
+          "market|ff3|carhart4|ff5: also write calendar_time.csv, the equal-weighted daily"
+              + " portfolio of the firm-events in their longest window regressed on the market"
+              + " (the benchmark every listing shares) or the plain --factors, Newey-West errors")
+  String calendarTime;
 
   @Option(
       names = "--conventions",
@@ -82,6 +95,20 @@ public final class StudyMethodOptions {
   ReturnPanel withFactors(ReturnPanel panel, ExchangeRegistry registry) {
     List<FactorSet> plain = new ArrayList<>();
     Map<Exchange, List<FactorSet>> byExchange = new LinkedHashMap<>();
+    readFactors(registry, plain, byExchange);
+    ReturnPanel out = panel;
+    if (!plain.isEmpty()) {
+      out = out.withFactors(FactorSet.merge(plain));
+    }
+    for (Map.Entry<Exchange, List<FactorSet>> e : byExchange.entrySet()) {
+      out = out.withFactors(e.getKey(), FactorSet.merge(e.getValue()));
+    }
+    return out;
+  }
+
+  /** Reads the files of {@code --factors}: plain ones in order, and those of each exchange. */
+  private void readFactors(
+      ExchangeRegistry registry, List<FactorSet> plain, Map<Exchange, List<FactorSet>> byExchange) {
     for (String spec : factors) {
       int eq = spec.indexOf('=');
       Exchange exchange = eq > 0 ? registry.find(spec.substring(0, eq).strip()).orElse(null) : null;
@@ -102,14 +129,99 @@ public final class StudyMethodOptions {
             .add(FactorFileReader.read(Path.of(spec.substring(eq + 1).strip())));
       }
     }
-    ReturnPanel out = panel;
-    if (!plain.isEmpty()) {
-      out = out.withFactors(FactorSet.merge(plain));
+  }
+
+  /**
+   * Checks {@code --calendar-time} before anything is read.
+   *
+   * @return the model, or null when the flag is not given
+   * @throws IllegalArgumentException for an unknown model, or a factor model without {@code
+   *     --factors}
+   */
+  CalendarTimeModel calendarTimeModel() {
+    if (calendarTime == null) {
+      return null;
     }
-    for (Map.Entry<Exchange, List<FactorSet>> e : byExchange.entrySet()) {
-      out = out.withFactors(e.getKey(), FactorSet.merge(e.getValue()));
+    CalendarTimeModel m;
+    try {
+      m = CalendarTimeModel.of(calendarTime);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "Unknown --calendar-time '" + calendarTime + "'; expected market, ff3, carhart4 or ff5");
     }
-    return out;
+    if (m != CalendarTimeModel.MARKET && factors.isEmpty()) {
+      throw new IllegalArgumentException(
+          "--calendar-time "
+              + m.id()
+              + " needs factors "
+              + m.factors()
+              + "; give --factors FILE with a Ken French daily file");
+    }
+    return m;
+  }
+
+  /**
+   * The calendar-time portfolio of {@code --calendar-time}, on the plain {@code --factors} files
+   * (merged in the order given: RF and each factor from the first file that has it); the {@code
+   * EXCH=FILE} sets serve the firm-events' own models only.
+   *
+   * @param result the study
+   * @param registry the exchanges an {@code EXCH=} prefix may name
+   * @return the portfolio, or null when the flag is not given
+   * @throws IllegalArgumentException for bad usage: no shared benchmark under {@code market}, a
+   *     factor model without a plain factor file or whose files lack a factor
+   */
+  CalendarTimePortfolio calendarTime(StudyResult result, ExchangeRegistry registry) {
+    CalendarTimeModel m = calendarTimeModel();
+    if (m == null) {
+      return null;
+    }
+    List<FactorSet> plain = new ArrayList<>();
+    readFactors(registry, plain, new LinkedHashMap<>());
+    FactorSet set = plain.isEmpty() ? null : FactorSet.merge(plain);
+    if (m != CalendarTimeModel.MARKET && set == null) {
+      throw new IllegalArgumentException(
+          "--calendar-time "
+              + m.id()
+              + " needs a plain --factors FILE (the portfolio spans every exchange of the study);"
+              + " the EXCH=FILE sets serve only the firm-events' own models");
+    }
+    try {
+      return CalendarTimePortfolio.run(result, m, set);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--calendar-time " + m.id() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Writes {@code calendar_time.csv} and prints one line on the regression.
+   *
+   * @param out the output folder
+   * @param portfolio the portfolio, or null when the flag is not given
+   * @param stdout standard output
+   * @return the files written
+   */
+  static List<Path> writeCalendarTime(
+      Path out, CalendarTimePortfolio portfolio, PrintWriter stdout) {
+    if (portfolio == null) {
+      return List.of();
+    }
+    stdout.println(
+        String.format(
+            java.util.Locale.ROOT,
+            "Calendar-time portfolio (%s, window %s): %d firm-events on %d dates; T = %d, L = %d,"
+                + " alpha = %.6g per day (t = %.3f, p = %.4f), R2 = %.4f",
+            portfolio.model().id(),
+            portfolio.window(),
+            portfolio.firmEvents(),
+            portfolio.dates().size(),
+            portfolio.days(),
+            portfolio.lag(),
+            portfolio.alpha(),
+            portfolio.terms().get(0).t(),
+            portfolio.terms().get(0).p(),
+            portfolio.r2()));
+    return List.of(StudyFiles.writeCalendarTime(out, portfolio));
   }
 
   /**
