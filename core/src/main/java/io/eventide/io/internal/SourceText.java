@@ -3,7 +3,9 @@ package io.eventide.io.internal;
 import io.eventide.io.InputException;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -41,6 +43,46 @@ public final class SourceText {
     } catch (IOException e) {
       throw new InputException(source, 0, "", "", "cannot be read: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Reads a whole file as bytes, checked to be UTF-8 (a leading BOM is kept: {@link CsvScanner}
+   * skips it). The same failures as {@link #read(Path)}, with the same messages.
+   *
+   * @param path the file
+   * @return its bytes
+   * @throws InputException if the file is missing, unreadable or not UTF-8
+   */
+  public static byte[] readBytes(Path path) {
+    Objects.requireNonNull(path, "path");
+    String source = path.toString();
+    try {
+      byte[] bytes = Files.readAllBytes(path);
+      if (!isAscii(bytes)) {
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)
+            .decode(ByteBuffer.wrap(bytes));
+      }
+      return bytes;
+    } catch (NoSuchFileException e) {
+      throw new InputException(source, 0, "", "", "file not found", e);
+    } catch (AccessDeniedException e) {
+      throw new InputException(source, 0, "", "", "cannot be read: permission denied", e);
+    } catch (CharacterCodingException e) {
+      throw new InputException(source, 0, "", "", "is not UTF-8 text (save it as UTF-8 CSV)", e);
+    } catch (IOException e) {
+      throw new InputException(source, 0, "", "", "cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean isAscii(byte[] bytes) {
+    int any = 0;
+    for (byte b : bytes) {
+      any |= b;
+    }
+    return any >= 0;
   }
 
   /**
