@@ -353,11 +353,11 @@ final class PriceFileParser {
   }
 
   private double price(int column, String label, int line) {
-    if (scan.isMissing(column)) {
-      return Double.NaN;
-    }
     double v = scan.decimal(column);
-    return v > 0 ? v : parsePrice(source, line, label, scan.cell(column));
+    if (v > 0) {
+      return v;
+    }
+    return scan.isMissing(column) ? Double.NaN : parsePrice(source, line, label, scan.cell(column));
   }
 
   private void grow() {

@@ -1,6 +1,9 @@
 package io.eventide.io.internal;
 
 import io.eventide.io.InputException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -29,6 +32,21 @@ public final class CsvScanner {
 
   /** Days from 0000-01-01 to 1970-01-01 in the proleptic Gregorian calendar. */
   private static final long DAYS_0000_TO_1970 = 719_528L;
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  private static final long ONES = 0x0101_0101_0101_0101L;
+  private static final long HIGHS = 0x8080_8080_8080_8080L;
+  private static final long COMMAS = ONES * ',';
+  private static final long LINE_FEEDS = ONES * '\n';
+  private static final long RETURNS = ONES * '\r';
+  private static final long QUOTES = ONES * '"';
+
+  /** Days of a common year before the first of each month. */
+  private static final int[] DAYS_BEFORE_MONTH = {
+    0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334
+  };
 
   private static final double[] POWERS_OF_TEN = new double[23];
 
@@ -92,85 +110,126 @@ public final class CsvScanner {
     final byte[] b = bytes;
     final int n = length;
     while (pos < n) {
-      int i = pos;
+      int from = pos;
       int startLine = nextLine;
       int count = 0;
-      int fieldFrom = i;
-      boolean atFieldStart = true;
-      boolean inQuotes = false;
-      boolean blank = true;
-      boolean nonAscii = false;
+      int fieldFrom = from;
       int end = -1;
-      while (i < n) {
+      int i = from;
+      while ((i = nextSpecial(i)) < n) {
         byte c = b[i];
-        if (inQuotes) {
-          if (c == '"') {
-            if (i + 1 < n && b[i + 1] == '"') {
-              i += 2;
-            } else {
-              inQuotes = false;
-              i++;
-            }
-          } else if (c == '\n' || c == '\r') {
-            i = skipLineBreak(i);
-            nextLine++;
-          } else {
-            i++;
-          }
-        } else if (c > ',') {
-          // digits, letters, '.', '-': the common case
-          atFieldStart = false;
-          blank = false;
-          i++;
-        } else if (c == ',') {
+        if (c == ',') {
           count = addField(count, fieldFrom, i);
           fieldFrom = i + 1;
-          atFieldStart = true;
-          blank = false;
           i++;
-        } else if (c == '\n' || c == '\r') {
+        } else if (c == '"') {
+          // A quote opens a quoted field only at the start of the field (after spaces and tabs).
+          i = onlySpacesOrTabs(fieldFrom, i) ? skipQuoted(i + 1, startLine) : i + 1;
+        } else {
           end = i;
           i = skipLineBreak(i);
           nextLine++;
           break;
-        } else if (c == '"' && atFieldStart) {
-          inQuotes = true;
-          atFieldStart = false;
-          blank = false;
-          i++;
-        } else {
-          if (c != ' ' && c != '\t') {
-            atFieldStart = false;
-          }
-          if (c < 0) {
-            nonAscii = true;
-          } else if (!isAsciiWhitespace(c)) {
-            blank = false;
-          }
-          i++;
         }
-      }
-      if (inQuotes) {
-        throw new InputException(
-            source, startLine, "", "", "a quoted field that starts on this line is never closed");
       }
       int recordTo = end < 0 ? n : end;
       count = addField(count, fieldFrom, recordTo);
-      int recordFrom = pos;
-      pos = i;
-      if (blank
-          && (!nonAscii
-              || new String(b, recordFrom, recordTo - recordFrom, StandardCharsets.UTF_8)
-                  .isBlank())) {
+      pos = Math.min(i, n);
+      if (count == 1 && isBlank(from, recordTo)) {
         continue;
       }
-      recordStart = recordFrom;
+      recordStart = from;
       recordEnd = recordTo;
       recordLine = startLine;
       fields = count;
       return true;
     }
     return false;
+  }
+
+  /**
+   * The index of the first {@code ,}, {@code \n}, {@code \r} or {@code "} at or after {@code i}, or
+   * the length: eight bytes at a time, each compared with the four at once (a byte of {@code w ^
+   * c·0x0101…} is zero where {@code w} holds {@code c}; {@code (x − 0x0101…) & ~x & 0x8080…} flags
+   * zero bytes, the lowest flag always being a true one).
+   */
+  private int nextSpecial(int i) {
+    final byte[] b = bytes;
+    final int n = length;
+    while (i + 8 <= n) {
+      long w = (long) LONGS.get(b, i);
+      long t =
+          zeroBytes(w ^ COMMAS)
+              | zeroBytes(w ^ LINE_FEEDS)
+              | zeroBytes(w ^ RETURNS)
+              | zeroBytes(w ^ QUOTES);
+      if (t != 0) {
+        return i + (Long.numberOfTrailingZeros(t) >>> 3);
+      }
+      i += 8;
+    }
+    while (i < n) {
+      byte c = b[i];
+      if (c == ',' || c == '\n' || c == '\r' || c == '"') {
+        return i;
+      }
+      i++;
+    }
+    return n;
+  }
+
+  private static long zeroBytes(long x) {
+    return (x - ONES) & ~x & HIGHS;
+  }
+
+  private boolean onlySpacesOrTabs(int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (bytes[k] != ' ' && bytes[k] != '\t') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Skips a quoted field's content from just after its opening quote, counting its line breaks.
+   *
+   * @return the index just after the closing quote
+   */
+  private int skipQuoted(int i, int startLine) {
+    final byte[] b = bytes;
+    final int n = length;
+    while (i < n) {
+      byte c = b[i];
+      if (c == '"') {
+        if (i + 1 < n && b[i + 1] == '"') {
+          i += 2;
+        } else {
+          return i + 1;
+        }
+      } else if (c == '\n' || c == '\r') {
+        i = skipLineBreak(i);
+        nextLine++;
+      } else {
+        i++;
+      }
+    }
+    throw new InputException(
+        source, startLine, "", "", "a quoted field that starts on this line is never closed");
+  }
+
+  /** Whether a record without commas is blank: whitespace only, as {@link String#isBlank()}. */
+  private boolean isBlank(int from, int to) {
+    boolean nonAscii = false;
+    for (int k = from; k < to; k++) {
+      byte c = bytes[k];
+      if (c < 0) {
+        nonAscii = true;
+      } else if (!isAsciiWhitespace(c)) {
+        return false;
+      }
+    }
+    return !nonAscii || new String(bytes, from, to - from, StandardCharsets.UTF_8).isBlank();
   }
 
   private int addField(int count, int from, int to) {
@@ -397,13 +456,9 @@ public final class CsvScanner {
     if (day > monthLength) {
       return NO_DAY;
     }
-    long y = year;
-    long total = 365 * y + (y + 3) / 4 - (y + 99) / 100 + (y + 399) / 400;
-    total += (367 * month - 362) / 12;
-    total += day - 1;
-    if (month > 2) {
-      total -= leap ? 1 : 2;
-    }
+    // days before 1 January of the year (year 0 is a leap year), then before the month
+    int total = 365 * year + (year + 3) / 4 - (year + 99) / 100 + (year + 399) / 400;
+    total += DAYS_BEFORE_MONTH[month - 1] + (leap && month > 2 ? 1 : 0) + day - 1;
     return total - DAYS_0000_TO_1970;
   }
 

@@ -3,7 +3,10 @@ package io.eventide.io.internal;
 import io.eventide.io.InputException;
 import java.io.IOException;
 import java.io.Reader;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +24,9 @@ import java.util.Objects;
 public final class SourceText {
 
   private static final char BOM = '\uFEFF';
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private SourceText() {}
 
@@ -78,11 +84,15 @@ public final class SourceText {
   }
 
   private static boolean isAscii(byte[] bytes) {
-    int any = 0;
-    for (byte b : bytes) {
-      any |= b;
+    long any = 0;
+    int i = 0;
+    for (; i + 8 <= bytes.length; i += 8) {
+      any |= (long) LONGS.get(bytes, i);
     }
-    return any >= 0;
+    for (; i < bytes.length; i++) {
+      any |= bytes[i];
+    }
+    return (any & 0x8080_8080_8080_8080L) == 0;
   }
 
   /**
