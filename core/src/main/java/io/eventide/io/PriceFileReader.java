@@ -56,6 +56,11 @@ import java.util.Objects;
  * the seam. Blank lines, a UTF-8 BOM, CRLF line ends and a last line without a line break are fine.
  * The file must be UTF-8 and comma-separated.
  *
+ * <p>A file is read in one pass over its bytes straight to primitive arrays: a {@code yyyy-mm-dd}
+ * date and a plain decimal are parsed from the bytes (the decimal bit for bit {@link
+ * Double#parseDouble(String)}), every other form through the cell's text by the rules above ({@code
+ * docs/cli.md}, "Supported price layouts").
+ *
  * <p>Every problem is an {@link InputException} naming the file, the line, the column and the
  * value: an empty file, a header without data rows, no date column or no price column (line of the
  * header, value the header), an unparseable date, a duplicate date (naming both lines), a
