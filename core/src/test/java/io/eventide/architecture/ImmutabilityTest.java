@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
  *   <li>{@code io.eventide.study.internal.ClusterCorrelation}: the r̄ accumulator, whose blocks of
  *       gapped residuals are scratch kept in the instance ("one instance per thread" in its
  *       javadoc).
+ *   <li>{@code io.eventide.io.internal.CsvScanner}: a cursor over one file's bytes, used by the one
+ *       thread that reads the file ("not thread-safe: one scanner per file" in its javadoc).
  * </ul>
  */
 class ImmutabilityTest {
@@ -69,6 +71,9 @@ class ImmutabilityTest {
         .and()
         .areDeclaredInClassesThat()
         .doNotHaveFullyQualifiedName("io.eventide.study.internal.ClusterCorrelation")
+        .and()
+        .areDeclaredInClassesThat()
+        .doNotHaveFullyQualifiedName("io.eventide.io.internal.CsvScanner")
         .should()
         .beFinal()
         .because("public objects are shared between threads and must not change")
@@ -86,7 +91,8 @@ class ImmutabilityTest {
           "io.eventide.simulation.SimulationSpecification$Builder",
           "io.eventide.backtest.Strategy$Builder",
           "io.eventide.regression.internal.LinearRegressionKernel$Workspace",
-          "io.eventide.study.internal.ClusterCorrelation"
+          "io.eventide.study.internal.ClusterCorrelation",
+          "io.eventide.io.internal.CsvScanner"
         }) {
       assertThat(classes.get(name).getFields())
           .as(name)

@@ -3,7 +3,12 @@ package io.eventide.io.internal;
 import io.eventide.io.InputException;
 import java.io.IOException;
 import java.io.Reader;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -19,6 +24,9 @@ import java.util.Objects;
 public final class SourceText {
 
   private static final char BOM = '\uFEFF';
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private SourceText() {}
 
@@ -41,6 +49,50 @@ public final class SourceText {
     } catch (IOException e) {
       throw new InputException(source, 0, "", "", "cannot be read: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Reads a whole file as bytes, checked to be UTF-8 (a leading BOM is kept: {@link CsvScanner}
+   * skips it). The same failures as {@link #read(Path)}, with the same messages.
+   *
+   * @param path the file
+   * @return its bytes
+   * @throws InputException if the file is missing, unreadable or not UTF-8
+   */
+  public static byte[] readBytes(Path path) {
+    Objects.requireNonNull(path, "path");
+    String source = path.toString();
+    try {
+      byte[] bytes = Files.readAllBytes(path);
+      if (!isAscii(bytes)) {
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)
+            .decode(ByteBuffer.wrap(bytes));
+      }
+      return bytes;
+    } catch (NoSuchFileException e) {
+      throw new InputException(source, 0, "", "", "file not found", e);
+    } catch (AccessDeniedException e) {
+      throw new InputException(source, 0, "", "", "cannot be read: permission denied", e);
+    } catch (CharacterCodingException e) {
+      throw new InputException(source, 0, "", "", "is not UTF-8 text (save it as UTF-8 CSV)", e);
+    } catch (IOException e) {
+      throw new InputException(source, 0, "", "", "cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean isAscii(byte[] bytes) {
+    long any = 0;
+    int i = 0;
+    for (; i + 8 <= bytes.length; i += 8) {
+      any |= (long) LONGS.get(bytes, i);
+    }
+    for (; i < bytes.length; i++) {
+      any |= bytes[i];
+    }
+    return (any & 0x8080_8080_8080_8080L) == 0;
   }
 
   /**

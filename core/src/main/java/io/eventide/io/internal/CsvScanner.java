@@ -1,0 +1,522 @@
+package io.eventide.io.internal;
+
+import io.eventide.io.InputException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A one-pass, allocation-free scanner over the UTF-8 bytes of a comma-separated file: it steps from
+ * record to record, and for the current record knows the physical line it starts on and where each
+ * field lies in the bytes. Cells are parsed straight from the bytes ({@link #isMissing(int)},
+ * {@link #decimal(int)}, {@link #epochDay(int)}); {@link #cell(int)} builds a cell's text only
+ * where a reader needs it (header names, error messages, forms the byte-level parsers leave to the
+ * text-level ones).
+ *
+ * <p>It frames records exactly as {@link CsvTable} does (RFC 4180 quoting; a quote opens a quoted
+ * field only at the start of the field, after spaces and tabs at most; {@code ""} inside quotes is
+ * a quote; line breaks {@code \n}, {@code \r\n} or a lone {@code \r}, also inside quotes, where
+ * they belong to the field; records that are blank are skipped; a leading UTF-8 byte-order mark is
+ * skipped), and {@link #cell(int)} gives the cell {@link CsvTable#cell(int, int)} gives: control
+ * characters and spaces trimmed around an unquoted field, the quotes of a quoted field removed
+ * ({@code ""} read as {@code "}) when nothing but spaces follows the closing quote (otherwise the
+ * field is kept as written, quotes included), then {@link String#strip()}.
+ *
+ * <p>Not thread-safe: one scanner per file.
+ */
+public final class CsvScanner {
+
+  private static final long NO_DAY = Long.MIN_VALUE;
+
+  /** Days from 0000-01-01 to 1970-01-01 in the proleptic Gregorian calendar. */
+  private static final long DAYS_0000_TO_1970 = 719_528L;
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  private static final long ONES = 0x0101_0101_0101_0101L;
+  private static final long HIGHS = 0x8080_8080_8080_8080L;
+  private static final long COMMAS = ONES * ',';
+  private static final long LINE_FEEDS = ONES * '\n';
+  private static final long RETURNS = ONES * '\r';
+  private static final long QUOTES = ONES * '"';
+
+  /** Days of a common year before the first of each month. */
+  private static final int[] DAYS_BEFORE_MONTH = {
+    0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334
+  };
+
+  private static final double[] POWERS_OF_TEN = new double[23];
+
+  static {
+    double p = 1;
+    for (int i = 0; i < POWERS_OF_TEN.length; i++) {
+      POWERS_OF_TEN[i] = p;
+      p *= 10;
+    }
+  }
+
+  private final String source;
+  private final byte[] bytes;
+  private final int length;
+  private int pos;
+  private int nextLine;
+
+  private int recordStart;
+  private int recordEnd;
+  private int recordLine;
+  private int fields;
+  private int[] fieldStart = new int[16];
+  private int[] fieldEnd = new int[16];
+
+  /** Bounds of the last cell {@link #bounds(int)} accepted. */
+  private int valueStart;
+
+  private int valueEnd;
+
+  /**
+   * @param source the name used in error messages
+   * @param bytes the file's bytes, UTF-8 (validated by the caller); a leading BOM is skipped
+   */
+  public CsvScanner(String source, byte[] bytes) {
+    this.source = source;
+    this.bytes = bytes;
+    this.length = bytes.length;
+    this.pos =
+        length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF
+            ? 3
+            : 0;
+    this.nextLine = 1;
+  }
+
+  /**
+   * The value {@link #epochDay(int)} returns when it leaves a cell to the text-level parser.
+   *
+   * @return {@link Long#MIN_VALUE}
+   */
+  public static long noDay() {
+    return NO_DAY;
+  }
+
+  /**
+   * Moves to the next record that is not blank (blank: only whitespace).
+   *
+   * @return false at the end of the text
+   * @throws InputException if a quoted field is never closed (it then runs to the end of the text)
+   */
+  public boolean next() {
+    final byte[] b = bytes;
+    final int n = length;
+    while (pos < n) {
+      int from = pos;
+      int startLine = nextLine;
+      int count = 0;
+      int fieldFrom = from;
+      int end = -1;
+      int i = from;
+      while ((i = nextSpecial(i)) < n) {
+        byte c = b[i];
+        if (c == ',') {
+          count = addField(count, fieldFrom, i);
+          fieldFrom = i + 1;
+          i++;
+        } else if (c == '"') {
+          // A quote opens a quoted field only at the start of the field (after spaces and tabs).
+          i = onlySpacesOrTabs(fieldFrom, i) ? skipQuoted(i + 1, startLine) : i + 1;
+        } else {
+          end = i;
+          i = skipLineBreak(i);
+          nextLine++;
+          break;
+        }
+      }
+      int recordTo = end < 0 ? n : end;
+      count = addField(count, fieldFrom, recordTo);
+      pos = Math.min(i, n);
+      if (count == 1 && isBlank(from, recordTo)) {
+        continue;
+      }
+      recordStart = from;
+      recordEnd = recordTo;
+      recordLine = startLine;
+      fields = count;
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * The index of the first {@code ,}, {@code \n}, {@code \r} or {@code "} at or after {@code i}, or
+   * the length: eight bytes at a time, each compared with the four at once (a byte of {@code w ^
+   * c·0x0101…} is zero where {@code w} holds {@code c}; {@code (x − 0x0101…) & ~x & 0x8080…} flags
+   * zero bytes, the lowest flag always being a true one).
+   */
+  private int nextSpecial(int i) {
+    final byte[] b = bytes;
+    final int n = length;
+    while (i + 8 <= n) {
+      long w = (long) LONGS.get(b, i);
+      long t =
+          zeroBytes(w ^ COMMAS)
+              | zeroBytes(w ^ LINE_FEEDS)
+              | zeroBytes(w ^ RETURNS)
+              | zeroBytes(w ^ QUOTES);
+      if (t != 0) {
+        return i + (Long.numberOfTrailingZeros(t) >>> 3);
+      }
+      i += 8;
+    }
+    while (i < n) {
+      byte c = b[i];
+      if (c == ',' || c == '\n' || c == '\r' || c == '"') {
+        return i;
+      }
+      i++;
+    }
+    return n;
+  }
+
+  private static long zeroBytes(long x) {
+    return (x - ONES) & ~x & HIGHS;
+  }
+
+  private boolean onlySpacesOrTabs(int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (bytes[k] != ' ' && bytes[k] != '\t') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Skips a quoted field's content from just after its opening quote, counting its line breaks.
+   *
+   * @return the index just after the closing quote
+   */
+  private int skipQuoted(int i, int startLine) {
+    final byte[] b = bytes;
+    final int n = length;
+    while (i < n) {
+      byte c = b[i];
+      if (c == '"') {
+        if (i + 1 < n && b[i + 1] == '"') {
+          i += 2;
+        } else {
+          return i + 1;
+        }
+      } else if (c == '\n' || c == '\r') {
+        i = skipLineBreak(i);
+        nextLine++;
+      } else {
+        i++;
+      }
+    }
+    throw new InputException(
+        source, startLine, "", "", "a quoted field that starts on this line is never closed");
+  }
+
+  /** Whether a record without commas is blank: whitespace only, as {@link String#isBlank()}. */
+  private boolean isBlank(int from, int to) {
+    boolean nonAscii = false;
+    for (int k = from; k < to; k++) {
+      byte c = bytes[k];
+      if (c < 0) {
+        nonAscii = true;
+      } else if (!isAsciiWhitespace(c)) {
+        return false;
+      }
+    }
+    return !nonAscii || new String(bytes, from, to - from, StandardCharsets.UTF_8).isBlank();
+  }
+
+  private int addField(int count, int from, int to) {
+    if (count == fieldStart.length) {
+      fieldStart = Arrays.copyOf(fieldStart, count * 2);
+      fieldEnd = Arrays.copyOf(fieldEnd, count * 2);
+    }
+    fieldStart[count] = from;
+    fieldEnd[count] = to;
+    return count + 1;
+  }
+
+  private int skipLineBreak(int i) {
+    return bytes[i] == '\r' && i + 1 < length && bytes[i + 1] == '\n' ? i + 2 : i + 1;
+  }
+
+  /**
+   * @return the 1-based physical line the current record starts on
+   */
+  public int line() {
+    return recordLine;
+  }
+
+  /**
+   * @return the number of fields of the current record
+   */
+  public int fields() {
+    return fields;
+  }
+
+  /**
+   * A guess at the number of records from the current one to the end, from the current record's
+   * length: for sizing arrays.
+   *
+   * @return at least 1
+   */
+  public int estimateRecords() {
+    return (length - recordStart) / (recordEnd - recordStart + 1) + 1;
+  }
+
+  /**
+   * @return the current record as written in the file, without its line break
+   */
+  public String record() {
+    return new String(bytes, recordStart, recordEnd - recordStart, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The cell as {@link CsvTable#cell(int, int)} gives it (see the class documentation).
+   *
+   * @param field a 0-based field index of the current record
+   * @return the trimmed, unquoted cell
+   */
+  public String cell(int field) {
+    String raw =
+        new String(
+            bytes, fieldStart[field], fieldEnd[field] - fieldStart[field], StandardCharsets.UTF_8);
+    int a = 0;
+    int z = raw.length();
+    while (a < z && raw.charAt(a) <= ' ') {
+      a++;
+    }
+    while (z > a && raw.charAt(z - 1) <= ' ') {
+      z--;
+    }
+    String t = raw.substring(a, z);
+    if (t.startsWith("\"")) {
+      StringBuilder sb = new StringBuilder(t.length());
+      int i = 1;
+      int close = -1;
+      while (i < t.length()) {
+        char c = t.charAt(i);
+        if (c == '"') {
+          if (i + 1 < t.length() && t.charAt(i + 1) == '"') {
+            sb.append('"');
+            i += 2;
+          } else {
+            close = i;
+            break;
+          }
+        } else {
+          sb.append(c);
+          i++;
+        }
+      }
+      if (close == t.length() - 1) {
+        return sb.toString().strip();
+      }
+    }
+    return t.strip();
+  }
+
+  /**
+   * Finds the bytes of a simple cell: an unquoted one, or a quoted one without {@code ""} and with
+   * nothing after its closing quote. Sets {@link #valueStart} and {@link #valueEnd}.
+   *
+   * @return false if the cell needs {@link #cell(int)}
+   */
+  private boolean bounds(int field) {
+    final byte[] b = bytes;
+    int a = fieldStart[field];
+    int z = fieldEnd[field];
+    while (a < z && (b[a] & 0xff) <= ' ') {
+      a++;
+    }
+    while (z > a && (b[z - 1] & 0xff) <= ' ') {
+      z--;
+    }
+    if (a < z && b[a] == '"') {
+      int q = a + 1;
+      while (q < z && b[q] != '"') {
+        q++;
+      }
+      if (q != z - 1) {
+        return false;
+      }
+      a++;
+      z = q;
+      while (a < z && isAsciiWhitespace(b[a])) {
+        a++;
+      }
+      while (z > a && isAsciiWhitespace(b[z - 1])) {
+        z--;
+      }
+    }
+    valueStart = a;
+    valueEnd = z;
+    return true;
+  }
+
+  /**
+   * Whether a cell is plainly a missing value ({@link Cells#isMissing(String)}: empty, {@code
+   * null}, {@code nan} or {@code -}, any case). False also when the cell is not simple enough to
+   * tell from its bytes; callers then ask {@link Cells#isMissing(String)} of {@link #cell(int)}.
+   *
+   * @param field a 0-based field index
+   * @return true if the cell certainly marks a missing value
+   */
+  public boolean isMissing(int field) {
+    if (!bounds(field)) {
+      return false;
+    }
+    int len = valueEnd - valueStart;
+    final byte[] b = bytes;
+    int a = valueStart;
+    if (len == 0) {
+      return true;
+    }
+    if (len == 1) {
+      return b[a] == '-';
+    }
+    if (len == 3) {
+      return (b[a] | 0x20) == 'n' && (b[a + 1] | 0x20) == 'a' && (b[a + 2] | 0x20) == 'n';
+    }
+    return len == 4
+        && (b[a] | 0x20) == 'n'
+        && (b[a + 1] | 0x20) == 'u'
+        && (b[a + 2] | 0x20) == 'l'
+        && (b[a + 3] | 0x20) == 'l';
+  }
+
+  /**
+   * A plain decimal cell parsed from its bytes: {@link #parsePlainDecimal(byte[], int, int)} of the
+   * cell.
+   *
+   * @param field a 0-based field index
+   * @return the value, bit for bit {@link Double#parseDouble(String)} of the cell; {@code NaN} if
+   *     the cell is not a plain decimal the fast path takes (callers then parse {@link #cell(int)})
+   */
+  public double decimal(int field) {
+    return bounds(field) ? parsePlainDecimal(bytes, valueStart, valueEnd) : Double.NaN;
+  }
+
+  /**
+   * A date cell {@code yyyy-mm-dd} (exactly ten characters) as days since 1970-01-01.
+   *
+   * @param field a 0-based field index
+   * @return the epoch day, or {@link #noDay()} for any other form and for a day that does not exist
+   *     (callers then parse {@link #cell(int)}, which also words the error)
+   */
+  public long epochDay(int field) {
+    if (!bounds(field) || valueEnd - valueStart != 10) {
+      return NO_DAY;
+    }
+    final byte[] b = bytes;
+    int a = valueStart;
+    if (b[a + 4] != '-' || b[a + 7] != '-') {
+      return NO_DAY;
+    }
+    int year = digits(b, a, 4);
+    int month = digits(b, a + 5, 2);
+    int day = digits(b, a + 8, 2);
+    return (year | month | day) < 0 ? NO_DAY : epochDay(year, month, day);
+  }
+
+  /** The value of {@code count} ASCII digits, or -1 if one of them is not a digit. */
+  private static int digits(byte[] b, int from, int count) {
+    int v = 0;
+    for (int i = from; i < from + count; i++) {
+      int d = b[i] - '0';
+      if (d < 0 || d > 9) {
+        return -1;
+      }
+      v = v * 10 + d;
+    }
+    return v;
+  }
+
+  /**
+   * Days since 1970-01-01 of a proleptic Gregorian date with a year 0 to 9999, as {@code
+   * LocalDate.of(year, month, day).toEpochDay()}.
+   *
+   * @return the epoch day, or {@link #noDay()} if there is no such day (month 0, February 30)
+   */
+  static long epochDay(int year, int month, int day) {
+    if (month < 1 || month > 12 || day < 1) {
+      return NO_DAY;
+    }
+    boolean leap = (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
+    int monthLength =
+        month == 2
+            ? (leap ? 29 : 28)
+            : (month == 4 || month == 6 || month == 9 || month == 11) ? 30 : 31;
+    if (day > monthLength) {
+      return NO_DAY;
+    }
+    // days before 1 January of the year (year 0 is a leap year), then before the month
+    int total = 365 * year + (year + 3) / 4 - (year + 99) / 100 + (year + 399) / 400;
+    total += DAYS_BEFORE_MONTH[month - 1] + (leap && month > 2 ? 1 : 0) + day - 1;
+    return total - DAYS_0000_TO_1970;
+  }
+
+  /**
+   * Parses {@code [+-]?(digits[.digits*] | .digits)} from bytes when the result is certainly exact:
+   * at most 18 digits whose integer value {@code m} is at most 2⁵³, and at most 22 of them after
+   * the point. Then {@code m} and {@code 10^k} are exact doubles and one IEEE division rounds
+   * {@code m / 10^k} correctly, which is the value {@link Double#parseDouble(String)} returns
+   * (Clinger, "How to read floating point numbers accurately", PLDI 1990, the fast path).
+   *
+   * @param b the bytes
+   * @param from the first byte
+   * @param to one past the last byte
+   * @return the value, or {@code NaN} for any other form (an exponent, thousands separators, more
+   *     digits, not a number at all): callers fall back to {@link Cells#parseDecimal(String)}
+   */
+  public static double parsePlainDecimal(byte[] b, int from, int to) {
+    int i = from;
+    boolean negative = false;
+    if (i < to && (b[i] == '-' || b[i] == '+')) {
+      negative = b[i] == '-';
+      i++;
+    }
+    long m = 0;
+    int digits = 0;
+    int start = i;
+    while (i < to) {
+      int d = b[i] - '0';
+      if (d < 0 || d > 9) {
+        break;
+      }
+      m = m * 10 + d;
+      i++;
+    }
+    int integerDigits = i - start;
+    int fractionDigits = 0;
+    if (i < to && b[i] == '.') {
+      i++;
+      int fractionStart = i;
+      while (i < to) {
+        int d = b[i] - '0';
+        if (d < 0 || d > 9) {
+          break;
+        }
+        m = m * 10 + d;
+        i++;
+      }
+      fractionDigits = i - fractionStart;
+    }
+    digits = integerDigits + fractionDigits;
+    if (i != to || digits == 0 || digits > 18 || fractionDigits > 22 || m > (1L << 53)) {
+      return Double.NaN;
+    }
+    double v = fractionDigits == 0 ? (double) m : (double) m / POWERS_OF_TEN[fractionDigits];
+    return negative ? -v : v;
+  }
+
+  private static boolean isAsciiWhitespace(byte c) {
+    return (c >= 9 && c <= 13) || (c >= 28 && c <= 32);
+  }
+}

@@ -1,0 +1,201 @@
+package io.eventide.io.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.eventide.io.InputException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link CsvScanner}: its records and cells against {@link CsvTable} (the framer and tokenizer it
+ * replaces for price files), its byte-level dates against {@link LocalDate}, and its decimal fast
+ * path against {@link Double#parseDouble(String)} bit for bit.
+ */
+class CsvScannerTest {
+
+  private static CsvScanner scanner(String text) {
+    return new CsvScanner("t.csv", text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Every record's line and cells, read by the scanner. */
+  private static List<String> scanned(String text) {
+    CsvScanner s = scanner(text);
+    List<String> out = new ArrayList<>();
+    while (s.next()) {
+      StringBuilder sb = new StringBuilder().append(s.line()).append(':');
+      for (int f = 0; f < s.fields(); f++) {
+        sb.append('[').append(s.cell(f)).append(']');
+      }
+      out.add(sb.toString());
+    }
+    return out;
+  }
+
+  /** The same, read by {@link CsvTable} (whose records must all have the header's width). */
+  private static List<String> tabled(String text) {
+    CsvTable t = CsvTable.parse("t.csv", text);
+    List<String> out = new ArrayList<>();
+    for (int r = 0; r < t.rows(); r++) {
+      StringBuilder sb = new StringBuilder().append(t.line(r)).append(':');
+      for (int c = 0; c < t.width(); c++) {
+        sb.append('[').append(t.cell(r, c)).append(']');
+      }
+      out.add(sb.toString());
+    }
+    return out;
+  }
+
+  @Test
+  void cellsAreThoseOfCsvTableForAwkwardQuotingAndSpacing() {
+    // Each line is an awkward first cell; the expected cells are CsvTable's (Tablesaw's
+    // tokenizing), printed in the comments for the record.
+    String text =
+        "A,B\n"
+            + "\"abc\"def,x\n" // ["abc"def]: text after the closing quote keeps the quotes
+            + "  \"abc\"  ,x\n" // [abc]
+            + "\"a\"\"b\",x\n" // [a"b]
+            + "ab\"c,x\n" // [ab"c]: a quote inside a field is a character
+            + "\u0001 84.5 \u0001,x\n" // [84.5]: control characters trimmed
+            + "\"\",x\n" // []
+            + "\" 1 \",x\n" // [1]
+            + "\u2003"
+            + "84.5\u2003,x\n" // [84.5]: String.strip
+            + "\"abc\" def,x\n" // ["abc" def]
+            + "\t\"q\"\t,x\n" // [q]
+            + "\"multi\r\nline\",x\r" // a quoted line break: lines 12 and 13, ended by a lone CR
+            + "   \r\n" // line 14, blank
+            + "\"4,443.01\",\"-0.31%\"\n";
+    assertThat(scanned(text)).isEqualTo(tabled(text));
+    assertThat(scanned(text).get(1)).isEqualTo("2:[\"abc\"def][x]");
+    assertThat(scanned(text).get(12)).isEqualTo("15:[4,443.01][-0.31%]");
+  }
+
+  @Test
+  void aByteOrderMarkAndBlankRecordsAreSkipped() {
+    CsvScanner s = scanner("\uFEFFDate,Close\r\n \t\r\n\u2003\n2023-07-05,84.5");
+    assertThat(s.next()).isTrue();
+    assertThat(s.cell(0)).isEqualTo("Date");
+    assertThat(s.next()).isTrue();
+    assertThat(s.line()).isEqualTo(4);
+    assertThat(s.record()).isEqualTo("2023-07-05,84.5");
+    assertThat(s.epochDay(0)).isEqualTo(LocalDate.of(2023, 7, 5).toEpochDay());
+    assertThat(s.decimal(1)).isEqualTo(84.5);
+    assertThat(s.next()).isFalse();
+  }
+
+  @Test
+  void anUnclosedQuoteNamesTheLineItStartsOn() {
+    CsvScanner s = scanner("Date,Close\n2023-07-05,\"84.5\n2023-07-06,1\n");
+    assertThat(s.next()).isTrue();
+    InputException e = catchThrowableOfType(InputException.class, s::next);
+    assertThat(e.line()).isEqualTo(2);
+    assertThat(e.problem()).isEqualTo("a quoted field that starts on this line is never closed");
+  }
+
+  @Test
+  void missingMarkersAreRecognisedFromTheBytes() {
+    CsvScanner s = scanner(",-,nan,NULL,NaN,\"\",n/a,--, null ,0\n");
+    assertThat(s.next()).isTrue();
+    boolean[] expected = {true, true, true, true, true, true, false, false, true, false};
+    for (int f = 0; f < expected.length; f++) {
+      // Cells.isMissing of the cell's text is the definition
+      assertThat(Cells.isMissing(s.cell(f))).isEqualTo(expected[f]);
+      assertThat(s.isMissing(f)).describedAs("field " + f).isEqualTo(expected[f]);
+    }
+  }
+
+  @Test
+  void epochDaysAgreeWithLocalDateOverFourCenturiesAndRefuseImpossibleDays() {
+    // every day from 1900-01-01 to 2299-12-31, which holds leap years of each rule (1904, 1900
+    // not, 2000, 2100 not), plus the ends of the 4-digit range
+    for (LocalDate d = LocalDate.of(1900, 1, 1); d.getYear() < 2300; d = d.plusDays(1)) {
+      assertThat(CsvScanner.epochDay(d.getYear(), d.getMonthValue(), d.getDayOfMonth()))
+          .isEqualTo(d.toEpochDay());
+    }
+    assertThat(CsvScanner.epochDay(0, 1, 1)).isEqualTo(LocalDate.of(0, 1, 1).toEpochDay());
+    assertThat(CsvScanner.epochDay(9999, 12, 31))
+        .isEqualTo(LocalDate.of(9999, 12, 31).toEpochDay());
+    assertThat(CsvScanner.epochDay(2023, 2, 29)).isEqualTo(CsvScanner.noDay());
+    assertThat(CsvScanner.epochDay(2024, 2, 30)).isEqualTo(CsvScanner.noDay());
+    assertThat(CsvScanner.epochDay(2023, 13, 1)).isEqualTo(CsvScanner.noDay());
+    assertThat(CsvScanner.epochDay(2023, 0, 1)).isEqualTo(CsvScanner.noDay());
+    assertThat(CsvScanner.epochDay(2023, 4, 31)).isEqualTo(CsvScanner.noDay());
+    // other forms are left to the text-level parser
+    CsvScanner s =
+        scanner("2023-7-13,2023/07/13,2023-07-1x,2020-01-02 00:00:00+08:00, 2023-07-13\n");
+    assertThat(s.next()).isTrue();
+    for (int f = 0; f < 4; f++) {
+      assertThat(s.epochDay(f)).isEqualTo(CsvScanner.noDay());
+    }
+    assertThat(s.epochDay(4)).isEqualTo(LocalDate.of(2023, 7, 13).toEpochDay());
+  }
+
+  @Property(tries = 3000)
+  void theDecimalFastPathIsDoubleParseDoubleBitForBit(@ForAll("decimals") String text) {
+    byte[] b = text.getBytes(StandardCharsets.US_ASCII);
+    double fast = CsvScanner.parsePlainDecimal(b, 0, b.length);
+    if (!Double.isNaN(fast)) {
+      assertThat(Double.doubleToRawLongBits(fast))
+          .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(text)));
+    }
+  }
+
+  @Property(tries = 1000)
+  void theFastPathTakesEveryPlainDecimalOfFifteenDigits(
+      @ForAll @IntRange(min = 0, max = 15) int integerDigits,
+      @ForAll @IntRange(min = 0, max = 15) int fractionDigits,
+      @ForAll("digitStrings") String digits,
+      @ForAll boolean negative) {
+    // Fifteen digits or fewer are always below 2^53, so the fast path must take them (otherwise
+    // the property above would pass by refusing everything).
+    int total = Math.min(15, integerDigits + fractionDigits);
+    if (total == 0) {
+      return;
+    }
+    int intPart = Math.min(integerDigits, total);
+    String text =
+        (negative ? "-" : "")
+            + digits.substring(0, intPart)
+            + (total > intPart ? "." + digits.substring(intPart, total) : "");
+    byte[] b = text.getBytes(StandardCharsets.US_ASCII);
+    double fast = CsvScanner.parsePlainDecimal(b, 0, b.length);
+    assertThat(fast).isNotNaN();
+    assertThat(Double.doubleToRawLongBits(fast))
+        .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(text)));
+  }
+
+  @Provide
+  Arbitrary<String> digitStrings() {
+    return Arbitraries.strings().withCharRange('0', '9').ofLength(15);
+  }
+
+  /**
+   * Decimal-looking strings of every kind: signs, leading zeros, 1 to 25 digits split anywhere by a
+   * point, sometimes an exponent, and now and then a stray character. Every one that the fast path
+   * takes must equal {@code Double.parseDouble}; the others must be left to it ({@code NaN}).
+   */
+  @Provide
+  Arbitrary<String> decimals() {
+    Arbitrary<String> sign = Arbitraries.of("", "", "-", "+");
+    Arbitrary<String> intPart =
+        Arbitraries.strings().withCharRange('0', '9').ofMinLength(0).ofMaxLength(20);
+    Arbitrary<String> fraction =
+        Arbitraries.strings().withCharRange('0', '9').ofMinLength(0).ofMaxLength(25);
+    Arbitrary<String> point = Arbitraries.of(".", ".", "");
+    Arbitrary<String> tail = Arbitraries.of("", "", "", "", "e5", "E-3", "x", ",", "  ");
+    return Combinators.combine(sign, intPart, point, fraction, tail)
+        .as((s, i, p, f, t) -> s + i + p + (p.isEmpty() ? "" : f) + t)
+        .filter(s -> s.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?"));
+  }
+}
