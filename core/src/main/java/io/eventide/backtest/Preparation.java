@@ -7,9 +7,9 @@ import io.eventide.market.Listing;
 import io.eventide.market.ListingReturns;
 import io.eventide.market.ReturnPanel;
 import io.eventide.study.EventStudy;
+import io.eventide.study.FirmEventFits;
 import io.eventide.study.FirmEventResult;
 import io.eventide.study.Outcome;
-import io.eventide.study.StudyResult;
 import io.eventide.timeseries.DatedSeries;
 import io.eventide.timeseries.PriceBars;
 import io.eventide.timeseries.ReturnType;
@@ -105,13 +105,12 @@ final class Preparation {
           new ListingPrices(
               l, cal, inst, open, close, bench.alignTo(sessions, 1), bench.alignTo(sessions, 0)));
     }
-    Map<String, FirmEventResult> study = new HashMap<>();
-    if (strategy.needsStudy()) {
-      StudyResult sr = EventStudy.of(strategy.studySpecification()).run(panel, data.events());
-      for (FirmEventResult f : sr.firmEvents()) {
-        study.put(f.eventId() + '\u0000' + f.ticker(), f);
-      }
-    }
+    // Only each firm-event's own results are read (day 0, outcome, β̂, day-0 AR): the fit-only
+    // path, without the study's reductions.
+    FirmEventFits study =
+        strategy.needsStudy()
+            ? EventStudy.of(strategy.studySpecification()).fit(panel, data.events())
+            : null;
     List<Event> events = new ArrayList<>(data.events());
     events.sort(Comparator.comparing(Event::id));
     for (int i = 1; i < events.size(); i++) {
@@ -152,8 +151,7 @@ final class Preparation {
   }
 
   /** Resolves one candidate; null when it is not a candidate (a zero side). */
-  private Cand resolve(
-      Event ev, String ticker, Integer fixedSide, Map<String, FirmEventResult> study) {
+  private Cand resolve(Event ev, String ticker, Integer fixedSide, FirmEventFits study) {
     Cand c = new Cand();
     c.eventId = ev.id();
     c.ticker = ticker;
@@ -168,7 +166,7 @@ final class Preparation {
     }
     FirmEventResult fr = null;
     if (strategy.needsStudy()) {
-      fr = study.get(ev.id() + '\u0000' + ticker);
+      fr = study.find(ev.id(), ticker).orElseThrow();
       Outcome o = fr.outcome();
       if (o != Outcome.OK) {
         TradeOutcome t =
