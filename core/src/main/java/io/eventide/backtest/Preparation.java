@@ -83,7 +83,7 @@ final class Preparation {
     this.candidates = candidates;
   }
 
-  static Preparation of(Strategy strategy, BacktestData data) {
+  static Preparation of(Strategy strategy, BacktestData data, int parallelism) {
     Map<String, DatedSeries> closes = new LinkedHashMap<>();
     for (Map.Entry<String, PriceBars> e : data.bars().entrySet()) {
       closes.put(e.getKey(), e.getValue().closeSeries());
@@ -130,7 +130,9 @@ final class Preparation {
     // path, without the study's reductions.
     FirmEventFits study =
         strategy.needsStudy()
-            ? EventStudy.of(strategy.studySpecification()).fit(panel, data.events())
+            ? EventStudy.of(strategy.studySpecification())
+                .withParallelism(parallelism)
+                .fit(panel, data.events())
             : null;
     List<Event> events = new ArrayList<>(data.events());
     events.sort(Comparator.comparing(Event::id));
