@@ -47,9 +47,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *       real cost on a panel; {@link #commonsOlsPrebuiltArrays}: the same with those arrays built
  *       in {@code @Setup}, its best case. Both call {@code newSampleData}, {@code
  *       estimateRegressionParameters} and {@code estimateErrorVariance} (which solves for β again).
- *   <li>{@link #readFloor}: one pass summing the same y and x values over the same windows into
- *       one sum each: its additions form two dependency chains of L adds, so it is bound by the
- *       adder's latency, not by the loads.
+ *   <li>{@link #readFloor}: one pass summing the same y and x values over the same windows into one
+ *       sum each: its additions form two dependency chains of L adds, so it is bound by the adder's
+ *       latency, not by the loads.
  *   <li>{@link #readFloorLanes}: the honest floor: the same values summed into four independent
  *       accumulators each for y and x (eight chains of L/4 adds), so the loop runs at the machine's
  *       throughput of loads and adds. The least work that touches the data.

@@ -17,6 +17,12 @@ package io.eventide.regression.internal;
  * of squares is {@code Syy − β̂ Sxy}; when that would lose over three digits to cancellation (a
  * near-perfect fit, R² above 0.999) it is recomputed from explicit residuals in a second pass.
  *
+ * <p>Speed: each sum is kept in four independent lanes (row {@code first + 4i + j} in lane j, lanes
+ * added pairwise at the end), so the loop is bound by the throughput of loads and floating-point
+ * units rather than by the latency of one long chain of additions; a pass without NaN checks runs
+ * first and the checked pass only when a sum comes out NaN. The summation order is fixed by the row
+ * positions alone, so results do not depend on the caller or the thread.
+ *
  * <p>Allocation-free: results go into a caller-supplied array, indexed by the constants of this
  * class. Edge cases: {@code M = 0} gives {@code NaN} everywhere but {@link #COUNT}; {@code Sxx = 0}
  * (constant regressor) gives {@code NaN} slope and intercept; {@code M ≤ 2} gives {@code NaN}
