@@ -24,7 +24,8 @@ import java.util.Map;
  * the previous close times a small gap). 100 date-only announcements on evenly spaced sessions from
  * 300 on each hit every listing, alternating long and short; 0.05% of equity a trade and a gross
  * cap of 10 let every candidate trade. Each run is timed after two untimed warm-up runs; the
- * parallelism of the study behind the backtest (β̂) is the number of threads given (default 2).
+ * backtest runs on the number of threads given (default 2: {@code Backtest.withParallelism}, the
+ * fits behind β̂ and a sweep's holding periods).
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.eventide.benchmarks.BacktestRun
  * [threads]}.
@@ -38,8 +39,6 @@ public final class BacktestRun {
    */
   public static void main(String[] args) {
     int threads = args.length > 0 ? Integer.parseInt(args[0]) : 2;
-    System.setProperty(
-        "java.util.concurrent.ForkJoinPool.common.parallelism", Integer.toString(threads));
     int listings = 1000;
     int sessions = 2600;
     SyntheticData.Market m = SyntheticData.market(listings, sessions, 7L);
@@ -69,12 +68,13 @@ public final class BacktestRun {
     BacktestData data = BacktestData.of(universe, bars, events);
     Strategy s = Strategy.builder().hedge(Hedge.MARKET).size(0.0005).maxGross(10).hold(5).build();
     for (int w = 0; w < 2; w++) {
-      Backtest.of(s).run(data);
+      Backtest.of(s).withParallelism(threads).run(data);
     }
     long t0 = System.nanoTime();
-    BacktestResult one = Backtest.of(s).run(data);
+    BacktestResult one = Backtest.of(s).withParallelism(threads).run(data);
     long t1 = System.nanoTime();
-    List<BacktestResult> sweep = Backtest.of(s).sweep(data, List.of(1, 3, 5, 10));
+    List<BacktestResult> sweep =
+        Backtest.of(s).withParallelism(threads).sweep(data, List.of(1, 3, 5, 10));
     long t2 = System.nanoTime();
     System.out.printf(
         Locale.ROOT,

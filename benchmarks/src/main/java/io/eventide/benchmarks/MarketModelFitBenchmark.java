@@ -47,8 +47,12 @@ import org.openjdk.jmh.annotations.Warmup;
  *       real cost on a panel; {@link #commonsOlsPrebuiltArrays}: the same with those arrays built
  *       in {@code @Setup}, its best case. Both call {@code newSampleData}, {@code
  *       estimateRegressionParameters} and {@code estimateErrorVariance} (which solves for β again).
- *   <li>{@link #readFloor}: one pass summing the same y and x values over the same windows, the
- *       least work that touches the data.
+ *   <li>{@link #readFloor}: one pass summing the same y and x values over the same windows into one
+ *       sum each: its additions form two dependency chains of L adds, so it is bound by the adder's
+ *       latency, not by the loads.
+ *   <li>{@link #readFloorLanes}: the honest floor: the same values summed into four independent
+ *       accumulators each for y and x (eight chains of L/4 adds), so the loop runs at the machine's
+ *       throughput of loads and adds. The least work that touches the data.
  * </ul>
  *
  * <p>The kernel checks every row for NaN; the Commons Math contenders do not (the data has none).
@@ -223,6 +227,51 @@ public class MarketModelFitBenchmark {
         sx += x[t];
       }
       sum += sy + sx;
+    }
+    return sum;
+  }
+
+  /**
+   * @return Σ (Σy + Σx) over the firm-events' windows, each sum in four lanes
+   */
+  @Benchmark
+  @OperationsPerInvocation(FIRM_EVENTS)
+  public double readFloorLanes() {
+    double[][] y = this.y;
+    double[] x = this.x;
+    int[] listing = this.listing;
+    int[] start = this.start;
+    int len = length;
+    double sum = 0;
+    for (int i = 0; i < FIRM_EVENTS; i++) {
+      double[] yi = y[listing[i]];
+      int s = start[i];
+      int end = s + len;
+      int end4 = s + (len & ~3);
+      double sy0 = 0;
+      double sy1 = 0;
+      double sy2 = 0;
+      double sy3 = 0;
+      double sx0 = 0;
+      double sx1 = 0;
+      double sx2 = 0;
+      double sx3 = 0;
+      int t = s;
+      for (; t < end4; t += 4) {
+        sy0 += yi[t];
+        sx0 += x[t];
+        sy1 += yi[t + 1];
+        sx1 += x[t + 1];
+        sy2 += yi[t + 2];
+        sx2 += x[t + 2];
+        sy3 += yi[t + 3];
+        sx3 += x[t + 3];
+      }
+      for (; t < end; t++) {
+        sy0 += yi[t];
+        sx0 += x[t];
+      }
+      sum += ((sy0 + sy1) + (sy2 + sy3)) + ((sx0 + sx1) + (sx2 + sx3));
     }
     return sum;
   }

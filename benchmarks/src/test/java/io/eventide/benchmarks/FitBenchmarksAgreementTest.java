@@ -29,6 +29,9 @@ class FitBenchmarksAgreementTest {
 
     // The floor sums returns: 1,000 windows x 250 days x (E[y] + E[x]) is about 150.
     assertThat(b.readFloor()).isFinite();
+    // The honest floor sums the same 500,000 values in another order (four lanes each): the same
+    // total up to rounding (each of the 2,000 window sums is about 0.1 with errors near 1e-17).
+    assertThat(b.readFloorLanes()).isCloseTo(b.readFloor(), within(1e-12));
   }
 
   @Test

@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
 
 /**
  * Runs a {@link Strategy} on {@link BacktestData} by the rules of {@code docs/backtest.md}: every
@@ -17,23 +21,46 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>A sweep over holding periods ({@link #sweep}) resolves the candidates, day 0s and β̂ once and
- * simulates each holding period on them. Results are deterministic: the same input gives the same
- * bits.
+ * simulates each holding period on them, the holding periods side by side on the backtest's
+ * threads. The fits behind β̂ and the day-0 abnormal returns run on the same threads (the study's
+ * fit-only path, {@code EventStudy.fit}). Results are deterministic: the same input gives the same
+ * bits, whatever the number of threads.
  */
 public final class Backtest {
 
   private final Strategy strategy;
+  private final int parallelism;
 
-  private Backtest(Strategy strategy) {
+  private Backtest(Strategy strategy, int parallelism) {
     this.strategy = Objects.requireNonNull(strategy, "strategy");
+    this.parallelism = parallelism;
   }
 
   /**
    * @param strategy the strategy
-   * @return a backtest of it
+   * @return a backtest of it, using every available processor
    */
   public static Backtest of(Strategy strategy) {
-    return new Backtest(strategy);
+    return new Backtest(strategy, Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * @param threads the number of threads for the fits behind the backtest and for a sweep's holding
+   *     periods, at least 1 (1 runs everything on the calling thread)
+   * @return a copy of this backtest with that parallelism
+   */
+  public Backtest withParallelism(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("Parallelism must be at least 1, got " + threads);
+    }
+    return new Backtest(strategy, threads);
+  }
+
+  /**
+   * @return the number of threads the backtest runs on
+   */
+  public int parallelism() {
+    return parallelism;
   }
 
   /**
@@ -73,16 +100,49 @@ public final class Backtest {
     for (int h : distinct) {
       strategies.add(strategy.withHold(h));
     }
-    Preparation prepared = Preparation.of(strategy, data);
+    Preparation prepared = Preparation.of(strategy, data, parallelism);
     List<BacktestResult> out = new ArrayList<>(strategies.size());
-    for (Strategy s : strategies) {
-      out.add(new Simulation(prepared, s).run());
+    int threads = Math.min(parallelism, strategies.size());
+    if (threads <= 1) {
+      for (Strategy s : strategies) {
+        out.add(new Simulation(prepared, s).run());
+      }
+      return List.copyOf(out);
     }
-    return List.copyOf(out);
+    // Each holding period is simulated on its own from the shared, read-only preparation; results
+    // are collected in the order given, so they do not depend on which finished first.
+    ExecutorService pool = new ForkJoinPool(threads);
+    List<Future<BacktestResult>> futures = new ArrayList<>();
+    try {
+      for (Strategy s : strategies) {
+        futures.add(pool.submit(() -> new Simulation(prepared, s).run()));
+      }
+      for (Future<BacktestResult> f : futures) {
+        out.add(f.get());
+      }
+      return List.copyOf(out);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Backtest interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException("Backtest failed: " + cause, cause);
+    } finally {
+      for (Future<BacktestResult> f : futures) {
+        f.cancel(true);
+      }
+      pool.shutdown();
+    }
   }
 
   @Override
   public String toString() {
-    return "Backtest[" + strategy + "]";
+    return "Backtest[" + strategy + ", " + parallelism + " threads]";
   }
 }

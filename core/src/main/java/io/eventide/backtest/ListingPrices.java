@@ -3,18 +3,66 @@ package io.eventide.backtest;
 import io.eventide.calendar.Exchange;
 import io.eventide.calendar.TradingCalendar;
 import io.eventide.market.Listing;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 
 /**
  * One listing's prices on its calendar (the sessions of its benchmark), with the instants of each
  * session's open and close, and its benchmark's prices on the same sessions. Arrays are shared and
- * never modified.
+ * never modified: the sessions and their instants by every listing of a calendar ({@link
+ * Sessions}), the benchmark's prices by every listing of a calendar with that benchmark.
  */
 final class ListingPrices {
 
+  /**
+   * The sessions of one calendar, made once per backtest and shared by its listings: epoch days,
+   * the open and close instants in epoch seconds, and the same as the {@code LocalDate}s and {@code
+   * Instant}s trades report (so a trade refers to them instead of allocating its own).
+   */
+  static final class Sessions {
+    final TradingCalendar calendar;
+
+    /** Position of the calendar among the backtest's calendars, in order of first use. */
+    final int index;
+
+    final long[] days;
+    final long[] openSec;
+    final long[] closeSec;
+    final LocalDate[] dates;
+    final Instant[] opens;
+    final Instant[] closes;
+
+    Sessions(TradingCalendar calendar, int index) {
+      this.calendar = calendar;
+      this.index = index;
+      this.days = calendar.sessionEpochDays();
+      Exchange ex = calendar.exchange();
+      int n = days.length;
+      openSec = new long[n];
+      closeSec = new long[n];
+      dates = new LocalDate[n];
+      opens = new Instant[n];
+      closes = new Instant[n];
+      for (int i = 0; i < n; i++) {
+        LocalDate d = LocalDate.ofEpochDay(days[i]);
+        dates[i] = d;
+        openSec[i] = ex.openOf(d).toEpochSecond();
+        closeSec[i] = ex.closeOf(d).toEpochSecond();
+        opens[i] = Instant.ofEpochSecond(openSec[i]);
+        closes[i] = Instant.ofEpochSecond(closeSec[i]);
+      }
+    }
+
+    /** The open or close instant of a session. */
+    Instant instant(int session, PriceKind kind) {
+      return kind == PriceKind.OPEN ? opens[session] : closes[session];
+    }
+  }
+
   final Listing listing;
   final Exchange exchange;
+  final Sessions sessions;
   final long[] days;
   final long[] openSec;
   final long[] closeSec;
@@ -33,17 +81,17 @@ final class ListingPrices {
 
   ListingPrices(
       Listing listing,
-      TradingCalendar calendar,
-      long[][] instants,
+      Sessions sessions,
       double[] open,
       double[] close,
       double[] benchOpen,
       double[] benchClose) {
     this.listing = listing;
-    this.exchange = calendar.exchange();
-    this.days = calendar.sessionEpochDays();
-    this.openSec = instants[0];
-    this.closeSec = instants[1];
+    this.exchange = sessions.calendar.exchange();
+    this.sessions = sessions;
+    this.days = sessions.days;
+    this.openSec = sessions.openSec;
+    this.closeSec = sessions.closeSec;
     this.open = open;
     this.close = close;
     this.benchOpen = benchOpen;
@@ -68,20 +116,6 @@ final class ListingPrices {
       nextClose[i] = next;
     }
     this.hasPrices = any;
-  }
-
-  /** Open and close instants (epoch seconds) of every session of a calendar. */
-  static long[][] instantsOf(TradingCalendar calendar) {
-    long[] days = calendar.sessionEpochDays();
-    Exchange ex = calendar.exchange();
-    long[] o = new long[days.length];
-    long[] c = new long[days.length];
-    for (int i = 0; i < days.length; i++) {
-      LocalDate d = LocalDate.ofEpochDay(days[i]);
-      o[i] = ex.openOf(d).toEpochSecond();
-      c[i] = ex.closeOf(d).toEpochSecond();
-    }
-    return new long[][] {o, c};
   }
 
   int size() {

@@ -1,5 +1,6 @@
 package io.eventide.backtest;
 
+import io.eventide.calendar.Exchange;
 import io.eventide.calendar.TradingCalendar;
 import io.eventide.event.Announcement;
 import io.eventide.event.Event;
@@ -7,9 +8,9 @@ import io.eventide.market.Listing;
 import io.eventide.market.ListingReturns;
 import io.eventide.market.ReturnPanel;
 import io.eventide.study.EventStudy;
+import io.eventide.study.FirmEventFits;
 import io.eventide.study.FirmEventResult;
 import io.eventide.study.Outcome;
-import io.eventide.study.StudyResult;
 import io.eventide.timeseries.DatedSeries;
 import io.eventide.timeseries.PriceBars;
 import io.eventide.timeseries.ReturnType;
@@ -24,6 +25,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -42,7 +44,7 @@ final class Preparation {
     TradeOutcome outcome;
     String reason = "";
     Instant decision;
-    OffsetDateTime decisionShown;
+    Optional<OffsetDateTime> decisionShown = Optional.empty();
     ListingPrices lp;
     int entrySession = -1;
     PriceKind entryKind;
@@ -50,8 +52,20 @@ final class Preparation {
     double entryPrice;
     double beta = Double.NaN;
     long hedgeSec;
+    Instant hedgeInstant;
     double hedgeEntryPrice = Double.NaN;
   }
+
+  /**
+   * The last decision instant computed from an announcement, with the exchange it was computed for:
+   * the candidates of one event on one exchange share it (and its {@code Optional}) instead of each
+   * computing its own.
+   */
+  private Event lastEvent;
+
+  private Exchange lastExchange;
+  private Instant lastDecision;
+  private Optional<OffsetDateTime> lastShown;
 
   final Strategy strategy;
   final BacktestData data;
@@ -69,7 +83,7 @@ final class Preparation {
     this.candidates = candidates;
   }
 
-  static Preparation of(Strategy strategy, BacktestData data) {
+  static Preparation of(Strategy strategy, BacktestData data, int parallelism) {
     Map<String, DatedSeries> closes = new LinkedHashMap<>();
     for (Map.Entry<String, PriceBars> e : data.bars().entrySet()) {
       closes.put(e.getKey(), e.getValue().closeSeries());
@@ -81,37 +95,45 @@ final class Preparation {
       }
     }
     ReturnPanel panel = ReturnPanel.of(data.universe(), closes, ReturnType.SIMPLE);
-    Map<TradingCalendar, long[][]> instants = new IdentityHashMap<>();
+    // Shared, not copied per listing: the sessions of each calendar, and each benchmark's prices
+    // on each calendar.
+    Map<TradingCalendar, ListingPrices.Sessions> calendars = new IdentityHashMap<>();
+    Map<TradingCalendar, Map<String, double[][]>> benchmarks = new IdentityHashMap<>();
     Map<String, ListingPrices> listings = new HashMap<>();
     for (Listing l : data.universe()) {
       ListingReturns lr = panel.returnsOf(l.ticker()).orElseThrow();
       TradingCalendar cal = lr.calendar();
-      long[][] inst = instants.computeIfAbsent(cal, ListingPrices::instantsOf);
-      long[] sessions = cal.sessionEpochDays();
+      ListingPrices.Sessions sessions =
+          calendars.computeIfAbsent(cal, c -> new ListingPrices.Sessions(c, calendars.size()));
+      long[] days = sessions.days;
       PriceBars own = data.bars().get(l.ticker());
       PriceBars bench = data.bars().get(l.benchmark());
       double[] open;
       double[] close;
       if (own == null) {
-        open = new double[sessions.length];
+        open = new double[days.length];
         Arrays.fill(open, Double.NaN);
         close = open;
       } else {
-        open = own.alignTo(sessions, 1);
-        close = own.alignTo(sessions, 0);
+        open = own.alignTo(days, 1);
+        close = own.alignTo(days, 0);
       }
-      listings.put(
-          l.ticker(),
-          new ListingPrices(
-              l, cal, inst, open, close, bench.alignTo(sessions, 1), bench.alignTo(sessions, 0)));
+      double[][] b =
+          benchmarks
+              .computeIfAbsent(cal, c -> new HashMap<>())
+              .computeIfAbsent(
+                  l.benchmark(),
+                  t -> new double[][] {bench.alignTo(days, 1), bench.alignTo(days, 0)});
+      listings.put(l.ticker(), new ListingPrices(l, sessions, open, close, b[0], b[1]));
     }
-    Map<String, FirmEventResult> study = new HashMap<>();
-    if (strategy.needsStudy()) {
-      StudyResult sr = EventStudy.of(strategy.studySpecification()).run(panel, data.events());
-      for (FirmEventResult f : sr.firmEvents()) {
-        study.put(f.eventId() + '\u0000' + f.ticker(), f);
-      }
-    }
+    // Only each firm-event's own results are read (day 0, outcome, β̂, day-0 AR): the fit-only
+    // path, without the study's reductions.
+    FirmEventFits study =
+        strategy.needsStudy()
+            ? EventStudy.of(strategy.studySpecification())
+                .withParallelism(parallelism)
+                .fit(panel, data.events())
+            : null;
     List<Event> events = new ArrayList<>(data.events());
     events.sort(Comparator.comparing(Event::id));
     for (int i = 1; i < events.size(); i++) {
@@ -152,8 +174,7 @@ final class Preparation {
   }
 
   /** Resolves one candidate; null when it is not a candidate (a zero side). */
-  private Cand resolve(
-      Event ev, String ticker, Integer fixedSide, Map<String, FirmEventResult> study) {
+  private Cand resolve(Event ev, String ticker, Integer fixedSide, FirmEventFits study) {
     Cand c = new Cand();
     c.eventId = ev.id();
     c.ticker = ticker;
@@ -168,7 +189,7 @@ final class Preparation {
     }
     FirmEventResult fr = null;
     if (strategy.needsStudy()) {
-      fr = study.get(ev.id() + '\u0000' + ticker);
+      fr = study.find(ev.id(), ticker).orElseThrow();
       Outcome o = fr.outcome();
       if (o != Outcome.OK) {
         TradeOutcome t =
@@ -201,11 +222,18 @@ final class Preparation {
       c.side = strategy.sideRule() == SideRule.REACTION ? sign : -sign;
       LocalDate d0 = fr.dayZero().orElseThrow();
       c.decision = lp.exchange.closeOf(d0).toInstant();
+      c.decisionShown = Optional.of(c.decision.atZone(lp.exchange.zone()).toOffsetDateTime());
     } else {
-      c.decision = decisionOf(ev.announcement(), lp);
+      if (ev != lastEvent || lp.exchange != lastExchange) {
+        lastEvent = ev;
+        lastExchange = lp.exchange;
+        lastDecision = decisionOf(ev.announcement(), lp);
+        lastShown = Optional.of(lastDecision.atZone(lp.exchange.zone()).toOffsetDateTime());
+      }
+      c.decision = lastDecision;
+      c.decisionShown = lastShown;
     }
     decision = c.decision.getEpochSecond();
-    c.decisionShown = c.decision.atZone(lp.exchange.zone()).toOffsetDateTime();
     if (strategy.signal().isPresent()) {
       int s = strategy.signal().get().side(ev, ticker, new View(decision, c.decision));
       if (s < -1 || s > 1) {
@@ -232,12 +260,15 @@ final class Preparation {
       if (c.entryKind == PriceKind.OPEN && !Double.isNaN(lp.benchOpen[e])) {
         c.hedgeEntryPrice = lp.benchOpen[e];
         c.hedgeSec = lp.openSec[e];
+        c.hedgeInstant = lp.sessions.opens[e];
       } else {
         c.hedgeEntryPrice = lp.benchClose[e];
         c.hedgeSec = lp.closeSec[e];
+        c.hedgeInstant = lp.sessions.closes[e];
       }
     } else {
       c.hedgeSec = c.entrySec;
+      c.hedgeInstant = lp.sessions.instant(c.entrySession, c.entryKind);
     }
     return c;
   }

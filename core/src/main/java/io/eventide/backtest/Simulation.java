@@ -10,7 +10,6 @@ import io.eventide.market.CalendarTimeModel;
 import io.eventide.market.CalendarTimeRegression;
 import io.eventide.market.FactorSet;
 import io.eventide.timeseries.PriceBars;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,6 +45,7 @@ final class Simulation {
     double pnlGross;
     double cost;
     double pnl;
+    boolean booked;
   }
 
   private final Preparation p;
@@ -60,7 +60,7 @@ final class Simulation {
     List<Cand> cands = p.candidates;
     int n = cands.size();
     Live[] path = new Live[n];
-    Integer[] order = new Integer[n];
+    int[] order = new int[n];
     int reaching = 0;
     for (int i = 0; i < n; i++) {
       Cand c = cands.get(i);
@@ -69,8 +69,7 @@ final class Simulation {
         order[reaching++] = i;
       }
     }
-    Integer[] byEntry = Arrays.copyOf(order, reaching);
-    Arrays.sort(byEntry, (a, b) -> Long.compare(cands.get(a).entrySec, cands.get(b).entrySec));
+    int[] byEntry = byEntry(cands, Arrays.copyOf(order, reaching));
     TradeOutcome[] skipped = new TradeOutcome[n];
     List<Live> live = new ArrayList<>();
     List<Live> accepted = new ArrayList<>();
@@ -132,6 +131,7 @@ final class Simulation {
         continue;
       }
       book(t, notional);
+      t.booked = true;
       live.add(t);
       accepted.add(t);
       gross += added;
@@ -141,7 +141,58 @@ final class Simulation {
       Cand c = cands.get(i);
       rows.add(row(c, path[i], skipped[i]));
     }
-    return measure(rows, accepted);
+    // The trades in canonical order (event id, then ticker): the candidates' own order.
+    List<Live> canonical = new ArrayList<>(accepted.size());
+    for (Live t : path) {
+      if (t != null && t.booked) {
+        canonical.add(t);
+      }
+    }
+    return measure(rows, accepted, canonical);
+  }
+
+  /**
+   * The candidates that reach the portfolio ordered by entry instant, ties in candidate order (a
+   * stable sort): a sort of primitive keys {@code (entry − first entry) · n + candidate}, which
+   * orders exactly so; a boxed stable sort where such a key could overflow.
+   */
+  private static int[] byEntry(List<Cand> cands, int[] reaching) {
+    int m = reaching.length;
+    if (m == 0) {
+      return reaching;
+    }
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    for (int i : reaching) {
+      long t = cands.get(i).entrySec;
+      min = Math.min(min, t);
+      max = Math.max(max, t);
+    }
+    long n = cands.size();
+    long span = max - min;
+    if (span >= 0 && (span == 0 || span < Long.MAX_VALUE / n - 1)) {
+      long[] keys = new long[m];
+      for (int j = 0; j < m; j++) {
+        int i = reaching[j];
+        keys[j] = (cands.get(i).entrySec - min) * n + i;
+      }
+      Arrays.sort(keys);
+      int[] out = new int[m];
+      for (int j = 0; j < m; j++) {
+        out[j] = (int) (keys[j] % n);
+      }
+      return out;
+    }
+    Integer[] boxed = new Integer[m];
+    for (int j = 0; j < m; j++) {
+      boxed[j] = reaching[j];
+    }
+    Arrays.sort(boxed, (a, b) -> Long.compare(cands.get(a).entrySec, cands.get(b).entrySec));
+    int[] out = new int[m];
+    for (int j = 0; j < m; j++) {
+      out[j] = boxed[j];
+    }
+    return out;
   }
 
   private Candidate row(Cand c, Live t, TradeOutcome skip) {
@@ -162,16 +213,16 @@ final class Simulation {
           Optional.of(
               new Trade(
                   c.entryKind,
-                  LocalDate.ofEpochDay(lp.days[c.entrySession]),
-                  Instant.ofEpochSecond(c.entrySec),
+                  lp.sessions.dates[c.entrySession],
+                  lp.sessions.instant(c.entrySession, c.entryKind),
                   c.entryPrice,
-                  LocalDate.ofEpochDay(lp.days[t.exitSession]),
-                  Instant.ofEpochSecond(t.exitSec),
+                  lp.sessions.dates[t.exitSession],
+                  lp.sessions.closes[t.exitSession],
                   t.exitPrice,
                   t.reason,
                   hedged ? c.beta : Double.NaN,
                   hedged ? lp.listing.benchmark() : "",
-                  Instant.ofEpochSecond(c.hedgeSec),
+                  c.hedgeInstant,
                   hedged ? c.hedgeEntryPrice : Double.NaN,
                   hedged ? t.hedgeExitPrice : Double.NaN,
                   t.notional,
@@ -181,15 +232,7 @@ final class Simulation {
                   t.cost,
                   t.pnl));
     }
-    return new Candidate(
-        s.hold(),
-        c.eventId,
-        c.ticker,
-        c.side,
-        o,
-        reason,
-        Optional.ofNullable(c.decisionShown),
-        trade);
+    return new Candidate(s.hold(), c.eventId, c.ticker, c.side, o, reason, c.decisionShown, trade);
   }
 
   /** The exit of a candidate that reaches the portfolio: planned, stopped or end of data. */
@@ -316,7 +359,7 @@ final class Simulation {
 
   // ---------------------------------------------------------------- valuation and metrics
 
-  private BacktestResult measure(List<Candidate> rows, List<Live> trades) {
+  private BacktestResult measure(List<Candidate> rows, List<Live> trades, List<Live> canonical) {
     Map<String, Double> metrics = new LinkedHashMap<>();
     int skippedCount = rows.size() - trades.size();
     if (trades.isEmpty()) {
@@ -336,12 +379,14 @@ final class Simulation {
       first = Math.min(first, t.entryDay);
       last = Math.max(last, t.exitDay);
     }
+    // The valuation dates: every session of a calendar a trade is on (the listings of a calendar
+    // share its sessions, so each calendar is visited once).
     BitSet dates = new BitSet();
-    java.util.Set<ListingPrices> seen =
-        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    BitSet seen = new BitSet();
     for (Live t : trades) {
       ListingPrices lp = t.c.lp;
-      if (seen.add(lp)) {
+      if (!seen.get(lp.sessions.index)) {
+        seen.set(lp.sessions.index);
         for (long d : lp.days) {
           if (d >= first && d <= last) {
             dates.set((int) (d - first));
@@ -424,12 +469,6 @@ final class Simulation {
     double[] rf = riskFree(days);
     double[] net = new double[trades.size()];
     double[] pnl = new double[trades.size()];
-    List<Live> canonical = new ArrayList<>(trades);
-    canonical.sort(
-        (a, b) -> {
-          int c = a.c.eventId.compareTo(b.c.eventId);
-          return c != 0 ? c : a.c.ticker.compareTo(b.c.ticker);
-        });
     for (int i = 0; i < net.length; i++) {
       net[i] = canonical.get(i).pnl / canonical.get(i).notional;
       pnl[i] = canonical.get(i).pnl;

@@ -62,29 +62,14 @@ final class ClusterTask implements Callable<WindowAccumulators[]> {
 
   private int clusterGroupCount;
 
-  ClusterTask(
-      ResolvedStudy resolved,
-      FirmEventColumns cols,
-      int firstCluster,
-      int endCluster,
-      int cleaningRadius) {
-    StudySpecification spec = resolved.spec;
+  ClusterTask(ResolvedStudy resolved, FirmEventColumns cols, int firstCluster, int endCluster) {
     this.layout = resolved.layout;
     this.cols = cols;
     this.listings = resolved.listings;
     this.clusterStarts = resolved.clusterStarts;
     this.firstCluster = firstCluster;
     this.endCluster = endCluster;
-    this.mapper =
-        new FirmEventMapper(
-            layout,
-            cols,
-            listings,
-            spec.minEstimation(),
-            resolved.returnType,
-            cleaningRadius,
-            spec.model().fitter());
-    this.mapper.conventions(spec.conventions());
+    this.mapper = FirmEventMapper.of(resolved, cols);
     this.correlation = new ClusterCorrelation<>(layout.estLen, layout.windowCount, FROM_FIT);
     this.group = cols.group;
     this.groupCount = cols.groupLabels.size();

@@ -6,10 +6,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
 /**
@@ -144,6 +146,41 @@ public final class EventStudy {
    * @throws IllegalArgumentException if {@code resolved} was made from another specification
    */
   public StudyResult run(ResolvedStudy resolved) {
+    requireOwn(resolved);
+    return compute(resolved);
+  }
+
+  /**
+   * The fit-only path: resolves the study and maps every firm-event (fit, expected returns, AR,
+   * SAR, and per window CAR, Var(CAR) and BHAR), without the reductions across firm-events (rank
+   * scores, residual sums by day, r̄, samples, tests). Each firm-event's values are those {@link
+   * #run(ReturnPanel, List)} gives it, to the bit; the map runs on this study's threads and its
+   * results do not depend on their number. For a caller that needs each firm-event's own results
+   * only, such as a backtest's β̂ and day-0 reactions ({@code docs/architecture.md}, "The fit-only
+   * path").
+   *
+   * @param panel listings, their returns on their calendars, and factors if the model needs them
+   * @param events the events (any order; ids must be unique)
+   * @return every firm-event with its outcome and results
+   * @throws IllegalArgumentException as {@link #run(ReturnPanel, List)}
+   */
+  public FirmEventFits fit(ReturnPanel panel, List<Event> events) {
+    return fitResolved(spec.resolve(panel, events));
+  }
+
+  /**
+   * The fit-only path on a resolved study ({@link #fit(ReturnPanel, List)}).
+   *
+   * @param resolved a study resolved from this study's specification
+   * @return every firm-event with its outcome and results
+   * @throws IllegalArgumentException if {@code resolved} was made from another specification
+   */
+  public FirmEventFits fit(ResolvedStudy resolved) {
+    requireOwn(resolved);
+    return fitResolved(resolved);
+  }
+
+  private void requireOwn(ResolvedStudy resolved) {
     Objects.requireNonNull(resolved, "resolved");
     if (!resolved.specification().equals(spec)) {
       throw new IllegalArgumentException(
@@ -153,7 +190,31 @@ public final class EventStudy {
               + spec
               + "; run it with EventStudy.of(resolved.specification())");
     }
-    return compute(resolved);
+  }
+
+  private FirmEventFits fitResolved(ResolvedStudy resolved) {
+    FirmEventColumns cols =
+        new FirmEventColumns(
+            resolved, spec.model().parameterCount(), spec.model().parameterNames().size());
+    // No reduction, so chunks are plain ranges of firm-events (an event hitting every listing is
+    // cut too); each firm-event's slots are written by one task only, whatever thread runs it.
+    int target = Math.max(MIN_CHUNK, cols.size / TARGET_CHUNKS);
+    int chunks = (cols.size + target - 1) / target;
+    IntFunction<Callable<Void>> task =
+        i ->
+            () -> {
+              FirmEventMapper mapper = FirmEventMapper.of(resolved, cols);
+              mapper.withoutRankScores();
+              int end = Math.min(cols.size, (i + 1) * target);
+              for (int fe = i * target; fe < end; fe++) {
+                if (cols.outcome[fe] == null) {
+                  mapper.map(fe);
+                }
+              }
+              return null;
+            };
+    runInOrder(chunks, task, done -> {});
+    return new FirmEventFits(resolved, cols);
   }
 
   private StudyResult compute(ResolvedStudy resolved) {
@@ -191,39 +252,52 @@ public final class EventStudy {
       chunks.add(new int[] {start, end});
       start = end;
     }
-    int radius = spec.cleaningRadius().orElse(-1);
-    IntFunction<ClusterTask> task =
-        i -> new ClusterTask(resolved, cols, chunks.get(i)[0], chunks.get(i)[1], radius);
+    IntFunction<Callable<WindowAccumulators[]>> task =
+        i -> new ClusterTask(resolved, cols, chunks.get(i)[0], chunks.get(i)[1]);
     WindowAccumulators[] total = new WindowAccumulators[1 + resolved.groupLabels.size()];
     for (int g = 0; g < total.length; g++) {
       total[g] = new WindowAccumulators(resolved.layout);
     }
-    if (executor == null && (parallelism == 1 || chunks.size() <= 1)) {
-      for (int i = 0; i < chunks.size(); i++) {
-        WindowAccumulators.merge(total, task.apply(i).call());
+    runInOrder(chunks.size(), task, part -> WindowAccumulators.merge(total, part));
+    return total;
+  }
+
+  /**
+   * Runs {@code count} tasks on this study's threads (or on the calling thread when it has one, or
+   * when there is one task) and hands their results to {@code merge} strictly in task order: what
+   * merge sees does not depend on which thread finished first.
+   */
+  private <T> void runInOrder(int count, IntFunction<Callable<T>> task, Consumer<T> merge) {
+    if (executor == null && (parallelism == 1 || count <= 1)) {
+      for (int i = 0; i < count; i++) {
+        try {
+          merge.accept(task.apply(i).call());
+        } catch (RuntimeException | Error e) {
+          throw e;
+        } catch (Exception e) {
+          throw new IllegalStateException("Event study failed: " + e, e);
+        }
       }
-      return total;
+      return;
     }
-    // A sliding window of chunks in flight, merged strictly in chunk order: the sums do not depend
-    // on which thread finished first, and at most IN_FLIGHT_PER_THREAD x threads partial results
-    // (and tasks' scratch) are alive at once.
+    // A sliding window of tasks in flight, merged strictly in order: at most
+    // IN_FLIGHT_PER_THREAD x threads partial results (and tasks' scratch) are alive at once.
     ExecutorService service = executor != null ? executor : new ForkJoinPool(parallelism);
     int inFlight =
         IN_FLIGHT_PER_THREAD
             * (executor != null ? Runtime.getRuntime().availableProcessors() : parallelism);
-    ArrayDeque<Future<WindowAccumulators[]>> pending = new ArrayDeque<>();
+    ArrayDeque<Future<T>> pending = new ArrayDeque<>();
     try {
       int next = 0;
-      while (next < chunks.size() && pending.size() < inFlight) {
+      while (next < count && pending.size() < inFlight) {
         pending.add(service.submit(task.apply(next++)));
       }
       while (!pending.isEmpty()) {
-        WindowAccumulators.merge(total, pending.poll().get());
-        if (next < chunks.size()) {
+        merge.accept(pending.poll().get());
+        if (next < count) {
           pending.add(service.submit(task.apply(next++)));
         }
       }
-      return total;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Event study interrupted", e);
@@ -237,7 +311,7 @@ public final class EventStudy {
       }
       throw new IllegalStateException("Event study failed: " + cause, cause);
     } finally {
-      for (Future<WindowAccumulators[]> f : pending) {
+      for (Future<T> f : pending) {
         f.cancel(true);
       }
       if (executor == null) {

@@ -41,6 +41,7 @@ final class FirmEventMapper {
   private final int cleaningRadius;
   private final ModelFitter fitter;
   private Conventions conventions;
+  private boolean rankScores = true;
 
   private final double[] rankValues;
   private final RankKernel ranker;
@@ -89,6 +90,26 @@ final class FirmEventMapper {
     resid = new double[layout.estLen];
     expected = new double[layout.spanLen];
     ar = new double[layout.spanLen];
+  }
+
+  /**
+   * @param resolved the resolved study
+   * @param cols the columns to write
+   * @return a mapper with the study's minimum, cleaning radius, fitter and conventions
+   */
+  static FirmEventMapper of(ResolvedStudy resolved, FirmEventColumns cols) {
+    StudySpecification spec = resolved.spec;
+    FirmEventMapper m =
+        new FirmEventMapper(
+            resolved.layout,
+            cols,
+            resolved.listings,
+            spec.minEstimation(),
+            resolved.returnType,
+            spec.cleaningRadius().orElse(-1),
+            spec.model().fitter());
+    m.conventions(spec.conventions());
+    return m;
   }
 
   /**
@@ -223,7 +244,9 @@ final class FirmEventMapper {
     if (cols.estimationResiduals != null) {
       cols.estimationResiduals[fe] = resid.clone();
     }
-    ranker.scores(rankValues, layout.combinedLen, scores);
+    if (rankScores) {
+      ranker.scores(rankValues, layout.combinedLen, scores);
+    }
     this.fit = fit;
     this.sign = sign;
     this.observations = m;
@@ -290,6 +313,14 @@ final class FirmEventMapper {
    */
   void conventions(Conventions c) {
     this.conventions = c;
+  }
+
+  /**
+   * Stops computing rank scores, which only the reduction reads ({@link EventStudy#fit}): {@link
+   * #scores()} is then left unwritten. Everything written to the columns is unchanged.
+   */
+  void withoutRankScores() {
+    this.rankScores = false;
   }
 
   /** BHAR over span days {@code from..to}, from the span's returns and expected returns. */

@@ -9,7 +9,7 @@ import org.apache.commons.math3.distribution.TDistribution;
 
 /**
  * The results of one firm-event (one event on one listing), a read-only view of a {@link
- * StudyResult}.
+ * StudyResult} or of a {@link FirmEventFits}.
  *
  * <p>Per window: {@code CAR = Σ AR}, {@code Var(CAR)} with the estimation-error term, {@code SCAR =
  * CAR / √Var(CAR)} and its two-sided p-value from Student t with {@code M − k} degrees of freedom,
@@ -28,23 +28,23 @@ import org.apache.commons.math3.distribution.TDistribution;
  */
 public final class FirmEventResult {
 
-  private final StudyResult result;
+  private final FirmEventTable table;
   private final int index;
 
-  FirmEventResult(StudyResult result, int index) {
-    this.result = result;
+  FirmEventResult(FirmEventTable table, int index) {
+    this.table = table;
     this.index = index;
   }
 
   private FirmEventColumns cols() {
-    return result.columns();
+    return table.cols();
   }
 
   /**
    * @return the event id
    */
   public String eventId() {
-    return result.events().get(cols().event[index]).id();
+    return table.events().get(cols().event[index]).id();
   }
 
   /**
@@ -58,7 +58,7 @@ public final class FirmEventResult {
    * @return the listing's exchange, empty if the ticker is not in the universe
    */
   public Optional<Exchange> exchange() {
-    ListingData ld = result.listingOf(index);
+    ListingData ld = table.listingOf(index);
     return ld == null ? Optional.empty() : Optional.of(ld.listing.exchange());
   }
 
@@ -67,7 +67,7 @@ public final class FirmEventResult {
    */
   public Optional<LocalDate> dayZero() {
     int d0 = cols().dayZero[index];
-    ListingData ld = result.listingOf(index);
+    ListingData ld = table.listingOf(index);
     return d0 < 0 || ld == null ? Optional.empty() : Optional.of(ld.calendar.session(d0));
   }
 
@@ -104,7 +104,7 @@ public final class FirmEventResult {
    * @return the parameter names
    */
   public List<String> parameterNames() {
-    return result.specification().model().parameterNames();
+    return table.spec().model().parameterNames();
   }
 
   /**
@@ -133,13 +133,13 @@ public final class FirmEventResult {
   }
 
   private int w(EventWindow window) {
-    int w = result.layout().windowIndex(window);
+    int w = table.layout().windowIndex(window);
     if (w < 0) {
       throw new IllegalArgumentException(
           "Window "
               + window
               + " is not a window of this study; it has "
-              + result.layout().testWindows);
+              + table.layout().testWindows);
     }
     return w;
   }
@@ -191,13 +191,10 @@ public final class FirmEventResult {
   }
 
   private int d(int relativeDay) {
-    int d = relativeDay - result.layout().spanFrom;
-    if (d < 0 || d >= result.layout().spanLen) {
+    int d = relativeDay - table.layout().spanFrom;
+    if (d < 0 || d >= table.layout().spanLen) {
       throw new IllegalArgumentException(
-          "Day "
-              + relativeDay
-              + " is outside the event span "
-              + result.specification().eventSpan());
+          "Day " + relativeDay + " is outside the event span " + table.spec().eventSpan());
     }
     return d;
   }
@@ -225,7 +222,7 @@ public final class FirmEventResult {
   public double returnOn(int relativeDay) {
     d(relativeDay);
     int d0 = cols().dayZero[index];
-    ListingData ld = result.listingOf(index);
+    ListingData ld = table.listingOf(index);
     if (ld == null || d0 < 0 || outcome() != Outcome.OK) {
       return Double.NaN;
     }
@@ -248,7 +245,7 @@ public final class FirmEventResult {
    */
   public Optional<LocalDate> date(int relativeDay) {
     int d0 = cols().dayZero[index];
-    ListingData ld = result.listingOf(index);
+    ListingData ld = table.listingOf(index);
     if (ld == null || d0 < 0) {
       return Optional.empty();
     }

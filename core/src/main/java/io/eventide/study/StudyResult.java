@@ -39,6 +39,9 @@ public final class StudyResult {
   private final WindowAccumulators[] accs;
   private final WindowAccumulators acc;
 
+  /** What the firm-event views read; shared with the group views. */
+  private final FirmEventTable table;
+
   /** The group this view shows (-1 for every firm-event), and its members in canonical order. */
   private final int group;
 
@@ -62,6 +65,7 @@ public final class StudyResult {
     this.cols = cols;
     this.accs = accs;
     this.acc = accs[0];
+    this.table = new FirmEventTable(spec, layout, events, listings, cols);
     this.group = -1;
     this.members = null;
     this.rankedSar =
@@ -81,6 +85,7 @@ public final class StudyResult {
     this.cols = all.cols;
     this.accs = all.accs;
     this.acc = all.accs[1 + group];
+    this.table = all.table;
     this.rankedSar = all.rankedSar;
     this.group = group;
     int n = 0;
@@ -151,19 +156,6 @@ public final class StudyResult {
         : java.util.Optional.of(cols.groupLabels.get(group));
   }
 
-  FirmEventColumns columns() {
-    return cols;
-  }
-
-  StudyLayout layout() {
-    return layout;
-  }
-
-  ListingData listingOf(int firmEvent) {
-    int li = cols.listing[firmEvent];
-    return li < 0 ? null : listings[li];
-  }
-
   /**
    * @return the specification that produced this result
    */
@@ -219,7 +211,7 @@ public final class StudyResult {
    */
   public FirmEventResult firmEvent(int index) {
     Objects.checkIndex(index, size());
-    return new FirmEventResult(this, at(index));
+    return new FirmEventResult(table, at(index));
   }
 
   /**
@@ -282,7 +274,7 @@ public final class StudyResult {
         }
         out.add(
             new WindowExclusion(
-                new FirmEventResult(this, i).eventId(),
+                new FirmEventResult(table, i).eventId(),
                 cols.ticker[i],
                 layout.testWindows.get(w),
                 missingDay(i, w)));
@@ -292,7 +284,7 @@ public final class StudyResult {
   }
 
   private String missingDay(int i, int w) {
-    FirmEventResult r = new FirmEventResult(this, i);
+    FirmEventResult r = new FirmEventResult(table, i);
     for (int day = layout.windowFrom[w]; day <= layout.windowTo[w]; day++) {
       if (Double.isNaN(cols.ar[day - layout.spanFrom][i])) {
         String date = r.date(day).map(Object::toString).orElse("?");

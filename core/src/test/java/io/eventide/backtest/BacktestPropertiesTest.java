@@ -24,6 +24,46 @@ import org.junit.jupiter.api.Test;
  */
 class BacktestPropertiesTest {
 
+  /**
+   * Determinism across threads: a sweep of four holding periods gives the same candidates, trades,
+   * daily series, metrics and trade tests (record equality: every double compared by its bits, up
+   * to NaN's payload) on 1 thread and on 3, and each holding period equals its own single backtest.
+   */
+  @Property(tries = 200)
+  void aSweepIsTheSameOnAnyNumberOfThreadsAndEqualsItsSingleRuns(@ForAll long seed) {
+    RandomPortfolios rp = new RandomPortfolios(seed);
+    BacktestData data = rp.fixture.data();
+    java.util.List<Integer> holds = java.util.List.of(1, 2, 4, 7);
+    java.util.List<BacktestResult> one =
+        Backtest.of(rp.strategy).withParallelism(1).sweep(data, holds);
+    java.util.List<BacktestResult> three =
+        Backtest.of(rp.strategy).withParallelism(3).sweep(data, holds);
+    assertThat(three).hasSize(4);
+    for (int i = 0; i < holds.size(); i++) {
+      BacktestResult a = one.get(i);
+      BacktestResult b = three.get(i);
+      BacktestResult single =
+          Backtest.of(rp.strategy.withHold(holds.get(i))).withParallelism(2).run(data);
+      for (BacktestResult other : java.util.List.of(b, single)) {
+        assertThat(other.hold()).isEqualTo(holds.get(i));
+        assertThat(other.candidates()).isEqualTo(a.candidates());
+        assertThat(other.daily()).isEqualTo(a.daily());
+        assertThat(other.metrics()).isEqualTo(a.metrics());
+        assertThat(other.tradeTests()).isEqualTo(a.tradeTests());
+        assertThat(other.alpha()).isEqualTo(a.alpha());
+      }
+    }
+  }
+
+  @Test
+  void parallelismBelowOneIsRefused() {
+    Backtest b = Backtest.of(Strategy.builder().build());
+    assertThat(b.withParallelism(3).parallelism()).isEqualTo(3);
+    assertThatThrownBy(() -> b.withParallelism(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Parallelism must be at least 1, got 0");
+  }
+
   @Property(tries = 1000)
   void sumOfTradePnlIsFinalMinusInitialEquity(@ForAll long seed) {
     RandomPortfolios rp = new RandomPortfolios(seed);

@@ -15,29 +15,7 @@ final class Fingerprint {
   private Fingerprint() {}
 
   static List<String> of(StudyResult r) {
-    List<String> out = new ArrayList<>();
-    EventWindow span = r.specification().eventSpan();
-    for (FirmEventResult f : r.firmEvents()) {
-      String id = f.eventId() + "/" + f.ticker();
-      out.add(id + " outcome=" + f.outcome() + " day0=" + f.dayZero() + " M=" + f.observations());
-      double[] p = f.parameters();
-      for (int j = 0; j < p.length; j++) {
-        add(out, id + " param" + j, p[j]);
-      }
-      add(out, id + " sigma", f.sigma());
-      add(out, id + " pos", f.positiveEstimationShare());
-      for (int t = span.fromInclusive(); t <= span.toInclusive(); t++) {
-        add(out, id + " ar" + t, f.abnormalReturn(t));
-        add(out, id + " sar" + t, f.standardizedAbnormalReturn(t));
-      }
-      for (EventWindow w : r.testWindows()) {
-        add(out, id + " car" + w, f.car(w));
-        add(out, id + " var" + w, f.carVariance(w));
-        add(out, id + " scar" + w, f.scar(w));
-        add(out, id + " p" + w, f.pValue(w));
-        add(out, id + " bhar" + w, f.bhar(w));
-      }
-    }
+    List<String> out = firmEvents(r.firmEvents(), r.specification().eventSpan(), r.testWindows());
     for (EventWindow w : r.testWindows()) {
       CarSample s = (CarSample) r.sample(w, Measure.CAR);
       String id = "sample" + w;
@@ -60,6 +38,41 @@ final class Fingerprint {
       double[] b = r.sample(w, Measure.BHAR).values();
       for (int i = 0; i < b.length; i++) {
         add(out, id + " bhar" + i, b[i]);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Every value of each firm-event: outcome, reason, day 0, M, parameters, σ, sign share, and per
+   * day of the span the return, expected return, AR and SAR, and per window CAR, Var(CAR), SCAR,
+   * p-value and BHAR.
+   */
+  static List<String> firmEvents(
+      List<FirmEventResult> firmEvents, EventWindow span, List<EventWindow> windows) {
+    List<String> out = new ArrayList<>();
+    for (FirmEventResult f : firmEvents) {
+      String id = f.eventId() + "/" + f.ticker();
+      out.add(id + " outcome=" + f.outcome() + " day0=" + f.dayZero() + " M=" + f.observations());
+      out.add(id + " reason=" + f.reason());
+      double[] p = f.parameters();
+      for (int j = 0; j < p.length; j++) {
+        add(out, id + " param" + j, p[j]);
+      }
+      add(out, id + " sigma", f.sigma());
+      add(out, id + " pos", f.positiveEstimationShare());
+      for (int t = span.fromInclusive(); t <= span.toInclusive(); t++) {
+        add(out, id + " r" + t, f.returnOn(t));
+        add(out, id + " e" + t, f.expectedReturn(t));
+        add(out, id + " ar" + t, f.abnormalReturn(t));
+        add(out, id + " sar" + t, f.standardizedAbnormalReturn(t));
+      }
+      for (EventWindow w : windows) {
+        add(out, id + " car" + w, f.car(w));
+        add(out, id + " var" + w, f.carVariance(w));
+        add(out, id + " scar" + w, f.scar(w));
+        add(out, id + " p" + w, f.pValue(w));
+        add(out, id + " bhar" + w, f.bhar(w));
       }
     }
     return out;

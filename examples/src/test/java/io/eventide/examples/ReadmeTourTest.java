@@ -21,6 +21,7 @@ import io.eventide.report.StudyFiles;
 import io.eventide.report.StudySummary;
 import io.eventide.report.StudyTables;
 import io.eventide.study.EventStudy;
+import io.eventide.study.FirmEventFits;
 import io.eventide.study.FirmEventResult;
 import io.eventide.study.Outcome;
 import io.eventide.study.ResolvedStudy;
@@ -82,6 +83,17 @@ class ReadmeTourTest {
     }
     assertThat(result.leftOut()).hasSize(result.size() - result.count(Outcome.OK));
     assertThat(result.count(Outcome.OK)).isPositive();
+    // The fit-only path: each firm-event's own values, the same bits as the full study's.
+    FirmEventFits fits = EventStudy.of(spec).fit(resolved);
+    FirmEventResult fine = fits.find("samr-alibaba-fine", "BABA").orElseThrow();
+    FirmEventResult same =
+        result.firmEvents().stream()
+            .filter(f -> f.eventId().equals("samr-alibaba-fine") && f.ticker().equals("BABA"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(fine.outcome()).isEqualTo(Outcome.OK);
+    assertThat(fine.parameters()).isEqualTo(same.parameters());
+    assertThat(fine.abnormalReturn(0)).isEqualTo(same.abnormalReturn(0));
 
     // 5. Tests on the study's samples and on a user's own sample.
     StudyTests tests = result.test(TestSuite.standard());
