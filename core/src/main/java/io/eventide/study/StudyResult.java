@@ -118,6 +118,22 @@ public final class StudyResult {
   }
 
   /**
+   * The study's per-firm-event columns, in canonical order (package-private, for the calendar-time
+   * portfolio).
+   */
+  FirmEventColumns columns() {
+    return table.cols();
+  }
+
+  /**
+   * @param firmEvent an index in the study's canonical columns
+   * @return the listing of that firm-event, or null if the universe does not list its ticker
+   */
+  ListingData listingOf(int firmEvent) {
+    return table.listingOf(firmEvent);
+  }
+
+  /**
    * The labels of the groups of a grouped study ({@link StudySpecification#groupBy()}), sorted;
    * {@link #group(String)} gives each one's results.
    *
