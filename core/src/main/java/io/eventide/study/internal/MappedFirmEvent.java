@@ -33,6 +33,8 @@ import java.io.Serializable;
  * @param residualCount the number of residuals present
  * @param residualSum the sum of the residuals present
  * @param windowMask the test windows whose sample holds it, one bit per window
+ * @param group its group's label in a grouped study ({@code StudySpecification.groupBy}), empty
+ *     when the study is not grouped
  */
 public record MappedFirmEvent(
     String eventId,
@@ -54,7 +56,8 @@ public record MappedFirmEvent(
     double[] residuals,
     int residualCount,
     double residualSum,
-    long[] windowMask)
+    long[] windowMask,
+    String group)
     implements Serializable {
 
   private static final long serialVersionUID = 1L;
@@ -93,6 +96,7 @@ public record MappedFirmEvent(
             null,
             residualCount,
             residualSum,
-            windowMask);
+            windowMask,
+            group);
   }
 }

@@ -45,6 +45,15 @@ public final class StudyPartitions {
         Function<String, TradingCalendar> calendars);
 
     /**
+     * @see StudyPartitions#addClusterPairSums
+     */
+    void addClusterPairSums(
+        StudySpecification spec,
+        List<MappedFirmEvent> cluster,
+        Function<String, TradingCalendar> calendars,
+        PartialSums into);
+
+    /**
      * @see StudyPartitions#emptySums
      */
     PartialSums emptySums(StudySpecification spec);
@@ -118,6 +127,33 @@ public final class StudyPartitions {
   }
 
   /**
+   * One cluster's {@code Σ r_ij} per window added into {@code into}: over all its pairs, and in a
+   * grouped study over the pairs inside each group ({@link PartialSums#group}), computed exactly as
+   * the local study does.
+   *
+   * @param spec the study's specification
+   * @param cluster the cluster's firm-events, from every partition, in canonical order (ticker);
+   *     those not {@link MappedFirmEvent#inSample()} are skipped
+   * @param calendars the calendar of each {@link MappedFirmEvent#calendar()} name
+   * @param into the sums to add to
+   */
+  public static void addClusterPairSums(
+      StudySpecification spec,
+      List<MappedFirmEvent> cluster,
+      Function<String, TradingCalendar> calendars,
+      PartialSums into) {
+    kernel().addClusterPairSums(spec, cluster, calendars, into);
+  }
+
+  /**
+   * @param spec a specification
+   * @return the estimation window's length in sessions, the length of a row's residuals
+   */
+  public static int estimationLength(StudySpecification spec) {
+    return spec.estimationWindow().length();
+  }
+
+  /**
    * @param spec a specification
    * @return zero sums shaped for it
    */
@@ -141,34 +177,30 @@ public final class StudyPartitions {
   }
 
   /**
-   * Refuses what the partitioned path does not compute: groups ({@code --group-by}) and a BHAR
-   * reference listing ({@code --bhar-benchmark}). Signing by direction needs nothing more: the
-   * residuals a row carries are already signed, as in the local study. Keeping the standardized
-   * estimation residuals ({@code EventStudy.withEstimationSar()}, the input of {@code grank-t} and
-   * {@code grank-z}) is not offered by this SPI at all: its result never holds them.
+   * Refuses what the partitioned path does not compute: a BHAR reference listing ({@code
+   * --bhar-benchmark}) and Stata's conventions ({@code --conventions stata-estudy}, whose r̄ pairs
+   * every two firm-events of the whole sample). Groups and the estudy2 conventions are computed;
+   * signing by direction needs nothing more: the residuals a row carries are already signed, as in
+   * the local study. Keeping the standardized estimation residuals ({@code
+   * EventStudy.withEstimationSar()}, the input of {@code grank-t} and {@code grank-z}) is not
+   * offered by this SPI at all: its result never holds them.
    *
    * @param spec a specification
-   * @throws IllegalArgumentException if it groups or names a BHAR reference listing
+   * @throws IllegalArgumentException if it names a BHAR reference listing or Stata's conventions
    */
   public static void requireSupported(StudySpecification spec) {
-    if (spec.groupBy().isPresent()) {
-      throw new IllegalArgumentException(
-          "Grouping (StudySpecification.groupBy, --group-by "
-              + spec.groupBy().get()
-              + ") is not supported by the partitioned (Spark) study; run EventStudy locally"
-              + " or one study per group");
-    }
     if (spec.bharBenchmark().isPresent()) {
       throw new IllegalArgumentException(
           "A BHAR reference listing (StudySpecification.bharBenchmark, --bhar-benchmark "
               + spec.bharBenchmark().get()
               + ") is not supported by the partitioned (Spark) study; run EventStudy locally");
     }
-    if (spec.conventions() != io.eventide.study.Conventions.SPEC) {
+    if (spec.conventions() == io.eventide.study.Conventions.STATA_ESTUDY) {
       throw new IllegalArgumentException(
-          "Peers' conventions (StudySpecification.conventions, --conventions "
+          "Stata's conventions (StudySpecification.conventions, --conventions "
               + spec.conventions().id()
-              + ") are not supported by the partitioned (Spark) study; run EventStudy locally");
+              + ": r̄ over every pair of the whole sample) are not supported by the partitioned"
+              + " (Spark) study; run EventStudy locally");
     }
   }
 }
