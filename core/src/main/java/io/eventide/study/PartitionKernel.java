@@ -28,11 +28,12 @@ final class PartitionKernel implements StudyPartitions.Kernel {
   private PartitionKernel() {}
 
   @Override
-  public PartialSums map(ResolvedStudy resolved, Consumer<MappedFirmEvent> out) {
+  public PartialSums map(
+      ResolvedStudy resolved, Consumer<MappedFirmEvent> out, boolean keepEstimationSar) {
     StudySpecification spec = resolved.spec;
     requireSupported(spec);
     StudyLayout layout = resolved.layout;
-    FirmEventColumns cols = columns(resolved);
+    FirmEventColumns cols = columns(resolved, keepEstimationSar);
     FirmEventMapper mapper =
         new FirmEventMapper(
             layout,
@@ -117,6 +118,11 @@ final class PartitionKernel implements StudyPartitions.Kernel {
     double[] params = new double[width];
     System.arraycopy(cols.parameters, fe * width, params, 0, width);
     ListingData ld = resolved.listings[cols.listing[fe]];
+    double[] estimationSar = null;
+    if (cols.estimationSar != null) {
+      estimationSar = new double[layout.estLen];
+      System.arraycopy(cols.estimationSar, fe * layout.estLen, estimationSar, 0, layout.estLen);
+    }
     return new MappedFirmEvent(
         resolved.events.get(cols.event[fe]).id(),
         cols.ticker[fe],
@@ -138,7 +144,8 @@ final class PartitionKernel implements StudyPartitions.Kernel {
         m,
         residSum,
         mask,
-        group);
+        group,
+        estimationSar);
   }
 
   private static double[] column(double[][] byRow, int fe) {
@@ -227,10 +234,13 @@ final class PartitionKernel implements StudyPartitions.Kernel {
 
   @Override
   public StudyResult assemble(
-      ResolvedStudy resolved, Iterable<MappedFirmEvent> mapped, PartialSums sums) {
+      ResolvedStudy resolved,
+      Iterable<MappedFirmEvent> mapped,
+      PartialSums sums,
+      boolean keepEstimationSar) {
     requireSupported(resolved.spec);
     StudyLayout layout = resolved.layout;
-    FirmEventColumns cols = columns(resolved);
+    FirmEventColumns cols = columns(resolved, keepEstimationSar);
     Map<String, Integer> index = new HashMap<>();
     for (int fe = 0; fe < cols.size; fe++) {
       if (cols.outcome[fe] == null) {
@@ -269,6 +279,18 @@ final class PartitionKernel implements StudyPartitions.Kernel {
       fill(cols.expected, row.expected(), fe);
       fill(cols.ar, row.ar(), fe);
       fill(cols.sar, row.sar(), fe);
+      if (cols.estimationSar != null) {
+        if (row.estimationSar() == null || row.estimationSar().length != layout.estLen) {
+          throw new IllegalStateException(
+              "Firm-event "
+                  + row.eventId()
+                  + "/"
+                  + row.ticker()
+                  + " carries no estimation SARs; map with keepEstimationSar to assemble them");
+        }
+        System.arraycopy(
+            row.estimationSar(), 0, cols.estimationSar, fe * layout.estLen, layout.estLen);
+      }
     }
     for (int fe = 0; fe < cols.size; fe++) {
       if (cols.outcome[fe] == null) {
@@ -316,11 +338,11 @@ final class PartitionKernel implements StudyPartitions.Kernel {
     return acc;
   }
 
-  /** The columns {@link EventStudy} makes for the same study, without estimation SARs. */
-  private static FirmEventColumns columns(ResolvedStudy resolved) {
+  /** The columns {@link EventStudy} makes for the same study. */
+  private static FirmEventColumns columns(ResolvedStudy resolved, boolean keepEstimationSar) {
     NormalReturnModel model = resolved.spec.model();
     return new FirmEventColumns(
-        resolved, model.parameterCount(), model.parameterNames().size(), false);
+        resolved, model.parameterCount(), model.parameterNames().size(), keepEstimationSar);
   }
 
   /** See {@link StudyPartitions#requireSupported}. */

@@ -274,6 +274,59 @@ class StudyPartitionsTest {
             .build());
   }
 
+  /**
+   * The estimation SARs kept through the SPI: one partition, the rows carrying them, the assembled
+   * study's generalized rank tests equal to {@code EventStudy.withEstimationSar()}'s; rows without
+   * them are refused when they are kept.
+   */
+  @Test
+  void estimationSarsTravelWithTheRowsForTheGeneralizedRankTests() {
+    EventStudyReferenceTest.Scenario scenario = new EventStudyReferenceTest.Scenario();
+    ReturnPanel whole = scenario.panel(ReturnType.SIMPLE);
+    StudySpecification spec = StudySpecification.defaults();
+    StudyResult local =
+        EventStudy.of(spec).withEstimationSar().withParallelism(1).run(whole, scenario.events);
+    ResolvedStudy resolved = spec.resolve(whole, scenario.events);
+    List<MappedFirmEvent> rows = new ArrayList<>();
+    PartialSums sums = StudyPartitions.map(resolved, rows::add, true);
+    assertThat(rows).allMatch(r -> r.estimationSar() != null && r.estimationSar().length == 240);
+    Map<String, TradingCalendar> calendars = new LinkedHashMap<>();
+    for (TradingCalendar c : whole.calendars()) {
+      calendars.put(c.name(), c);
+    }
+    Map<String, List<MappedFirmEvent>> clusters = new TreeMap<>();
+    for (MappedFirmEvent r : rows) {
+      clusters.computeIfAbsent(r.eventId(), k -> new ArrayList<>()).add(r);
+    }
+    for (List<MappedFirmEvent> c : clusters.values()) {
+      StudyPartitions.addClusterPairSums(spec, c, calendars::get, sums);
+    }
+    List<MappedFirmEvent> slim = rows.stream().map(MappedFirmEvent::withoutResiduals).toList();
+    StudyResult assembled = StudyPartitions.assemble(resolved, slim, sums, true);
+    TestSuite grank = TestSuite.byIds(List.of("grank-t", "grank-z"));
+    List<StudyTests.Row> lt = StudyTests.run(local, grank).rows();
+    List<StudyTests.Row> at = StudyTests.run(assembled, grank).rows();
+    assertThat(at).hasSameSizeAs(lt);
+    int defined = 0;
+    for (int i = 0; i < lt.size(); i++) {
+      TestResult x = lt.get(i).result();
+      TestResult y = at.get(i).result();
+      assertThat(y.undefinedReason()).isEqualTo(x.undefinedReason());
+      if (x.isDefined()) {
+        defined++;
+        // The SARs are copied bit for bit; sums the tests share may be merged in another order.
+        assertThat(y.statistic()).isCloseTo(x.statistic(), within(x.statistic()));
+      }
+    }
+    assertThat(defined).isGreaterThan(lt.size() / 2);
+    List<MappedFirmEvent> bare = new ArrayList<>();
+    PartialSums none = StudyPartitions.map(resolved, bare::add);
+    assertThat(bare).allMatch(r -> r.estimationSar() == null);
+    assertThatThrownBy(() -> StudyPartitions.assemble(resolved, bare, none, true))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("carries no estimation SARs");
+  }
+
   @Test
   void completeSumsRefuseAGappyMemberAndOtherStudiesPieces() {
     EventStudyReferenceTest.Scenario scenario = new EventStudyReferenceTest.Scenario();

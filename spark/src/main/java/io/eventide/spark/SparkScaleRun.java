@@ -159,7 +159,7 @@ public final class SparkScaleRun {
         }
         System.out.printf(
             Locale.ROOT,
-            "%12d %8d %10.1f %10.1f %14.1f %14.1f %10.0f %12.1e%n",
+            "%12d %8d %10.1f %10.1f %14.1f %14.1f %10.0f %14.1f %12.1e%n",
             n,
             events,
             localS,

@@ -35,37 +35,46 @@ import scala.Tuple2;
 /**
  * Runs an {@code eventide-core} event study on Apache Spark ({@code docs/spark.md}): the same
  * answer as {@link io.eventide.study.EventStudy}, to the rounding of sums merged in another order
- * (about 1e-15 relative; the tests hold it to 1e-12), whatever the number of partitions.
+ * (about 1e-15 relative; the tests hold it to 1e-12), whatever the number of partitions, and the
+ * same bits on every run with the same number of partitions.
  *
  * <ol>
  *   <li><b>Map, on partitions of listings.</b> The prices {@code Dataset} is grouped by ticker into
  *       {@link #withPartitions(int) n} partitions. Each task builds the return panel of its
  *       listings (their benchmarks and the factors are broadcast), resolves the study on them and
  *       the events affecting them, and maps every firm-event with the core's own mapper ({@link
- *       StudyPartitions#map}). Out come one row per firm-event and the task's residual and rank
- *       sums.
- *   <li><b>r̄, by event.</b> The estimation residuals of the firm-events in a sample are shuffled
- *       by event id; each cluster's {@code Σ r_ij} per window is computed as locally ({@link
- *       StudyPartitions#clusterPairSums}).
- *   <li><b>Reduce.</b> The partial sums are merged ({@code fold}); the driver resolves the whole
- *       study, joins the rows to it and runs the tests ({@link StudyPartitions#assemble}).
+ *       StudyPartitions#map}). Out come one row per firm-event (kept on the executor), the task's
+ *       residual and rank sums (per group too), and the shape of each event's cluster ({@link
+ *       ClusterShape}).
+ *   <li><b>r̄, by event, combined on the map side.</b> The shapes are reduced by event; a simple
+ *       cluster (one calendar and estimation range, no member with gaps) ships one {@link
+ *       CompleteSums} per partition ({@code Σz} per window pattern), a mixed one its members'
+ *       residuals, whose pairs are formed as locally ({@link StudyPartitions#addClusterPairSums}).
+ *   <li><b>Reduce, in a fixed order.</b> Task sums are merged on the driver in partition order, a
+ *       reducer's clusters in event-id order and a cluster's pieces in partition order; the driver
+ *       resolves the whole study and streams the rows, without residuals, into it ({@link
+ *       StudyPartitions#assemble}); the tests run there.
  * </ol>
  *
- * <p>The driver holds the return panel (to resolve and to date the results) and, for the tests and
- * the output files, every firm-event's values; the sizing is in {@code docs/scaling.md}.
+ * <p>The driver holds the return panel and the study's columns (about 700 bytes per firm-event with
+ * the default windows), not the rows; the sizing is in {@code docs/scaling.md}. A BHAR reference
+ * listing and Stata's conventions are refused ({@link StudyPartitions#requireSupported}).
  */
 public final class SparkStudy {
 
   private final SparkSession spark;
   private final StudySpecification spec;
   private final int partitions;
+  private final boolean keepEstimationSar;
 
-  private SparkStudy(SparkSession spark, StudySpecification spec, int partitions) {
+  private SparkStudy(
+      SparkSession spark, StudySpecification spec, int partitions, boolean keepEstimationSar) {
     this.spark = Objects.requireNonNull(spark, "spark");
     this.spec = Objects.requireNonNull(spec, "spec");
     // A BHAR reference listing and Stata's conventions are not computed on partitions.
     StudyPartitions.requireSupported(spec);
     this.partitions = partitions;
+    this.keepEstimationSar = keepEstimationSar;
   }
 
   /**
@@ -74,7 +83,7 @@ public final class SparkStudy {
    * @return a study with as many listing partitions as Spark's default parallelism
    */
   public static SparkStudy of(SparkSession spark, StudySpecification spec) {
-    return new SparkStudy(spark, spec, spark.sparkContext().defaultParallelism());
+    return new SparkStudy(spark, spec, spark.sparkContext().defaultParallelism(), false);
   }
 
   /**
@@ -85,7 +94,19 @@ public final class SparkStudy {
     if (n < 1) {
       throw new IllegalArgumentException("Partitions must be at least 1, got " + n);
     }
-    return new SparkStudy(spark, spec, n);
+    return new SparkStudy(spark, spec, n, keepEstimationSar);
+  }
+
+  /**
+   * Keeps each firm-event's standardized estimation residuals, as {@code
+   * EventStudy.withEstimationSar()} does, so that the result runs {@code grank-t} and {@code
+   * grank-z}: one double per estimation day and firm-event more on the driver (1,920 bytes with the
+   * default 240-day window).
+   *
+   * @return a copy that keeps them
+   */
+  public SparkStudy withEstimationSar() {
+    return new SparkStudy(spark, spec, partitions, true);
   }
 
   /**
@@ -129,6 +150,7 @@ public final class SparkStudy {
     Set<String> tickers = plan.tickers();
     Broadcast<Set<String>> tickersB = jsc.broadcast(tickers);
     int estLen = StudyPartitions.estimationLength(spec);
+    boolean keep = keepEstimationSar;
 
     // 1. Map on partitions of listings.
     JavaPairRDD<String, Iterable<Row>> byTicker =
@@ -140,7 +162,7 @@ public final class SparkStudy {
             .groupBy(r -> r.getString(0), partitions);
     JavaRDD<MapOutput> mapped =
         byTicker.mapPartitionsWithIndex(
-            (i, it) -> List.of(mapPartition(i, planB.value(), estLen, it)).iterator(), true);
+            (i, it) -> List.of(mapPartition(i, planB.value(), estLen, keep, it)).iterator(), true);
     mapped.persist(StorageLevel.MEMORY_AND_DISK());
     Broadcast<Set<String>> mixedB = null;
     try {
@@ -174,7 +196,8 @@ public final class SparkStudy {
       // 4. Assemble: the rows stream to the driver one partition at a time, without residuals.
       JavaRDD<MappedFirmEvent> rows =
           mapped.flatMap(o -> o.rows().iterator()).map(MappedFirmEvent::withoutResiduals);
-      StudyResult result = StudyPartitions.assemble(resolved, rows::toLocalIterator, sums);
+      StudyResult result =
+          StudyPartitions.assemble(resolved, rows::toLocalIterator, sums, keepEstimationSar);
       return new SparkStudyResult(spark, result, rows, partitions);
     } finally {
       mapped.unpersist(false);
@@ -207,7 +230,11 @@ public final class SparkStudy {
   }
 
   private static MapOutput mapPartition(
-      int index, StudyPlan plan, int estLen, Iterator<Tuple2<String, Iterable<Row>>> listings) {
+      int index,
+      StudyPlan plan,
+      int estLen,
+      boolean keepEstimationSar,
+      Iterator<Tuple2<String, Iterable<Row>>> listings) {
     StudySpecification spec = plan.specification();
     Map<String, DatedSeries> own = new HashMap<>();
     while (listings.hasNext()) {
@@ -221,7 +248,8 @@ public final class SparkStudy {
     }
     ReturnPanel panel = plan.panel(own);
     List<Event> events = plan.eventsFor(own.keySet());
-    PartialSums sums = StudyPartitions.map(spec.resolve(panel, events), out::add);
+    PartialSums sums =
+        StudyPartitions.map(spec.resolve(panel, events), out::add, keepEstimationSar);
     for (MappedFirmEvent fe : out) {
       if (fe.inSample()) {
         shapes.merge(fe.eventId(), ClusterShape.of(fe, estLen), ClusterShape::merge);

@@ -75,7 +75,7 @@ class SparkStudyCommandTest {
   }
 
   @Test
-  void groupsSigningAndEstudy2WriteTheSameFilesAsTheLocalCommandLine(@TempDir Path dir)
+  void groupsSigningEstudy2AndGrankWriteTheSameFilesAsTheLocalCommandLine(@TempDir Path dir)
       throws Exception {
     Path in = dir.resolve("in");
     SampleData.export(in);
@@ -86,6 +86,7 @@ class SparkStudyCommandTest {
       "--group-by", "category",
       "--sign-by", "direction",
       "--conventions", "estudy2",
+      "--tests", "cs-t,bmp-t,kp-bmp-t,rank-z,grank-t,grank-z",
       "--threads", "2"
     };
     Path a = dir.resolve("local");

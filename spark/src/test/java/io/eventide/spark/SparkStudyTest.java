@@ -167,10 +167,11 @@ class SparkStudyTest {
   }
 
   /**
-   * Groups (by the events' category), signing by direction and the estudy2 conventions, on a
-   * generated panel of one calendar without holes: every cluster is simple, so its r̄ pairs reach
-   * the reducer as per-partition {@code Σz} pieces, not as residual vectors. The whole study and
-   * each group equal the local study; two runs on the same partitions give the same bits.
+   * Groups (by the events' category), signing by direction, the estudy2 conventions and the kept
+   * estimation SARs (every test, {@code grank-t} and {@code grank-z} included), on a generated
+   * panel of one calendar without holes: every cluster is simple, so its r̄ pairs reach the reducer
+   * as per-partition {@code Σz} pieces, not as residual vectors. The whole study and each group
+   * equal the local study; two runs on the same partitions give the same bits.
    */
   @Test
   void groupsSigningAndEstudy2ConventionsOnCombinedClusters() {
@@ -183,25 +184,30 @@ class SparkStudyTest {
             .signByDirection(true)
             .conventions(Conventions.ESTUDY2)
             .build();
+    // Every test, the generalized rank tests too: both studies keep the estimation SARs.
+    TestSuite all = TestSuite.byIds(TestSuite.knownIds());
     StudyResult local =
-        EventStudy.of(spec).run(ReturnPanel.of(g.universe, g.prices, ReturnType.SIMPLE), g.events);
+        EventStudy.of(spec)
+            .withEstimationSar()
+            .run(ReturnPanel.of(g.universe, g.prices, ReturnType.SIMPLE), g.events);
     assertThat(local.count(Outcome.NO_DIRECTION)).isPositive();
     assertThat(local.groups()).containsExactly("dovish", "hawkish");
     StudyInputs inputs =
         StudyInputs.of(spark, g.universe, g.events, g.prices, ReturnType.SIMPLE, null);
     StudyTests first = null;
     for (int partitions : new int[] {1, 4, 4}) {
-      SparkStudyResult onSpark = SparkStudy.of(spark, spec).withPartitions(partitions).run(inputs);
-      StudyTests st = onSpark.test(TestSuite.standard());
-      SameAnswer.assertSame(
-          local, onSpark.result(), StudyTests.run(local, TestSuite.standard()), st);
+      SparkStudyResult onSpark =
+          SparkStudy.of(spark, spec).withPartitions(partitions).withEstimationSar().run(inputs);
+      StudyTests st = onSpark.test(all);
+      assertThat(st.rows().stream().map(r -> r.result().testId())).contains("grank-t", "grank-z");
+      SameAnswer.assertSame(local, onSpark.result(), StudyTests.run(local, all), st);
       assertThat(onSpark.result().groups()).isEqualTo(local.groups());
       for (String label : local.groups()) {
         SameAnswer.assertSame(
             local.group(label),
             onSpark.result().group(label),
-            StudyTests.run(local.group(label), TestSuite.standard()),
-            StudyTests.run(onSpark.result().group(label), TestSuite.standard()));
+            StudyTests.run(local.group(label), all),
+            StudyTests.run(onSpark.result().group(label), all));
       }
       if (partitions == 4) {
         if (first == null) {

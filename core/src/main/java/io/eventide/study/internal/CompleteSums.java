@@ -23,10 +23,7 @@ public final class CompleteSums implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final int estLen;
-  private final List<long[]> masks = new ArrayList<>();
-  private final List<double[]> sums = new ArrayList<>();
-  private double[] squares = new double[2];
-  private int members;
+  private final List<Pattern> patterns = new ArrayList<>();
 
   /**
    * @param estLen the estimation window's length in sessions
@@ -56,11 +53,11 @@ public final class CompleteSums implements Serializable {
               + fe.ticker()
               + " misses estimation residuals; its cluster's pairs need the residuals themselves");
     }
-    int p = pattern(fe.windowMask());
-    squares[p] +=
+    Pattern p = pattern(fe.windowMask());
+    p.squares +=
         ClusterCorrelation.addStandardized(
-            fe.residuals(), fe.residualCount(), fe.residualSum(), sums.get(p));
-    members++;
+            fe.residuals(), fe.residualCount(), fe.residualSum(), p.sum);
+    p.members++;
   }
 
   /**
@@ -73,16 +70,14 @@ public final class CompleteSums implements Serializable {
     if (other.estLen != estLen) {
       throw new IllegalArgumentException("Pieces of different studies cannot be merged");
     }
-    for (int q = 0; q < other.masks.size(); q++) {
-      int p = pattern(other.masks.get(q));
-      double[] t = sums.get(p);
-      double[] s = other.sums.get(q);
+    for (Pattern q : other.patterns) {
+      Pattern p = pattern(q.mask);
       for (int tau = 0; tau < estLen; tau++) {
-        t[tau] += s[tau];
+        p.sum[tau] += q.sum[tau];
       }
-      squares[p] += other.squares[q];
+      p.squares += q.squares;
+      p.members += q.members;
     }
-    members += other.members;
     return this;
   }
 
@@ -90,7 +85,11 @@ public final class CompleteSums implements Serializable {
    * @return the number of members added (those that pair with others)
    */
   public int members() {
-    return members;
+    int n = 0;
+    for (Pattern p : patterns) {
+      n += p.members;
+    }
+    return n;
   }
 
   /**
@@ -100,24 +99,43 @@ public final class CompleteSums implements Serializable {
    * @param pairSum one sum per test window
    */
   public void addPairSumsTo(double[] pairSum) {
-    if (members < 2) {
+    if (members() < 2) {
       return;
     }
-    ClusterCorrelation.addGroupPairs(
-        masks, sums, squares, masks.size(), new double[estLen], pairSum);
+    int pc = patterns.size();
+    List<long[]> masks = new ArrayList<>(pc);
+    List<double[]> sums = new ArrayList<>(pc);
+    double[] squares = new double[pc];
+    for (int p = 0; p < pc; p++) {
+      masks.add(patterns.get(p).mask);
+      sums.add(patterns.get(p).sum);
+      squares[p] = patterns.get(p).squares;
+    }
+    ClusterCorrelation.addGroupPairs(masks, sums, squares, pc, new double[estLen], pairSum);
   }
 
-  private int pattern(long[] mask) {
-    for (int p = 0; p < masks.size(); p++) {
-      if (Arrays.equals(masks.get(p), mask)) {
+  private Pattern pattern(long[] mask) {
+    for (Pattern p : patterns) {
+      if (Arrays.equals(p.mask, mask)) {
         return p;
       }
     }
-    masks.add(mask.clone());
-    sums.add(new double[estLen]);
-    if (squares.length < masks.size()) {
-      squares = Arrays.copyOf(squares, squares.length * 2);
+    Pattern p = new Pattern(mask.clone(), new double[estLen]);
+    patterns.add(p);
+    return p;
+  }
+
+  /** The members sharing one set of windows: their summed z, squared norms and count. */
+  private static final class Pattern implements Serializable {
+    private static final long serialVersionUID = 1L;
+    final long[] mask;
+    final double[] sum;
+    double squares;
+    int members;
+
+    Pattern(long[] mask, double[] sum) {
+      this.mask = mask;
+      this.sum = sum;
     }
-    return masks.size() - 1;
   }
 }

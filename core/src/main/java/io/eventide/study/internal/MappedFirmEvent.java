@@ -35,6 +35,8 @@ import java.io.Serializable;
  * @param windowMask the test windows whose sample holds it, one bit per window
  * @param group its group's label in a grouped study ({@code StudySpecification.groupBy}), empty
  *     when the study is not grouped
+ * @param estimationSar its standardized estimation residuals (the input of the generalized rank
+ *     tests), one per estimation day, {@code null} unless the map was asked to keep them
  */
 public record MappedFirmEvent(
     String eventId,
@@ -57,7 +59,8 @@ public record MappedFirmEvent(
     int residualCount,
     double residualSum,
     long[] windowMask,
-    String group)
+    String group,
+    double[] estimationSar)
     implements Serializable {
 
   private static final long serialVersionUID = 1L;
@@ -71,7 +74,8 @@ public record MappedFirmEvent(
 
   /**
    * @return the same firm-event without its share of r̄ (the estimation residuals): what {@link
-   *     StudyPartitions#assemble} needs, about a fifth of the size with a 240-day estimation window
+   *     StudyPartitions#assemble} needs, about two fifths of the size with a 240-day estimation
+   *     window (the estimation SARs, when kept, stay)
    */
   public MappedFirmEvent withoutResiduals() {
     return residuals == null
@@ -97,6 +101,7 @@ public record MappedFirmEvent(
             residualCount,
             residualSum,
             windowMask,
-            group);
+            group,
+            estimationSar);
   }
 }

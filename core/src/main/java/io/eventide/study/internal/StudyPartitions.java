@@ -34,7 +34,8 @@ public final class StudyPartitions {
     /**
      * @see StudyPartitions#map
      */
-    PartialSums map(ResolvedStudy resolved, Consumer<MappedFirmEvent> out);
+    PartialSums map(
+        ResolvedStudy resolved, Consumer<MappedFirmEvent> out, boolean keepEstimationSar);
 
     /**
      * @see StudyPartitions#clusterPairSums
@@ -62,7 +63,10 @@ public final class StudyPartitions {
      * @see StudyPartitions#assemble
      */
     StudyResult assemble(
-        ResolvedStudy resolved, Iterable<MappedFirmEvent> mapped, PartialSums sums);
+        ResolvedStudy resolved,
+        Iterable<MappedFirmEvent> mapped,
+        PartialSums sums,
+        boolean keepEstimationSar);
   }
 
   private static volatile Kernel kernel;
@@ -105,7 +109,23 @@ public final class StudyPartitions {
    *     clusters: {@link #clusterPairSums})
    */
   public static PartialSums map(ResolvedStudy resolved, Consumer<MappedFirmEvent> out) {
-    return kernel().map(Objects.requireNonNull(resolved), Objects.requireNonNull(out));
+    return map(resolved, out, false);
+  }
+
+  /**
+   * {@link #map(ResolvedStudy, Consumer)}, each row also carrying its standardized estimation
+   * residuals when asked ({@link MappedFirmEvent#estimationSar()}, one double per estimation day:
+   * the input of {@code grank-t} and {@code grank-z}, as {@code EventStudy.withEstimationSar()}).
+   *
+   * @param resolved the study resolved on a partition's listings and the events affecting them
+   * @param out receives one row per resolved firm-event
+   * @param keepEstimationSar whether the rows carry the estimation SARs
+   * @return the partition's residual and rank sums
+   */
+  public static PartialSums map(
+      ResolvedStudy resolved, Consumer<MappedFirmEvent> out, boolean keepEstimationSar) {
+    return kernel()
+        .map(Objects.requireNonNull(resolved), Objects.requireNonNull(out), keepEstimationSar);
   }
 
   /**
@@ -173,7 +193,27 @@ public final class StudyPartitions {
    */
   public static StudyResult assemble(
       ResolvedStudy resolved, Iterable<MappedFirmEvent> mapped, PartialSums sums) {
-    return kernel().assemble(resolved, mapped, sums);
+    return assemble(resolved, mapped, sums, false);
+  }
+
+  /**
+   * {@link #assemble(ResolvedStudy, Iterable, PartialSums)}, keeping the estimation SARs the rows
+   * carry when asked, so that the result runs {@code grank-t} and {@code grank-z}.
+   *
+   * @param resolved the whole study, resolved on the driver
+   * @param mapped one row per resolved firm-event, any order
+   * @param sums the merged sums, pair sums included
+   * @param keepEstimationSar whether to keep them (every row must then carry them)
+   * @return the result
+   * @throws IllegalStateException as the three-argument form, or if a row lacks its estimation SARs
+   *     when they are kept
+   */
+  public static StudyResult assemble(
+      ResolvedStudy resolved,
+      Iterable<MappedFirmEvent> mapped,
+      PartialSums sums,
+      boolean keepEstimationSar) {
+    return kernel().assemble(resolved, mapped, sums, keepEstimationSar);
   }
 
   /**
@@ -182,8 +222,9 @@ public final class StudyPartitions {
    * every two firm-events of the whole sample). Groups and the estudy2 conventions are computed;
    * signing by direction needs nothing more: the residuals a row carries are already signed, as in
    * the local study. Keeping the standardized estimation residuals ({@code
-   * EventStudy.withEstimationSar()}, the input of {@code grank-t} and {@code grank-z}) is not
-   * offered by this SPI at all: its result never holds them.
+   * EventStudy.withEstimationSar()}, the input of {@code grank-t} and {@code grank-z}) is a flag of
+   * {@link #map(ResolvedStudy, Consumer, boolean)} and {@link #assemble(ResolvedStudy, Iterable,
+   * PartialSums, boolean)}.
    *
    * @param spec a specification
    * @throws IllegalArgumentException if it names a BHAR reference listing or Stata's conventions
