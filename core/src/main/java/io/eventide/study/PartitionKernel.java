@@ -6,9 +6,11 @@ import io.eventide.study.internal.ClusterCorrelation;
 import io.eventide.study.internal.MappedFirmEvent;
 import io.eventide.study.internal.PartialSums;
 import io.eventide.study.internal.StudyPartitions;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -26,11 +28,12 @@ final class PartitionKernel implements StudyPartitions.Kernel {
   private PartitionKernel() {}
 
   @Override
-  public PartialSums map(ResolvedStudy resolved, Consumer<MappedFirmEvent> out) {
+  public PartialSums map(
+      ResolvedStudy resolved, Consumer<MappedFirmEvent> out, boolean keepEstimationSar) {
     StudySpecification spec = resolved.spec;
     requireSupported(spec);
     StudyLayout layout = resolved.layout;
-    FirmEventColumns cols = columns(resolved);
+    FirmEventColumns cols = columns(resolved, keepEstimationSar);
     FirmEventMapper mapper =
         new FirmEventMapper(
             layout,
@@ -40,40 +43,23 @@ final class PartitionKernel implements StudyPartitions.Kernel {
             resolved.returnType,
             spec.cleaningRadius().orElse(-1),
             spec.model().fitter());
+    mapper.conventions(spec.conventions());
     PartialSums sums = sums(layout);
-    double[][] aarSum = sums.residualSums();
-    int[][] aarCount = sums.residualCounts();
-    double[][] rankSum = sums.rankSums();
-    int[][] rankCount = sums.rankCounts();
     for (int fe = 0; fe < cols.size; fe++) {
       if (cols.outcome[fe] != null) {
         continue;
       }
+      String label = cols.group == null ? "" : cols.groupLabels.get(cols.group[fe]);
       if (!mapper.map(fe)) {
-        out.accept(row(resolved, cols, layout, fe, null, 0, 0, null));
+        out.accept(row(resolved, cols, layout, fe, null, 0, 0, null, label));
         continue;
       }
       double[] resid = mapper.residuals();
       double[] scores = mapper.scores();
       long[] mask = mapper.mask();
-      for (int w = 0; w < layout.windowCount; w++) {
-        if (!ClusterCorrelation.has(mask, w)) {
-          continue;
-        }
-        for (int tau = 0; tau < layout.estLen; tau++) {
-          double e = resid[tau];
-          if (e == e) {
-            aarSum[w][tau] += e;
-            aarCount[w][tau]++;
-          }
-        }
-        for (int c = 0; c < layout.combinedLen; c++) {
-          double u = scores[c];
-          if (u == u) {
-            rankSum[w][c] += u;
-            rankCount[w][c]++;
-          }
-        }
+      accumulate(sums, layout, resid, scores, mask);
+      if (cols.group != null) {
+        accumulate(sums.group(label), layout, resid, scores, mask);
       }
       out.accept(
           row(
@@ -84,9 +70,38 @@ final class PartitionKernel implements StudyPartitions.Kernel {
               resid.clone(),
               mapper.observations(),
               mapper.residualSum(),
-              mask.clone()));
+              mask.clone(),
+              label));
     }
     return sums;
+  }
+
+  /** Adds a mapped firm-event's residuals and rank scores to the windows whose sample holds it. */
+  private static void accumulate(
+      PartialSums sums, StudyLayout layout, double[] resid, double[] scores, long[] mask) {
+    double[][] aarSum = sums.residualSums();
+    int[][] aarCount = sums.residualCounts();
+    double[][] rankSum = sums.rankSums();
+    int[][] rankCount = sums.rankCounts();
+    for (int w = 0; w < layout.windowCount; w++) {
+      if (!ClusterCorrelation.has(mask, w)) {
+        continue;
+      }
+      for (int tau = 0; tau < layout.estLen; tau++) {
+        double e = resid[tau];
+        if (e == e) {
+          aarSum[w][tau] += e;
+          aarCount[w][tau]++;
+        }
+      }
+      for (int c = 0; c < layout.combinedLen; c++) {
+        double u = scores[c];
+        if (u == u) {
+          rankSum[w][c] += u;
+          rankCount[w][c]++;
+        }
+      }
+    }
   }
 
   private static MappedFirmEvent row(
@@ -97,11 +112,17 @@ final class PartitionKernel implements StudyPartitions.Kernel {
       double[] resid,
       int m,
       double residSum,
-      long[] mask) {
+      long[] mask,
+      String group) {
     int width = cols.width;
     double[] params = new double[width];
     System.arraycopy(cols.parameters, fe * width, params, 0, width);
     ListingData ld = resolved.listings[cols.listing[fe]];
+    double[] estimationSar = null;
+    if (cols.estimationSar != null) {
+      estimationSar = new double[layout.estLen];
+      System.arraycopy(cols.estimationSar, fe * layout.estLen, estimationSar, 0, layout.estLen);
+    }
     return new MappedFirmEvent(
         resolved.events.get(cols.event[fe]).id(),
         cols.ticker[fe],
@@ -122,7 +143,9 @@ final class PartitionKernel implements StudyPartitions.Kernel {
         resid,
         m,
         residSum,
-        mask);
+        mask,
+        group,
+        estimationSar);
   }
 
   private static double[] column(double[][] byRow, int fe) {
@@ -131,6 +154,27 @@ final class PartitionKernel implements StudyPartitions.Kernel {
       out[i] = byRow[i][fe];
     }
     return out;
+  }
+
+  @Override
+  public void addClusterPairSums(
+      StudySpecification spec,
+      List<MappedFirmEvent> cluster,
+      Function<String, TradingCalendar> calendars,
+      PartialSums into) {
+    double[] all = clusterPairSums(spec, cluster, calendars);
+    into.addPairSums(all);
+    if (spec.groupBy().isEmpty()) {
+      return;
+    }
+    // r̄ of a group: only the pairs whose two firm-events are in the group (canonical order kept).
+    Map<String, List<MappedFirmEvent>> byGroup = new TreeMap<>();
+    for (MappedFirmEvent fe : cluster) {
+      byGroup.computeIfAbsent(fe.group(), k -> new ArrayList<>()).add(fe);
+    }
+    for (Map.Entry<String, List<MappedFirmEvent>> g : byGroup.entrySet()) {
+      into.group(g.getKey()).addPairSums(clusterPairSums(spec, g.getValue(), calendars));
+    }
   }
 
   @Override
@@ -190,10 +234,13 @@ final class PartitionKernel implements StudyPartitions.Kernel {
 
   @Override
   public StudyResult assemble(
-      ResolvedStudy resolved, Iterable<MappedFirmEvent> mapped, PartialSums sums) {
+      ResolvedStudy resolved,
+      Iterable<MappedFirmEvent> mapped,
+      PartialSums sums,
+      boolean keepEstimationSar) {
     requireSupported(resolved.spec);
     StudyLayout layout = resolved.layout;
-    FirmEventColumns cols = columns(resolved);
+    FirmEventColumns cols = columns(resolved, keepEstimationSar);
     Map<String, Integer> index = new HashMap<>();
     for (int fe = 0; fe < cols.size; fe++) {
       if (cols.outcome[fe] == null) {
@@ -232,6 +279,18 @@ final class PartitionKernel implements StudyPartitions.Kernel {
       fill(cols.expected, row.expected(), fe);
       fill(cols.ar, row.ar(), fe);
       fill(cols.sar, row.sar(), fe);
+      if (cols.estimationSar != null) {
+        if (row.estimationSar() == null || row.estimationSar().length != layout.estLen) {
+          throw new IllegalStateException(
+              "Firm-event "
+                  + row.eventId()
+                  + "/"
+                  + row.ticker()
+                  + " carries no estimation SARs; map with keepEstimationSar to assemble them");
+        }
+        System.arraycopy(
+            row.estimationSar(), 0, cols.estimationSar, fe * layout.estLen, layout.estLen);
+      }
     }
     for (int fe = 0; fe < cols.size; fe++) {
       if (cols.outcome[fe] == null) {
@@ -249,7 +308,25 @@ final class PartitionKernel implements StudyPartitions.Kernel {
                 || sums.rankSums()[0].length != layout.combinedLen))) {
       throw new IllegalArgumentException("The partial sums are shaped for another study");
     }
-    // Ungrouped (requireSupported): one set of accumulators, index 0 = all firm-events.
+    // Index 0: all firm-events; 1 + g: group g of the whole study (labels sorted).
+    WindowAccumulators[] acc = new WindowAccumulators[1 + resolved.groupLabels.size()];
+    acc[0] = accumulators(layout, sums);
+    for (int g = 0; g < resolved.groupLabels.size(); g++) {
+      String label = resolved.groupLabels.get(g);
+      acc[1 + g] =
+          accumulators(
+              layout, sums.groups().containsKey(label) ? sums.groups().get(label) : sums(layout));
+    }
+    for (String label : sums.groups().keySet()) {
+      if (!resolved.groupLabels.contains(label)) {
+        throw new IllegalStateException(
+            "The partial sums hold group '" + label + "', which the whole study does not have");
+      }
+    }
+    return new StudyResult(resolved, cols, acc);
+  }
+
+  private static WindowAccumulators accumulators(StudyLayout layout, PartialSums sums) {
     WindowAccumulators acc = new WindowAccumulators(layout);
     for (int w = 0; w < layout.windowCount; w++) {
       WindowAccumulators.addInto(acc.aarSum[w], sums.residualSums()[w]);
@@ -258,14 +335,14 @@ final class PartitionKernel implements StudyPartitions.Kernel {
       WindowAccumulators.addInto(acc.rankCount[w], sums.rankCounts()[w]);
       acc.pairSum[w] = sums.pairSums()[w];
     }
-    return new StudyResult(resolved, cols, new WindowAccumulators[] {acc});
+    return acc;
   }
 
-  /** The columns {@link EventStudy} makes for the same study, without estimation SARs. */
-  private static FirmEventColumns columns(ResolvedStudy resolved) {
+  /** The columns {@link EventStudy} makes for the same study. */
+  private static FirmEventColumns columns(ResolvedStudy resolved, boolean keepEstimationSar) {
     NormalReturnModel model = resolved.spec.model();
     return new FirmEventColumns(
-        resolved, model.parameterCount(), model.parameterNames().size(), false);
+        resolved, model.parameterCount(), model.parameterNames().size(), keepEstimationSar);
   }
 
   /** See {@link StudyPartitions#requireSupported}. */

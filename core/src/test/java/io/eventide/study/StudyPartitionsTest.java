@@ -10,6 +10,8 @@ import io.eventide.inference.TestResult;
 import io.eventide.inference.TestSuite;
 import io.eventide.market.Listing;
 import io.eventide.market.ReturnPanel;
+import io.eventide.study.internal.ClusterShape;
+import io.eventide.study.internal.CompleteSums;
 import io.eventide.study.internal.MappedFirmEvent;
 import io.eventide.study.internal.PartialSums;
 import io.eventide.study.internal.StudyPartitions;
@@ -33,16 +35,59 @@ class StudyPartitionsTest {
 
   @Test
   void twoPartitionsOfListingsGiveTheLocalStudy() {
+    assertPartitionedEqualsLocal(StudySpecification.builder().cleanEstimation(3).build(), false);
+  }
+
+  @Test
+  void theCompleteSumsCombineGivesTheSamePairSumsOnSimpleClusters() {
+    assertPartitionedEqualsLocal(StudySpecification.builder().cleanEstimation(3).build(), true);
+  }
+
+  @Test
+  void groupsByExchangeAndByEventAreReducedPerGroup() {
+    assertPartitionedEqualsLocal(
+        StudySpecification.builder().groupBy(GroupBy.exchange()).build(), false);
+    assertPartitionedEqualsLocal(
+        StudySpecification.builder().groupBy(GroupBy.column("event_id")).build(), true);
+  }
+
+  @Test
+  void estudy2ConventionsAreMappedOnPartitions() {
+    assertPartitionedEqualsLocal(
+        StudySpecification.builder().conventions(Conventions.ESTUDY2).build(), true);
+  }
+
+  /**
+   * Runs the SPI by hand on two partitions (listings alternately) and compares with {@link
+   * EventStudy} on the whole panel, group by group.
+   *
+   * @param combine whether simple clusters go through {@link CompleteSums} pieces, one per
+   *     partition, as the Spark engine ships them (otherwise every cluster's rows meet)
+   */
+  private static void assertPartitionedEqualsLocal(StudySpecification spec, boolean combine) {
     EventStudyReferenceTest.Scenario scenario = new EventStudyReferenceTest.Scenario();
     ReturnPanel whole = scenario.panel(ReturnType.SIMPLE);
+    if (combine) {
+      // Every cluster of the scenario spans two calendars or has a member with gaps; its New York
+      // listings without holes make clusters whose pairs combine from pieces.
+      List<Listing> simple = new ArrayList<>();
+      Map<String, DatedSeries> series = new HashMap<>();
+      for (Listing l : whole.listings()) {
+        if (l.exchange() == io.eventide.calendar.Exchange.NYSE && l.ticker().matches("N0[0245]")) {
+          simple.add(l);
+          series.put(l.ticker(), scenario.world.prices.get(l.ticker()));
+          series.put(l.benchmark(), scenario.world.prices.get(l.benchmark()));
+        }
+      }
+      whole = ReturnPanel.of(simple, series, ReturnType.SIMPLE);
+    }
     List<Event> events = scenario.events;
-    StudySpecification spec = StudySpecification.builder().cleanEstimation(3).build();
     StudyResult local = EventStudy.of(spec).withParallelism(1).run(whole, events);
 
     List<Listing> all = whole.listings();
     Map<String, DatedSeries> prices = scenario.world.prices;
     PartialSums sums = StudyPartitions.emptySums(spec);
-    List<MappedFirmEvent> rows = new ArrayList<>();
+    List<List<MappedFirmEvent>> parts = new ArrayList<>();
     for (int part = 0; part < 2; part++) {
       List<Listing> mine = new ArrayList<>();
       Map<String, DatedSeries> series = new HashMap<>();
@@ -57,7 +102,18 @@ class StudyPartitionsTest {
         }
       }
       ReturnPanel panel = ReturnPanel.of(mine, series, whole.returnType());
+      List<MappedFirmEvent> rows = new ArrayList<>();
       sums.merge(StudyPartitions.map(spec.resolve(panel, events), rows::add));
+      parts.add(rows);
+    }
+    List<MappedFirmEvent> rows = new ArrayList<>();
+    parts.forEach(rows::addAll);
+    int estLen = StudyPartitions.estimationLength(spec);
+    Map<String, ClusterShape> shapes = new TreeMap<>();
+    for (MappedFirmEvent r : rows) {
+      if (r.inSample()) {
+        shapes.merge(r.eventId(), ClusterShape.of(r, estLen), ClusterShape::merge);
+      }
     }
     Map<String, List<MappedFirmEvent>> clusters = new TreeMap<>();
     for (MappedFirmEvent r : rows) {
@@ -67,20 +123,60 @@ class StudyPartitionsTest {
     for (TradingCalendar c : whole.calendars()) {
       calendars.put(c.name(), c);
     }
-    for (List<MappedFirmEvent> c : clusters.values()) {
-      c.sort(java.util.Comparator.comparing(MappedFirmEvent::ticker));
-      sums.addPairSums(StudyPartitions.clusterPairSums(spec, c, calendars::get));
+    int combined = 0;
+    for (Map.Entry<String, List<MappedFirmEvent>> c : clusters.entrySet()) {
+      ClusterShape shape = shapes.getOrDefault(c.getKey(), ClusterShape.EMPTY);
+      if (combine && shape.simple()) {
+        // One piece per partition and group, as a partition ships them; merged in partition order.
+        Map<String, CompleteSums> merged = new TreeMap<>();
+        for (List<MappedFirmEvent> part : parts) {
+          Map<String, CompleteSums> piece = new TreeMap<>();
+          for (MappedFirmEvent r : part) {
+            if (r.eventId().equals(c.getKey()) && r.inSample()) {
+              piece.computeIfAbsent("", k -> new CompleteSums(estLen)).add(r);
+              if (spec.groupBy().isPresent()) {
+                piece.computeIfAbsent("g" + r.group(), k -> new CompleteSums(estLen)).add(r);
+              }
+            }
+          }
+          piece.forEach((k, v) -> merged.merge(k, v, CompleteSums::merge));
+        }
+        for (Map.Entry<String, CompleteSums> e : merged.entrySet()) {
+          PartialSums target = e.getKey().isEmpty() ? sums : sums.group(e.getKey().substring(1));
+          double[] pairs = new double[sums.windows()];
+          e.getValue().addPairSumsTo(pairs);
+          target.addPairSums(pairs);
+        }
+        combined++;
+      } else {
+        c.getValue().sort(java.util.Comparator.comparing(MappedFirmEvent::ticker));
+        StudyPartitions.addClusterPairSums(spec, c.getValue(), calendars::get, sums);
+      }
+    }
+    if (combine) {
+      assertThat(combined).as("clusters combined from pieces").isPositive();
     }
     List<MappedFirmEvent> slim = rows.stream().map(MappedFirmEvent::withoutResiduals).toList();
     StudyResult assembled = StudyPartitions.assemble(spec.resolve(whole, events), slim, sums);
 
     assertThat(rows.stream().filter(MappedFirmEvent::inSample).count()).isPositive();
     assertThat(slim).noneMatch(MappedFirmEvent::inSample);
+    assertThat(assertSame(local, assembled)).isGreaterThan(10);
+    assertThat(local.count(Outcome.OK)).isGreaterThan(3);
+    assertThat(assembled.groups()).isEqualTo(local.groups());
+    if (spec.groupBy().isPresent()) {
+      assertThat(local.groups()).hasSizeGreaterThan(1);
+    }
+    for (String g : local.groups()) {
+      assertSame(local.group(g), assembled.group(g));
+    }
+  }
+
+  private static int assertSame(StudyResult local, StudyResult assembled) {
     assertThat(assembled.size()).isEqualTo(local.size());
     for (Outcome o : Outcome.values()) {
       assertThat(assembled.count(o)).as(o.name()).isEqualTo(local.count(o));
     }
-    assertThat(local.count(Outcome.OK)).isGreaterThan(10);
     for (int i = 0; i < local.size(); i++) {
       FirmEventResult a = local.firmEvent(i);
       FirmEventResult b = assembled.firmEvent(i);
@@ -119,7 +215,7 @@ class StudyPartitionsTest {
         assertThat(y.pValue()).as(where).isCloseTo(x.pValue(), within(x.pValue()));
       }
     }
-    assertThat(defined).isGreaterThan(lt.rows().size() / 2);
+    return defined;
   }
 
   private static org.assertj.core.data.Offset<Double> within(double v) {
@@ -152,24 +248,104 @@ class StudyPartitionsTest {
   }
 
   @Test
-  void refusesGroupsAndABharReferenceNamingTheOption() {
+  void refusesABharReferenceAndStataConventionsNamingTheOption() {
     EventStudyReferenceTest.Scenario scenario = new EventStudyReferenceTest.Scenario();
     ReturnPanel whole = scenario.panel(ReturnType.SIMPLE);
-    StudySpecification grouped = StudySpecification.builder().groupBy(GroupBy.exchange()).build();
-    assertThatThrownBy(() -> StudyPartitions.requireSupported(grouped))
+    StudySpecification stata =
+        StudySpecification.builder().conventions(Conventions.STATA_ESTUDY).build();
+    assertThatThrownBy(() -> StudyPartitions.requireSupported(stata))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("--group-by");
-    assertThatThrownBy(() -> StudyPartitions.emptySums(grouped))
+        .hasMessageContaining("--conventions stata-estudy");
+    assertThatThrownBy(() -> StudyPartitions.emptySums(stata))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("--group-by");
-    assertThatThrownBy(
-            () -> StudyPartitions.map(grouped.resolve(whole, scenario.events), row -> {}))
+        .hasMessageContaining("--conventions stata-estudy");
+    assertThatThrownBy(() -> StudyPartitions.map(stata.resolve(whole, scenario.events), row -> {}))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("--group-by");
+        .hasMessageContaining("--conventions stata-estudy");
     StudySpecification reference = StudySpecification.builder().bharBenchmark("SPX").build();
     assertThatThrownBy(() -> StudyPartitions.requireSupported(reference))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("--bhar-benchmark");
     StudyPartitions.requireSupported(StudySpecification.defaults());
+    StudyPartitions.requireSupported(
+        StudySpecification.builder()
+            .groupBy(GroupBy.exchange())
+            .conventions(Conventions.ESTUDY2)
+            .build());
+  }
+
+  /**
+   * The estimation SARs kept through the SPI: one partition, the rows carrying them, the assembled
+   * study's generalized rank tests equal to {@code EventStudy.withEstimationSar()}'s; rows without
+   * them are refused when they are kept.
+   */
+  @Test
+  void estimationSarsTravelWithTheRowsForTheGeneralizedRankTests() {
+    EventStudyReferenceTest.Scenario scenario = new EventStudyReferenceTest.Scenario();
+    ReturnPanel whole = scenario.panel(ReturnType.SIMPLE);
+    StudySpecification spec = StudySpecification.defaults();
+    StudyResult local =
+        EventStudy.of(spec).withEstimationSar().withParallelism(1).run(whole, scenario.events);
+    ResolvedStudy resolved = spec.resolve(whole, scenario.events);
+    List<MappedFirmEvent> rows = new ArrayList<>();
+    PartialSums sums = StudyPartitions.map(resolved, rows::add, true);
+    assertThat(rows).allMatch(r -> r.estimationSar() != null && r.estimationSar().length == 240);
+    Map<String, TradingCalendar> calendars = new LinkedHashMap<>();
+    for (TradingCalendar c : whole.calendars()) {
+      calendars.put(c.name(), c);
+    }
+    Map<String, List<MappedFirmEvent>> clusters = new TreeMap<>();
+    for (MappedFirmEvent r : rows) {
+      clusters.computeIfAbsent(r.eventId(), k -> new ArrayList<>()).add(r);
+    }
+    for (List<MappedFirmEvent> c : clusters.values()) {
+      StudyPartitions.addClusterPairSums(spec, c, calendars::get, sums);
+    }
+    List<MappedFirmEvent> slim = rows.stream().map(MappedFirmEvent::withoutResiduals).toList();
+    StudyResult assembled = StudyPartitions.assemble(resolved, slim, sums, true);
+    TestSuite grank = TestSuite.byIds(List.of("grank-t", "grank-z"));
+    List<StudyTests.Row> lt = StudyTests.run(local, grank).rows();
+    List<StudyTests.Row> at = StudyTests.run(assembled, grank).rows();
+    assertThat(at).hasSameSizeAs(lt);
+    int defined = 0;
+    for (int i = 0; i < lt.size(); i++) {
+      TestResult x = lt.get(i).result();
+      TestResult y = at.get(i).result();
+      assertThat(y.undefinedReason()).isEqualTo(x.undefinedReason());
+      if (x.isDefined()) {
+        defined++;
+        // The SARs are copied bit for bit; sums the tests share may be merged in another order.
+        assertThat(y.statistic()).isCloseTo(x.statistic(), within(x.statistic()));
+      }
+    }
+    assertThat(defined).isGreaterThan(lt.size() / 2);
+    List<MappedFirmEvent> bare = new ArrayList<>();
+    PartialSums none = StudyPartitions.map(resolved, bare::add);
+    assertThat(bare).allMatch(r -> r.estimationSar() == null);
+    assertThatThrownBy(() -> StudyPartitions.assemble(resolved, bare, none, true))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("carries no estimation SARs");
+  }
+
+  @Test
+  void completeSumsRefuseAGappyMemberAndOtherStudiesPieces() {
+    EventStudyReferenceTest.Scenario scenario = new EventStudyReferenceTest.Scenario();
+    StudySpecification spec = StudySpecification.defaults();
+    List<MappedFirmEvent> rows = new ArrayList<>();
+    StudyPartitions.map(
+        spec.resolve(scenario.panel(ReturnType.SIMPLE), scenario.events), rows::add);
+    int estLen = StudyPartitions.estimationLength(spec);
+    MappedFirmEvent gappy =
+        rows.stream()
+            .filter(r -> r.inSample() && r.residualCount() >= 30 && r.residualCount() < estLen)
+            .findFirst()
+            .orElseThrow();
+    assertThat(ClusterShape.of(gappy, estLen).simple()).isFalse();
+    assertThatThrownBy(() -> new CompleteSums(estLen).add(gappy))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(gappy.ticker());
+    assertThatThrownBy(() -> new CompleteSums(estLen).merge(new CompleteSums(estLen + 1)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(ClusterShape.EMPTY.merge(ClusterShape.of(gappy, estLen)).simple()).isFalse();
   }
 }

@@ -35,12 +35,14 @@ import org.apache.spark.sql.SparkSession;
  * sessions, a market model with β ~ U(0.5, 1.5) and σ 2%), E events each hitting every listing, N =
  * L × E firm-events with the default specification; the study and all eleven tests run once locally
  * ({@link EventStudy}, every processor) and once on Spark, and it prints wall seconds, the shuffle
- * bytes written and read, the rows read, and whether the two answers agree (the largest relative
- * difference of the test statistics).
+ * bytes written and read (and written by stage), the bytes of task results sent to the driver, and
+ * whether the two answers agree (the largest relative difference of the test statistics; {@code
+ * --no-local} skips the local run).
  *
  * <pre>
  * java -Xmx8g [Spark's --add-opens] -cp spark/target/eventide-spark-local.jar \
- *     io.eventide.spark.SparkScaleRun [--master local[2]] [--listings L] [--partitions P] N ...
+ *     io.eventide.spark.SparkScaleRun [--master local[2]] [--listings L] [--partitions P]
+ *     [--no-local] N ...
  * </pre>
  */
 public final class SparkScaleRun {
@@ -52,18 +54,20 @@ public final class SparkScaleRun {
   /**
    * @param args sizes in firm-events (multiples of the listing count), optionally {@code --master
    *     URL}, {@code --listings L} (default 1,000), {@code --partitions P} (default Spark's
-   *     parallelism)
+   *     parallelism), {@code --no-local}
    */
   public static void main(String[] args) {
     String master = "local[2]";
     int listings = 1_000;
     Integer partitions = null;
+    boolean withLocal = true;
     List<Integer> sizes = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--master" -> master = args[++i];
         case "--listings" -> listings = Integer.parseInt(args[++i]);
         case "--partitions" -> partitions = Integer.parseInt(args[++i]);
+        case "--no-local" -> withLocal = false;
         default -> sizes.add(Integer.parseInt(args[i].replace("_", "")));
       }
     }
@@ -81,6 +85,8 @@ public final class SparkScaleRun {
     AtomicLong shuffleWrite = new AtomicLong();
     AtomicLong shuffleRead = new AtomicLong();
     AtomicLong recordsRead = new AtomicLong();
+    AtomicLong toDriver = new AtomicLong();
+    Map<Integer, AtomicLong> writeByStage = new java.util.concurrent.ConcurrentSkipListMap<>();
     spark
         .sparkContext()
         .addSparkListener(
@@ -93,13 +99,17 @@ public final class SparkScaleRun {
                       end.taskMetrics().shuffleReadMetrics().remoteBytesRead()
                           + end.taskMetrics().shuffleReadMetrics().localBytesRead());
                   recordsRead.addAndGet(end.taskMetrics().inputMetrics().recordsRead());
+                  toDriver.addAndGet(end.taskMetrics().resultSize());
+                  writeByStage
+                      .computeIfAbsent(end.stageId(), k -> new AtomicLong())
+                      .addAndGet(end.taskMetrics().shuffleWriteMetrics().bytesWritten());
                 }
               }
             });
     rowSizes();
     System.out.printf(
         Locale.ROOT,
-        "%12s %8s %10s %10s %14s %14s %10s %12s%n",
+        "%12s %8s %10s %10s %14s %14s %10s %14s %12s%n",
         "firm-events",
         "events",
         "local s",
@@ -107,6 +117,7 @@ public final class SparkScaleRun {
         "shuffle wr MB",
         "shuffle rd MB",
         "B/fe wr",
+        "to driver MB",
         "max rel diff");
     try {
       for (int n : sizes) {
@@ -114,12 +125,14 @@ public final class SparkScaleRun {
         World w = World.of(listings, events, 7L);
         StudySpecification spec = StudySpecification.defaults();
         long t0 = System.nanoTime();
-        StudyResult local =
-            EventStudy.of(spec)
-                .run(ReturnPanel.of(w.universe, w.prices, ReturnType.SIMPLE), w.events);
-        StudyTests lt = StudyTests.run(local, TestSuite.standard());
-        double localS = (System.nanoTime() - t0) / 1e9;
-        local = null;
+        StudyTests lt = null;
+        if (withLocal) {
+          StudyResult local =
+              EventStudy.of(spec)
+                  .run(ReturnPanel.of(w.universe, w.prices, ReturnType.SIMPLE), w.events);
+          lt = StudyTests.run(local, TestSuite.standard());
+        }
+        double localS = withLocal ? (System.nanoTime() - t0) / 1e9 : Double.NaN;
         StudyInputs inputs =
             StudyInputs.of(spark, w.universe, w.events, w.prices, ReturnType.SIMPLE, null);
         SparkStudy study = SparkStudy.of(spark, spec);
@@ -128,12 +141,14 @@ public final class SparkScaleRun {
         }
         shuffleWrite.set(0);
         shuffleRead.set(0);
+        toDriver.set(0);
+        writeByStage.clear();
         long t1 = System.nanoTime();
         SparkStudyResult onSpark = study.run(inputs);
         StudyTests st = onSpark.test(TestSuite.standard());
         double sparkS = (System.nanoTime() - t1) / 1e9;
-        double maxRel = 0;
-        for (int i = 0; i < lt.rows().size(); i++) {
+        double maxRel = withLocal ? 0 : Double.NaN;
+        for (int i = 0; lt != null && i < lt.rows().size(); i++) {
           double a = lt.rows().get(i).result().statistic();
           double b = st.rows().get(i).result().statistic();
           if (a == a && b == b && a != b) {
@@ -144,7 +159,7 @@ public final class SparkScaleRun {
         }
         System.out.printf(
             Locale.ROOT,
-            "%12d %8d %10.1f %10.1f %14.1f %14.1f %10.0f %12.1e%n",
+            "%12d %8d %10.1f %10.1f %14.1f %14.1f %10.0f %14.1f %12.1e%n",
             n,
             events,
             localS,
@@ -152,7 +167,16 @@ public final class SparkScaleRun {
             shuffleWrite.get() / 1e6,
             shuffleRead.get() / 1e6,
             (double) shuffleWrite.get() / n,
+            toDriver.get() / 1e6,
             maxRel);
+        StringBuilder stages = new StringBuilder("  shuffle written by stage (bytes):");
+        writeByStage.forEach(
+            (k, v) -> {
+              if (v.get() > 0) {
+                stages.append(' ').append(k).append('=').append(v.get());
+              }
+            });
+        System.out.println(stages);
       }
     } finally {
       spark.stop();

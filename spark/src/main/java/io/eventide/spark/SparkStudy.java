@@ -6,18 +6,23 @@ import io.eventide.market.ReturnPanel;
 import io.eventide.study.ResolvedStudy;
 import io.eventide.study.StudyResult;
 import io.eventide.study.StudySpecification;
+import io.eventide.study.internal.ClusterShape;
+import io.eventide.study.internal.CompleteSums;
 import io.eventide.study.internal.MappedFirmEvent;
 import io.eventide.study.internal.PartialSums;
 import io.eventide.study.internal.StudyPartitions;
 import io.eventide.timeseries.DatedSeries;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -30,37 +35,46 @@ import scala.Tuple2;
 /**
  * Runs an {@code eventide-core} event study on Apache Spark ({@code docs/spark.md}): the same
  * answer as {@link io.eventide.study.EventStudy}, to the rounding of sums merged in another order
- * (about 1e-15 relative; the tests hold it to 1e-12), whatever the number of partitions.
+ * (about 1e-15 relative; the tests hold it to 1e-12), whatever the number of partitions, and the
+ * same bits on every run with the same number of partitions.
  *
  * <ol>
  *   <li><b>Map, on partitions of listings.</b> The prices {@code Dataset} is grouped by ticker into
  *       {@link #withPartitions(int) n} partitions. Each task builds the return panel of its
  *       listings (their benchmarks and the factors are broadcast), resolves the study on them and
  *       the events affecting them, and maps every firm-event with the core's own mapper ({@link
- *       StudyPartitions#map}). Out come one row per firm-event and the task's residual and rank
- *       sums.
- *   <li><b>r̄, by event.</b> The estimation residuals of the firm-events in a sample are shuffled
- *       by event id; each cluster's {@code Σ r_ij} per window is computed as locally ({@link
- *       StudyPartitions#clusterPairSums}).
- *   <li><b>Reduce.</b> The partial sums are merged ({@code fold}); the driver resolves the whole
- *       study, joins the rows to it and runs the tests ({@link StudyPartitions#assemble}).
+ *       StudyPartitions#map}). Out come one row per firm-event (kept on the executor), the task's
+ *       residual and rank sums (per group too), and the shape of each event's cluster ({@link
+ *       ClusterShape}).
+ *   <li><b>r̄, by event, combined on the map side.</b> The shapes are reduced by event; a simple
+ *       cluster (one calendar and estimation range, no member with gaps) ships one {@link
+ *       CompleteSums} per partition ({@code Σz} per window pattern), a mixed one its members'
+ *       residuals, whose pairs are formed as locally ({@link StudyPartitions#addClusterPairSums}).
+ *   <li><b>Reduce, in a fixed order.</b> Task sums are merged on the driver in partition order, a
+ *       reducer's clusters in event-id order and a cluster's pieces in partition order; the driver
+ *       resolves the whole study and streams the rows, without residuals, into it ({@link
+ *       StudyPartitions#assemble}); the tests run there.
  * </ol>
  *
- * <p>The driver holds the return panel (to resolve and to date the results) and, for the tests and
- * the output files, every firm-event's values; the sizing is in {@code docs/scaling.md}.
+ * <p>The driver holds the return panel and the study's columns (about 700 bytes per firm-event with
+ * the default windows), not the rows; the sizing is in {@code docs/scaling.md}. A BHAR reference
+ * listing and Stata's conventions are refused ({@link StudyPartitions#requireSupported}).
  */
 public final class SparkStudy {
 
   private final SparkSession spark;
   private final StudySpecification spec;
   private final int partitions;
+  private final boolean keepEstimationSar;
 
-  private SparkStudy(SparkSession spark, StudySpecification spec, int partitions) {
+  private SparkStudy(
+      SparkSession spark, StudySpecification spec, int partitions, boolean keepEstimationSar) {
     this.spark = Objects.requireNonNull(spark, "spark");
     this.spec = Objects.requireNonNull(spec, "spec");
-    // Groups and a BHAR reference listing are not computed on partitions: refuse them up front.
+    // A BHAR reference listing and Stata's conventions are not computed on partitions.
     StudyPartitions.requireSupported(spec);
     this.partitions = partitions;
+    this.keepEstimationSar = keepEstimationSar;
   }
 
   /**
@@ -69,7 +83,7 @@ public final class SparkStudy {
    * @return a study with as many listing partitions as Spark's default parallelism
    */
   public static SparkStudy of(SparkSession spark, StudySpecification spec) {
-    return new SparkStudy(spark, spec, spark.sparkContext().defaultParallelism());
+    return new SparkStudy(spark, spec, spark.sparkContext().defaultParallelism(), false);
   }
 
   /**
@@ -80,7 +94,19 @@ public final class SparkStudy {
     if (n < 1) {
       throw new IllegalArgumentException("Partitions must be at least 1, got " + n);
     }
-    return new SparkStudy(spark, spec, n);
+    return new SparkStudy(spark, spec, n, keepEstimationSar);
+  }
+
+  /**
+   * Keeps each firm-event's standardized estimation residuals, as {@code
+   * EventStudy.withEstimationSar()} does, so that the result runs {@code grank-t} and {@code
+   * grank-z}: one double per estimation day and firm-event more on the driver (1,920 bytes with the
+   * default 240-day window).
+   *
+   * @return a copy that keeps them
+   */
+  public SparkStudy withEstimationSar() {
+    return new SparkStudy(spark, spec, partitions, true);
   }
 
   /**
@@ -106,6 +132,12 @@ public final class SparkStudy {
   public SparkStudyResult run(StudyInputs inputs) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Map<String, DatedSeries> driverPrices = inputs.driverPrices();
+    // The whole study is resolved first: bad input fails before any job runs.
+    ReturnPanel panel = ReturnPanel.of(inputs.universe(), driverPrices, inputs.returnType());
+    if (inputs.factors().isPresent()) {
+      panel = panel.withFactors(inputs.factors().get());
+    }
+    ResolvedStudy resolved = spec.resolve(panel, inputs.events());
     StudyPlan plan =
         new StudyPlan(
             spec,
@@ -117,6 +149,8 @@ public final class SparkStudy {
     Broadcast<StudyPlan> planB = jsc.broadcast(plan);
     Set<String> tickers = plan.tickers();
     Broadcast<Set<String>> tickersB = jsc.broadcast(tickers);
+    int estLen = StudyPartitions.estimationLength(spec);
+    boolean keep = keepEstimationSar;
 
     // 1. Map on partitions of listings.
     JavaPairRDD<String, Iterable<Row>> byTicker =
@@ -126,41 +160,81 @@ public final class SparkStudy {
             .javaRDD()
             .filter(r -> tickersB.value().contains(r.getString(0)))
             .groupBy(r -> r.getString(0), partitions);
-    JavaRDD<Tuple2<PartialSums, List<MappedFirmEvent>>> mapped =
-        byTicker.mapPartitions(it -> List.of(mapPartition(planB.value(), it)).iterator());
+    JavaRDD<MapOutput> mapped =
+        byTicker.mapPartitionsWithIndex(
+            (i, it) -> List.of(mapPartition(i, planB.value(), estLen, keep, it)).iterator(), true);
     mapped.persist(StorageLevel.MEMORY_AND_DISK());
+    Broadcast<Set<String>> mixedB = null;
     try {
-      JavaRDD<MappedFirmEvent> rows = mapped.flatMap(t -> t._2().iterator());
+      // 2. r̄. The clusters whose pairs need the residual vectors themselves (two calendars,
+      // shifted estimation ranges, a member with gaps): a small reduce of each cluster's shape.
+      Set<String> mixed =
+          new HashSet<>(
+              mapped
+                  .flatMapToPair(o -> shapes(o).iterator())
+                  .reduceByKey(ClusterShape::merge, partitions)
+                  .filter(t -> !t._2().simple())
+                  .keys()
+                  .collect());
+      mixedB = jsc.broadcast(mixed);
+      Broadcast<Set<String>> mixedRef = mixedB;
+      boolean grouped = spec.groupBy().isPresent();
+      // Simple clusters ship one Σz per window pattern per partition (map-side combine), mixed
+      // ones their members' residuals; each reducer sums its clusters in event-id order.
+      JavaRDD<Tuple2<Integer, PartialSums>> pairParts =
+          mapped
+              .flatMapToPair(o -> pieces(o, mixedRef.value(), estLen, grouped).iterator())
+              .groupByKey(partitions)
+              .mapPartitionsWithIndex(
+                  (i, it) -> List.of(new Tuple2<>(i, clusterSums(planB.value(), it))).iterator(),
+                  true);
 
-      // 2. r̄: each cluster's pair sums, from its in-sample residuals gathered by event.
-      JavaRDD<double[]> pairSums =
-          rows.filter(MappedFirmEvent::inSample)
-              .groupBy(MappedFirmEvent::eventId, partitions)
-              .mapPartitions(it -> clusterSums(planB.value(), it));
+      // 3. Reduce: each task's sums, merged on the driver in partition order (deterministic).
+      PartialSums sums = mergeInOrder(mapped.map(o -> new Tuple2<>(o.index(), o.sums())).collect());
+      sums.merge(mergeInOrder(pairParts.collect()));
 
-      // 3. Reduce, one job each: fold merges into a copy of the zero sums per task and on the
-      // driver, so merging in place is safe.
-      PartialSums sums =
-          mapped.map(Tuple2::_1).fold(StudyPartitions.emptySums(spec), PartialSums::merge);
-      sums.addPairSums(pairSums.fold(new double[sums.windows()], SparkStudy::add));
-      ReturnPanel panel = ReturnPanel.of(inputs.universe(), driverPrices, inputs.returnType());
-      if (inputs.factors().isPresent()) {
-        panel = panel.withFactors(inputs.factors().get());
-      }
-      ResolvedStudy resolved = spec.resolve(panel, inputs.events());
-      // The driver needs no residuals: they stay on the executors.
-      List<MappedFirmEvent> collected = rows.map(MappedFirmEvent::withoutResiduals).collect();
-      StudyResult result = StudyPartitions.assemble(resolved, collected, sums);
-      return new SparkStudyResult(spark, result, collected, partitions);
+      // 4. Assemble: the rows stream to the driver one partition at a time, without residuals.
+      JavaRDD<MappedFirmEvent> rows =
+          mapped.flatMap(o -> o.rows().iterator()).map(MappedFirmEvent::withoutResiduals);
+      StudyResult result =
+          StudyPartitions.assemble(resolved, rows::toLocalIterator, sums, keepEstimationSar);
+      return new SparkStudyResult(spark, result, rows, partitions);
     } finally {
       mapped.unpersist(false);
-      planB.destroy();
-      tickersB.destroy();
+      // Not destroyed: the result's Dataset of firm-events is recomputed from the plan on use.
+      planB.unpersist(false);
+      tickersB.unpersist(false);
+      if (mixedB != null) {
+        mixedB.destroy();
+      }
     }
   }
 
-  private static Tuple2<PartialSums, List<MappedFirmEvent>> mapPartition(
-      StudyPlan plan, Iterator<Tuple2<String, Iterable<Row>>> listings) {
+  /**
+   * What one map task returns: its index, its residual and rank sums, the shape of each cluster
+   * among its firm-events, and its rows (with residuals).
+   */
+  record MapOutput(
+      int index, PartialSums sums, Map<String, ClusterShape> shapes, List<MappedFirmEvent> rows)
+      implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /**
+   * A partition's share of one cluster's r̄: for a simple cluster the {@link CompleteSums} of its
+   * members there (key {@code ""}: all; {@code "g" + label}: a group), else the members themselves.
+   */
+  record Piece(int partition, TreeMap<String, CompleteSums> combined, List<MappedFirmEvent> members)
+      implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
+  private static MapOutput mapPartition(
+      int index,
+      StudyPlan plan,
+      int estLen,
+      boolean keepEstimationSar,
+      Iterator<Tuple2<String, Iterable<Row>>> listings) {
     StudySpecification spec = plan.specification();
     Map<String, DatedSeries> own = new HashMap<>();
     while (listings.hasNext()) {
@@ -168,38 +242,102 @@ public final class SparkStudy {
       own.put(l._1(), StudyInputs.series(l._1(), l._2()));
     }
     List<MappedFirmEvent> out = new ArrayList<>();
+    Map<String, ClusterShape> shapes = new HashMap<>();
     if (own.isEmpty()) {
-      return new Tuple2<>(StudyPartitions.emptySums(spec), out);
+      return new MapOutput(index, StudyPartitions.emptySums(spec), shapes, out);
     }
     ReturnPanel panel = plan.panel(own);
     List<Event> events = plan.eventsFor(own.keySet());
-    PartialSums sums = StudyPartitions.map(spec.resolve(panel, events), out::add);
-    return new Tuple2<>(sums, out);
+    PartialSums sums =
+        StudyPartitions.map(spec.resolve(panel, events), out::add, keepEstimationSar);
+    for (MappedFirmEvent fe : out) {
+      if (fe.inSample()) {
+        shapes.merge(fe.eventId(), ClusterShape.of(fe, estLen), ClusterShape::merge);
+      }
+    }
+    return new MapOutput(index, sums, shapes, out);
   }
 
-  private static Iterator<double[]> clusterSums(
-      StudyPlan plan, Iterator<Tuple2<String, Iterable<MappedFirmEvent>>> clusters) {
+  private static List<Tuple2<String, ClusterShape>> shapes(MapOutput o) {
+    List<Tuple2<String, ClusterShape>> out = new ArrayList<>(o.shapes().size());
+    o.shapes().forEach((k, v) -> out.add(new Tuple2<>(k, v)));
+    return out;
+  }
+
+  private static List<Tuple2<String, Piece>> pieces(
+      MapOutput o, Set<String> mixed, int estLen, boolean grouped) {
+    Map<String, List<MappedFirmEvent>> byEvent = new TreeMap<>();
+    for (MappedFirmEvent fe : o.rows()) {
+      if (fe.inSample()) {
+        byEvent.computeIfAbsent(fe.eventId(), k -> new ArrayList<>()).add(fe);
+      }
+    }
+    List<Tuple2<String, Piece>> out = new ArrayList<>(byEvent.size());
+    for (Map.Entry<String, List<MappedFirmEvent>> e : byEvent.entrySet()) {
+      if (mixed.contains(e.getKey())) {
+        out.add(new Tuple2<>(e.getKey(), new Piece(o.index(), null, e.getValue())));
+        continue;
+      }
+      TreeMap<String, CompleteSums> combined = new TreeMap<>();
+      for (MappedFirmEvent fe : e.getValue()) {
+        combined.computeIfAbsent("", k -> new CompleteSums(estLen)).add(fe);
+        if (grouped) {
+          combined.computeIfAbsent("g" + fe.group(), k -> new CompleteSums(estLen)).add(fe);
+        }
+      }
+      out.add(new Tuple2<>(e.getKey(), new Piece(o.index(), combined, null)));
+    }
+    return out;
+  }
+
+  /** The pair sums of a reducer's clusters, in event-id order, each from its pieces in order. */
+  private static PartialSums clusterSums(
+      StudyPlan plan, Iterator<Tuple2<String, Iterable<Piece>>> clusters) {
     StudySpecification spec = plan.specification();
     Map<String, TradingCalendar> calendars = new HashMap<>();
     for (TradingCalendar c : plan.calendarPanel().calendars()) {
       calendars.put(c.name(), c);
     }
-    double[] total = null;
+    TreeMap<String, List<Piece>> byEvent = new TreeMap<>();
     while (clusters.hasNext()) {
-      List<MappedFirmEvent> members = new ArrayList<>();
-      clusters.next()._2().forEach(members::add);
-      // The canonical order within a cluster: by ticker.
-      members.sort(Comparator.comparing(MappedFirmEvent::ticker));
-      double[] s = StudyPartitions.clusterPairSums(spec, members, calendars::get);
-      total = total == null ? s : add(total, s);
+      Tuple2<String, Iterable<Piece>> c = clusters.next();
+      List<Piece> pieces = new ArrayList<>();
+      c._2().forEach(pieces::add);
+      pieces.sort(Comparator.comparingInt(Piece::partition));
+      byEvent.put(c._1(), pieces);
     }
-    return total == null ? List.<double[]>of().iterator() : List.of(total).iterator();
+    PartialSums total = StudyPartitions.emptySums(spec);
+    for (List<Piece> pieces : byEvent.values()) {
+      if (pieces.get(0).members() != null) {
+        List<MappedFirmEvent> members = new ArrayList<>();
+        pieces.forEach(p -> members.addAll(p.members()));
+        // The canonical order within a cluster: by ticker.
+        members.sort(Comparator.comparing(MappedFirmEvent::ticker));
+        StudyPartitions.addClusterPairSums(spec, members, calendars::get, total);
+        continue;
+      }
+      TreeMap<String, CompleteSums> merged = new TreeMap<>();
+      for (Piece p : pieces) {
+        p.combined().forEach((k, v) -> merged.merge(k, v, CompleteSums::merge));
+      }
+      for (Map.Entry<String, CompleteSums> e : merged.entrySet()) {
+        double[] pairs = new double[total.windows()];
+        e.getValue().addPairSumsTo(pairs);
+        PartialSums target = e.getKey().isEmpty() ? total : total.group(e.getKey().substring(1));
+        target.addPairSums(pairs);
+      }
+    }
+    return total;
   }
 
-  private static double[] add(double[] a, double[] b) {
-    for (int i = 0; i < a.length; i++) {
-      a[i] += b[i];
+  /** Merges sums in the order of their partition index: the same bits whatever finished first. */
+  private PartialSums mergeInOrder(List<Tuple2<Integer, PartialSums>> parts) {
+    List<Tuple2<Integer, PartialSums>> sorted = new ArrayList<>(parts);
+    sorted.sort(Comparator.comparingInt(Tuple2::_1));
+    PartialSums total = StudyPartitions.emptySums(spec);
+    for (Tuple2<Integer, PartialSums> t : sorted) {
+      total.merge(t._2());
     }
-    return a;
+    return total;
   }
 }

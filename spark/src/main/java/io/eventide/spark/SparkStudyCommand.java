@@ -88,12 +88,6 @@ public final class SparkStudyCommand implements Callable<Integer> {
                 + " US exchanges, or run eventide study");
       }
       FactorSet factors = local.factors().orElse(null);
-      if (keepEstimationSar) {
-        throw new IllegalArgumentException(
-            "--tests grank-t and grank-z need the standardized estimation residuals"
-                + " (EventStudy.withEstimationSar), which eventide-spark study does not keep;"
-                + " run them with eventide study");
-      }
       StudyPartitions.requireSupported(spec);
       SparkSession.Builder builder = SparkSession.builder().appName("eventide study");
       if (master != null) {
@@ -107,6 +101,9 @@ public final class SparkStudyCommand implements Callable<Integer> {
         SparkStudy study = SparkStudy.of(spark, spec);
         if (threads() != null) {
           study = study.withPartitions(threads());
+        }
+        if (keepEstimationSar) {
+          study = study.withEstimationSar();
         }
         return study.run(inputs).result();
       } finally {

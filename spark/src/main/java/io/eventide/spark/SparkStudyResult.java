@@ -8,6 +8,7 @@ import io.eventide.study.internal.MappedFirmEvent;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -52,11 +53,11 @@ public final class SparkStudyResult {
 
   private final SparkSession spark;
   private final StudyResult result;
-  private final List<MappedFirmEvent> mapped;
+  private final JavaRDD<MappedFirmEvent> mapped;
   private final int partitions;
 
   SparkStudyResult(
-      SparkSession spark, StudyResult result, List<MappedFirmEvent> mapped, int partitions) {
+      SparkSession spark, StudyResult result, JavaRDD<MappedFirmEvent> mapped, int partitions) {
     this.spark = spark;
     this.result = result;
     this.mapped = mapped;
@@ -86,29 +87,33 @@ public final class SparkStudyResult {
   }
 
   /**
-   * @return the fitted firm-events (outcome {@code OK} or {@code INSUFFICIENT_ESTIMATION}) as a
-   *     {@code Dataset}; firm-events left out before the fit are in {@link #result()}
+   * The fitted firm-events (outcome {@code OK} or {@code INSUFFICIENT_ESTIMATION}) as a {@code
+   * Dataset}, computed on the executors, never collected: write it from there ({@code
+   * firmEvents().write().parquet(...)}). Each use runs the map again (it is deterministic, so the
+   * rows are the same); {@code persist()} it to use it twice. Firm-events left out before the fit
+   * are in {@link #result()}.
+   *
+   * @return one row per fitted firm-event, in no particular order
    */
   public Dataset<Row> firmEvents() {
-    List<Row> rows = new ArrayList<>(mapped.size());
-    for (MappedFirmEvent m : mapped) {
-      rows.add(
-          RowFactory.create(
-              m.eventId(),
-              m.ticker(),
-              m.outcome().name(),
-              m.reason(),
-              m.observations(),
-              m.residualVariance(),
-              m.positiveShare(),
-              seq(m.car()),
-              seq(m.carVariance()),
-              seq(m.bhar()),
-              seq(m.expected()),
-              seq(m.ar()),
-              seq(m.sar())));
-    }
-    return spark.createDataFrame(rows, FIRM_EVENTS_SCHEMA);
+    return spark.createDataFrame(mapped.map(SparkStudyResult::row), FIRM_EVENTS_SCHEMA);
+  }
+
+  private static Row row(MappedFirmEvent m) {
+    return RowFactory.create(
+        m.eventId(),
+        m.ticker(),
+        m.outcome().name(),
+        m.reason(),
+        m.observations(),
+        m.residualVariance(),
+        m.positiveShare(),
+        seq(m.car()),
+        seq(m.carVariance()),
+        seq(m.bhar()),
+        seq(m.expected()),
+        seq(m.ar()),
+        seq(m.sar()));
   }
 
   private static Object seq(double[] v) {

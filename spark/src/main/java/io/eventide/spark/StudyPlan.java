@@ -8,6 +8,8 @@ import io.eventide.market.FactorSet;
 import io.eventide.market.Listing;
 import io.eventide.market.ReturnPanel;
 import io.eventide.model.NormalReturnModel;
+import io.eventide.study.Conventions;
+import io.eventide.study.GroupBy;
 import io.eventide.study.StudySpecification;
 import io.eventide.timeseries.DatedSeries;
 import io.eventide.timeseries.ReturnType;
@@ -17,6 +19,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +27,8 @@ import java.util.Set;
 /**
  * What every task needs besides its own listings' prices, in serializable primitive form (the
  * core's values are not {@code Serializable}): the specification, the return type, the universe,
- * the events, every benchmark's prices and the factors. Broadcast once per study.
+ * the events (with every column: signing and grouping read them), every benchmark's prices and the
+ * factors. Broadcast once per study; {@link #specification()} equals the driver's.
  */
 final class StudyPlan implements Serializable {
 
@@ -35,6 +39,10 @@ final class StudyPlan implements Serializable {
   private final int[][] windows;
   private final int minEstimation;
   private final int cleaning;
+  private final boolean signed;
+  private final String conventions;
+  private final String groupByColumn;
+  private final boolean groupByExchange;
   private final ReturnType returnType;
   private final List<ListingRow> universe;
   private final List<EventRow> events;
@@ -45,14 +53,26 @@ final class StudyPlan implements Serializable {
     private static final long serialVersionUID = 1L;
   }
 
-  record EventRow(String id, LocalDate date, OffsetDateTime at, List<String> affected)
+  record EventRow(
+      String id,
+      LocalDate date,
+      OffsetDateTime at,
+      String title,
+      String category,
+      int direction,
+      List<String> affected,
+      LinkedHashMap<String, String> attributes)
       implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The event as read, affecting only the given tickers (its title, category, direction and other
+     * columns kept: signing and grouping read them).
+     */
     Event toEvent(List<String> affectedNow) {
       Announcement a =
           date != null ? new Announcement.OnDate(date) : new Announcement.AtInstant(at);
-      return Event.of(id, a, affectedNow);
+      return new Event(id, a, title, category, direction, affectedNow, attributes);
     }
   }
 
@@ -82,6 +102,12 @@ final class StudyPlan implements Serializable {
     }
     this.minEstimation = spec.minEstimation();
     this.cleaning = spec.cleaningRadius().orElse(-1);
+    this.signed = spec.signedByDirection();
+    this.conventions = spec.conventions().id();
+    GroupBy g = spec.groupBy().orElse(null);
+    this.groupByExchange = g instanceof GroupBy.ByExchange;
+    this.groupByColumn = g instanceof GroupBy.Column c ? c.name() : null;
+    // A BHAR reference listing is refused before a plan is made (StudyPartitions.requireSupported).
     this.returnType = returnType;
     this.universe = new ArrayList<>();
     this.benchmarks = new HashMap<>();
@@ -99,9 +125,15 @@ final class StudyPlan implements Serializable {
     for (Event e : events) {
       Announcement a = e.announcement();
       this.events.add(
-          a instanceof Announcement.OnDate d
-              ? new EventRow(e.id(), d.date(), null, e.affected())
-              : new EventRow(e.id(), null, ((Announcement.AtInstant) a).at(), e.affected()));
+          new EventRow(
+              e.id(),
+              a instanceof Announcement.OnDate d ? d.date() : null,
+              a instanceof Announcement.AtInstant i ? i.at() : null,
+              e.title(),
+              e.category(),
+              e.direction(),
+              List.copyOf(e.affected()),
+              new LinkedHashMap<>(e.attributes())));
     }
     if (factorSet == null) {
       this.factors = null;
@@ -136,6 +168,13 @@ final class StudyPlan implements Serializable {
             .minEstimation(minEstimation);
     if (cleaning >= 0) {
       b.cleanEstimation(cleaning);
+    }
+    b.signByDirection(signed);
+    b.conventions(Conventions.of(conventions));
+    if (groupByExchange) {
+      b.groupBy(GroupBy.exchange());
+    } else if (groupByColumn != null) {
+      b.groupBy(GroupBy.column(groupByColumn));
     }
     return b.build();
   }

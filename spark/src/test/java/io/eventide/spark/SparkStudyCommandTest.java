@@ -75,6 +75,79 @@ class SparkStudyCommandTest {
   }
 
   @Test
+  void groupsSigningEstudy2AndGrankWriteTheSameFilesAsTheLocalCommandLine(@TempDir Path dir)
+      throws Exception {
+    Path in = dir.resolve("in");
+    SampleData.export(in);
+    String[] common = {
+      "--prices", in.toString(),
+      "--universe", in.resolve("universe.csv").toString(),
+      "--events", in.resolve("events.csv").toString(),
+      "--group-by", "category",
+      "--sign-by", "direction",
+      "--conventions", "estudy2",
+      "--tests", "cs-t,bmp-t,kp-bmp-t,rank-z,grank-t,grank-z",
+      "--threads", "2"
+    };
+    Path a = dir.resolve("local");
+    Path b = dir.resolve("spark");
+    assertThat(run(EventideCommand.commandLine(), "study", common, "--out", a.toString())).isZero();
+    assertThat(
+            run(
+                SparkStudyCommand.commandLine(),
+                "study",
+                common,
+                "--out",
+                b.toString(),
+                "--master",
+                "local[2]"))
+        .isZero();
+    for (String f : List.of("firm_events.csv", "abnormal_returns.csv", "car.csv", "left_out.csv")) {
+      assertThat(Files.readString(b.resolve(f))).as(f).isEqualTo(Files.readString(a.resolve(f)));
+    }
+    for (String f : List.of("tests.csv", "group_tests.csv")) {
+      List<String> ta = Files.readAllLines(a.resolve(f));
+      List<String> tb = Files.readAllLines(b.resolve(f));
+      assertThat(ta).as(f).hasSizeGreaterThan(10);
+      assertThat(tb).as(f).hasSameSizeAs(ta);
+      for (int i = 0; i < ta.size(); i++) {
+        // The same group, window, measure, test, n and reason; the numbers to 1e-12 relative.
+        String[] x = ta.get(i).split(",", -1);
+        String[] y = tb.get(i).split(",", -1);
+        assertThat(y).as(f + " line " + (i + 1)).hasSameSizeAs(x);
+        for (int c = 0; c < x.length; c++) {
+          if (i > 0 && x[c].matches("-?[0-9.]+(E-?[0-9]+)?") && x[c].contains(".")) {
+            SameAnswer.close(
+                f + " line " + (i + 1) + " column " + c,
+                Double.parseDouble(x[c]),
+                Double.parseDouble(y[c]));
+          } else {
+            assertThat(y[c]).as(f + " line " + (i + 1) + " column " + c).isEqualTo(x[c]);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void refusesStataConventionsNamingTheFlag(@TempDir Path dir) throws Exception {
+    Path in = dir.resolve("in");
+    SampleData.export(in);
+    StringWriter err = new StringWriter();
+    CommandLine cl = SparkStudyCommand.commandLine();
+    cl.setErr(new PrintWriter(err));
+    String[] common = {
+      "--prices", in.toString(),
+      "--universe", in.resolve("universe.csv").toString(),
+      "--events", in.resolve("events.csv").toString(),
+      "--conventions", "stata-estudy"
+    };
+    assertThat(run(cl, "study", common, "--out", dir.resolve("out").toString()))
+        .isEqualTo(EventideCommand.BAD_INPUT);
+    assertThat(err.toString()).contains("--conventions stata-estudy");
+  }
+
+  @Test
   void badInputExitsTwoWithTheFileNamed(@TempDir Path dir) {
     StringWriter err = new StringWriter();
     CommandLine cl = SparkStudyCommand.commandLine();

@@ -13,7 +13,9 @@ import io.eventide.market.Listing;
 import io.eventide.market.ReturnPanel;
 import io.eventide.model.NormalReturnModel;
 import io.eventide.report.StudyFiles;
+import io.eventide.study.Conventions;
 import io.eventide.study.EventStudy;
+import io.eventide.study.GroupBy;
 import io.eventide.study.Outcome;
 import io.eventide.study.StudyResult;
 import io.eventide.study.StudySpecification;
@@ -164,6 +166,94 @@ class SparkStudyTest {
     }
   }
 
+  /**
+   * Groups (by the events' category), signing by direction, the estudy2 conventions and the kept
+   * estimation SARs (every test, {@code grank-t} and {@code grank-z} included), on a generated
+   * panel of one calendar without holes: every cluster is simple, so its r̄ pairs reach the reducer
+   * as per-partition {@code Σz} pieces, not as residual vectors. The whole study and each group
+   * equal the local study; two runs on the same partitions give the same bits.
+   */
+  @Test
+  void groupsSigningAndEstudy2ConventionsOnCombinedClusters() {
+    Generated g = Generated.simple(16, 14, 11);
+    StudySpecification spec =
+        StudySpecification.builder()
+            .estimationWindow(EventWindow.of(-120, -11))
+            .minEstimation(50)
+            .groupBy(GroupBy.column("category"))
+            .signByDirection(true)
+            .conventions(Conventions.ESTUDY2)
+            .build();
+    // Every test, the generalized rank tests too: both studies keep the estimation SARs.
+    TestSuite all = TestSuite.byIds(TestSuite.knownIds());
+    StudyResult local =
+        EventStudy.of(spec)
+            .withEstimationSar()
+            .run(ReturnPanel.of(g.universe, g.prices, ReturnType.SIMPLE), g.events);
+    assertThat(local.count(Outcome.NO_DIRECTION)).isPositive();
+    assertThat(local.groups()).containsExactly("dovish", "hawkish");
+    StudyInputs inputs =
+        StudyInputs.of(spark, g.universe, g.events, g.prices, ReturnType.SIMPLE, null);
+    StudyTests first = null;
+    for (int partitions : new int[] {1, 4, 4}) {
+      SparkStudyResult onSpark =
+          SparkStudy.of(spark, spec).withPartitions(partitions).withEstimationSar().run(inputs);
+      StudyTests st = onSpark.test(all);
+      assertThat(st.rows().stream().map(r -> r.result().testId())).contains("grank-t", "grank-z");
+      SameAnswer.assertSame(local, onSpark.result(), StudyTests.run(local, all), st);
+      assertThat(onSpark.result().groups()).isEqualTo(local.groups());
+      for (String label : local.groups()) {
+        SameAnswer.assertSame(
+            local.group(label),
+            onSpark.result().group(label),
+            StudyTests.run(local.group(label), all),
+            StudyTests.run(onSpark.result().group(label), all));
+      }
+      if (partitions == 4) {
+        if (first == null) {
+          first = st;
+        } else {
+          // Sums merged in partition and event order, whatever task finished first: same bits.
+          assertThat(st.rows()).isEqualTo(first.rows());
+        }
+      }
+    }
+  }
+
+  /** Groups by exchange on the sample: two calendars, so every cluster ships its residuals. */
+  @Test
+  void groupsByExchangeOnTheSample() {
+    StudySpecification spec =
+        StudySpecification.builder().groupBy(GroupBy.exchange()).cleanEstimation(2).build();
+    ReturnPanel panel =
+        ReturnPanel.of(SampleData.universe(), SampleData.prices(), ReturnType.SIMPLE);
+    StudyResult local = EventStudy.of(spec).run(panel, SampleData.events());
+    StudyInputs inputs =
+        StudyInputs.of(
+            spark,
+            SampleData.universe(),
+            SampleData.events(),
+            SampleData.prices(),
+            ReturnType.SIMPLE,
+            null);
+    StudyResult onSpark = SparkStudy.of(spark, spec).withPartitions(3).run(inputs).result();
+    // The sample's events name tickers the universe does not list: their group is "(none)".
+    assertThat(onSpark.groups()).isEqualTo(local.groups()).contains("NASDAQ", "NYSE", "HKEX");
+    SameAnswer.assertSame(
+        local,
+        onSpark,
+        StudyTests.run(local, TestSuite.standard()),
+        StudyTests.run(onSpark, TestSuite.standard()));
+    for (String label : local.groups()) {
+      SameAnswer.assertSame(
+          local.group(label),
+          onSpark.group(label),
+          StudyTests.run(local.group(label), TestSuite.standard()),
+          StudyTests.run(onSpark.group(label), TestSuite.standard()),
+          !label.equals(GroupBy.NO_GROUP));
+    }
+  }
+
   @Test
   void parquetTablesGiveTheSameStudy(@TempDir Path dir) {
     Generated g = Generated.of(8, 10, 9);
@@ -215,6 +305,18 @@ class SparkStudyTest {
     final List<Event> events = new ArrayList<>();
 
     static Generated of(int listings, int eventCount, long seed) {
+      return of(listings, eventCount, seed, false);
+    }
+
+    /**
+     * One calendar, no holes, every listing priced; events with a category ({@code hawkish}, {@code
+     * dovish}) and a direction (-1, 0 or 1 in turn).
+     */
+    static Generated simple(int listings, int eventCount, long seed) {
+      return of(listings, eventCount, seed, true);
+    }
+
+    private static Generated of(int listings, int eventCount, long seed, boolean simple) {
       Generated g = new Generated();
       SplittableRandom rnd = new SplittableRandom(seed);
       LocalDate start = LocalDate.of(2020, 1, 1);
@@ -240,10 +342,10 @@ class SparkStudyTest {
       }
       for (int i = 0; i < listings; i++) {
         String ticker = String.format(java.util.Locale.ROOT, "T%02d", i);
-        boolean second = i % 3 == 2;
+        boolean second = !simple && i % 3 == 2;
         g.universe.add(
             Listing.of(ticker, second ? Exchange.LSE : Exchange.NYSE, second ? "MKT2" : "MKT"));
-        if (i == listings - 1) {
+        if (!simple && i == listings - 1) {
           continue; // no prices
         }
         double beta = 0.5 + rnd.nextDouble();
@@ -253,7 +355,7 @@ class SparkStudyTest {
           r[t] = beta * m[t] + common[t] + 0.015 * rnd.nextGaussian();
         }
         // One listing with so many holes that its estimation is insufficient.
-        int holes = i == 1 ? 50 : i % 4 == 1 ? 6 : 0;
+        int holes = simple ? 0 : i == 1 ? 50 : i % 4 == 1 ? 6 : 0;
         g.prices.put(ticker, series(ticker, dates, r, -1, rnd, holes));
       }
       for (int e = 0; e < eventCount; e++) {
@@ -273,11 +375,15 @@ class SparkStudyTest {
               affected.add(t);
             }
           }
-          if (e % 5 == 0) {
+          if (e % 5 == 0 && !simple) {
             affected.add("NOPE");
           }
         }
-        g.events.add(Event.of(id, a, affected));
+        g.events.add(
+            simple
+                ? new Event(
+                    id, a, "", e % 2 == 0 ? "hawkish" : "dovish", e % 3 - 1, affected, Map.of())
+                : Event.of(id, a, affected));
       }
       return g;
     }

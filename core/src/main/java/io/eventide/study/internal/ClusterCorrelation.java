@@ -96,7 +96,7 @@ public final class ClusterCorrelation<S> {
       double residSum,
       long[] mask,
       S source) {
-    boolean complete = m == estLen && estLen >= MIN_COMMON_DATES;
+    boolean complete = complete(m, estLen);
     Member<S> member =
         complete
             ? new Member<>(calendar, e0, null, source, mask.clone(), true, m)
@@ -105,23 +105,88 @@ public final class ClusterCorrelation<S> {
     if (!complete) {
       return;
     }
+    Group group = group(calendar, e0);
+    member.group = groups.indexOf(group);
+    ZPattern zp = group.pattern(member.mask, estLen);
+    zp.squares += addStandardized(resid, m, residSum, zp.sum);
+  }
+
+  /**
+   * Adds a complete member's standardized residuals {@code z = (ε − ε̄) / ‖ε − ε̄‖} into {@code
+   * sum}, element by element.
+   *
+   * @param resid the residuals, one per estimation day, none missing
+   * @param m their number
+   * @param residSum their sum
+   * @param sum the running {@code Σz}
+   * @return {@code ‖z‖²} (1 up to rounding)
+   */
+  static double addStandardized(double[] resid, int m, double residSum, double[] sum) {
     double mean = residSum / m;
     double ss = 0;
-    for (int tau = 0; tau < estLen; tau++) {
+    for (int tau = 0; tau < sum.length; tau++) {
       double dv = resid[tau] - mean;
       ss += dv * dv;
     }
     double norm = Math.sqrt(ss);
-    Group group = group(calendar, e0);
-    member.group = groups.indexOf(group);
-    ZPattern zp = group.pattern(member.mask, estLen);
     double zz = 0;
-    for (int tau = 0; tau < estLen; tau++) {
+    for (int tau = 0; tau < sum.length; tau++) {
       double z = (resid[tau] - mean) / norm;
-      zp.sum[tau] += z;
+      sum[tau] += z;
       zz += z * z;
     }
-    zp.squares += zz;
+    return zz;
+  }
+
+  /**
+   * Whether a member is complete: a residual on every estimation day, and at least {@value
+   * #MIN_COMMON_DATES} days.
+   *
+   * @param m the number of residuals present
+   * @param estLen the estimation window's length
+   * @return whether its pairs inside its group reduce to {@code Σz} and {@code Σ‖z‖²}
+   */
+  public static boolean complete(int m, int estLen) {
+    return m == estLen && estLen >= MIN_COMMON_DATES;
+  }
+
+  /**
+   * The pairs of one group's complete members, per window: {@code (‖Σz‖² − Σ‖z‖²) / 2} over the
+   * window patterns holding the window, patterns in the order given.
+   *
+   * @param masks each pattern's windows
+   * @param sums each pattern's {@code Σz}
+   * @param squares each pattern's {@code Σ‖z‖²}
+   * @param count the number of patterns
+   * @param vector scratch of the estimation window's length
+   * @param pairSum receives the sums, one per window
+   */
+  static void addGroupPairs(
+      List<long[]> masks,
+      List<double[]> sums,
+      double[] squares,
+      int count,
+      double[] vector,
+      double[] pairSum) {
+    for (int w = 0; w < pairSum.length; w++) {
+      Arrays.fill(vector, 0.0);
+      double sq = 0;
+      boolean any = false;
+      for (int p = 0; p < count; p++) {
+        if (has(masks.get(p), w)) {
+          addInto(vector, sums.get(p));
+          sq += squares[p];
+          any = true;
+        }
+      }
+      if (any) {
+        double total = 0;
+        for (double v : vector) {
+          total += v * v;
+        }
+        pairSum[w] += 0.5 * (total - sq);
+      }
+    }
   }
 
   /**
@@ -135,25 +200,17 @@ public final class ClusterCorrelation<S> {
       return;
     }
     for (Group g : groups) {
-      for (int w = 0; w < windowCount; w++) {
-        Arrays.fill(vector, 0.0);
-        double squares = 0;
-        boolean any = false;
-        for (ZPattern zp : g.patterns) {
-          if (has(zp.mask, w)) {
-            addInto(vector, zp.sum);
-            squares += zp.squares;
-            any = true;
-          }
-        }
-        if (any) {
-          double total = 0;
-          for (int tau = 0; tau < estLen; tau++) {
-            total += vector[tau] * vector[tau];
-          }
-          pairSum[w] += 0.5 * (total - squares);
-        }
+      int pc = g.patterns.size();
+      List<long[]> masks = new ArrayList<>(pc);
+      List<double[]> sums = new ArrayList<>(pc);
+      double[] squares = new double[pc];
+      for (int p = 0; p < pc; p++) {
+        ZPattern zp = g.patterns.get(p);
+        masks.add(zp.mask);
+        sums.add(zp.sum);
+        squares[p] = zp.squares;
       }
+      addGroupPairs(masks, sums, squares, pc, vector, pairSum);
     }
     formBlocks();
     for (Block blk : blocks) {

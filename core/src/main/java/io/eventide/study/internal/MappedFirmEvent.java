@@ -33,6 +33,10 @@ import java.io.Serializable;
  * @param residualCount the number of residuals present
  * @param residualSum the sum of the residuals present
  * @param windowMask the test windows whose sample holds it, one bit per window
+ * @param group its group's label in a grouped study ({@code StudySpecification.groupBy}), empty
+ *     when the study is not grouped
+ * @param estimationSar its standardized estimation residuals (the input of the generalized rank
+ *     tests), one per estimation day, {@code null} unless the map was asked to keep them
  */
 public record MappedFirmEvent(
     String eventId,
@@ -54,7 +58,9 @@ public record MappedFirmEvent(
     double[] residuals,
     int residualCount,
     double residualSum,
-    long[] windowMask)
+    long[] windowMask,
+    String group,
+    double[] estimationSar)
     implements Serializable {
 
   private static final long serialVersionUID = 1L;
@@ -68,7 +74,8 @@ public record MappedFirmEvent(
 
   /**
    * @return the same firm-event without its share of r̄ (the estimation residuals): what {@link
-   *     StudyPartitions#assemble} needs, about a fifth of the size with a 240-day estimation window
+   *     StudyPartitions#assemble} needs, about two fifths of the size with a 240-day estimation
+   *     window (the estimation SARs, when kept, stay)
    */
   public MappedFirmEvent withoutResiduals() {
     return residuals == null
@@ -93,6 +100,8 @@ public record MappedFirmEvent(
             null,
             residualCount,
             residualSum,
-            windowMask);
+            windowMask,
+            group,
+            estimationSar);
   }
 }

@@ -1,12 +1,17 @@
 package io.eventide.study.internal;
 
 import java.io.Serializable;
+import java.util.Collections;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Internal: the mergeable part of a study's reduction, per test window ({@code docs/statistics.md}
  * sections 3 and 4): the sums and counts of the estimation residuals by relative day (for the crude
  * dependence adjustment), of the rank scores by combined-window day (for the rank test), and the
- * sum of the cross-correlations {@code r_ij} of clustered pairs (for r̄).
+ * sum of the cross-correlations {@code r_ij} of clustered pairs (for r̄); in a grouped study, the
+ * same sums of each group's firm-events ({@link #group(String)}).
  *
  * <p>Merging adds element by element; it is associative and commutative up to the rounding of
  * floating-point addition (a few ulps), which is why an engine that merges in its own order matches
@@ -21,6 +26,9 @@ public final class PartialSums implements Serializable {
   final double[][] rankSum;
   final int[][] rankCount;
   final double[] pairSum;
+  private final int estimationLength;
+  private final int combinedLength;
+  private final TreeMap<String, PartialSums> groups = new TreeMap<>();
 
   /**
    * Zero sums of the given shape.
@@ -35,6 +43,26 @@ public final class PartialSums implements Serializable {
     rankSum = new double[windows][combinedLength];
     rankCount = new int[windows][combinedLength];
     pairSum = new double[windows];
+    this.estimationLength = estimationLength;
+    this.combinedLength = combinedLength;
+  }
+
+  /**
+   * The sums of one group's firm-events (a grouped study), created empty on first use.
+   *
+   * @param label the group's label
+   * @return its sums (live)
+   */
+  public PartialSums group(String label) {
+    return groups.computeIfAbsent(
+        label, k -> new PartialSums(pairSum.length, estimationLength, combinedLength));
+  }
+
+  /**
+   * @return each group's sums by label, in label order (read-only view)
+   */
+  public SortedMap<String, PartialSums> groups() {
+    return Collections.unmodifiableSortedMap(groups);
   }
 
   /**
@@ -57,6 +85,9 @@ public final class PartialSums implements Serializable {
       add(rankSum[w], other.rankSum[w]);
       add(rankCount[w], other.rankCount[w]);
       pairSum[w] += other.pairSum[w];
+    }
+    for (Map.Entry<String, PartialSums> g : other.groups.entrySet()) {
+      group(g.getKey()).merge(g.getValue());
     }
     return this;
   }

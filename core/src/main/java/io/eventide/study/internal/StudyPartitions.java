@@ -34,7 +34,8 @@ public final class StudyPartitions {
     /**
      * @see StudyPartitions#map
      */
-    PartialSums map(ResolvedStudy resolved, Consumer<MappedFirmEvent> out);
+    PartialSums map(
+        ResolvedStudy resolved, Consumer<MappedFirmEvent> out, boolean keepEstimationSar);
 
     /**
      * @see StudyPartitions#clusterPairSums
@@ -45,6 +46,15 @@ public final class StudyPartitions {
         Function<String, TradingCalendar> calendars);
 
     /**
+     * @see StudyPartitions#addClusterPairSums
+     */
+    void addClusterPairSums(
+        StudySpecification spec,
+        List<MappedFirmEvent> cluster,
+        Function<String, TradingCalendar> calendars,
+        PartialSums into);
+
+    /**
      * @see StudyPartitions#emptySums
      */
     PartialSums emptySums(StudySpecification spec);
@@ -53,7 +63,10 @@ public final class StudyPartitions {
      * @see StudyPartitions#assemble
      */
     StudyResult assemble(
-        ResolvedStudy resolved, Iterable<MappedFirmEvent> mapped, PartialSums sums);
+        ResolvedStudy resolved,
+        Iterable<MappedFirmEvent> mapped,
+        PartialSums sums,
+        boolean keepEstimationSar);
   }
 
   private static volatile Kernel kernel;
@@ -96,7 +109,23 @@ public final class StudyPartitions {
    *     clusters: {@link #clusterPairSums})
    */
   public static PartialSums map(ResolvedStudy resolved, Consumer<MappedFirmEvent> out) {
-    return kernel().map(Objects.requireNonNull(resolved), Objects.requireNonNull(out));
+    return map(resolved, out, false);
+  }
+
+  /**
+   * {@link #map(ResolvedStudy, Consumer)}, each row also carrying its standardized estimation
+   * residuals when asked ({@link MappedFirmEvent#estimationSar()}, one double per estimation day:
+   * the input of {@code grank-t} and {@code grank-z}, as {@code EventStudy.withEstimationSar()}).
+   *
+   * @param resolved the study resolved on a partition's listings and the events affecting them
+   * @param out receives one row per resolved firm-event
+   * @param keepEstimationSar whether the rows carry the estimation SARs
+   * @return the partition's residual and rank sums
+   */
+  public static PartialSums map(
+      ResolvedStudy resolved, Consumer<MappedFirmEvent> out, boolean keepEstimationSar) {
+    return kernel()
+        .map(Objects.requireNonNull(resolved), Objects.requireNonNull(out), keepEstimationSar);
   }
 
   /**
@@ -115,6 +144,33 @@ public final class StudyPartitions {
       List<MappedFirmEvent> cluster,
       Function<String, TradingCalendar> calendars) {
     return kernel().clusterPairSums(spec, cluster, calendars);
+  }
+
+  /**
+   * One cluster's {@code Σ r_ij} per window added into {@code into}: over all its pairs, and in a
+   * grouped study over the pairs inside each group ({@link PartialSums#group}), computed exactly as
+   * the local study does.
+   *
+   * @param spec the study's specification
+   * @param cluster the cluster's firm-events, from every partition, in canonical order (ticker);
+   *     those not {@link MappedFirmEvent#inSample()} are skipped
+   * @param calendars the calendar of each {@link MappedFirmEvent#calendar()} name
+   * @param into the sums to add to
+   */
+  public static void addClusterPairSums(
+      StudySpecification spec,
+      List<MappedFirmEvent> cluster,
+      Function<String, TradingCalendar> calendars,
+      PartialSums into) {
+    kernel().addClusterPairSums(spec, cluster, calendars, into);
+  }
+
+  /**
+   * @param spec a specification
+   * @return the estimation window's length in sessions, the length of a row's residuals
+   */
+  public static int estimationLength(StudySpecification spec) {
+    return spec.estimationWindow().length();
   }
 
   /**
@@ -137,38 +193,55 @@ public final class StudyPartitions {
    */
   public static StudyResult assemble(
       ResolvedStudy resolved, Iterable<MappedFirmEvent> mapped, PartialSums sums) {
-    return kernel().assemble(resolved, mapped, sums);
+    return assemble(resolved, mapped, sums, false);
   }
 
   /**
-   * Refuses what the partitioned path does not compute: groups ({@code --group-by}) and a BHAR
-   * reference listing ({@code --bhar-benchmark}). Signing by direction needs nothing more: the
-   * residuals a row carries are already signed, as in the local study. Keeping the standardized
-   * estimation residuals ({@code EventStudy.withEstimationSar()}, the input of {@code grank-t} and
-   * {@code grank-z}) is not offered by this SPI at all: its result never holds them.
+   * {@link #assemble(ResolvedStudy, Iterable, PartialSums)}, keeping the estimation SARs the rows
+   * carry when asked, so that the result runs {@code grank-t} and {@code grank-z}.
+   *
+   * @param resolved the whole study, resolved on the driver
+   * @param mapped one row per resolved firm-event, any order
+   * @param sums the merged sums, pair sums included
+   * @param keepEstimationSar whether to keep them (every row must then carry them)
+   * @return the result
+   * @throws IllegalStateException as the three-argument form, or if a row lacks its estimation SARs
+   *     when they are kept
+   */
+  public static StudyResult assemble(
+      ResolvedStudy resolved,
+      Iterable<MappedFirmEvent> mapped,
+      PartialSums sums,
+      boolean keepEstimationSar) {
+    return kernel().assemble(resolved, mapped, sums, keepEstimationSar);
+  }
+
+  /**
+   * Refuses what the partitioned path does not compute: a BHAR reference listing ({@code
+   * --bhar-benchmark}) and Stata's conventions ({@code --conventions stata-estudy}, whose r̄ pairs
+   * every two firm-events of the whole sample). Groups and the estudy2 conventions are computed;
+   * signing by direction needs nothing more: the residuals a row carries are already signed, as in
+   * the local study. Keeping the standardized estimation residuals ({@code
+   * EventStudy.withEstimationSar()}, the input of {@code grank-t} and {@code grank-z}) is a flag of
+   * {@link #map(ResolvedStudy, Consumer, boolean)} and {@link #assemble(ResolvedStudy, Iterable,
+   * PartialSums, boolean)}.
    *
    * @param spec a specification
-   * @throws IllegalArgumentException if it groups or names a BHAR reference listing
+   * @throws IllegalArgumentException if it names a BHAR reference listing or Stata's conventions
    */
   public static void requireSupported(StudySpecification spec) {
-    if (spec.groupBy().isPresent()) {
-      throw new IllegalArgumentException(
-          "Grouping (StudySpecification.groupBy, --group-by "
-              + spec.groupBy().get()
-              + ") is not supported by the partitioned (Spark) study; run EventStudy locally"
-              + " or one study per group");
-    }
     if (spec.bharBenchmark().isPresent()) {
       throw new IllegalArgumentException(
           "A BHAR reference listing (StudySpecification.bharBenchmark, --bhar-benchmark "
               + spec.bharBenchmark().get()
               + ") is not supported by the partitioned (Spark) study; run EventStudy locally");
     }
-    if (spec.conventions() != io.eventide.study.Conventions.SPEC) {
+    if (spec.conventions() == io.eventide.study.Conventions.STATA_ESTUDY) {
       throw new IllegalArgumentException(
-          "Peers' conventions (StudySpecification.conventions, --conventions "
+          "Stata's conventions (StudySpecification.conventions, --conventions "
               + spec.conventions().id()
-              + ") are not supported by the partitioned (Spark) study; run EventStudy locally");
+              + ": r̄ over every pair of the whole sample) are not supported by the partitioned"
+              + " (Spark) study; run EventStudy locally");
     }
   }
 }
