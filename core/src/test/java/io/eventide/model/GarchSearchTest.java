@@ -55,28 +55,40 @@ class GarchSearchTest {
     double[] a = new double[GarchEstimator.OUTPUT_LENGTH];
     double[] b = new double[GarchEstimator.OUTPUT_LENGTH];
     int both = 0;
+    int higher = 0;
     List<double[][]> windows = windows();
     for (double[][] d : windows) {
       boolean okA = qn.estimate(d[0], d[1], 250, a);
       int quick = qn.evaluations();
       boolean okB = oracle.estimate(d[0], d[1], 250, b);
-      assertThat(okA).as(qn.failure() + " / " + oracle.failure()).isEqualTo(okB);
-      if (!okA) {
+      double llA = a[GarchEstimator.LOG_LIKELIHOOD];
+      double llB = b[GarchEstimator.LOG_LIKELIHOOD];
+      // Never below the old search's point.
+      assertThat(llA).isGreaterThanOrEqualTo(llB - 1e-7);
+      // At a fraction of the evaluations (counts, not times: both are deterministic).
+      assertThat(quick).isLessThan(oracle.evaluations() / 2);
+      if (llA > llB + 1e-7) {
+        // BOBYQA stopped short: where its point has a = 0 (b only sets how fast h_t drifts
+        // from h_1 to σ², a flat ridge), the extra start along a = 0 finds a higher point.
+        assertThat(b[GarchEstimator.ARCH]).isZero();
+        higher++;
         continue;
       }
-      both++;
       // The same maximum: ln L to 1e-7, the parameters to the flatness of the likelihood.
-      assertThat(a[GarchEstimator.LOG_LIKELIHOOD])
-          .isCloseTo(b[GarchEstimator.LOG_LIKELIHOOD], within(1e-7));
+      assertThat(okA).as(qn.failure() + " / " + oracle.failure()).isEqualTo(okB).isTrue();
+      both++;
+      assertThat(llA).isCloseTo(llB, within(1e-7));
       assertThat(a[GarchEstimator.BETA]).isCloseTo(b[GarchEstimator.BETA], within(1e-3));
       assertThat(a[GarchEstimator.ARCH]).isCloseTo(b[GarchEstimator.ARCH], within(1e-3));
       assertThat(a[GarchEstimator.GARCH]).isCloseTo(b[GarchEstimator.GARCH], within(1e-3));
       assertThat(a[GarchEstimator.OMEGA])
           .isCloseTo(b[GarchEstimator.OMEGA], within(0.01 * b[GarchEstimator.OMEGA]));
-      // At a fraction of the evaluations (counts, not times: both are deterministic).
-      assertThat(quick).isLessThan(oracle.evaluations() / 2);
     }
-    assertThat(both).isEqualTo(windows.size());
+    // Twelve of the fourteen windows: the same maximum; two (BABA and PDD in 2019, both
+    // with a = 0 at BOBYQA's point): a higher one, 709.1462 against 709.0651 (on the edge of the
+    // box: no interior maximum) and 492.9379 against 492.9361 (interior, b = 0.978 against 0.800).
+    assertThat(both).isEqualTo(12);
+    assertThat(higher).isEqualTo(2);
   }
 
   @Test

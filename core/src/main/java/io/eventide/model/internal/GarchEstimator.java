@@ -76,11 +76,14 @@ public final class GarchEstimator {
   /** The largest free-coordinate gradient of ln L at which the quasi-Newton search stops. */
   public static final double GRADIENT_TOLERANCE = 1e-6;
 
+  /** The persistence of the extra quasi-Newton start along a = 0. */
+  private static final double RIDGE_START = 0.99;
+
   private static final int MAX_EVALUATIONS = 1500;
   private static final int MAX_ITERATIONS = 200;
   private static final int MAX_HALVINGS = 50;
   private static final double ARMIJO = 1e-4;
-  private static final double[] MAX_STEP = {4, 4, 1, 0.25, 0.5};
+  private static final double[] MAX_STEP = {4, 4, 1, 2, 0.5};
   private static final double BOUND_TOLERANCE = 1e-9;
 
   /** Index of α in the output. */
@@ -147,6 +150,16 @@ public final class GarchEstimator {
   }
 
   private final double[] lower = {-Z, -Z, -V, 0, 0};
+
+  /**
+   * The quasi-Newton search's box: as {@link #lower}, {@link #upper} but with {@code u = ln(1 − π)}
+   * for π (its lower bound is π = 1 − {@value #UNIT_ROOT_TOLERANCE}/2, the unit-root boundary):
+   * near {@code a + b = 1} the likelihood's ridge {@code ω = σ² (1 − π)} is then the straight line
+   * {@code z₂ + u} = constant, which BFGS follows, where in π it is a steep curved valley.
+   */
+  private final double[] qLower = {-Z, -Z, -V, Math.log(UNIT_ROOT_TOLERANCE / 2), 0};
+
+  private final double[] qUpper = {Z, Z, V, 0, 1};
   private final double[] upper = {Z, Z, V, 1, 1};
   private final double[] state = new double[2];
 
@@ -212,15 +225,25 @@ public final class GarchEstimator {
     evaluations = 0;
     PointValuePair best = null;
     boolean exhausted = false;
-    for (double[] start : START_PERSISTENCE) {
+    for (int k = 0; k <= STARTS; k++) {
+      double[] from;
+      if (k < STARTS) {
+        from = new double[] {0, 0, 0, START_PERSISTENCE[k][0], START_PERSISTENCE[k][1]};
+      } else if (method == Method.QUASI_NEWTON && noArch(best.getPoint())) {
+        // The best point has a = 0: b then only sets how fast h_t moves from h_1 to σ², the
+        // corner a = b = 0 is a local maximum, and a higher one (a slow drift of the variance)
+        // can lie along a = 0 near b = 1, which a descent from a > 0 does not reach.
+        double[] bz = best.getPoint();
+        from = new double[] {bz[0], bz[1], bz[2], RIDGE_START, 0};
+      } else {
+        break;
+      }
       PointValuePair p;
       if (method == Method.QUASI_NEWTON) {
-        zc[0] = 0;
-        zc[1] = 0;
-        zc[2] = 0;
-        zc[3] = start[0];
-        zc[4] = start[1];
+        System.arraycopy(from, 0, zc, 0, 5);
+        zc[3] = Math.log1p(-from[3]);
         boolean done = quasiNewton(y, x, m, scale);
+        zc[3] = -Math.expm1(zc[3]);
         double f = reached;
         if (done) {
           st.ranOut = false;
@@ -243,7 +266,7 @@ public final class GarchEstimator {
         // Stalled short of the tolerance inside the region: BOBYQA finishes from there.
         p = search(y, x, m, scale, zc.clone());
       } else {
-        p = search(y, x, m, scale, new double[] {0, 0, 0, start[0], start[1]});
+        p = search(y, x, m, scale, from);
       }
       if (st.ranOut) {
         // One restart from where it got to, with a fresh trust region: BOBYQA's model can
@@ -317,6 +340,11 @@ public final class GarchEstimator {
     return st.failure;
   }
 
+  /** Whether the point has a = 0 (π or φ on its lower bound). */
+  private static boolean noArch(double[] z) {
+    return z[3] <= 0 || z[4] <= 0;
+  }
+
   /** Whether z₀, z₁ or z₂ is on a bound of the box. */
   private boolean onEdge(double[] z) {
     for (int j = 0; j < 3; j++) {
@@ -364,7 +392,7 @@ public final class GarchEstimator {
    */
   private boolean quasiNewton(double[] y, double[] x, int m, double[] scale) {
     for (int i = 0; i < 5; i++) {
-      zc[i] = Math.min(upper[i], Math.max(lower[i], zc[i]));
+      zc[i] = Math.min(qUpper[i], Math.max(qLower[i], zc[i]));
     }
     double f = negative(y, x, m, scale, zc, gc);
     reached = f;
@@ -380,7 +408,7 @@ public final class GarchEstimator {
       int set = 0;
       double pg = 0;
       for (int i = 0; i < 5; i++) {
-        free[i] = !((zc[i] <= lower[i] && gc[i] > 0) || (zc[i] >= upper[i] && gc[i] < 0));
+        free[i] = !((zc[i] <= qLower[i] && gc[i] > 0) || (zc[i] >= qUpper[i] && gc[i] < 0));
         if (free[i]) {
           set |= 1 << i;
           pg = Math.max(pg, Math.abs(gc[i]));
@@ -413,7 +441,7 @@ public final class GarchEstimator {
       for (int k = 0; k < MAX_HALVINGS; k++) {
         double predicted = 0;
         for (int i = 0; i < 5; i++) {
-          zn[i] = Math.min(upper[i], Math.max(lower[i], zc[i] + t * dir[i]));
+          zn[i] = Math.min(qUpper[i], Math.max(qLower[i], zc[i] + t * dir[i]));
           predicted += gc[i] * (zn[i] - zc[i]);
         }
         fn = negative(y, x, m, scale, zn, gn);
@@ -513,12 +541,13 @@ public final class GarchEstimator {
   }
 
   /**
-   * {@code F = −ln L} at z and its gradient in z (chain rule from {@code (α, β, ω, a, b)}); {@code
-   * +∞} where the likelihood is not finite.
+   * {@code F = −ln L} at z (the quasi-Newton coordinates: {@code z₃ = u = ln(1 − π)}) and its
+   * gradient in z (chain rule from {@code (α, β, ω, a, b)}); {@code +∞} where the likelihood is not
+   * finite.
    */
   private double negative(double[] y, double[] x, int m, double[] scale, double[] z, double[] g) {
     evaluations++;
-    double pi = z[3];
+    double pi = -Math.expm1(z[3]);
     double phi = z[4];
     double sigma2 = scale[4] * Math.exp(z[2]);
     double ll =
@@ -538,7 +567,8 @@ public final class GarchEstimator {
     g[0] = -scale[1] * gTheta[0];
     g[1] = -scale[3] * gTheta[1];
     g[2] = -sigma2 * (1 - pi) * gTheta[2];
-    g[3] = sigma2 * gTheta[2] - phi * gTheta[3] - (1 - phi) * gTheta[4];
+    // ∂/∂u = ∂/∂π · dπ/du, dπ/du = −(1 − π).
+    g[3] = -(1 - pi) * (sigma2 * gTheta[2] - phi * gTheta[3] - (1 - phi) * gTheta[4]);
     g[4] = -pi * (gTheta[3] - gTheta[4]);
     for (int i = 0; i < 5; i++) {
       if (!Double.isFinite(g[i])) {
