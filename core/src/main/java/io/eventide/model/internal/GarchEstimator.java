@@ -30,18 +30,24 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
  * have two maxima: {@code docs/statistics.md} section 3c); it is deterministic.
  *
  * <p><b>Search ({@link Method#QUASI_NEWTON}, the default).</b> A projected quasi-Newton method on
- * the box: the analytic gradient of {@link GarchKernel#logLikelihoodAndGradient} carried into the
- * coordinates above by the chain rule, BFGS updates of the inverse Hessian over the free
- * coordinates (a coordinate on a bound whose gradient points out of the box is held there; the
- * update restarts when that set changes), steps projected onto the box with an Armijo backtracking
- * line search (Bertsekas 1982, SIAM J. Control Optim. 20: 221–246; Nocedal and Wright 2006,
- * sections 6.1 and 16.7). It stops when every free coordinate's gradient is below {@value
- * #GRADIENT_TOLERANCE} (a change of ln L of order 10⁻¹² at the found point). A search that stalls
- * short of that is finished by {@link Method#BOBYQA} from where it stopped. About thirty gradient
- * evaluations per start (each about two likelihood evaluations) where the old derivative-free
- * search took several hundred evaluations, and on a flat likelihood (no ARCH effect: {@code a = 0}
- * and b unidentified) it stops on the edge {@code a = 0} as soon as the gradient vanishes, where
- * BOBYQA wandered along the ridge until its evaluations ran out.
+ * the box, with π replaced by {@code u = ln(1 − π) ∈ [ln(}{@value #UNIT_ROOT_TOLERANCE}{@code /2),
+ * 0]} (near {@code a + b = 1} the likelihood's ridge {@code ω = σ²(1 − π)} is then the straight
+ * line {@code z₂ + u} = constant): the analytic gradient of {@link
+ * GarchKernel#logLikelihoodAndGradient} carried into these coordinates by the chain rule, BFGS
+ * updates of the inverse Hessian over the free coordinates (a coordinate on a bound whose gradient
+ * points out of the box is held there; the update restarts when that set changes), steps projected
+ * onto the box with an Armijo backtracking line search (Bertsekas 1982, SIAM J. Control Optim. 20:
+ * 221–246; Nocedal and Wright 2006, sections 6.1 and 16.7). It stops when every free coordinate's
+ * gradient is below {@value #GRADIENT_TOLERANCE}, or when three steps in a row no longer change ln
+ * L at its precision with that gradient below 10³ times the tolerance. When the best of the four
+ * starts has {@code a = 0} (no ARCH term: b then only sets how fast {@code h_t} drifts from {@code
+ * h_1} to σ², and the likelihood has a ridge along b with the corner {@code a = b = 0} a local
+ * maximum), one more search starts along that edge at {@code π = }{@value #RIDGE_START}, {@code φ =
+ * 0}. A search that stalls short of its tolerance inside the region is finished by {@link
+ * Method#BOBYQA}; one that stalls with {@code π ≥ 0.999} or on a bound of {@code z₀, z₁, z₂} is on
+ * its way out of the region and counts as finding no interior maximum. About 150 to 500 likelihood
+ * evaluations per estimate (a gradient counts as one and costs about two) where BOBYQA took 800 to
+ * 2,000, or up to 12,000 on a flat likelihood.
  *
  * <p><b>{@link Method#BOBYQA}</b> (kept as the test oracle): Powell's BOBYQA (Commons Math {@link
  * BOBYQAOptimizer}, derivative-free, bounded) in the same coordinates from the same starts, at most
@@ -52,8 +58,9 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
  * {@value #UNIT_ROOT_TOLERANCE} (the supremum lies on {@code a + b = 1}, where {@code ω = 0}), when
  * a bound of {@code z₀, z₁, z₂} is active (the likelihood still rises at the edge of the searched
  * box: ±{@value #Z} standard errors, variance ×e^±{@value #V}), when the likelihood is not finite,
- * or when the best start's BOBYQA search exhausted its evaluations twice. {@code φ} on its bounds
- * is {@code a = 0} or {@code b = 0}, inside the (closed) region, and is accepted.
+ * or when the best start's search stalled on its way out of the region or (BOBYQA) exhausted its
+ * evaluations twice. {@code φ} on its bounds is {@code a = 0} or {@code b = 0}, inside the (closed)
+ * region, and is accepted.
  */
 public final class GarchEstimator {
 
