@@ -92,6 +92,35 @@ class GarchSearchTest {
   }
 
   @Test
+  void withoutAnArchEffectTheSearchIsNeverBelowBobyqaAndEndsQuickly() {
+    // i.i.d. normal errors (a = b = 0 in the simulation): the flat case, where b is unidentified
+    // once a = 0. The quasi-Newton result is never below BOBYQA's point, stops within a few
+    // hundred evaluations, and a converged a = 0 is +0.0 (a column never reads "-0.0").
+    GarchEstimator qn = new GarchEstimator();
+    GarchEstimator oracle = new GarchEstimator(GarchEstimator.Method.BOBYQA);
+    double[] a = new double[GarchEstimator.OUTPUT_LENGTH];
+    double[] b = new double[GarchEstimator.OUTPUT_LENGTH];
+    int converged = 0;
+    for (long seed = 1; seed <= 6; seed++) {
+      double[][] d = GarchModelTest.simulate(seed, 0.0002, 1.0, 2e-4, 0, 0, 250);
+      boolean ok = qn.estimate(d[0], d[1], 250, a);
+      oracle.estimate(d[0], d[1], 250, b);
+      assertThat(a[GarchEstimator.LOG_LIKELIHOOD])
+          .isGreaterThanOrEqualTo(b[GarchEstimator.LOG_LIKELIHOOD] - 1e-7);
+      assertThat(qn.evaluations()).isLessThan(1500);
+      if (ok) {
+        converged++;
+        for (int j = GarchEstimator.OMEGA; j <= GarchEstimator.GARCH; j++) {
+          assertThat(Double.compare(a[j], 0.0)).as("parameter %d", j).isGreaterThanOrEqualTo(0);
+        }
+      } else {
+        assertThat(qn.failure()).contains("no interior maximum");
+      }
+    }
+    assertThat(converged).isPositive();
+  }
+
+  @Test
   void theGradientIsTheLikelihoodsDerivative() {
     double[][] d = windows().get(0);
     double[] p = {0.0005, 1.1, 2e-5, 0.08, 0.85};

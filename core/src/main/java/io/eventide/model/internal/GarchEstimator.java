@@ -129,7 +129,6 @@ public final class GarchEstimator {
   }
 
   private final Method method;
-  private int evaluations;
 
   // Quasi-Newton workspace (no allocation per iteration).
   private final double[] zc = new double[5];
@@ -142,7 +141,6 @@ public final class GarchEstimator {
   private final double[] gTheta = new double[5];
   private final double[] hinv = new double[25];
   private final boolean[] free = new boolean[5];
-  private double reached;
 
   /** The quasi-Newton estimator. */
   public GarchEstimator() {
@@ -185,6 +183,12 @@ public final class GarchEstimator {
     final double[] seen = new double[5];
 
     double seenValue;
+
+    /** Likelihood evaluations of the last estimate (a gradient evaluation counts as one). */
+    int evaluations;
+
+    /** {@code F = −ln L} at the point the last quasi-Newton search left in {@code zc}. */
+    double reached;
   }
 
   private final Search st = new Search();
@@ -229,7 +233,7 @@ public final class GarchEstimator {
     double seAlpha = Math.sqrt(s2 * (1.0 / m + mx * mx / sxx));
     double[] scale = {a0, seAlpha, b0, seBeta, s02};
 
-    evaluations = 0;
+    st.evaluations = 0;
     PointValuePair best = null;
     boolean exhausted = false;
     for (int k = 0; k <= STARTS; k++) {
@@ -250,8 +254,8 @@ public final class GarchEstimator {
         System.arraycopy(from, 0, zc, 0, 5);
         zc[3] = Math.log1p(-from[3]);
         boolean done = quasiNewton(y, x, m, scale);
-        zc[3] = -Math.expm1(zc[3]);
-        double f = reached;
+        zc[3] = 0.0 - Math.expm1(zc[3]); // π = 1 − e^u, +0.0 (not −0.0) at u = 0
+        double f = st.reached;
         if (done) {
           st.ranOut = false;
           if (best == null || -f > best.getValue()) {
@@ -337,7 +341,7 @@ public final class GarchEstimator {
    * @return the likelihood evaluations of the last estimate (a gradient evaluation counts as one)
    */
   public int evaluations() {
-    return evaluations;
+    return st.evaluations;
   }
 
   /**
@@ -395,14 +399,14 @@ public final class GarchEstimator {
    * Projected BFGS from {@code zc} (clamped into the box), minimising {@code F = −ln L}.
    *
    * @return true if the projected gradient met the tolerance; false if the search stalled. Either
-   *     way {@code zc} holds the best point reached and {@link #reached} F there.
+   *     way {@code zc} holds the best point reached and {@code st.reached} F there.
    */
   private boolean quasiNewton(double[] y, double[] x, int m, double[] scale) {
     for (int i = 0; i < 5; i++) {
       zc[i] = Math.min(qUpper[i], Math.max(qLower[i], zc[i]));
     }
     double f = negative(y, x, m, scale, zc, gc);
-    reached = f;
+    st.reached = f;
     if (f == Double.POSITIVE_INFINITY) {
       return false;
     }
@@ -492,7 +496,7 @@ public final class GarchEstimator {
       System.arraycopy(zn, 0, zc, 0, 5);
       System.arraycopy(gn, 0, gc, 0, 5);
       f = fn;
-      reached = f;
+      st.reached = f;
       if (idle >= 3) {
         // No progress at the precision of ln L: a maximum if the gradient is nearly flat.
         return pg < 1e3 * GRADIENT_TOLERANCE;
@@ -553,8 +557,8 @@ public final class GarchEstimator {
    * finite.
    */
   private double negative(double[] y, double[] x, int m, double[] scale, double[] z, double[] g) {
-    evaluations++;
-    double pi = -Math.expm1(z[3]);
+    st.evaluations++;
+    double pi = 0.0 - Math.expm1(z[3]);
     double phi = z[4];
     double sigma2 = scale[4] * Math.exp(z[2]);
     double ll =
@@ -586,7 +590,7 @@ public final class GarchEstimator {
   }
 
   private double tracked(double[] y, double[] x, int m, double[] scale, double[] z) {
-    evaluations++;
+    st.evaluations++;
     double v = objective(y, x, m, scale, z);
     if (v > st.seenValue) {
       st.seenValue = v;
