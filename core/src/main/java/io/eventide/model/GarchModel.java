@@ -15,16 +15,17 @@ import java.util.List;
  * <p>Over the M valid estimation days of the market model in calendar order (a day with a missing
  * return is skipped and its neighbours are consecutive in the recursion): {@code h_1 = (1/M) Σ
  * ε_t²}, {@code ln L = −½ Σ [ln(2π) + ln h_t + ε_t²/h_t]}, maximised over {@code ω > 0, a ≥ 0, b ≥
- * 0, a + b < 1} ({@code docs/statistics.md} section 3c). The search is {@code GarchEstimator}'s
- * (BOBYQA from four fixed starts in coordinates that make the region a box; deterministic). A fit
- * whose likelihood has no maximum inside the region is not usable and not {@link
- * ModelFit#converged() converged}: its firm-event's outcome is {@code NO_CONVERGENCE}. M ≤ 5 or a
- * constant market return is, as for the other models, {@code INSUFFICIENT_ESTIMATION}.
+ * 0, a + b < 1} ({@code docs/statistics.md} section 3c). The search is {@code GarchEstimator}'s: a
+ * projected quasi-Newton method with the analytic gradient of the likelihood (Fiorentini, Calzolari
+ * and Panattoni 1996) from four fixed starts in coordinates that make the region a box, the best
+ * kept; deterministic. A fit whose likelihood has no maximum inside the region is not usable and
+ * not {@link ModelFit#converged() converged}: its firm-event's outcome is {@code NO_CONVERGENCE}. M
+ * ≤ 5 or a constant market return is, as for the other models, {@code INSUFFICIENT_ESTIMATION}.
  *
  * <p>Columns {@code alpha,beta,omega,arch,garch,loglik}: the five parameters ({@code arch} = a,
  * {@code garch} = b) and ln L at the estimate, the constant included.
  *
- * <p>Cost: a few thousand likelihood evaluations of O(M) each per firm-event, about a millisecond
+ * <p>Cost: about two hundred likelihood evaluations of O(M) each per firm-event, a few milliseconds
  * for M = 250 ({@code benchmarks/RESULTS.md}); the other models are closed-form and take well under
  * a microsecond.
  */

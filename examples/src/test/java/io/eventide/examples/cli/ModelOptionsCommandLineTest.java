@@ -119,13 +119,20 @@ class ModelOptionsCommandLineTest {
             "event_id,ticker,exchange,day0,outcome,m,k,sigma,alpha,beta,omega,arch,garch,loglik,"
                 + "reason");
     assertThat(fe.stream().filter(l -> l.contains(",OK,") && l.contains(",5,"))).isNotEmpty();
-    // On this data three estimation windows (BIDU and JD before the PBOC's January 2023 note that
-    // the platforms' rectification was complete, PDD before the April 2022 Politburo meeting) head
-    // for a + b = 1: NO_CONVERGENCE, listed with the reason.
+    // On this data two estimation windows (BIDU and JD before the PBOC's January 2023 note that
+    // the platforms' rectification was complete) head for the edge of the region: NO_CONVERGENCE,
+    // listed with the reason. (PDD before the April 2022 Politburo meeting was a third while the
+    // search was BOBYQA, which ran out of evaluations on the way to an interior maximum that the
+    // quasi-Newton search reaches: a = 0.568, b = 0.416, zero gradient; the other 68 fits agree
+    // with BOBYQA's to 5e-12 in ln L.)
     assertThat(
             lines(out.resolve("left_out.csv")).stream()
                 .filter(l -> l.contains(",NO_CONVERGENCE,,\"no interior maximum")))
-        .hasSize(3);
+        .hasSize(2);
+    assertThat(fe.stream().filter(l -> l.startsWith("politburo-platform-economy-support,PDD,")))
+        .singleElement()
+        .asString()
+        .contains(",OK,");
     // Every firm-event that was fitted is OK or left out for want of a maximum, never silently.
     for (String l : fe.subList(1, fe.size())) {
       assertThat(l)
