@@ -29,7 +29,7 @@ public final class SignTest extends AbstractEventStudyTest {
   private static final SignTest DEFAULT = new SignTest();
 
   private SignTest() {
-    super(ID, true);
+    super(ID, true, true);
   }
 
   /**

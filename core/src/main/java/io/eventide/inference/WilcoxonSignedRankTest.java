@@ -53,7 +53,7 @@ public final class WilcoxonSignedRankTest extends AbstractEventStudyTest {
   private static final WilcoxonSignedRankTest DEFAULT = new WilcoxonSignedRankTest();
 
   private WilcoxonSignedRankTest() {
-    super(ID, true);
+    super(ID, true, true);
   }
 
   /**

@@ -168,6 +168,37 @@ public final class PriceFileReader {
   }
 
   /**
+   * Reads the volumes of a price file for a volume study ({@code docs/statistics.md}, "Abnormal
+   * volume"): the Volume column of {@link #readBars(Path)} on the dates of the adjusted closes, in
+   * shares, {@code NaN} where the cell is empty, {@code null}, {@code nan} or {@code -}; zero is a
+   * value. The file is checked as {@link #readBars(Path)} checks it.
+   *
+   * @param file the file, UTF-8
+   * @return the volumes in ascending date order
+   * @throws InputException for a missing, unreadable or malformed file, or one without a Volume
+   *     column ({@code Volume}, {@code Vol.}, {@code 交易量}, {@code 成交量}, any case)
+   */
+  public static DatedSeries readVolume(Path file) {
+    Objects.requireNonNull(file, "file");
+    String source = file.toString();
+    String text = SourceText.read(file);
+    CsvTable.Header header = CsvTable.parse(source, text).header(0);
+    if (namedColumn(header, -1, "volume", "vol", "交易量", "成交量") < 0) {
+      throw new InputException(
+          source,
+          1,
+          "",
+          "",
+          "has no Volume column (Volume, Vol., 交易量 or 成交量); a volume study needs the"
+              + " traded volume of every listing and benchmark (header: "
+              + String.join(",", header.names())
+              + ")");
+    }
+    PriceBars bars = parseBars(text, source, tickerOf(source));
+    return DatedSeries.ofEpochDays(bars.name(), bars.epochDays(), bars.volumes());
+  }
+
+  /**
    * The ticker a price file holds: its name without folders and without a final {@code .csv} (any
    * case). {@code prices/9988.HK.csv} holds {@code 9988.HK}.
    *

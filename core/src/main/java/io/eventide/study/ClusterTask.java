@@ -85,6 +85,7 @@ final class ClusterTask implements Callable<WindowAccumulators[]> {
             cleaningRadius,
             spec.model().fitter());
     this.mapper.conventions(spec.conventions());
+    this.mapper.measure(spec.measure());
     this.correlation = new ClusterCorrelation<>(layout.estLen, layout.windowCount, FROM_FIT);
     this.group = cols.group;
     this.groupCount = cols.groupLabels.size();

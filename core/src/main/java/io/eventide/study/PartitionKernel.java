@@ -40,6 +40,7 @@ final class PartitionKernel implements StudyPartitions.Kernel {
             resolved.returnType,
             spec.cleaningRadius().orElse(-1),
             spec.model().fitter());
+    mapper.measure(spec.measure());
     PartialSums sums = sums(layout);
     double[][] aarSum = sums.residualSums();
     int[][] aarCount = sums.residualCounts();

@@ -20,10 +20,12 @@ import java.util.concurrent.Future;
  * of {@code tests.csv} ({@code docs/cli.md}). Each row is a {@link TestResult} with the window and
  * measure of the sample it was computed on ({@link StudyResult#sample(EventWindow, Measure)}).
  *
- * <p>Order: CAR before BHAR; within a measure, the study's test windows (its event windows as
- * given, then each one-day window of the event span); within a window, the suite's order. A test
- * that does not apply to a measure's samples (the standardized tests on BHAR) has no row. Each
- * (window, measure) is independent, so they may be computed on an executor; the result is the same.
+ * <p>Order: the study's measures ({@link StudyResult#measures()}: CAR before BHAR; CAVOL alone for
+ * a volume study, CAVAR alone for a volatility study); within a measure, the study's test windows
+ * (its event windows as given, then each one-day window of the event span); within a window, the
+ * suite's order. A test that does not apply to a measure's samples (the standardized tests on BHAR)
+ * has no row. Each (window, measure) is independent, so they may be computed on an executor; the
+ * result is the same.
  */
 public final class StudyTests {
 
@@ -176,7 +178,7 @@ public final class StudyTests {
   public static StudyTests run(StudyResult study, TestSuite suite) {
     Objects.requireNonNull(suite, "suite");
     List<Row> out = new ArrayList<>();
-    for (Measure m : Measure.values()) {
+    for (Measure m : study.measures()) {
       for (EventWindow w : study.testWindows()) {
         addRows(out, w, m, suite.run(study.sample(w, m)));
       }
@@ -214,7 +216,7 @@ public final class StudyTests {
     List<EventWindow> windows = new ArrayList<>();
     List<Measure> measures = new ArrayList<>();
     List<Future<List<TestResult>>> futures = new ArrayList<>();
-    for (Measure m : Measure.values()) {
+    for (Measure m : study.measures()) {
       for (EventWindow w : study.testWindows()) {
         windows.add(w);
         measures.add(m);
