@@ -54,7 +54,7 @@ abstract class AbstractEventStudyTest implements EventStudyTest {
   public final TestResult test(Sample sample) {
     Objects.requireNonNull(sample, "sample");
     int n = sample.size();
-    double statistic = statistic(sample);
+    double statistic = appliesTo(sample) ? statistic(sample) : Double.NaN;
     if (!Double.isNaN(statistic)) {
       double p = pValue(statistic, sample);
       if (p >= 0.0 && p <= 1.0) {
