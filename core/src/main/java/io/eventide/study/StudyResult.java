@@ -288,7 +288,11 @@ public final class StudyResult {
     for (int day = layout.windowFrom[w]; day <= layout.windowTo[w]; day++) {
       if (Double.isNaN(cols.ar[day - layout.spanFrom][i])) {
         String date = r.date(day).map(Object::toString).orElse("?");
-        String why = Double.isNaN(r.returnOn(day)) ? "no return" : "no expected return";
+        boolean volume = spec.measure() == StudyMeasure.VOLUME;
+        String why =
+            Double.isNaN(r.returnOn(day))
+                ? (volume ? "no volume" : "no return")
+                : (volume ? "no expected log volume" : "no expected return");
         return why + " on day " + (day > 0 ? "+" : "") + day + " (" + date + ")";
       }
     }

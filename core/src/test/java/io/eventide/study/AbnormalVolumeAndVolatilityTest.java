@@ -260,6 +260,11 @@ class AbnormalVolumeAndVolatilityTest {
     assertThat(b.car(EventWindow.day(0))).isNaN();
     assertThat(b.car(EventWindow.of(-1, 1))).isNaN();
     assertThat(b.abnormalReturn(1)).isFinite();
+    // ... and says so, as left_out.csv does.
+    assertThat(result.windowExclusions())
+        .filteredOn(x -> x.ticker().equals("L002") && x.eventId().equals("b"))
+        .extracting(WindowExclusion::reason)
+        .containsOnly("no volume on day 0 (" + DATES[70] + ")");
   }
 
   private static FirmEventResult find(StudyResult r, String event, String ticker) {

@@ -72,7 +72,8 @@ class MeasureCommandLineTest {
     }
     List<String[]> car = rows(out.resolve("car.csv"));
     assertThat(car.get(0))
-        .containsExactly("event_id", "ticker", "window", "car", "var_car", "scar", "p_value", "bhar");
+        .containsExactly(
+            "event_id", "ticker", "window", "car", "var_car", "scar", "p_value", "bhar");
     int checked = 0;
     for (String[] r : car.subList(1, car.size())) {
       assertThat(r[7]).as("BHAR is not defined").isEmpty();
@@ -100,8 +101,17 @@ class MeasureCommandLineTest {
     assertThat(tests.subList(1, tests.size())).allSatisfy(t -> assertThat(t[1]).isEqualTo("CAVOL"));
     assertThat(tests.stream().filter(t -> t[0].equals("-1:1")).map(t -> t[2]))
         .containsExactly(
-            "cs-t", "cda-t", "patell-z", "adj-patell-z", "bmp-t", "kp-bmp-t", "skew-t", "rank-z",
-            "sign-z", "gsign-z", "wilcoxon");
+            "cs-t",
+            "cda-t",
+            "patell-z",
+            "adj-patell-z",
+            "bmp-t",
+            "kp-bmp-t",
+            "skew-t",
+            "rank-z",
+            "sign-z",
+            "gsign-z",
+            "wilcoxon");
     assertThat(rows(out.resolve("caar.csv")).subList(1, 5))
         .allSatisfy(t -> assertThat(t[2]).isEqualTo("CAVOL"));
     windowsSumTheDailyValues(out);
@@ -112,9 +122,10 @@ class MeasureCommandLineTest {
     String[] row =
         daily.stream()
             .filter(
-                d -> d[0].equals("cac-generative-ai-interim-measures")
-                    && d[1].equals("BABA")
-                    && d[2].equals("0"))
+                d ->
+                    d[0].equals("cac-generative-ai-interim-measures")
+                        && d[1].equals("BABA")
+                        && d[2].equals("0"))
             .findFirst()
             .orElseThrow();
     assertThat(Double.parseDouble(row[4]))
@@ -182,7 +193,9 @@ class MeasureCommandLineTest {
   void badMeasureUsageExitsTwoWithOneLine() {
     String[][] cases = {
       {
-        "--measure=turnover", "", "Unknown --measure 'turnover'; expected returns, volume or volatility"
+        "--measure=turnover",
+        "",
+        "Unknown --measure 'turnover'; expected returns, volume or volatility"
       },
       {
         "--measure=volume",
@@ -206,8 +219,7 @@ class MeasureCommandLineTest {
     int i = 0;
     for (String[] c : cases) {
       Path out = tmp.resolve("bad" + i++);
-      CommandLineRun r =
-          c[1].isEmpty() ? study(sample, out, c[0]) : study(sample, out, c[0], c[1]);
+      CommandLineRun r = c[1].isEmpty() ? study(sample, out, c[0]) : study(sample, out, c[0], c[1]);
       assertThat(r.code()).as(r.err()).isEqualTo(2);
       assertThat(r.err()).isEqualTo("eventide: " + c[2] + System.lineSeparator());
       assertThat(r.out()).isEmpty();
