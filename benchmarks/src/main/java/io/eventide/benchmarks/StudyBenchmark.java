@@ -102,10 +102,7 @@ public class StudyBenchmark {
     events = market.eventsOnEverySession(firmEvents / LISTINGS);
     study =
         EventStudy.of(
-                StudySpecification.builder()
-                    .model(NormalReturnModel.of(model))
-                    .measure(m)
-                    .build())
+                StudySpecification.builder().model(NormalReturnModel.of(model)).measure(m).build())
             .withParallelism(threads);
   }
 

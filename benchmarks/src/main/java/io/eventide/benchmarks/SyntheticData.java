@@ -185,13 +185,16 @@ public final class SyntheticData {
       Map<String, DatedSeries> prices = new LinkedHashMap<>();
       Map<String, DatedSeries> volumes = new LinkedHashMap<>();
       prices.put(MARKET, DatedSeries.ofEpochDays(MARKET, sessionEpochDays.clone(), prices(market)));
-      volumes.put(MARKET, DatedSeries.ofEpochDays(MARKET, sessionEpochDays.clone(), volumes(market, 21)));
+      volumes.put(
+          MARKET, DatedSeries.ofEpochDays(MARKET, sessionEpochDays.clone(), volumes(market, 21)));
       for (int i = 0; i < returns.length; i++) {
         String ticker = ticker(i);
         universe.add(Listing.of(ticker, Exchange.NYSE, MARKET));
-        prices.put(ticker, DatedSeries.ofEpochDays(ticker, sessionEpochDays.clone(), prices(returns[i])));
+        prices.put(
+            ticker, DatedSeries.ofEpochDays(ticker, sessionEpochDays.clone(), prices(returns[i])));
         volumes.put(
-            ticker, DatedSeries.ofEpochDays(ticker, sessionEpochDays.clone(), volumes(returns[i], 14)));
+            ticker,
+            DatedSeries.ofEpochDays(ticker, sessionEpochDays.clone(), volumes(returns[i], 14)));
       }
       return ReturnPanel.ofLogVolume(universe, prices, volumes);
     }

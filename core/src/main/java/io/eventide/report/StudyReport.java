@@ -217,7 +217,10 @@ public final class StudyReport {
       h.append("<p>No chart: every firm-event was left out.</p>\n");
       return;
     }
-    img(h, Charts.png(CaarChart.of(study)), "Cumulative average abnormal return with 95% band");
+    img(
+        h,
+        Charts.png(CaarChart.of(study)),
+        "Cumulative average " + Charts.quantity(study) + " with 95% band");
     // The abnormal returns of the event with the most OK listings (the first by id on a tie).
     Map<String, Integer> okByEvent = new LinkedHashMap<>();
     for (FirmEventResult r : study.firmEvents()) {
