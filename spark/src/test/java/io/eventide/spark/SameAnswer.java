@@ -71,7 +71,8 @@ final class SameAnswer {
     }
     // The comparison means something only if tests were computed.
     assertThat(defined).isGreaterThan(ra.size() / 2);
-    assertThat(ra.stream().map(StudyTests.Row::measure)).contains(local.measures().toArray(new Measure[0]));
+    assertThat(ra.stream().map(StudyTests.Row::measure))
+        .contains(local.measures().toArray(new Measure[0]));
   }
 
   static void close(String what, double expected, double actual) {

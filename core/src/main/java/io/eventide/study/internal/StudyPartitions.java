@@ -141,14 +141,17 @@ public final class StudyPartitions {
   }
 
   /**
-   * Refuses what the partitioned path does not compute: groups ({@code --group-by}) and a BHAR
-   * reference listing ({@code --bhar-benchmark}). Signing by direction needs nothing more: the
-   * residuals a row carries are already signed, as in the local study. Keeping the standardized
-   * estimation residuals ({@code EventStudy.withEstimationSar()}, the input of {@code grank-t} and
-   * {@code grank-z}) is not offered by this SPI at all: its result never holds them.
+   * Refuses what the partitioned path does not compute: groups ({@code --group-by}), a BHAR
+   * reference listing ({@code --bhar-benchmark}), peers' conventions and a measure other than
+   * returns ({@code --measure volume|volatility}, {@code docs/statistics.md} section 3f). Signing
+   * by direction needs nothing more: the residuals a row carries are already signed, as in the
+   * local study. Keeping the standardized estimation residuals ({@code
+   * EventStudy.withEstimationSar()}, the input of {@code grank-t} and {@code grank-z}) is not
+   * offered by this SPI at all: its result never holds them.
    *
    * @param spec a specification
-   * @throws IllegalArgumentException if it groups or names a BHAR reference listing
+   * @throws IllegalArgumentException if it groups, names a BHAR reference listing, sets conventions
+   *     or measures volume or volatility
    */
   public static void requireSupported(StudySpecification spec) {
     if (spec.groupBy().isPresent()) {
@@ -169,6 +172,14 @@ public final class StudyPartitions {
           "Peers' conventions (StudySpecification.conventions, --conventions "
               + spec.conventions().id()
               + ") are not supported by the partitioned (Spark) study; run EventStudy locally");
+    }
+    if (spec.measure() != io.eventide.study.StudyMeasure.RETURNS) {
+      throw new IllegalArgumentException(
+          "Measure "
+              + spec.measure().id()
+              + " (StudySpecification.measure, --measure "
+              + spec.measure().id()
+              + ") is not supported by the partitioned (Spark) study; run EventStudy locally");
     }
   }
 }
