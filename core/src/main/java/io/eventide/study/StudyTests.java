@@ -33,7 +33,7 @@ public final class StudyTests {
    * One test on one window and measure of a study.
    *
    * @param window the test window
-   * @param measure CAR or BHAR
+   * @param measure CAR or BHAR (CAVOL, CAVAR: {@link StudyResult#measures()})
    * @param result the test's result on that window's sample
    * @param pAdjusted the p-value adjusted across the windows of the same test and measure ({@link
    *     #withAdjustedPValues}), {@code NaN} when not adjusted or the p-value is undefined
@@ -51,7 +51,7 @@ public final class StudyTests {
      * A row without an adjusted p-value.
      *
      * @param window the test window
-     * @param measure CAR or BHAR
+     * @param measure CAR or BHAR (CAVOL, CAVAR: {@link StudyResult#measures()})
      * @param result the test's result on that window's sample
      */
     public Row(EventWindow window, Measure measure, TestResult result) {
@@ -111,7 +111,7 @@ public final class StudyTests {
    *
    * @param study the study's results
    * @param suite the tests
-   * @param measure CAR or BHAR
+   * @param measure CAR or BHAR (CAVOL, CAVAR: {@link StudyResult#measures()})
    * @return the results
    */
   public static StudyTests run(StudyResult study, TestSuite suite, Measure measure) {
@@ -255,7 +255,7 @@ public final class StudyTests {
 
   /**
    * @param window a test window
-   * @param measure CAR or BHAR
+   * @param measure CAR or BHAR (CAVOL, CAVAR: {@link StudyResult#measures()})
    * @return the results of that window and measure, in suite order
    */
   public List<TestResult> forWindow(EventWindow window, Measure measure) {
@@ -270,7 +270,7 @@ public final class StudyTests {
 
   /**
    * @param window a test window
-   * @param measure CAR or BHAR
+   * @param measure CAR or BHAR (CAVOL, CAVAR: {@link StudyResult#measures()})
    * @param testId a test id such as {@code patell-z}
    * @return that result, if the test ran on that window and measure
    */
