@@ -4,6 +4,7 @@ import io.eventide.event.Event;
 import io.eventide.market.ReturnPanel;
 import io.eventide.model.NormalReturnModel;
 import io.eventide.study.EventStudy;
+import io.eventide.study.StudyMeasure;
 import io.eventide.study.StudySpecification;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -71,6 +72,15 @@ public class StudyBenchmark {
   @Param({"market"})
   public String model;
 
+  /**
+   * What the study measures ({@code StudyMeasure.of}): {@code returns} by default; run with {@code
+   * -p measure=returns,volume,volatility} to compare the measures of {@code docs/statistics.md}
+   * section 3g per firm-event (volume on {@link SyntheticData.Market#volumePanel()}; volatility
+   * runs two tests where the others run eleven).
+   */
+  @Param({"returns"})
+  public String measure;
+
   /** Share of the listings' prices blanked at random. */
   @Param({"0"})
   public double missingShare;
@@ -87,10 +97,12 @@ public class StudyBenchmark {
           "firmEvents must be a multiple of " + LISTINGS + " listings, got " + firmEvents);
     }
     SyntheticData.Market market = SyntheticData.market(LISTINGS, SESSIONS, SEED);
-    panel = market.panel(missingShare, SEED + 1);
+    StudyMeasure m = StudyMeasure.of(measure);
+    panel = m == StudyMeasure.VOLUME ? market.volumePanel() : market.panel(missingShare, SEED + 1);
     events = market.eventsOnEverySession(firmEvents / LISTINGS);
     study =
-        EventStudy.of(StudySpecification.builder().model(NormalReturnModel.of(model)).build())
+        EventStudy.of(
+                StudySpecification.builder().model(NormalReturnModel.of(model)).measure(m).build())
             .withParallelism(threads);
   }
 

@@ -172,6 +172,42 @@ public final class SyntheticData {
     }
 
     /**
+     * A panel of log volumes ({@code ReturnPanel.ofLogVolume}) for a volume study on the same
+     * listings and calendar: each session's volume rises with the size of its return, {@code V_it =
+     * round(exp(14 + 25 |R_it|))} shares for a listing (about 1.2 million on a quiet day) and
+     * {@code round(exp(21 + 25 |R_mt|))} for the benchmark, so that log volume follows the market's
+     * as it does in real data. No volume is missing except where the return is (session 0).
+     *
+     * @return the panel; listings on NYSE with benchmark {@link #MARKET}
+     */
+    public ReturnPanel volumePanel() {
+      List<Listing> universe = new ArrayList<>(returns.length);
+      Map<String, DatedSeries> prices = new LinkedHashMap<>();
+      Map<String, DatedSeries> volumes = new LinkedHashMap<>();
+      prices.put(MARKET, DatedSeries.ofEpochDays(MARKET, sessionEpochDays.clone(), prices(market)));
+      volumes.put(
+          MARKET, DatedSeries.ofEpochDays(MARKET, sessionEpochDays.clone(), volumes(market, 21)));
+      for (int i = 0; i < returns.length; i++) {
+        String ticker = ticker(i);
+        universe.add(Listing.of(ticker, Exchange.NYSE, MARKET));
+        prices.put(
+            ticker, DatedSeries.ofEpochDays(ticker, sessionEpochDays.clone(), prices(returns[i])));
+        volumes.put(
+            ticker,
+            DatedSeries.ofEpochDays(ticker, sessionEpochDays.clone(), volumes(returns[i], 14)));
+      }
+      return ReturnPanel.ofLogVolume(universe, prices, volumes);
+    }
+
+    private static double[] volumes(double[] r, double logBase) {
+      double[] v = new double[r.length];
+      for (int t = 0; t < r.length; t++) {
+        v[t] = Double.isNaN(r[t]) ? Double.NaN : Math.rint(Math.exp(logBase + 25 * Math.abs(r[t])));
+      }
+      return v;
+    }
+
+    /**
      * Events on evenly spaced sessions, each hitting every listing (an empty affected list), with
      * ids {@code E000000, E000001, ...} so that id order is date order. Every event leaves room for
      * the default estimation window and event span.

@@ -11,6 +11,7 @@ abstract class AbstractEventStudyTest implements EventStudyTest {
 
   private final String id;
   private final boolean appliesToValues;
+  private final boolean needsZeroMedian;
 
   /**
    * @param id the test id
@@ -18,8 +19,21 @@ abstract class AbstractEventStudyTest implements EventStudyTest {
    *     sample), or the standardized inputs of a {@link CarSample}
    */
   AbstractEventStudyTest(String id, boolean appliesToValues) {
+    this(id, appliesToValues, false);
+  }
+
+  /**
+   * @param id the test id
+   * @param appliesToValues whether the test needs only the values, or a {@link CarSample}'s
+   *     standardized inputs
+   * @param needsZeroMedian whether the test's null is a zero median or a distribution symmetric
+   *     about zero (the sign and Wilcoxon tests): it then does not apply to a {@link ValueSample}
+   *     whose null is a zero mean only ({@link ValueSample#zeroMedianUnderNull()})
+   */
+  AbstractEventStudyTest(String id, boolean appliesToValues, boolean needsZeroMedian) {
     this.id = id;
     this.appliesToValues = appliesToValues;
+    this.needsZeroMedian = needsZeroMedian;
   }
 
   @Override
@@ -30,6 +44,9 @@ abstract class AbstractEventStudyTest implements EventStudyTest {
   @Override
   public final boolean appliesTo(Sample sample) {
     Objects.requireNonNull(sample, "sample");
+    if (needsZeroMedian && sample instanceof ValueSample v && !v.zeroMedianUnderNull()) {
+      return false;
+    }
     return appliesToValues || sample instanceof CarSample;
   }
 
@@ -37,7 +54,7 @@ abstract class AbstractEventStudyTest implements EventStudyTest {
   public final TestResult test(Sample sample) {
     Objects.requireNonNull(sample, "sample");
     int n = sample.size();
-    double statistic = statistic(sample);
+    double statistic = appliesTo(sample) ? statistic(sample) : Double.NaN;
     if (!Double.isNaN(statistic)) {
       double p = pValue(statistic, sample);
       if (p >= 0.0 && p <= 1.0) {
@@ -46,7 +63,13 @@ abstract class AbstractEventStudyTest implements EventStudyTest {
     }
     String reason;
     if (!appliesTo(sample)) {
-      reason = id + " applies to CAR samples only; this is a " + sample.label() + " sample";
+      reason =
+          appliesToValues
+              ? id
+                  + " tests a zero median, and the values of this "
+                  + sample.label()
+                  + " sample have a zero mean but not a zero median under the null"
+              : id + " applies to CAR samples only; this is a " + sample.label() + " sample";
     } else {
       reason = undefinedReason(sample);
       if (reason.isEmpty()) {

@@ -29,7 +29,7 @@ public final class SignTest extends AbstractEventStudyTest {
   private static final SignTest DEFAULT = new SignTest();
 
   private SignTest() {
-    super(ID, true);
+    super(ID, true, true);
   }
 
   /**
@@ -41,6 +41,9 @@ public final class SignTest extends AbstractEventStudyTest {
 
   @Override
   public double statistic(Sample sample) {
+    if (sample instanceof ValueSample v && !v.zeroMedianUnderNull()) {
+      return Double.NaN; // its null is a zero mean only: a zero-median test does not apply
+    }
     double[] v = SampleMath.array(sample, VALUES);
     int n = v.length;
     int positive = 0;

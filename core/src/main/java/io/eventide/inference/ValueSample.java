@@ -21,10 +21,12 @@ public final class ValueSample implements Sample {
 
   private final String label;
   final double[] values;
+  private final boolean zeroMedianUnderNull;
 
-  private ValueSample(String label, double[] values) {
+  private ValueSample(String label, double[] values, boolean zeroMedianUnderNull) {
     this.label = label;
     this.values = values;
+    this.zeroMedianUnderNull = zeroMedianUnderNull;
   }
 
   /**
@@ -47,7 +49,34 @@ public final class ValueSample implements Sample {
     if (label.isBlank()) {
       throw new IllegalArgumentException("A sample's label must name its values, not be blank");
     }
-    return new ValueSample(label, values.clone());
+    return new ValueSample(label, values.clone(), true);
+  }
+
+  /**
+   * A sample whose values have a zero mean under the null but not a zero median: the abnormal
+   * volatility {@code Σ (U_it − 1)} of a window ({@code docs/statistics.md}, "Abnormal
+   * volatility"), whose null distribution is a scaled, shifted F and so skewed to the right. The
+   * tests of a mean apply to it ({@link CrossSectionalTTest}, {@link SkewnessAdjustedTTest}); the
+   * sign test and the Wilcoxon signed-rank test, whose nulls are a zero median and a distribution
+   * symmetric about zero, do not.
+   *
+   * @param label what the values are (for example {@code CAVAR}); not blank
+   * @param values the values (copied)
+   * @return the sample
+   * @throws IllegalArgumentException if the label is blank
+   */
+  public static ValueSample withZeroMeanOnly(String label, double... values) {
+    ValueSample s = of(label, values);
+    return new ValueSample(s.label, s.values, false);
+  }
+
+  /**
+   * @return whether the values have a zero median (indeed a distribution symmetric about zero)
+   *     under the null, as abnormal returns are taken to: true for {@link #of(String, double...)},
+   *     false for {@link #withZeroMeanOnly}
+   */
+  public boolean zeroMedianUnderNull() {
+    return zeroMedianUnderNull;
   }
 
   @Override
@@ -72,7 +101,10 @@ public final class ValueSample implements Sample {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ValueSample s && label.equals(s.label) && Arrays.equals(values, s.values);
+    return o instanceof ValueSample s
+        && label.equals(s.label)
+        && zeroMedianUnderNull == s.zeroMedianUnderNull
+        && Arrays.equals(values, s.values);
   }
 
   @Override

@@ -53,7 +53,7 @@ public final class WilcoxonSignedRankTest extends AbstractEventStudyTest {
   private static final WilcoxonSignedRankTest DEFAULT = new WilcoxonSignedRankTest();
 
   private WilcoxonSignedRankTest() {
-    super(ID, true);
+    super(ID, true, true);
   }
 
   /**
@@ -65,6 +65,9 @@ public final class WilcoxonSignedRankTest extends AbstractEventStudyTest {
 
   @Override
   public double statistic(Sample sample) {
+    if (sample instanceof ValueSample v && !v.zeroMedianUnderNull()) {
+      return Double.NaN; // its null is a zero mean only: a zero-median test does not apply
+    }
     double[] v = SampleMath.array(sample, VALUES);
     int n = v.length;
     int nonZero = 0;

@@ -113,6 +113,22 @@ public final class PriceDirectory {
   }
 
   /**
+   * Reads one ticker's volumes for a volume study, with {@link PriceFileReader#readVolume(Path)}.
+   *
+   * @param ticker the ticker
+   * @return its volumes, or empty if the folder has no {@code <ticker>.csv}
+   * @throws InputException if the file exists but is malformed or has no Volume column, or the
+   *     ticker is unsafe
+   */
+  public Optional<DatedSeries> readVolume(String ticker) {
+    Path file = fileOf(ticker);
+    if (!Files.exists(file)) {
+      return Optional.empty();
+    }
+    return Optional.of(PriceFileReader.readVolume(file));
+  }
+
+  /**
    * Reads the prices of several tickers, each once.
    *
    * @param tickers the tickers (repeats are read once)

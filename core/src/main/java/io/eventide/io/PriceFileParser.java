@@ -69,14 +69,21 @@ final class PriceFileParser {
   private boolean ascending;
   private Map<Long, Integer> seen;
 
+  private final boolean requireVolume;
+
   private InputException rowError;
   private InputException orderError;
   private InputException barsError;
 
   private PriceFileParser(String source, byte[] bytes, boolean bars) {
+    this(source, bytes, bars, false);
+  }
+
+  private PriceFileParser(String source, byte[] bytes, boolean bars, boolean requireVolume) {
     this.source = source;
     this.scan = new CsvScanner(source, bytes);
     this.bars = bars;
+    this.requireVolume = requireVolume;
   }
 
   static DatedSeries series(byte[] bytes, String source, String ticker) {
@@ -87,6 +94,17 @@ final class PriceFileParser {
 
   static PriceBars bars(byte[] bytes, String source, String ticker) {
     PriceFileParser p = new PriceFileParser(source, bytes, true);
+    p.run();
+    return PriceBars.of(ticker, p.days, p.values, p.open, p.volume);
+  }
+
+  /**
+   * The bars of a file that must have a Volume column (a volume study's listing or benchmark).
+   *
+   * @throws InputException as {@link #bars}, or, at the header, if the file has no Volume column
+   */
+  static PriceBars barsWithVolume(byte[] bytes, String source, String ticker) {
+    PriceFileParser p = new PriceFileParser(source, bytes, true, true);
     p.run();
     return PriceBars.of(ticker, p.days, p.values, p.open, p.volume);
   }
@@ -217,6 +235,18 @@ final class PriceFileParser {
       closeLabel = closeColumn < 0 ? "" : label(names, closeColumn);
       openLabel = openColumn < 0 ? "" : label(names, openColumn);
       volumeLabel = volumeColumn < 0 ? "" : label(names, volumeColumn);
+      if (requireVolume && volumeColumn < 0) {
+        throw finish(
+            new InputException(
+                source,
+                headerLine,
+                "",
+                "",
+                "has no Volume column (Volume, Vol., 交易量 or 成交量); a volume study needs the"
+                    + " traded volume of every listing and benchmark (header: "
+                    + headerText
+                    + ")"));
+      }
     }
     if (!haveRow && !nextRecord()) {
       throw new InputException(source, lastLine, "", "", "the file has a header but no data rows");

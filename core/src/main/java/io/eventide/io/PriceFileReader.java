@@ -156,6 +156,25 @@ public final class PriceFileReader {
   }
 
   /**
+   * Reads the volumes of a price file for a volume study ({@code docs/statistics.md}, "Abnormal
+   * volume"): the Volume column of {@link #readBars(Path)} on the dates of the adjusted closes, in
+   * shares, {@code NaN} where the cell is empty, {@code null}, {@code nan} or {@code -}; zero is a
+   * value. The file is checked as {@link #readBars(Path)} checks it.
+   *
+   * @param file the file, UTF-8
+   * @return the volumes in ascending date order
+   * @throws InputException for a missing, unreadable or malformed file, or one without a Volume
+   *     column ({@code Volume}, {@code Vol.}, {@code 交易量}, {@code 成交量}, any case)
+   */
+  public static DatedSeries readVolume(Path file) {
+    Objects.requireNonNull(file, "file");
+    String source = file.toString();
+    PriceBars bars =
+        PriceFileParser.barsWithVolume(SourceText.readBytes(file), source, tickerOf(source));
+    return DatedSeries.ofEpochDays(bars.name(), bars.epochDays(), bars.volumes());
+  }
+
+  /**
    * The ticker a price file holds: its name without folders and without a final {@code .csv} (any
    * case). {@code prices/9988.HK.csv} holds {@code 9988.HK}.
    *

@@ -44,13 +44,18 @@ public final class ReturnPanel {
   /** Prices of reference listings (not in the universe), by ticker: BHAR benchmarks. */
   private final Map<String, DatedSeries> references;
 
+  /** Whether the series are log volumes {@code ln(1 + V)} rather than returns. */
+  private final boolean logVolume;
+
   private ReturnPanel(
       List<Listing> listings,
       Map<String, ListingReturns> byTicker,
       ReturnType returnType,
       FactorSet factors,
       Map<Exchange, FactorSet> factorsByExchange,
-      Map<String, DatedSeries> references) {
+      Map<String, DatedSeries> references,
+      boolean logVolume) {
+    this.logVolume = logVolume;
     this.listings = listings;
     this.byTicker = byTicker;
     this.returnType = returnType;
@@ -70,6 +75,39 @@ public final class ReturnPanel {
    */
   public static ReturnPanel of(
       List<Listing> listings, Map<String, DatedSeries> prices, ReturnType returnType) {
+    return build(listings, prices, returnType, null);
+  }
+
+  /**
+   * Builds a panel of log trading volumes for a volume study ({@code docs/statistics.md}, "Abnormal
+   * volume"; Campbell and Wasley 1996, RQFA 6: 309–326): in place of a listing's returns it holds
+   * {@code v_t = ln(1 + V_t)} on each session of its calendar, and in place of its benchmark's
+   * returns the benchmark's {@code v_mt = ln(1 + V_mt)}. The calendars are those of {@link #of}:
+   * the dates on which the benchmark has a price. A volume is a level, so {@code v_t} needs no
+   * previous session; it is missing ({@code NaN}) where the volume is missing or the session has no
+   * row, and a zero volume is a value ({@code v = 0}). A study reads the series as it reads
+   * returns, so every model and test runs unchanged; {@link #holdsLogVolume()} tells the two kinds
+   * apart and {@link #returnType()} is {@link ReturnType#SIMPLE}, unused.
+   *
+   * @param listings the universe
+   * @param prices adjusted closes by ticker (the calendars, and whether a listing has prices);
+   *     benchmarks must be present, listings may be absent
+   * @param volumes volumes by ticker ({@code NaN} where missing, 0 or more otherwise); benchmarks
+   *     must be present, a listing without one has every volume missing
+   * @return the panel, without factors
+   * @throws IllegalArgumentException if a ticker repeats, a benchmark has no prices or no volumes,
+   *     or a volume is negative
+   */
+  public static ReturnPanel ofLogVolume(
+      List<Listing> listings, Map<String, DatedSeries> prices, Map<String, DatedSeries> volumes) {
+    return build(listings, prices, ReturnType.SIMPLE, Objects.requireNonNull(volumes, "volumes"));
+  }
+
+  private static ReturnPanel build(
+      List<Listing> listings,
+      Map<String, DatedSeries> prices,
+      ReturnType returnType,
+      Map<String, DatedSeries> volumes) {
     Objects.requireNonNull(returnType, "returnType");
     Map<String, TradingCalendar> calendars = new HashMap<>();
     Map<String, double[]> benchmarkReturns = new HashMap<>();
@@ -104,7 +142,16 @@ public final class ReturnPanel {
         }
         cal = calendarOf(bench, l);
         calendars.put(key, cal);
-        benchmarkReturns.put(key, Returns.of(bench.alignTo(sessions(cal)), returnType));
+        if (volumes == null) {
+          benchmarkReturns.put(key, Returns.of(bench.alignTo(sessions(cal)), returnType));
+        } else {
+          DatedSeries v = volumes.get(l.benchmark());
+          if (v == null) {
+            throw new IllegalArgumentException(
+                "Benchmark " + l.benchmark() + " of " + l.ticker() + " has no volume series");
+          }
+          benchmarkReturns.put(key, logVolume(v, sessions(cal)));
+        }
       }
       long[] sessions = sessions(cal);
       DatedSeries own = prices.get(l.ticker());
@@ -115,10 +162,20 @@ public final class ReturnPanel {
       } else {
         p = own.alignTo(sessions);
       }
+      double[] series;
+      if (volumes == null) {
+        series = Returns.of(p, returnType);
+      } else {
+        DatedSeries v = volumes.get(l.ticker());
+        if (v == null) {
+          series = new double[sessions.length];
+          java.util.Arrays.fill(series, Double.NaN);
+        } else {
+          series = logVolume(v, sessions);
+        }
+      }
       byTicker.put(
-          l.ticker(),
-          new ListingReturns(
-              l, cal, returnType, p, Returns.of(p, returnType), benchmarkReturns.get(key)));
+          l.ticker(), new ListingReturns(l, cal, returnType, p, series, benchmarkReturns.get(key)));
     }
     return new ReturnPanel(
         List.copyOf(listings),
@@ -126,7 +183,35 @@ public final class ReturnPanel {
         returnType,
         null,
         Map.of(),
-        Map.of());
+        Map.of(),
+        volumes != null);
+  }
+
+  /** {@code ln(1 + V)} on each session; {@code NaN} where the volume is missing. */
+  private static double[] logVolume(DatedSeries volume, long[] sessions) {
+    double[] v = volume.alignTo(sessions);
+    for (int t = 0; t < v.length; t++) {
+      if (v[t] < 0 || Double.isInfinite(v[t])) {
+        throw new IllegalArgumentException(
+            "Volume of "
+                + volume.name()
+                + " on "
+                + java.time.LocalDate.ofEpochDay(sessions[t])
+                + " is "
+                + v[t]
+                + "; a volume is 0 or more");
+      }
+      v[t] = Math.log1p(v[t]);
+    }
+    return v;
+  }
+
+  /**
+   * @return whether this panel holds log volumes {@code ln(1 + V)} ({@link #ofLogVolume}) rather
+   *     than returns
+   */
+  public boolean holdsLogVolume() {
+    return logVolume;
   }
 
   private static TradingCalendar calendarOf(DatedSeries bench, Listing l) {
@@ -166,7 +251,8 @@ public final class ReturnPanel {
         returnType,
         Objects.requireNonNull(factorSet),
         factorsByExchange,
-        references);
+        references,
+        logVolume);
   }
 
   /**
@@ -189,7 +275,8 @@ public final class ReturnPanel {
         returnType,
         factors,
         factorsByExchange,
-        Collections.unmodifiableMap(refs));
+        Collections.unmodifiableMap(refs),
+        logVolume);
   }
 
   /**
@@ -234,7 +321,13 @@ public final class ReturnPanel {
     Map<Exchange, FactorSet> next = new LinkedHashMap<>(factorsByExchange);
     next.put(exchange, factorSet);
     return new ReturnPanel(
-        listings, byTicker, returnType, factors, Collections.unmodifiableMap(next), references);
+        listings,
+        byTicker,
+        returnType,
+        factors,
+        Collections.unmodifiableMap(next),
+        references,
+        logVolume);
   }
 
   /**

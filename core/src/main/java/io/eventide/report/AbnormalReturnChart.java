@@ -58,9 +58,9 @@ public final class AbnormalReturnChart {
         new CategoryChartBuilder()
             .width(900)
             .height(500)
-            .title("Abnormal returns around " + eventId)
+            .title("Daily " + Charts.quantity(study) + " around " + eventId)
             .xAxisTitle("trading day relative to day 0 (each listing's own sessions)")
-            .yAxisTitle("AR, %")
+            .yAxisTitle(Charts.axis(study, "AR"))
             .build();
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     chart.getStyler().setPlotGridLinesColor(new Color(0xe6, 0xe6, 0xe6));

@@ -124,13 +124,15 @@ public final class CaarChart {
             .title(
                 lines.isEmpty()
                     ? "No CAAR: every firm-event was left out"
-                    : "Cumulative average abnormal return, "
+                    : "Cumulative average "
+                        + Charts.quantity(study)
+                        + ", "
                         + study.specification().model().id()
                         + " model"
                         + (study.specification().signedByDirection() ? ", signed by direction" : "")
                         + " (dashed: 95% band)")
             .xAxisTitle("trading day relative to day 0")
-            .yAxisTitle("CAAR, %")
+            .yAxisTitle(Charts.axis(study, "CAAR"))
             .build();
     Styler.class.cast(chart.getStyler()).setChartBackgroundColor(Color.WHITE);
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);

@@ -68,4 +68,31 @@ public final class Charts {
     }
     return out.toString(StandardCharsets.UTF_8);
   }
+
+  /**
+   * @param study a study
+   * @return what its charts plot: {@code abnormal return}, {@code abnormal log volume} or {@code
+   *     abnormal variance U − 1} ({@code docs/statistics.md} section 3g)
+   */
+  static String quantity(io.eventide.study.StudyResult study) {
+    return switch (study.specification().measure()) {
+      case RETURNS -> "abnormal return";
+      case VOLUME -> "abnormal log volume";
+      case VOLATILITY -> "abnormal variance U − 1";
+    };
+  }
+
+  /**
+   * @param study a study
+   * @param what {@code CAAR} or {@code AR}
+   * @return the y-axis title of a chart of values × 100: percent for returns, log points for log
+   *     volume, hundredths for {@code U − 1}
+   */
+  static String axis(io.eventide.study.StudyResult study, String what) {
+    return switch (study.specification().measure()) {
+      case RETURNS -> what + ", %";
+      case VOLUME -> what + " of ln(1 + V), log points (× 100)";
+      case VOLATILITY -> what + " of U − 1, × 100";
+    };
+  }
 }

@@ -260,7 +260,7 @@ final class OutputTables {
           for (StudyResult g : withGroups(study)) {
             String label = g.groupLabel().orElse("");
             for (EventWindow w : g.windows()) {
-              for (Measure m : Measure.values()) {
+              for (Measure m : g.measures()) {
                 action.accept(new CaarRow(label, w, m, g.caar(w, m)));
               }
             }

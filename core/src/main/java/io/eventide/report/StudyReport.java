@@ -139,6 +139,7 @@ public final class StudyReport {
         spec.cleaningRadius().isPresent()
             ? "±" + spec.cleaningRadius().getAsInt() + " sessions around other events"
             : "off");
+    dl(h, "measure", spec.measure().id());
     dl(h, "signed by direction", spec.signedByDirection() ? "yes" : "no");
     dl(h, "grouped by", spec.groupBy().map(Object::toString).orElse("none"));
     h.append("</dl>\n");
@@ -149,10 +150,22 @@ public final class StudyReport {
   }
 
   private static void windows(StringBuilder h, StudyResult study, Map<String, StudyTests> all) {
+    Measure primary = study.specification().measure().cumulated();
     h.append("<h2 id=\"caar\">CAAR and tests by window</h2>")
         .append("<p class=\"note\">CAAR with its standard error s/√N and 95% interval from")
         .append(" Student t with N − 1 degrees of freedom; ABHAR the mean buy-and-hold abnormal")
-        .append(" return. Tests on CAR: statistic, then p-value.</p>\n");
+        .append(" return. Tests on ")
+        .append(primary)
+        .append(": statistic, then p-value.")
+        .append(
+            primary == Measure.CAR
+                ? ""
+                : " (A "
+                    + study.specification().measure().id()
+                    + " study: CAAR is the mean "
+                    + primary
+                    + ", in its own units, and there is no BHAR.)")
+        .append("</p>\n");
     for (Map.Entry<String, StudyTests> g : all.entrySet()) {
       StudyResult r = g.getKey().isEmpty() ? study : study.group(g.getKey());
       String title = g.getKey().isEmpty() ? "All firm-events" : "Group " + g.getKey();
@@ -162,20 +175,20 @@ public final class StudyReport {
           .append("</tr></thead><tbody>");
       for (EventWindow w : r.windows()) {
         MeanEstimate c = r.caar(w);
-        MeanEstimate b = r.caar(w, Measure.BHAR);
+        MeanEstimate b = r.measures().contains(Measure.BHAR) ? r.caar(w, Measure.BHAR) : null;
         h.append("<tr><td>").append(w).append("</td>");
         num(h, Integer.toString(c.n()));
         num(h, pct(c.estimate()));
         num(h, pct(c.standardError()));
         num(h, fmt("%.2f", c.t()));
         num(h, Double.isNaN(c.lower()) ? "" : pct(c.lower()) + " to " + pct(c.upper()));
-        num(h, pct(b.estimate()));
+        num(h, b == null ? "" : pct(b.estimate()));
         h.append("</tr>");
       }
       h.append("</tbody></table>\n");
       List<String> ids = new ArrayList<>();
       for (StudyTests.Row row : g.getValue().rows()) {
-        if (row.measure() == Measure.CAR && !ids.contains(row.result().testId())) {
+        if (row.measure() == primary && !ids.contains(row.result().testId())) {
           ids.add(row.result().testId());
         }
       }
@@ -187,7 +200,7 @@ public final class StudyReport {
       for (String id : ids) {
         h.append("<tr><td>").append(esc(id)).append("</td>");
         for (EventWindow w : r.windows()) {
-          TestResult t = g.getValue().result(w, Measure.CAR, id).orElse(null);
+          TestResult t = g.getValue().result(w, primary, id).orElse(null);
           boolean undefined = t == null || Double.isNaN(t.statistic());
           num(h, undefined ? "undef" : fmt("%.2f", t.statistic()));
           num(h, undefined ? "" : fmt("%.4f", t.pValue()));
@@ -204,7 +217,10 @@ public final class StudyReport {
       h.append("<p>No chart: every firm-event was left out.</p>\n");
       return;
     }
-    img(h, Charts.png(CaarChart.of(study)), "Cumulative average abnormal return with 95% band");
+    img(
+        h,
+        Charts.png(CaarChart.of(study)),
+        "Cumulative average " + Charts.quantity(study) + " with 95% band");
     // The abnormal returns of the event with the most OK listings (the first by id on a tie).
     Map<String, Integer> okByEvent = new LinkedHashMap<>();
     for (FirmEventResult r : study.firmEvents()) {

@@ -7,6 +7,7 @@ import io.eventide.inference.Sample;
 import io.eventide.inference.TestResult;
 import io.eventide.study.FirmEventResult;
 import io.eventide.study.Outcome;
+import io.eventide.study.StudyMeasure;
 import io.eventide.study.StudyResult;
 import io.eventide.study.StudySpecification;
 import io.eventide.study.StudyTests;
@@ -58,11 +59,17 @@ public final class StudySummary {
     sb.append("Eventide event study\n");
     sb.append(
         f(
-            "  model %s, estimation window %s, at least %d estimation days, %s returns%n",
+            "  model %s, estimation window %s, at least %d estimation days, %s%n",
             spec.model().id(),
             spec.estimationWindow(),
             spec.minEstimation(),
-            study.returnType().name().toLowerCase(Locale.ROOT)));
+            switch (spec.measure()) {
+              case RETURNS -> study.returnType().name().toLowerCase(Locale.ROOT) + " returns";
+              case VOLUME -> "abnormal log volume ln(1 + V) (measure volume)";
+              case VOLATILITY ->
+                  study.returnType().name().toLowerCase(Locale.ROOT)
+                      + " returns, abnormal variance Σ(U − 1) (measure volatility)";
+            }));
     if (spec.cleaningRadius().isPresent()) {
       sb.append(
           f(
@@ -89,10 +96,14 @@ public final class StudySummary {
     EventWindow span = study.specification().eventSpan();
     int from = Math.max(-2, span.fromInclusive());
     int to = Math.min(2, span.toInclusive());
-    sb.append("Day 0 and returns around it (%, the listing's own sessions)\n");
+    boolean volume = study.specification().measure() == StudyMeasure.VOLUME;
+    sb.append(
+        volume
+            ? "Day 0 and log volumes ln(1 + V) around it (the listing's own sessions)\n"
+            : "Day 0 and returns around it (%, the listing's own sessions)\n");
     sb.append(f("  %-36s %-9s %-6s %-10s", "event", "ticker", "exch", "day 0"));
     for (int d = from; d <= to; d++) {
-      sb.append(f(" %7s", "R(" + signed(d) + ")"));
+      sb.append(f(" %7s", (volume ? "v(" : "R(") + signed(d) + ")"));
     }
     sb.append(f("  %s%n", "outcome"));
     int shown = 0;
@@ -112,7 +123,8 @@ public final class StudySummary {
               r.exchange().map(x -> x.code()).orElse("-"),
               r.dayZero().map(Object::toString).orElse("-")));
       for (int d = from; d <= to; d++) {
-        sb.append(f(" %7s", percent(r.returnOn(d))));
+        double v = r.returnOn(d);
+        sb.append(f(" %7s", volume ? (Double.isNaN(v) ? "." : f("%.2f", v)) : percent(v)));
       }
       sb.append(f("  %s%n", r.outcome()));
     }
@@ -177,6 +189,11 @@ public final class StudySummary {
   }
 
   private static void windows(StringBuilder sb, StudyResult study, StudyTests tests) {
+    Measure primary = study.specification().measure().cumulated();
+    if (primary != Measure.CAR) {
+      cumulated(sb, study, tests, primary);
+      return;
+    }
     for (EventWindow w : study.windows()) {
       Sample car = study.sample(w, Measure.CAR);
       Sample bhar = study.sample(w, Measure.BHAR);
@@ -199,6 +216,23 @@ public final class StudySummary {
                 b == null ? "" : stat(b.statistic()),
                 b == null ? "" : pValue(b.pValue()),
                 r.n()));
+      }
+      sb.append('\n');
+    }
+  }
+
+  /** The windows of a volume or volatility study: one measure, in its own units. */
+  private static void cumulated(
+      StringBuilder sb, StudyResult study, StudyTests tests, Measure measure) {
+    for (EventWindow w : study.windows()) {
+      Sample s = study.sample(w, measure);
+      sb.append(f("Window %s   N = %d   mean %s = %s%n", w, s.size(), measure, stat(mean(s))));
+      sb.append(f("  %-13s %10s %10s %5s%n", "test", measure + " stat", "p-value", "N"));
+      for (TestResult r : tests.forWindow(w, measure)) {
+        sb.append(
+            f(
+                "  %-13s %10s %10s %5d%n",
+                r.testId(), stat(r.statistic()), pValue(r.pValue()), r.n()));
       }
       sb.append('\n');
     }

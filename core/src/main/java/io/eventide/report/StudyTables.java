@@ -95,16 +95,17 @@ public final class StudyTables {
     IntColumn n = IntColumn.create("n");
     DoubleColumn aar = DoubleColumn.create("aar");
     Table t = Table.create("days", day, n, aar);
-    List<TestResult> first = tests.forWindow(EventWindow.day(span.fromInclusive()), Measure.CAR);
+    Measure primary = study.specification().measure().cumulated();
+    List<TestResult> first = tests.forWindow(EventWindow.day(span.fromInclusive()), primary);
     for (TestResult r : first) {
       t.addColumns(DoubleColumn.create(r.testId()), DoubleColumn.create(r.testId() + "_p"));
     }
     for (int d = span.fromInclusive(); d <= span.toInclusive(); d++) {
-      Sample s = study.sample(EventWindow.day(d), Measure.CAR);
+      Sample s = study.sample(EventWindow.day(d), primary);
       day.append(d);
       n.append(s.size());
       aar.append(StudySummary.mean(s));
-      for (TestResult r : tests.forWindow(EventWindow.day(d), Measure.CAR)) {
+      for (TestResult r : tests.forWindow(EventWindow.day(d), primary)) {
         t.doubleColumn(r.testId()).append(r.statistic());
         t.doubleColumn(r.testId() + "_p").append(r.pValue());
       }
@@ -135,7 +136,7 @@ public final class StudyTables {
     IntColumn n = IntColumn.create("n");
     DoubleColumn mean = DoubleColumn.create("mean");
     for (EventWindow w : study.windows()) {
-      for (Measure m : Measure.values()) {
+      for (Measure m : study.measures()) {
         Sample s = study.sample(w, m);
         window.append(w.toString());
         measure.append(m.name());

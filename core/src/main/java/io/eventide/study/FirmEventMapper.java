@@ -42,6 +42,7 @@ final class FirmEventMapper {
   private final ModelFitter fitter;
   private Conventions conventions;
   private boolean rankScores = true;
+  private StudyMeasure measure = StudyMeasure.RETURNS;
 
   private final double[] rankValues;
   private final RankKernel ranker;
@@ -109,6 +110,7 @@ final class FirmEventMapper {
             spec.cleaningRadius().orElse(-1),
             spec.model().fitter());
     m.conventions(spec.conventions());
+    m.measure(spec.measure());
     return m;
   }
 
@@ -203,16 +205,26 @@ final class FirmEventMapper {
     // Event span: expected return once per day, then AR and SAR.
     double[] r = ld.returns;
     int s0 = d0 + layout.spanFrom;
+    final boolean volatility = measure == StudyMeasure.VOLATILITY;
+    // Volatility: U = c AR² / v with c = (M − k − 2)/(M − k), so that E[U] = 1 when AR/√v is
+    // Student t with M − k degrees of freedom; the day's abnormal quantity is U − 1.
+    final int dof = fit.degreesOfFreedom();
+    final double scale = volatility ? (dof - 2.0) / dof : 1.0;
     for (int d = 0; d < layout.spanLen; d++) {
       int t = s0 + d;
       double e = fit.expected(t);
       double a = sign * (r[t] - e);
+      double sar = a / Math.sqrt(fit.forecastVariance(t));
       expected[d] = e;
-      ar[d] = a;
-      cols.expected[d][fe] = e;
-      cols.ar[d][fe] = a;
-      cols.sar[d][fe] = a / Math.sqrt(fit.forecastVariance(t));
       rankValues[estLen + d] = a;
+      cols.expected[d][fe] = e;
+      if (volatility) {
+        a = scale * sar * sar - 1.0;
+        sar = Double.NaN;
+      }
+      ar[d] = a;
+      cols.ar[d][fe] = a;
+      cols.sar[d][fe] = sar;
     }
 
     // Windows: CAR, Var(CAR), BHAR where every AR is present.
@@ -229,12 +241,19 @@ final class FirmEventMapper {
         continue;
       }
       cols.car[w][fe] = car;
-      cols.carVariance[w][fe] = fit.carVariance(d0 + layout.windowFrom[w], d0 + layout.windowTo[w]);
-      cols.bhar[w][fe] =
-          sign
-              * (ld.bharReference == null
-                  ? bhar(r, s0, from, to)
-                  : bhar(r, ld.bharReference, s0, from, to));
+      if (measure == StudyMeasure.RETURNS) {
+        cols.carVariance[w][fe] =
+            fit.carVariance(d0 + layout.windowFrom[w], d0 + layout.windowTo[w]);
+        cols.bhar[w][fe] =
+            sign
+                * (ld.bharReference == null
+                    ? bhar(r, s0, from, to)
+                    : bhar(r, ld.bharReference, s0, from, to));
+      } else if (!volatility) {
+        // Volume: Var(CAV) as Var(CAR), from the fit on log volume; BHAR is not defined.
+        cols.carVariance[w][fe] =
+            fit.carVariance(d0 + layout.windowFrom[w], d0 + layout.windowTo[w]);
+      }
       mask[w >>> 6] |= 1L << (w & 63);
       any = true;
     }
@@ -306,6 +325,15 @@ final class FirmEventMapper {
     }
     // Constant mean (k = 1: M − 1 is M − k) and market-adjusted (k = 0): nothing switches.
     return fit;
+  }
+
+  /**
+   * @param m what the study measures: returns (the default), log volume (the inputs are log
+   *     volumes; no BHAR) or volatility (each event day's abnormal quantity is {@code U − 1}; no
+   *     SAR, no Var(CAR), no BHAR)
+   */
+  void measure(StudyMeasure m) {
+    this.measure = m;
   }
 
   /**

@@ -34,16 +34,7 @@ final class PartitionKernel implements StudyPartitions.Kernel {
     requireSupported(spec);
     StudyLayout layout = resolved.layout;
     FirmEventColumns cols = columns(resolved, keepEstimationSar);
-    FirmEventMapper mapper =
-        new FirmEventMapper(
-            layout,
-            cols,
-            resolved.listings,
-            spec.minEstimation(),
-            resolved.returnType,
-            spec.cleaningRadius().orElse(-1),
-            spec.model().fitter());
-    mapper.conventions(spec.conventions());
+    FirmEventMapper mapper = FirmEventMapper.of(resolved, cols);
     PartialSums sums = sums(layout);
     for (int fe = 0; fe < cols.size; fe++) {
       if (cols.outcome[fe] != null) {

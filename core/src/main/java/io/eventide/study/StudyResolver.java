@@ -42,6 +42,16 @@ final class StudyResolver {
         throw new IllegalArgumentException("Event id " + sorted.get(i).id() + " appears twice");
       }
     }
+    boolean volume = spec.measure() == StudyMeasure.VOLUME;
+    if (volume != panel.holdsLogVolume()) {
+      throw new IllegalArgumentException(
+          volume
+              ? "A volume study needs a panel of log volumes (ReturnPanel.ofLogVolume); this panel"
+                  + " holds returns"
+              : "A "
+                  + spec.measure().id()
+                  + " study needs a panel of returns (ReturnPanel.of); this panel holds log volumes");
+    }
     StudyLayout layout = new StudyLayout(spec);
     List<Listing> universe = panel.listings();
     ListingData[] listings = listingData(panel, spec.model());

@@ -304,7 +304,11 @@ public final class StudyResult {
     for (int day = layout.windowFrom[w]; day <= layout.windowTo[w]; day++) {
       if (Double.isNaN(cols.ar[day - layout.spanFrom][i])) {
         String date = r.date(day).map(Object::toString).orElse("?");
-        String why = Double.isNaN(r.returnOn(day)) ? "no return" : "no expected return";
+        boolean volume = spec.measure() == StudyMeasure.VOLUME;
+        String why =
+            Double.isNaN(r.returnOn(day))
+                ? (volume ? "no volume" : "no return")
+                : (volume ? "no expected log volume" : "no expected return");
         return why + " on day " + (day > 0 ? "+" : "") + day + " (" + date + ")";
       }
     }
@@ -312,18 +316,43 @@ public final class StudyResult {
   }
 
   /**
+   * The measures this study reports, in {@code tests.csv}'s order ({@link
+   * StudyMeasure#measures()}): {@code CAR, BHAR} for a returns study, {@code CAVOL} for a volume
+   * study, {@code CAVAR} for a volatility study.
+   *
+   * @return the measures
+   */
+  public List<Measure> measures() {
+    return spec.measure().measures();
+  }
+
+  /**
    * The reduced sample of one window and measure: the input of every test statistic. Its values are
    * those of the firm-events with a CAR in the window, in canonical order.
    *
    * @param window a test window (see {@link #testWindows()})
-   * @param measure CAR or BHAR
-   * @return for {@link Measure#CAR} a {@link CarSample} (its mean rank scores span the estimation
-   *     window then the event span, with this window's days located in them; with the firm-events'
-   *     standardized estimation residuals when the study kept them, {@link
-   *     EventStudy#withEstimationSar()}), for {@link Measure#BHAR} a {@link ValueSample} labelled
-   *     {@code BHAR}
+   * @param measure one of {@link #measures()}: CAR or BHAR for a returns study, CAVOL for a volume
+   *     study, CAVAR for a volatility study
+   * @return for {@link Measure#CAR} and {@link Measure#CAVOL} a {@link CarSample} (its mean rank
+   *     scores span the estimation window then the event span, with this window's days located in
+   *     them; with the firm-events' standardized estimation residuals when the study kept them,
+   *     {@link EventStudy#withEstimationSar()}), for {@link Measure#BHAR} a {@link ValueSample}
+   *     labelled {@code BHAR}, for {@link Measure#CAVAR} a {@link ValueSample#withZeroMeanOnly}
+   *     sample labelled {@code CAVAR}
+   * @throws IllegalArgumentException if the window is not a test window or the measure not one of
+   *     this study's
    */
   public Sample sample(EventWindow window, Measure measure) {
+    Objects.requireNonNull(measure, "measure");
+    if (!measures().contains(measure)) {
+      throw new IllegalArgumentException(
+          "Measure "
+              + measure
+              + " is not one of this "
+              + spec.measure().id()
+              + " study's measures "
+              + measures());
+    }
     int w = layout.windowIndex(window);
     if (w < 0) {
       throw new IllegalArgumentException(
@@ -349,6 +378,15 @@ public final class StudyResult {
         }
       }
       return ValueSample.of(Measure.BHAR.name(), java.util.Arrays.copyOf(values, j));
+    }
+    if (measure == Measure.CAVAR) {
+      for (int v = 0; v < size(); v++) {
+        int i = at(v);
+        if (!Double.isNaN(car[i])) {
+          values[j++] = car[i];
+        }
+      }
+      return ValueSample.withZeroMeanOnly(Measure.CAVAR.name(), values);
     }
     double[] scar = new double[n];
     double[] dof = new double[n];
@@ -428,12 +466,12 @@ public final class StudyResult {
   /**
    * The mean CAR or BHAR of a test window with its standard error and 95% interval.
    *
-   * @param window for CAR any window inside the event span; for BHAR a test window
-   * @param measure CAR or BHAR
+   * @param window for CAR (CAVOL, CAVAR) any window inside the event span; for BHAR a test window
+   * @param measure one of {@link #measures()}
    * @return the estimate
    */
   public MeanEstimate caar(EventWindow window, Measure measure) {
-    if (measure == Measure.CAR) {
+    if (measure == spec.measure().cumulated()) {
       return caar(window);
     }
     double[] v = sample(window, measure).values();

@@ -61,6 +61,7 @@ public final class StudySpecification {
   private final boolean signedByDirection;
   private final Optional<GroupBy> groupBy;
   private final Conventions conventions;
+  private final StudyMeasure measure;
 
   private StudySpecification(Builder b) {
     this.bharBenchmark = b.bharBenchmark;
@@ -72,6 +73,7 @@ public final class StudySpecification {
     this.signedByDirection = b.signedByDirection;
     this.groupBy = b.groupBy;
     this.conventions = b.conventions;
+    this.measure = b.measure;
     validate();
   }
 
@@ -120,9 +122,43 @@ public final class StudySpecification {
               + estimationWindow.length()
               + " days; lower the minimum or widen the window");
     }
+    validateMeasure(k);
     if (cleaningRadius.isPresent() && cleaningRadius.getAsInt() < 0) {
       throw new IllegalArgumentException(
           "Cleaning radius is " + cleaningRadius.getAsInt() + "; use 0 or more sessions");
+    }
+  }
+
+  private void validateMeasure(int k) {
+    if (measure == StudyMeasure.RETURNS) {
+      return;
+    }
+    if (measure == StudyMeasure.VOLUME && !model.factorNames().isEmpty()) {
+      throw new IllegalArgumentException(
+          "Model "
+              + model.id()
+              + " is a factor model of returns; a volume study needs a model of log volume:"
+              + " market, constant-mean, market-adjusted (or scholes-williams, dimson, garch)");
+    }
+    if (bharBenchmark.isPresent()) {
+      throw new IllegalArgumentException(
+          "BHAR benchmark "
+              + bharBenchmark.get()
+              + " is set, but a "
+              + measure.id()
+              + " study has no BHAR; drop the BHAR benchmark or measure returns");
+    }
+    if (measure == StudyMeasure.VOLATILITY && minEstimation < k + 3) {
+      throw new IllegalArgumentException(
+          "Minimum estimation observations is "
+              + minEstimation
+              + " but a volatility study scales AR² by (M − k − 2)/(M − k), which needs M ≥ k + 3"
+              + " = "
+              + (k + 3)
+              + " for model "
+              + model.id()
+              + "; use at least "
+              + (k + 3));
     }
   }
 
@@ -172,6 +208,7 @@ public final class StudySpecification {
     b.signedByDirection = signedByDirection;
     b.groupBy = groupBy;
     b.conventions = conventions;
+    b.measure = measure;
     return b;
   }
 
@@ -290,6 +327,18 @@ public final class StudySpecification {
   }
 
   /**
+   * What the study measures: abnormal returns (the default), abnormal log volume or abnormal return
+   * variance ({@link StudyMeasure}; {@code docs/statistics.md}, "Abnormal volume" and "Abnormal
+   * volatility"). A volume study resolves against a panel of log volumes ({@code
+   * ReturnPanel.ofLogVolume}), the others against a panel of returns.
+   *
+   * @return the measure ({@link StudyMeasure#RETURNS} by default)
+   */
+  public StudyMeasure measure() {
+    return measure;
+  }
+
+  /**
    * @return the peers' conventions in force ({@link Conventions#SPEC} by default)
    */
   public Conventions conventions() {
@@ -301,6 +350,7 @@ public final class StudySpecification {
     return o instanceof StudySpecification s
         && bharBenchmark.equals(s.bharBenchmark)
         && conventions == s.conventions
+        && measure == s.measure
         && model.equals(s.model)
         && estimationWindow.equals(s.estimationWindow)
         && eventWindows.equals(s.eventWindows)
@@ -321,7 +371,8 @@ public final class StudySpecification {
         bharBenchmark,
         signedByDirection,
         groupBy,
-        conventions);
+        conventions,
+        measure);
   }
 
   @Override
@@ -339,6 +390,7 @@ public final class StudySpecification {
         + (signedByDirection ? ", signed by direction" : "")
         + groupBy.map(g -> ", grouped by " + g).orElse("")
         + (conventions == Conventions.SPEC ? "" : ", conventions=" + conventions.id())
+        + (measure == StudyMeasure.RETURNS ? "" : ", measure=" + measure.id())
         + "]";
   }
 
@@ -353,8 +405,22 @@ public final class StudySpecification {
     private boolean signedByDirection;
     private Optional<GroupBy> groupBy = Optional.empty();
     private Conventions conventions = Conventions.SPEC;
+    private StudyMeasure measure = StudyMeasure.RETURNS;
 
     private Builder() {}
+
+    /**
+     * What the study measures ({@link StudySpecification#measure()}). A volume study takes no
+     * factor model and no BHAR benchmark; a volatility study needs a minimum estimation count of at
+     * least {@code k + 3}.
+     *
+     * @param m returns (the default), volume or volatility
+     * @return this
+     */
+    public Builder measure(StudyMeasure m) {
+      this.measure = Objects.requireNonNull(m, "measure");
+      return this;
+    }
 
     /**
      * BHAR against a reference listing: {@code BHAR = Π(1 + R_t) − Π(1 + R_ref,t)} over the window

@@ -20,10 +20,12 @@ import java.util.concurrent.Future;
  * of {@code tests.csv} ({@code docs/cli.md}). Each row is a {@link TestResult} with the window and
  * measure of the sample it was computed on ({@link StudyResult#sample(EventWindow, Measure)}).
  *
- * <p>Order: CAR before BHAR; within a measure, the study's test windows (its event windows as
- * given, then each one-day window of the event span); within a window, the suite's order. A test
- * that does not apply to a measure's samples (the standardized tests on BHAR) has no row. Each
- * (window, measure) is independent, so they may be computed on an executor; the result is the same.
+ * <p>Order: the study's measures ({@link StudyResult#measures()}: CAR before BHAR; CAVOL alone for
+ * a volume study, CAVAR alone for a volatility study); within a measure, the study's test windows
+ * (its event windows as given, then each one-day window of the event span); within a window, the
+ * suite's order. A test that does not apply to a measure's samples (the standardized tests on BHAR)
+ * has no row. Each (window, measure) is independent, so they may be computed on an executor; the
+ * result is the same.
  */
 public final class StudyTests {
 
@@ -31,7 +33,7 @@ public final class StudyTests {
    * One test on one window and measure of a study.
    *
    * @param window the test window
-   * @param measure CAR or BHAR
+   * @param measure CAR or BHAR (CAVOL, CAVAR: {@link StudyResult#measures()})
    * @param result the test's result on that window's sample
    * @param pAdjusted the p-value adjusted across the windows of the same test and measure ({@link
    *     #withAdjustedPValues}), {@code NaN} when not adjusted or the p-value is undefined
@@ -49,7 +51,7 @@ public final class StudyTests {
      * A row without an adjusted p-value.
      *
      * @param window the test window
-     * @param measure CAR or BHAR
+     * @param measure CAR or BHAR (CAVOL, CAVAR: {@link StudyResult#measures()})
      * @param result the test's result on that window's sample
      */
     public Row(EventWindow window, Measure measure, TestResult result) {
@@ -109,7 +111,7 @@ public final class StudyTests {
    *
    * @param study the study's results
    * @param suite the tests
-   * @param measure CAR or BHAR
+   * @param measure CAR or BHAR (CAVOL, CAVAR: {@link StudyResult#measures()})
    * @return the results
    */
   public static StudyTests run(StudyResult study, TestSuite suite, Measure measure) {
@@ -176,7 +178,7 @@ public final class StudyTests {
   public static StudyTests run(StudyResult study, TestSuite suite) {
     Objects.requireNonNull(suite, "suite");
     List<Row> out = new ArrayList<>();
-    for (Measure m : Measure.values()) {
+    for (Measure m : study.measures()) {
       for (EventWindow w : study.testWindows()) {
         addRows(out, w, m, suite.run(study.sample(w, m)));
       }
@@ -214,7 +216,7 @@ public final class StudyTests {
     List<EventWindow> windows = new ArrayList<>();
     List<Measure> measures = new ArrayList<>();
     List<Future<List<TestResult>>> futures = new ArrayList<>();
-    for (Measure m : Measure.values()) {
+    for (Measure m : study.measures()) {
       for (EventWindow w : study.testWindows()) {
         windows.add(w);
         measures.add(m);
@@ -253,7 +255,7 @@ public final class StudyTests {
 
   /**
    * @param window a test window
-   * @param measure CAR or BHAR
+   * @param measure CAR or BHAR (CAVOL, CAVAR: {@link StudyResult#measures()})
    * @return the results of that window and measure, in suite order
    */
   public List<TestResult> forWindow(EventWindow window, Measure measure) {
@@ -268,7 +270,7 @@ public final class StudyTests {
 
   /**
    * @param window a test window
-   * @param measure CAR or BHAR
+   * @param measure CAR or BHAR (CAVOL, CAVAR: {@link StudyResult#measures()})
    * @param testId a test id such as {@code patell-z}
    * @return that result, if the test ran on that window and measure
    */

@@ -218,16 +218,18 @@ public final class StudyPartitions {
 
   /**
    * Refuses what the partitioned path does not compute: a BHAR reference listing ({@code
-   * --bhar-benchmark}) and Stata's conventions ({@code --conventions stata-estudy}, whose r̄ pairs
-   * every two firm-events of the whole sample). Groups and the estudy2 conventions are computed;
-   * signing by direction needs nothing more: the residuals a row carries are already signed, as in
-   * the local study. Keeping the standardized estimation residuals ({@code
+   * --bhar-benchmark}), Stata's conventions ({@code --conventions stata-estudy}, whose r̄ pairs
+   * every two firm-events of the whole sample) and a measure other than returns ({@code --measure
+   * volume|volatility}, {@code docs/statistics.md} section 3g). Groups and the estudy2 conventions
+   * are computed; signing by direction needs nothing more: the residuals a row carries are already
+   * signed, as in the local study. Keeping the standardized estimation residuals ({@code
    * EventStudy.withEstimationSar()}, the input of {@code grank-t} and {@code grank-z}) is a flag of
    * {@link #map(ResolvedStudy, Consumer, boolean)} and {@link #assemble(ResolvedStudy, Iterable,
    * PartialSums, boolean)}.
    *
    * @param spec a specification
-   * @throws IllegalArgumentException if it names a BHAR reference listing or Stata's conventions
+   * @throws IllegalArgumentException if it names a BHAR reference listing or Stata's conventions,
+   *     or measures volume or volatility
    */
   public static void requireSupported(StudySpecification spec) {
     if (spec.bharBenchmark().isPresent()) {
@@ -242,6 +244,14 @@ public final class StudyPartitions {
               + spec.conventions().id()
               + ": r̄ over every pair of the whole sample) are not supported by the partitioned"
               + " (Spark) study; run EventStudy locally");
+    }
+    if (spec.measure() != io.eventide.study.StudyMeasure.RETURNS) {
+      throw new IllegalArgumentException(
+          "Measure "
+              + spec.measure().id()
+              + " (StudySpecification.measure, --measure "
+              + spec.measure().id()
+              + ") is not supported by the partitioned (Spark) study; run EventStudy locally");
     }
   }
 }

@@ -17,6 +17,7 @@ import io.eventide.report.StudyFiles;
 import io.eventide.report.StudySummary;
 import io.eventide.study.CalendarTimePortfolio;
 import io.eventide.study.EventStudy;
+import io.eventide.study.StudyMeasure;
 import io.eventide.study.StudyResult;
 import io.eventide.study.StudySpecification;
 import io.eventide.study.StudyTests;
@@ -49,6 +50,9 @@ import picocli.CommandLine.Spec;
 public class StudyCommand implements Callable<Integer> {
 
   @Spec CommandSpec command;
+
+  /** The volumes of a {@code --measure volume} study, read in {@link #call()}; else null. */
+  private Map<String, DatedSeries> volumes;
 
   /** --factors [EXCH=]FILE, --characteristics FILE and --conventions PRESET. */
   @Mixin StudyMethodOptions methods;
@@ -174,6 +178,14 @@ public class StudyCommand implements Callable<Integer> {
     StudySpecification.Builder b = specification().toBuilder();
     answers.apply(b, events);
     StudySpecification spec = b.build();
+    if (spec.measure() != StudyMeasure.RETURNS && testOptions.bootstrap != null) {
+      throw new IllegalArgumentException(
+          "--bootstrap "
+              + testOptions.bootstrap
+              + " bootstraps the BHAR test, and a --measure "
+              + spec.measure().id()
+              + " study has no BHAR; drop --bootstrap or measure returns");
+    }
     if (!spec.model().factorNames().isEmpty() && methods.factors.isEmpty()) {
       throw new IllegalArgumentException(
           "Model "
@@ -192,8 +204,11 @@ public class StudyCommand implements Callable<Integer> {
     List<Listing> listings = UniverseFileReader.read(universe, registry);
     List<Event> evs = EventFileReader.read(events);
     long t1 = System.nanoTime();
+    // Prices (and a volume study's volumes) are read in the study phase, as they always were.
+    Map<String, DatedSeries> closes = prices(listings);
+    volumes = spec.measure() == StudyMeasure.VOLUME ? volumes(closes) : null;
     StudyResult result =
-        compute(spec, listings, evs, prices(listings), type, registry, suite.needsEstimationSar());
+        compute(spec, listings, evs, closes, type, registry, suite.needsEstimationSar());
     long t2 = System.nanoTime();
     StudyTests results = testOptions.finish(result, StudyTests.run(result, suite));
     CalendarTimePortfolio calendarTime = methods.calendarTime(result, registry);
@@ -348,8 +363,24 @@ public class StudyCommand implements Callable<Integer> {
       Map<String, DatedSeries> prices,
       ReturnType type,
       ExchangeRegistry registry) {
+    if (volumes != null) {
+      return methods.withFactors(ReturnPanel.ofLogVolume(listings, prices, volumes), registry);
+    }
     ReturnPanel panel = methods.withFactors(ReturnPanel.of(listings, prices, type), registry);
     return testOptions.withReference(panel, this.prices);
+  }
+
+  /**
+   * The volumes of a volume study: every listing and benchmark with a price file, read again for
+   * its Volume column; a file without one is bad input ({@code InputException}, exit 2).
+   */
+  private Map<String, DatedSeries> volumes(Map<String, DatedSeries> closes) {
+    PriceDirectory dir = PriceDirectory.of(prices);
+    Map<String, DatedSeries> out = new java.util.LinkedHashMap<>();
+    for (String ticker : closes.keySet()) {
+      dir.readVolume(ticker).ifPresent(v -> out.put(ticker, v));
+    }
+    return out;
   }
 
   /**

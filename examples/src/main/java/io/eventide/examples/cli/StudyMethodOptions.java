@@ -13,6 +13,7 @@ import io.eventide.report.StudyFiles;
 import io.eventide.study.CalendarTimePortfolio;
 import io.eventide.study.Conventions;
 import io.eventide.study.CrossSection;
+import io.eventide.study.StudyMeasure;
 import io.eventide.study.StudyResult;
 import io.eventide.study.StudySpecification;
 import java.io.PrintWriter;
@@ -69,6 +70,16 @@ public final class StudyMethodOptions {
               + " (default: ${DEFAULT-VALUE})")
   String conventions;
 
+  @Option(
+      names = "--measure",
+      paramLabel = "MEASURE",
+      defaultValue = "returns",
+      description =
+          "returns|volume|volatility: abnormal returns, abnormal log volume (Campbell & Wasley"
+              + " 1996; every price file needs a Volume column) or abnormal return variance"
+              + " (Beaver 1968), docs/statistics.md (default: ${DEFAULT-VALUE})")
+  String measure = "returns";
+
   /**
    * Sets the conventions of {@code --conventions} on a specification.
    *
@@ -76,6 +87,21 @@ public final class StudyMethodOptions {
    * @throws IllegalArgumentException for an unknown preset
    */
   void applyTo(StudySpecification.Builder builder) {
+    StudyMeasure m;
+    try {
+      m = StudyMeasure.of(measure);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "Unknown --measure '" + measure + "'; expected returns, volume or volatility");
+    }
+    if (m == StudyMeasure.VOLUME && !builder.build().model().factorNames().isEmpty()) {
+      throw new IllegalArgumentException(
+          "--model "
+              + builder.build().model().id()
+              + " is a factor model of returns and cannot run with --measure volume; use market,"
+              + " constant-mean or market-adjusted");
+    }
+    builder.measure(m);
     try {
       builder.conventions(Conventions.of(conventions));
     } catch (IllegalArgumentException e) {
