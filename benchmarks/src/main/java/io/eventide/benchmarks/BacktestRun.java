@@ -23,14 +23,18 @@ import java.util.Map;
  * 1,000 listings × 2,600 sessions ({@link SyntheticData}; closes compound the returns, each open is
  * the previous close times a small gap). 100 date-only announcements on evenly spaced sessions from
  * 300 on each hit every listing, alternating long and short; 0.05% of equity a trade and a gross
- * cap of 10 let every candidate trade. Each run is timed after two untimed warm-up runs; the
- * backtest runs on the number of threads given (default 2: {@code Backtest.withParallelism}, the
- * fits behind β̂ and a sweep's holding periods).
+ * cap of 10 let every candidate trade. Two untimed warm-ups of the backtest and of the sweep, then
+ * seven timed repetitions of each, alternating; the medians are compared. The backtest runs on the
+ * number of threads given (default 2: {@code Backtest.withParallelism}, the fits behind β̂ and a
+ * sweep's holding periods).
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.eventide.benchmarks.BacktestRun
  * [threads]}.
  */
 public final class BacktestRun {
+
+  /** Timed repetitions of each, alternating, after two untimed warm-ups of each. */
+  private static final int REPEATS = 7;
 
   private BacktestRun() {}
 
@@ -67,29 +71,55 @@ public final class BacktestRun {
     }
     BacktestData data = BacktestData.of(universe, bars, events);
     Strategy s = Strategy.builder().hedge(Hedge.MARKET).size(0.0005).maxGross(10).hold(5).build();
+    Backtest backtest = Backtest.of(s).withParallelism(threads);
+    List<Integer> holds = List.of(1, 3, 5, 10);
     for (int w = 0; w < 2; w++) {
-      Backtest.of(s).withParallelism(threads).run(data);
+      backtest.run(data);
+      backtest.sweep(data, holds);
     }
-    long t0 = System.nanoTime();
-    BacktestResult one = Backtest.of(s).withParallelism(threads).run(data);
-    long t1 = System.nanoTime();
-    List<BacktestResult> sweep =
-        Backtest.of(s).withParallelism(threads).sweep(data, List.of(1, 3, 5, 10));
-    long t2 = System.nanoTime();
+    double[] one = new double[REPEATS];
+    double[] sweep = new double[REPEATS];
+    BacktestResult last = null;
+    List<BacktestResult> lastSweep = null;
+    for (int k = 0; k < REPEATS; k++) {
+      long t0 = System.nanoTime();
+      last = backtest.run(data);
+      long t1 = System.nanoTime();
+      lastSweep = backtest.sweep(data, holds);
+      long t2 = System.nanoTime();
+      one[k] = (t1 - t0) / 1e9;
+      sweep[k] = (t2 - t1) / 1e9;
+      System.out.printf(
+          Locale.ROOT,
+          "repeat %d: one backtest %.3f s, sweep of 4 holds %.3f s (%.2f x)%n",
+          k + 1,
+          one[k],
+          sweep[k],
+          sweep[k] / one[k]);
+    }
+    double oneMedian = median(one);
+    double sweepMedian = median(sweep);
     System.out.printf(
         Locale.ROOT,
-        "one backtest: %d candidates, %.0f trades, %d valuation dates, Sharpe %.3f: %.3f s%n",
-        one.candidates().size(),
-        one.metric("trades"),
-        one.daily().size(),
-        one.metric("sharpe"),
-        (t1 - t0) / 1e9);
+        "one backtest: %d candidates, %.0f trades, %d valuation dates, Sharpe %.3f: median %.3f s%n",
+        last.candidates().size(),
+        last.metric("trades"),
+        last.daily().size(),
+        last.metric("sharpe"),
+        oneMedian);
     System.out.printf(
         Locale.ROOT,
-        "sweep of 4 holds: %.3f s (%.2f x one backtest); trades %s%n",
-        (t2 - t1) / 1e9,
-        (t2 - t1) / (double) (t1 - t0),
-        sweep.stream().map(x -> String.valueOf((long) x.metric("trades"))).toList());
+        "sweep of 4 holds: median %.3f s (%.2f x one backtest's median); trades %s%n",
+        sweepMedian,
+        sweepMedian / oneMedian,
+        lastSweep.stream().map(x -> String.valueOf((long) x.metric("trades"))).toList());
+  }
+
+  private static double median(double[] values) {
+    double[] v = values.clone();
+    java.util.Arrays.sort(v);
+    int n = v.length;
+    return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
   }
 
   private static PriceBars bars(String t, long[] days, double[] returns, long seed) {
