@@ -8,6 +8,7 @@ import io.eventide.io.internal.SafePaths;
 import io.eventide.study.FirmEventResult;
 import io.eventide.study.MeanEstimate;
 import io.eventide.study.Outcome;
+import io.eventide.study.StudyMeasure;
 import io.eventide.study.StudyResult;
 import io.eventide.study.StudySpecification;
 import io.eventide.study.StudyTests;
@@ -23,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.DoubleFunction;
 
 /**
  * A study as one self-contained HTML page, {@code report.html}: the settings, the CAAR of every
@@ -153,8 +155,9 @@ public final class StudyReport {
     Measure primary = study.specification().measure().cumulated();
     h.append("<h2 id=\"caar\">CAAR and tests by window</h2>")
         .append("<p class=\"note\">CAAR with its standard error s/√N and 95% interval from")
-        .append(" Student t with N − 1 degrees of freedom; ABHAR the mean buy-and-hold abnormal")
-        .append(" return. Tests on ")
+        .append(" Student t with N − 1 degrees of freedom")
+        .append(primary == Measure.CAR ? "; ABHAR the mean buy-and-hold abnormal return." : ".")
+        .append(" Tests on ")
         .append(primary)
         .append(": statistic, then p-value.")
         .append(
@@ -170,19 +173,36 @@ public final class StudyReport {
       StudyResult r = g.getKey().isEmpty() ? study : study.group(g.getKey());
       String title = g.getKey().isEmpty() ? "All firm-events" : "Group " + g.getKey();
       h.append("<h3>").append(esc(title)).append("</h3>");
-      h.append("<table class=\"caar\"><thead><tr><th>window</th><th>N</th><th>CAAR %</th>")
-          .append("<th>se %</th><th>t</th><th>95% interval %</th><th>ABHAR %</th>")
+      // Returns are shown in percent; log volume and U − 1 in their own units, without a BHAR.
+      boolean returns = primary == Measure.CAR;
+      DoubleFunction<String> value = returns ? StudyReport::pct : v -> fmt("%+.4f", v);
+      String unit = returns ? " %" : "";
+      h.append("<table class=\"caar\"><thead><tr><th>window</th><th>N</th><th>")
+          .append(returns ? "CAAR" : "mean " + primary)
+          .append(unit)
+          .append("</th><th>se")
+          .append(unit)
+          .append("</th><th>t</th><th>95% interval")
+          .append(unit)
+          .append("</th>")
+          .append(returns ? "<th>ABHAR %</th>" : "")
           .append("</tr></thead><tbody>");
       for (EventWindow w : r.windows()) {
         MeanEstimate c = r.caar(w);
         MeanEstimate b = r.measures().contains(Measure.BHAR) ? r.caar(w, Measure.BHAR) : null;
         h.append("<tr><td>").append(w).append("</td>");
         num(h, Integer.toString(c.n()));
-        num(h, pct(c.estimate()));
-        num(h, pct(c.standardError()));
+        num(h, value.apply(c.estimate()));
+        num(h, value.apply(c.standardError()));
         num(h, fmt("%.2f", c.t()));
-        num(h, Double.isNaN(c.lower()) ? "" : pct(c.lower()) + " to " + pct(c.upper()));
-        num(h, b == null ? "" : pct(b.estimate()));
+        num(
+            h,
+            Double.isNaN(c.lower())
+                ? ""
+                : value.apply(c.lower()) + " to " + value.apply(c.upper()));
+        if (returns) {
+          num(h, b == null ? "" : pct(b.estimate()));
+        }
         h.append("</tr>");
       }
       h.append("</tbody></table>\n");
@@ -251,12 +271,25 @@ public final class StudyReport {
   }
 
   private static void dayZero(StringBuilder h, StudyResult study) {
-    h.append("<h2 id=\"day0\">Day 0 and returns around it</h2>")
-        .append("<p class=\"note\">Returns in %, on each listing's own sessions.</p>")
+    // Days −2..+2, as far as the event span reaches (a study of window 0:1 has no day −1).
+    EventWindow span = study.specification().eventSpan();
+    int from = Math.max(-2, span.fromInclusive());
+    int to = Math.min(2, span.toInclusive());
+    boolean volume = study.specification().measure() == StudyMeasure.VOLUME;
+    DoubleFunction<String> value = volume ? v -> fmt("%.3f", v) : StudyReport::pct;
+    h.append("<h2 id=\"day0\">Day 0 and ")
+        .append(volume ? "log volumes" : "returns")
+        .append(" around it</h2><p class=\"note\">")
+        .append(volume ? "Log volumes ln(1 + V)" : "Returns in %")
+        .append(", on each listing's own sessions.</p>")
         .append("<table class=\"day0\"><thead><tr><th>event</th><th>ticker</th>")
         .append("<th>exchange</th><th>day 0</th>");
-    for (int d = -2; d <= 2; d++) {
-      h.append("<th>R(").append(d > 0 ? "+" : "").append(d).append(")</th>");
+    for (int d = from; d <= to; d++) {
+      h.append("<th>")
+          .append(volume ? "v(" : "R(")
+          .append(d > 0 ? "+" : "")
+          .append(d)
+          .append(")</th>");
     }
     h.append("<th>outcome</th></tr></thead><tbody>");
     for (FirmEventResult r : study.firmEvents()) {
@@ -266,8 +299,8 @@ public final class StudyReport {
       td(h, r.ticker());
       td(h, r.exchange().map(e -> e.code()).orElse(""));
       td(h, r.dayZero().map(Object::toString).orElse(""));
-      for (int d = -2; d <= 2; d++) {
-        num(h, r.dayZero().isPresent() ? pct(r.returnOn(d)) : "");
+      for (int d = from; d <= to; d++) {
+        num(h, r.dayZero().isPresent() ? value.apply(r.returnOn(d)) : "");
       }
       td(h, r.outcome().name());
       h.append("</tr>");

@@ -239,6 +239,49 @@ class AbnormalVolumeAndVolatilityTest {
   }
 
   @Test
+  void theReportShowsMeanAbnormalLogVolumeInItsOwnUnitsWithoutABharColumn() {
+    StudyResult result = EventStudy.of(spec(StudyMeasure.VOLUME)).run(volumePanel(), EVENTS);
+    double[] x = logVolume(VOLUMES.get("MKT"));
+    EventWindow w = WINDOWS.get(0);
+    double sum = 0;
+    int n = 0;
+    for (FirmEventResult fe : result.firmEvents()) {
+      Naive naive = naive(logVolume(VOLUMES.get(fe.ticker())), x, dayZero(fe.eventId()), -1, 1);
+      double car = 0;
+      for (int d = w.fromInclusive(); d <= w.toInclusive(); d++) {
+        car += naive.ar()[d + 1];
+      }
+      if (!Double.isNaN(car)) {
+        sum += car;
+        n++;
+      }
+    }
+    org.jsoup.nodes.Document doc =
+        org.jsoup.Jsoup.parse(
+            io.eventide.report.StudyReport.html(
+                result, result.test(TestSuite.standard()), Map.of()));
+    org.jsoup.nodes.Element table = doc.selectFirst("table.caar");
+    // A CAVOL is a sum of log-volume differences, not a return: no percent, no ABHAR column.
+    assertThat(table.select("thead th").eachText())
+        .containsExactly("window", "N", "mean CAVOL", "se", "t", "95% interval");
+    org.jsoup.select.Elements first = table.select("tbody tr").first().select("td");
+    assertThat(first.get(0).text()).isEqualTo(w.toString());
+    assertThat(first.get(1).text()).isEqualTo(Integer.toString(n));
+    assertThat(first.get(2).text())
+        .isEqualTo(String.format(java.util.Locale.ROOT, "%+.4f", sum / n));
+    // The day-0 table covers the event span −1:1 only (it used to ask for days −2..+2 and
+    // throw) and shows the log volumes ln(1 + V) themselves.
+    org.jsoup.nodes.Element day0 = doc.selectFirst("table.day0");
+    assertThat(day0.select("thead th").eachText())
+        .containsExactly(
+            "event", "ticker", "exchange", "day 0", "v(-1)", "v(0)", "v(+1)", "outcome");
+    FirmEventResult fe = result.firmEvents().get(0);
+    double v0 = logVolume(VOLUMES.get(fe.ticker()))[dayZero(fe.eventId())];
+    assertThat(day0.select("tbody tr").first().select("td").get(5).text())
+        .isEqualTo(String.format(java.util.Locale.ROOT, "%.3f", v0));
+  }
+
+  @Test
   void aMissingVolumeIsMissingAndAZeroVolumeIsAValue() {
     StudyResult result = EventStudy.of(spec(StudyMeasure.VOLUME)).run(volumePanel(), EVENTS);
     FirmEventResult l000 = find(result, "a", "L000");
