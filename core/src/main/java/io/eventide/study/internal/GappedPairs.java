@@ -246,10 +246,10 @@ final class GappedPairs {
       for (int b = from; b < to; b++) {
         double xb = x[b];
         double yb = y[b];
-        g0[b] = g0[b] + a0x * xb + a0y * yb;
-        g1[b] = g1[b] + a1x * xb + a1y * yb;
-        g2[b] = g2[b] + a2x * xb + a2y * yb;
-        g3[b] = g3[b] + a3x * xb + a3y * yb;
+        g0[b] = Math.fma(a0y, yb, Math.fma(a0x, xb, g0[b]));
+        g1[b] = Math.fma(a1y, yb, Math.fma(a1x, xb, g1[b]));
+        g2[b] = Math.fma(a2y, yb, Math.fma(a2x, xb, g2[b]));
+        g3[b] = Math.fma(a3y, yb, Math.fma(a3x, xb, g3[b]));
       }
     }
     if (t < estLen) {
@@ -260,10 +260,10 @@ final class GappedPairs {
       double a3x = x[i3];
       for (int b = from; b < to; b++) {
         double xb = x[b];
-        g0[b] = g0[b] + a0x * xb;
-        g1[b] = g1[b] + a1x * xb;
-        g2[b] = g2[b] + a2x * xb;
-        g3[b] = g3[b] + a3x * xb;
+        g0[b] = Math.fma(a0x, xb, g0[b]);
+        g1[b] = Math.fma(a1x, xb, g1[b]);
+        g2[b] = Math.fma(a2x, xb, g2[b]);
+        g3[b] = Math.fma(a3x, xb, g3[b]);
       }
     }
   }
@@ -314,38 +314,37 @@ final class GappedPairs {
     double sa0 = sum[a];
     double qa0 = squares[a];
     double common = estLen - (ka1 - ka0);
+    // The Pearson formula multiplied through by n: n·Σab − ΣaΣb over the square root of
+    // (n·Σa² − (Σa)²)(n·Σb² − (Σb)²), one division and one square root per pair.
     for (int b = from; b < to; b++) {
       double n = common - missCount[b] + both[b];
       double sa = sa0 - corrA[b];
       double saa = qa0 - corrASquares[b];
       double sb = sum[b] - corr[b];
       double sbb = squares[b] - corrSquares[b];
-      double cov = g[b] - sa * (sb / n);
-      double va = saa - sa * (sa / n);
-      double vb = sbb - sb * (sb / n);
+      double cov = n * g[b] - sa * sb;
+      double va = n * saa - sa * sa;
+      double vb = n * sbb - sb * sb;
       double den = Math.sqrt(va * vb);
-      r[b] = n >= minCommon && den > 0 ? cov / den : 0.0;
+      double rab = n >= minCommon && den > 0 ? cov / den : 0.0;
+      // A correlation lies in [−1, 1]; one-pass sums of nearly identical series can round past it.
+      r[b] = rab > 1.0 ? 1.0 : rab < -1.0 ? -1.0 : rab;
     }
     Arrays.fill(rowPattern, 0, patternCount, 0.0);
     if (patternCount == 1) {
       double s = 0;
       for (int b = from; b < to; b++) {
-        s += clamp(r[b]);
+        s += r[b];
       }
       rowPattern[0] = s;
     } else {
       for (int b = from; b < to; b++) {
-        rowPattern[pattern[b]] += clamp(r[b]);
+        rowPattern[pattern[b]] += r[b];
       }
     }
     int base = pattern[a] * patternCount;
     for (int p = 0; p < patternCount; p++) {
       pairSums[base + p] += rowPattern[p];
     }
-  }
-
-  /** A correlation lies in [−1, 1]; one-pass sums of nearly identical series can round past it. */
-  private static double clamp(double r) {
-    return r > 1.0 ? 1.0 : r < -1.0 ? -1.0 : r;
   }
 }
