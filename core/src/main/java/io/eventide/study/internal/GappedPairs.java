@@ -36,6 +36,9 @@ final class GappedPairs {
   /** Columns per tile: a tile of all M days stays in the second-level cache. */
   private static final int TILE = 256;
 
+  /** Independent partial sums per window set when the correlations of a row are added up. */
+  private static final int LANES = 4;
+
   private final int estLen;
   private final int minCommon;
 
@@ -60,6 +63,8 @@ final class GappedPairs {
   private double[] corrASquares;
   private double[] both;
   private double[] r;
+  private double[] pairN;
+  private double[] pairSpread;
   private final double[] rowA;
   private final double[] gapA;
   private final int[] dayStart;
@@ -105,6 +110,8 @@ final class GappedPairs {
     corrASquares = new double[cap];
     both = new double[cap];
     r = new double[cap];
+    pairN = new double[cap];
+    pairSpread = new double[cap];
     missCount = new double[cap];
     missDays = new int[Math.max(16, cap * 4)];
     owner = new int[missDays.length];
@@ -133,7 +140,7 @@ final class GappedPairs {
       double[] pairSums) {
     grow(n);
     if (rowPattern == null || rowPattern.length < patternCount) {
-      rowPattern = new double[Math.max(8, patternCount)];
+      rowPattern = new double[LANES * Math.max(8, patternCount)];
     }
     load(residuals, n);
     System.arraycopy(patterns, 0, pattern, 0, n);
@@ -315,7 +322,11 @@ final class GappedPairs {
     double qa0 = squares[a];
     double common = estLen - (ka1 - ka0);
     // The Pearson formula multiplied through by n: n·Σab − ΣaΣb over the square root of
-    // (n·Σa² − (Σa)²)(n·Σb² − (Σb)²), one division and one square root per pair.
+    // (n·Σa² − (Σa)²)(n·Σb² − (Σb)²), one division and one square root per pair, in a loop without
+    // branches that the JIT compiles to vector instructions; the pairs with too few common dates
+    // or no spread are set to 0 in the next loop.
+    double[] nab = pairN;
+    double[] spread = pairSpread;
     for (int b = from; b < to; b++) {
       double n = common - missCount[b] + both[b];
       double sa = sa0 - corrA[b];
@@ -325,26 +336,56 @@ final class GappedPairs {
       double cov = n * g[b] - sa * sb;
       double va = n * saa - sa * sa;
       double vb = n * sbb - sb * sb;
-      double den = Math.sqrt(va * vb);
-      double rab = n >= minCommon && den > 0 ? cov / den : 0.0;
-      // A correlation lies in [−1, 1]; one-pass sums of nearly identical series can round past it.
-      r[b] = rab > 1.0 ? 1.0 : rab < -1.0 ? -1.0 : rab;
+      double vv = va * vb;
+      nab[b] = n;
+      spread[b] = vv;
+      r[b] = cov / Math.sqrt(vv);
     }
-    Arrays.fill(rowPattern, 0, patternCount, 0.0);
+    // Summed by window set in LANES independent partial sums (member b into lane b mod LANES), so
+    // consecutive additions do not wait on each other; the lanes are added in a fixed order.
+    double min = minCommon;
+    Arrays.fill(rowPattern, 0, LANES * patternCount, 0.0);
     if (patternCount == 1) {
-      double s = 0;
-      for (int b = from; b < to; b++) {
-        s += r[b];
+      double s0 = 0;
+      double s1 = 0;
+      double s2 = 0;
+      double s3 = 0;
+      int b = from;
+      for (; b + 3 < to; b += LANES) {
+        s0 += correlation(r[b], nab[b], spread[b], min);
+        s1 += correlation(r[b + 1], nab[b + 1], spread[b + 1], min);
+        s2 += correlation(r[b + 2], nab[b + 2], spread[b + 2], min);
+        s3 += correlation(r[b + 3], nab[b + 3], spread[b + 3], min);
       }
-      rowPattern[0] = s;
+      for (; b < to; b++) {
+        s0 += correlation(r[b], nab[b], spread[b], min);
+      }
+      rowPattern[0] = (s0 + s1) + (s2 + s3);
     } else {
       for (int b = from; b < to; b++) {
-        rowPattern[pattern[b]] += r[b];
+        rowPattern[LANES * pattern[b] + (b & (LANES - 1))] +=
+            correlation(r[b], nab[b], spread[b], min);
+      }
+      for (int p = 0; p < patternCount; p++) {
+        int l = LANES * p;
+        rowPattern[p] =
+            (rowPattern[l] + rowPattern[l + 1]) + (rowPattern[l + 2] + rowPattern[l + 3]);
       }
     }
     int base = pattern[a] * patternCount;
     for (int p = 0; p < patternCount; p++) {
       pairSums[base + p] += rowPattern[p];
     }
+  }
+
+  /**
+   * The pair's correlation: 0 with fewer than {@code min} common dates or no spread, else {@code r}
+   * clamped to [−1, 1] (one-pass sums of nearly identical series can round past it).
+   */
+  private static double correlation(double r, double n, double spread, double min) {
+    if (!(n >= min && spread > 0)) {
+      return 0.0;
+    }
+    return r > 1.0 ? 1.0 : r < -1.0 ? -1.0 : r;
   }
 }
