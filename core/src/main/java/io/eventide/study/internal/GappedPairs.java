@@ -66,10 +66,8 @@ final class GappedPairs {
   private double[] pairN;
   private double[] pairSpread;
   private final double[] rowA;
-  private final double[] gapA;
   private final int[] dayStart;
-  private final int[] tileDayStart;
-  private final int[] tileDayEnd;
+  private final int[] dayFill;
   private int[] dayOwner = new int[0];
   private int capacity;
 
@@ -82,10 +80,8 @@ final class GappedPairs {
     this.minCommon = minCommon;
     this.xt = new double[estLen][];
     this.rowA = new double[estLen];
-    this.gapA = new double[estLen];
     this.dayStart = new int[estLen + 1];
-    this.tileDayStart = new int[estLen + 1];
-    this.tileDayEnd = new int[estLen];
+    this.dayFill = new int[estLen + 1];
   }
 
   private void grow(int n) {
@@ -144,20 +140,8 @@ final class GappedPairs {
     }
     load(residuals, n);
     System.arraycopy(patterns, 0, pattern, 0, n);
-    System.arraycopy(dayStart, 0, tileDayEnd, 0, estLen);
     for (int lo = 0; lo < n; lo += TILE) {
       int hi = Math.min(n, lo + TILE);
-      // The day lists hold members in increasing order: each day's run for this tile follows the
-      // previous tile's.
-      for (int t = 0; t < estLen; t++) {
-        int q = tileDayEnd[t];
-        tileDayStart[t] = q;
-        int end = dayStart[t + 1];
-        while (q < end && dayOwner[q] < hi) {
-          q++;
-        }
-        tileDayEnd[t] = q;
-      }
       int aEnd = Math.min(firstComplete, hi);
       for (int a0 = 0; a0 < aEnd; a0 += ROWS) {
         int rowsHere = Math.min(ROWS, aEnd - a0);
@@ -216,9 +200,9 @@ final class GappedPairs {
     if (dayOwner.length < k) {
       dayOwner = new int[missDays.length];
     }
-    System.arraycopy(dayStart, 0, tileDayStart, 0, estLen);
+    System.arraycopy(dayStart, 0, dayFill, 0, estLen);
     for (int q = 0; q < k; q++) {
-      dayOwner[tileDayStart[missDays[q]]++] = owner[q];
+      dayOwner[dayFill[missDays[q]]++] = owner[q];
     }
   }
 
@@ -280,36 +264,39 @@ final class GappedPairs {
     if (from >= to) {
       return;
     }
-    // Row a zero-filled, and 1 where a has a gap.
+    // Row a zero-filled.
     double[] ra = rows[a];
     for (int t = 0; t < estLen; t++) {
       double v = ra[t];
-      boolean present = v == v;
-      rowA[t] = present ? v : 0.0;
-      gapA[t] = present ? 0.0 : 1.0;
+      rowA[t] = v == v ? v : 0.0;
     }
-    // Over the gaps of every b at once, day by day (the members of the tile missing that day,
-    // all distinct, so the updates do not wait on each other): Σ_{t∈K_b} x̃_a(t), its squares,
-    // and |K_a ∩ K_b|. Members of the tile before `from` receive sums that are never read.
+    // Over the gaps of every b at once, in one pass over their gap lists (members in increasing
+    // order, each member's days in calendar order, so each sum runs in calendar order):
+    // Σ_{t∈K_b} x̃_a(t) and its squares.
     Arrays.fill(corrA, from, to, 0.0);
     Arrays.fill(corrASquares, from, to, 0.0);
+    for (int q = missStart[from], end = missStart[to]; q < end; q++) {
+      double v = rowA[missDays[q]];
+      int b = owner[q];
+      corrA[b] += v;
+      corrASquares[b] += v * v;
+    }
+    int ka0 = missStart[a];
+    int ka1 = missStart[a + 1];
+    // |K_a ∩ K_b|: the members missing on each of a's few missing days.
     Arrays.fill(both, from, to, 0.0);
-    for (int t = 0; t < estLen; t++) {
-      double v = rowA[t];
-      double vv = v * v;
-      double gap = gapA[t];
-      for (int q = tileDayStart[t], end = tileDayEnd[t]; q < end; q++) {
-        int b = dayOwner[q];
-        corrA[b] += v;
-        corrASquares[b] += vv;
-        both[b] += gap;
+    for (int q = ka0; q < ka1; q++) {
+      int t = missDays[q];
+      for (int p = dayStart[t], end = dayStart[t + 1]; p < end; p++) {
+        int b = dayOwner[p];
+        if (b >= from && b < to) {
+          both[b] += 1.0;
+        }
       }
     }
     // Over the gaps of a, for every b at once: Σ_{t∈K_a} x̃_b(t) and its squares.
     Arrays.fill(corr, from, to, 0.0);
     Arrays.fill(corrSquares, from, to, 0.0);
-    int ka0 = missStart[a];
-    int ka1 = missStart[a + 1];
     for (int q = ka0; q < ka1; q++) {
       double[] x = xt[missDays[q]];
       for (int b = from; b < to; b++) {
