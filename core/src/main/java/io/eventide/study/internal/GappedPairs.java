@@ -20,11 +20,13 @@ import java.util.Arrays;
  *   Σab = Σ_t x̃_i(t) x̃_j(t)            (the Gram product of the zero-filled rows)
  * </pre>
  *
- * and {@code r_ij} follows from them with the same one-pass formula as the pairwise path. The Gram
+ * and {@code r_ij = (n·Σab − Σa·Σb) / √((n·Σa² − (Σa)²)(n·Σb² − (Σb)²))}, the one-pass formula of
+ * the pairwise path multiplied through by n (one division and one square root per pair). The Gram
  * product is the only O(N²·M) part; it runs over the transposed zero-filled matrix in tiles that
- * stay in cache, two days and four rows at a time, in loops the JIT compiles to vector
- * instructions; each {@code Σab} is still summed day by day in calendar order, so the result does
- * not depend on the tiling. The corrections cost O(N²·k) for k missing days per member.
+ * stay in cache, two days and four rows at a time, with fused multiply-adds ({@link Math#fma}: one
+ * rounding per day) in loops the JIT compiles to vector instructions; each {@code Σab} is still
+ * summed day by day in calendar order, so the result does not depend on the tiling. The
+ * corrections cost O(N·K) per member for K missing days in the block.
  *
  * <p>Scratch lives in the instance and grows to the largest block; one instance per thread.
  */
