@@ -25,8 +25,8 @@ import java.util.Arrays;
  * product is the only O(N²·M) part; it runs over the transposed zero-filled matrix in tiles that
  * stay in cache, two days and four rows at a time, with fused multiply-adds ({@link Math#fma}: one
  * rounding per day) in loops the JIT compiles to vector instructions; each {@code Σab} is still
- * summed day by day in calendar order, so the result does not depend on the tiling. The
- * corrections cost O(N·K) per member for K missing days in the block.
+ * summed day by day in calendar order, so the result does not depend on the tiling. The corrections
+ * cost O(N·K) per block, K the missing days of all its members.
  *
  * <p>Scratch lives in the instance and grows to the largest block; one instance per thread.
  */
