@@ -20,11 +20,13 @@ import java.util.Arrays;
  *   Σab = Σ_t x̃_i(t) x̃_j(t)            (the Gram product of the zero-filled rows)
  * </pre>
  *
- * and {@code r_ij} follows from them with the same one-pass formula as the pairwise path. The Gram
+ * and {@code r_ij = (n·Σab − Σa·Σb) / √((n·Σa² − (Σa)²)(n·Σb² − (Σb)²))}, the one-pass formula of
+ * the pairwise path multiplied through by n (one division and one square root per pair). The Gram
  * product is the only O(N²·M) part; it runs over the transposed zero-filled matrix in tiles that
- * stay in cache, two days and four rows at a time, in loops the JIT compiles to vector
- * instructions; each {@code Σab} is still summed day by day in calendar order, so the result does
- * not depend on the tiling. The corrections cost O(N²·k) for k missing days per member.
+ * stay in cache, two days and four rows at a time, with fused multiply-adds ({@link Math#fma}: one
+ * rounding per day) in loops the JIT compiles to vector instructions; each {@code Σab} is still
+ * summed day by day in calendar order, so the result does not depend on the tiling. The corrections
+ * cost O(N·K) per block, K the missing days of all its members.
  *
  * <p>Scratch lives in the instance and grows to the largest block; one instance per thread.
  */
@@ -35,6 +37,9 @@ final class GappedPairs {
 
   /** Columns per tile: a tile of all M days stays in the second-level cache. */
   private static final int TILE = 256;
+
+  /** Independent partial sums per window set when the correlations of a row are added up. */
+  private static final int LANES = 4;
 
   private final int estLen;
   private final int minCommon;
@@ -60,11 +65,11 @@ final class GappedPairs {
   private double[] corrASquares;
   private double[] both;
   private double[] r;
+  private double[] pairN;
+  private double[] pairSpread;
   private final double[] rowA;
-  private final double[] gapA;
   private final int[] dayStart;
-  private final int[] tileDayStart;
-  private final int[] tileDayEnd;
+  private final int[] dayFill;
   private int[] dayOwner = new int[0];
   private int capacity;
 
@@ -77,10 +82,8 @@ final class GappedPairs {
     this.minCommon = minCommon;
     this.xt = new double[estLen][];
     this.rowA = new double[estLen];
-    this.gapA = new double[estLen];
     this.dayStart = new int[estLen + 1];
-    this.tileDayStart = new int[estLen + 1];
-    this.tileDayEnd = new int[estLen];
+    this.dayFill = new int[estLen + 1];
   }
 
   private void grow(int n) {
@@ -105,6 +108,8 @@ final class GappedPairs {
     corrASquares = new double[cap];
     both = new double[cap];
     r = new double[cap];
+    pairN = new double[cap];
+    pairSpread = new double[cap];
     missCount = new double[cap];
     missDays = new int[Math.max(16, cap * 4)];
     owner = new int[missDays.length];
@@ -133,24 +138,12 @@ final class GappedPairs {
       double[] pairSums) {
     grow(n);
     if (rowPattern == null || rowPattern.length < patternCount) {
-      rowPattern = new double[Math.max(8, patternCount)];
+      rowPattern = new double[LANES * Math.max(8, patternCount)];
     }
     load(residuals, n);
     System.arraycopy(patterns, 0, pattern, 0, n);
-    System.arraycopy(dayStart, 0, tileDayEnd, 0, estLen);
     for (int lo = 0; lo < n; lo += TILE) {
       int hi = Math.min(n, lo + TILE);
-      // The day lists hold members in increasing order: each day's run for this tile follows the
-      // previous tile's.
-      for (int t = 0; t < estLen; t++) {
-        int q = tileDayEnd[t];
-        tileDayStart[t] = q;
-        int end = dayStart[t + 1];
-        while (q < end && dayOwner[q] < hi) {
-          q++;
-        }
-        tileDayEnd[t] = q;
-      }
       int aEnd = Math.min(firstComplete, hi);
       for (int a0 = 0; a0 < aEnd; a0 += ROWS) {
         int rowsHere = Math.min(ROWS, aEnd - a0);
@@ -209,9 +202,9 @@ final class GappedPairs {
     if (dayOwner.length < k) {
       dayOwner = new int[missDays.length];
     }
-    System.arraycopy(dayStart, 0, tileDayStart, 0, estLen);
+    System.arraycopy(dayStart, 0, dayFill, 0, estLen);
     for (int q = 0; q < k; q++) {
-      dayOwner[tileDayStart[missDays[q]]++] = owner[q];
+      dayOwner[dayFill[missDays[q]]++] = owner[q];
     }
   }
 
@@ -246,10 +239,10 @@ final class GappedPairs {
       for (int b = from; b < to; b++) {
         double xb = x[b];
         double yb = y[b];
-        g0[b] = g0[b] + a0x * xb + a0y * yb;
-        g1[b] = g1[b] + a1x * xb + a1y * yb;
-        g2[b] = g2[b] + a2x * xb + a2y * yb;
-        g3[b] = g3[b] + a3x * xb + a3y * yb;
+        g0[b] = Math.fma(a0y, yb, Math.fma(a0x, xb, g0[b]));
+        g1[b] = Math.fma(a1y, yb, Math.fma(a1x, xb, g1[b]));
+        g2[b] = Math.fma(a2y, yb, Math.fma(a2x, xb, g2[b]));
+        g3[b] = Math.fma(a3y, yb, Math.fma(a3x, xb, g3[b]));
       }
     }
     if (t < estLen) {
@@ -260,10 +253,10 @@ final class GappedPairs {
       double a3x = x[i3];
       for (int b = from; b < to; b++) {
         double xb = x[b];
-        g0[b] = g0[b] + a0x * xb;
-        g1[b] = g1[b] + a1x * xb;
-        g2[b] = g2[b] + a2x * xb;
-        g3[b] = g3[b] + a3x * xb;
+        g0[b] = Math.fma(a0x, xb, g0[b]);
+        g1[b] = Math.fma(a1x, xb, g1[b]);
+        g2[b] = Math.fma(a2x, xb, g2[b]);
+        g3[b] = Math.fma(a3x, xb, g3[b]);
       }
     }
   }
@@ -273,36 +266,39 @@ final class GappedPairs {
     if (from >= to) {
       return;
     }
-    // Row a zero-filled, and 1 where a has a gap.
+    // Row a zero-filled.
     double[] ra = rows[a];
     for (int t = 0; t < estLen; t++) {
       double v = ra[t];
-      boolean present = v == v;
-      rowA[t] = present ? v : 0.0;
-      gapA[t] = present ? 0.0 : 1.0;
+      rowA[t] = v == v ? v : 0.0;
     }
-    // Over the gaps of every b at once, day by day (the members of the tile missing that day,
-    // all distinct, so the updates do not wait on each other): Σ_{t∈K_b} x̃_a(t), its squares,
-    // and |K_a ∩ K_b|. Members of the tile before `from` receive sums that are never read.
+    // Over the gaps of every b at once, in one pass over their gap lists (members in increasing
+    // order, each member's days in calendar order, so each sum runs in calendar order):
+    // Σ_{t∈K_b} x̃_a(t) and its squares.
     Arrays.fill(corrA, from, to, 0.0);
     Arrays.fill(corrASquares, from, to, 0.0);
+    for (int q = missStart[from], end = missStart[to]; q < end; q++) {
+      double v = rowA[missDays[q]];
+      int b = owner[q];
+      corrA[b] += v;
+      corrASquares[b] += v * v;
+    }
+    int ka0 = missStart[a];
+    int ka1 = missStart[a + 1];
+    // |K_a ∩ K_b|: the members missing on each of a's few missing days.
     Arrays.fill(both, from, to, 0.0);
-    for (int t = 0; t < estLen; t++) {
-      double v = rowA[t];
-      double vv = v * v;
-      double gap = gapA[t];
-      for (int q = tileDayStart[t], end = tileDayEnd[t]; q < end; q++) {
-        int b = dayOwner[q];
-        corrA[b] += v;
-        corrASquares[b] += vv;
-        both[b] += gap;
+    for (int q = ka0; q < ka1; q++) {
+      int t = missDays[q];
+      for (int p = dayStart[t], end = dayStart[t + 1]; p < end; p++) {
+        int b = dayOwner[p];
+        if (b >= from && b < to) {
+          both[b] += 1.0;
+        }
       }
     }
     // Over the gaps of a, for every b at once: Σ_{t∈K_a} x̃_b(t) and its squares.
     Arrays.fill(corr, from, to, 0.0);
     Arrays.fill(corrSquares, from, to, 0.0);
-    int ka0 = missStart[a];
-    int ka1 = missStart[a + 1];
     for (int q = ka0; q < ka1; q++) {
       double[] x = xt[missDays[q]];
       for (int b = from; b < to; b++) {
@@ -314,28 +310,55 @@ final class GappedPairs {
     double sa0 = sum[a];
     double qa0 = squares[a];
     double common = estLen - (ka1 - ka0);
+    // The Pearson formula multiplied through by n: n·Σab − ΣaΣb over the square root of
+    // (n·Σa² − (Σa)²)(n·Σb² − (Σb)²), one division and one square root per pair, in a loop without
+    // branches that the JIT compiles to vector instructions; the pairs with too few common dates
+    // or no spread are set to 0 in the next loop.
+    double[] nab = pairN;
+    double[] spread = pairSpread;
     for (int b = from; b < to; b++) {
       double n = common - missCount[b] + both[b];
       double sa = sa0 - corrA[b];
       double saa = qa0 - corrASquares[b];
       double sb = sum[b] - corr[b];
       double sbb = squares[b] - corrSquares[b];
-      double cov = g[b] - sa * (sb / n);
-      double va = saa - sa * (sa / n);
-      double vb = sbb - sb * (sb / n);
-      double den = Math.sqrt(va * vb);
-      r[b] = n >= minCommon && den > 0 ? cov / den : 0.0;
+      double cov = n * g[b] - sa * sb;
+      double va = n * saa - sa * sa;
+      double vb = n * sbb - sb * sb;
+      double vv = va * vb;
+      nab[b] = n;
+      spread[b] = vv;
+      r[b] = cov / Math.sqrt(vv);
     }
-    Arrays.fill(rowPattern, 0, patternCount, 0.0);
+    // Summed by window set in LANES independent partial sums (member b into lane b mod LANES), so
+    // consecutive additions do not wait on each other; the lanes are added in a fixed order.
+    double min = minCommon;
+    Arrays.fill(rowPattern, 0, LANES * patternCount, 0.0);
     if (patternCount == 1) {
-      double s = 0;
-      for (int b = from; b < to; b++) {
-        s += clamp(r[b]);
+      double s0 = 0;
+      double s1 = 0;
+      double s2 = 0;
+      double s3 = 0;
+      int b = from;
+      for (; b + 3 < to; b += LANES) {
+        s0 += correlation(r[b], nab[b], spread[b], min);
+        s1 += correlation(r[b + 1], nab[b + 1], spread[b + 1], min);
+        s2 += correlation(r[b + 2], nab[b + 2], spread[b + 2], min);
+        s3 += correlation(r[b + 3], nab[b + 3], spread[b + 3], min);
       }
-      rowPattern[0] = s;
+      for (; b < to; b++) {
+        s0 += correlation(r[b], nab[b], spread[b], min);
+      }
+      rowPattern[0] = (s0 + s1) + (s2 + s3);
     } else {
       for (int b = from; b < to; b++) {
-        rowPattern[pattern[b]] += clamp(r[b]);
+        rowPattern[LANES * pattern[b] + (b & (LANES - 1))] +=
+            correlation(r[b], nab[b], spread[b], min);
+      }
+      for (int p = 0; p < patternCount; p++) {
+        int l = LANES * p;
+        rowPattern[p] =
+            (rowPattern[l] + rowPattern[l + 1]) + (rowPattern[l + 2] + rowPattern[l + 3]);
       }
     }
     int base = pattern[a] * patternCount;
@@ -344,8 +367,14 @@ final class GappedPairs {
     }
   }
 
-  /** A correlation lies in [−1, 1]; one-pass sums of nearly identical series can round past it. */
-  private static double clamp(double r) {
+  /**
+   * The pair's correlation: 0 with fewer than {@code min} common dates or no spread, else {@code r}
+   * clamped to [−1, 1] (one-pass sums of nearly identical series can round past it).
+   */
+  private static double correlation(double r, double n, double spread, double min) {
+    if (!(n >= min && spread > 0)) {
+      return 0.0;
+    }
     return r > 1.0 ? 1.0 : r < -1.0 ? -1.0 : r;
   }
 }
