@@ -40,9 +40,9 @@ final class FirmEventMapper {
   private final ReturnType returnType;
   private final int cleaningRadius;
   private final ModelFitter fitter;
-  private Conventions conventions;
+  private final Conventions conventions;
+  private final StudyMeasure measure;
   private boolean rankScores = true;
-  private StudyMeasure measure = StudyMeasure.RETURNS;
 
   private final double[] rankValues;
   private final RankKernel ranker;
@@ -58,31 +58,17 @@ final class FirmEventMapper {
   private int observations;
   private double residSum;
 
-  /**
-   * @param layout the study's offsets
-   * @param cols the columns to write
-   * @param listings the study's listings
-   * @param minEstimation the minimum number of valid estimation days
-   * @param returnType the panel's return type (how BHAR compounds)
-   * @param cleaningRadius k of the cleaning, or -1 for none
-   * @param fitter the model's fitter
-   */
-  FirmEventMapper(
-      StudyLayout layout,
-      FirmEventColumns cols,
-      ListingData[] listings,
-      int minEstimation,
-      ReturnType returnType,
-      int cleaningRadius,
-      ModelFitter fitter) {
-    this.layout = layout;
+  private FirmEventMapper(ResolvedStudy resolved, FirmEventColumns cols) {
+    StudySpecification spec = resolved.spec;
+    this.layout = resolved.layout;
     this.cols = cols;
-    this.listings = listings;
-    this.minEstimation = minEstimation;
-    this.returnType = returnType;
-    this.cleaningRadius = cleaningRadius;
-    this.fitter = fitter;
-    this.conventions = Conventions.SPEC;
+    this.listings = resolved.listings;
+    this.minEstimation = spec.minEstimation();
+    this.returnType = resolved.returnType;
+    this.cleaningRadius = spec.cleaningRadius().orElse(-1);
+    this.fitter = spec.model().fitter();
+    this.conventions = spec.conventions();
+    this.measure = spec.measure();
     rankValues = new double[layout.combinedLen];
     ranker = new RankKernel(layout.combinedLen);
     scores = new double[layout.combinedLen];
@@ -96,22 +82,10 @@ final class FirmEventMapper {
   /**
    * @param resolved the resolved study
    * @param cols the columns to write
-   * @return a mapper with the study's minimum, cleaning radius, fitter and conventions
+   * @return a mapper with the study's minimum, cleaning radius, fitter, conventions and measure
    */
   static FirmEventMapper of(ResolvedStudy resolved, FirmEventColumns cols) {
-    StudySpecification spec = resolved.spec;
-    FirmEventMapper m =
-        new FirmEventMapper(
-            resolved.layout,
-            cols,
-            resolved.listings,
-            spec.minEstimation(),
-            resolved.returnType,
-            spec.cleaningRadius().orElse(-1),
-            spec.model().fitter());
-    m.conventions(spec.conventions());
-    m.measure(spec.measure());
-    return m;
+    return new FirmEventMapper(resolved, cols);
   }
 
   /**
@@ -325,22 +299,6 @@ final class FirmEventMapper {
     }
     // Constant mean (k = 1: M − 1 is M − k) and market-adjusted (k = 0): nothing switches.
     return fit;
-  }
-
-  /**
-   * @param m what the study measures: returns (the default), log volume (the inputs are log
-   *     volumes; no BHAR) or volatility (each event day's abnormal quantity is {@code U − 1}; no
-   *     SAR, no Var(CAR), no BHAR)
-   */
-  void measure(StudyMeasure m) {
-    this.measure = m;
-  }
-
-  /**
-   * @param c the peers' conventions to apply to each fit
-   */
-  void conventions(Conventions c) {
-    this.conventions = c;
   }
 
   /**

@@ -74,8 +74,7 @@ class FirmEventMapperTest {
   }
 
   private static FirmEventMapper mapper(ResolvedStudy r, FirmEventColumns cols) {
-    return new FirmEventMapper(
-        r.layout, cols, r.listings, SPEC.minEstimation(), r.returnType, -1, SPEC.model().fitter());
+    return FirmEventMapper.of(r, cols);
   }
 
   @Test
