@@ -182,6 +182,17 @@ class SparkStudyFlagsTest {
   }
 
   /**
+   * {@code --dimson-lags 2}: the tasks fit the model with the driver's number of leads and lags (a
+   * plan that kept only the model's id gave them one, and its rows five parameters too few).
+   */
+  @Test
+  void dimsonLagsReachTheTasks() {
+    StudySpecification spec =
+        StudySpecification.builder().model(io.eventide.model.DimsonModel.of(2)).build();
+    assertSameStudy(spec, samplePanel(), sample(ReturnType.SIMPLE));
+  }
+
+  /**
    * Abnormal log volume (Campbell and Wasley 1996) from the prices' volume column, on partitions
    * and from a Parquet table with the {@code volume} column; abnormal volatility (Beaver's U) from
    * returns.
