@@ -25,6 +25,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -211,7 +212,9 @@ public final class StudyInputs {
   }
 
   /**
-   * Inputs from Parquet tables of {@link #PRICES_SCHEMA} and {@link #EVENTS_SCHEMA}.
+   * Inputs from Parquet tables of {@link #PRICES_SCHEMA} and {@link #EVENTS_SCHEMA}. A prices table
+   * with a {@link #VOLUME} column (any numeric type, read as a double) serves a volume study too; a
+   * ticker whose every volume is null has none.
    *
    * @param spark the session
    * @param pricesPath the prices table
@@ -235,7 +238,12 @@ public final class StudyInputs {
     boolean withVolume = Arrays.asList(prices.columns()).contains(VOLUME);
     prices =
         withVolume
-            ? prices.select("ticker", "date", "close", VOLUME)
+            // A volume is often stored as an integer: read as a double.
+            ? prices.select(
+                functions.col("ticker"),
+                functions.col("date"),
+                functions.col("close"),
+                functions.col(VOLUME).cast(DataTypes.DoubleType).as(VOLUME))
             : prices.select("ticker", "date", "close");
     Map<String, List<Row>> byTicker = new HashMap<>();
     for (Row r : prices.collectAsList()) {

@@ -221,9 +221,26 @@ class SparkStudyFlagsTest {
     assertThat(in.prices().schema()).isEqualTo(StudyInputs.PRICES_WITH_VOLUME_SCHEMA);
 
     // The same from Parquet: the prices table with its optional volume column.
+    for (DatedSeries v : volumes.values()) {
+      for (double x : v.values()) {
+        assertThat(x == Math.rint(x) || x != x).as(v.name() + " volume " + x).isTrue();
+      }
+    }
     String table = dir.resolve("prices.parquet").toString();
     String events = dir.resolve("events.parquet").toString();
-    in.prices().write().parquet(table);
+    // The sample's volumes are whole numbers: stored as integers, as a warehouse would, and read
+    // back as doubles.
+    in.prices()
+        .withColumn(
+            StudyInputs.VOLUME,
+            org.apache
+                .spark
+                .sql
+                .functions
+                .col(StudyInputs.VOLUME)
+                .cast(org.apache.spark.sql.types.DataTypes.LongType))
+        .write()
+        .parquet(table);
     writeEvents(SampleData.events(), events);
     StudyInputs fromParquet =
         StudyInputs.fromParquet(
