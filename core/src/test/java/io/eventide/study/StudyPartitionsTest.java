@@ -153,7 +153,7 @@ class StudyPartitionsTest {
         }
         merged = merged == null ? piece : merged.merge(piece);
       }
-      // MUT merged.addTo(sums);
+      merged.addTo(sums);
       clusters.clear();
     }
     for (Map.Entry<String, List<MappedFirmEvent>> c : clusters.entrySet()) {

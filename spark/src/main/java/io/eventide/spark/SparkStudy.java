@@ -164,39 +164,12 @@ public final class SparkStudy {
             (i, it) -> List.of(mapPartition(i, planB.value(), estLen, keep, it)).iterator(), true);
     mapped.persist(StorageLevel.MEMORY_AND_DISK());
     Broadcast<Set<String>> mixedB = null;
-    Broadcast<List<MappedFirmEvent>> incompleteB = null;
     try {
       if (spec.conventions() == Conventions.STATA_ESTUDY) {
-        // 2'. Stata's r̄: every pair of a window's sample, across events. The members with gaps
-        // are correlated pair by pair, so they go to every task; the rest add up as Σz.
-        List<MappedFirmEvent> incomplete =
-            new ArrayList<>(
-                mapped
-                    .flatMap(o -> incomplete(o.rows()).iterator())
-                    .map(fe -> withoutOutputs(fe))
-                    .collect());
-        incomplete.sort(AllPairsSums.CANONICAL);
-        incompleteB = jsc.broadcast(incomplete);
-        Broadcast<List<MappedFirmEvent>> incRef = incompleteB;
-        boolean grouped = spec.groupBy().isPresent();
-        int windows = spec.testWindows().size();
-        List<Tuple2<Integer, AllPairsSums>> parts =
-            new ArrayList<>(
-                mapped
-                    .map(
-                        o ->
-                            new Tuple2<>(
-                                o.index(),
-                                allPairs(o.rows(), incRef.value(), windows, estLen, grouped)))
-                    .collect());
-        parts.sort(Comparator.comparingInt(Tuple2::_1));
-        AllPairsSums all = new AllPairsSums(windows, estLen, grouped);
-        for (Tuple2<Integer, AllPairsSums> t : parts) {
-          all.merge(t._2());
-        }
+        // 2'. Stata's r̄ pairs every two firm-events of a window's sample, across events.
         PartialSums sums =
             mergeInOrder(mapped.map(o -> new Tuple2<>(o.index(), o.sums())).collect());
-        all.addTo(sums);
+        allPairSums(jsc, mapped, estLen).addTo(sums);
         return assemble(resolved, mapped, sums);
       }
       // 2. r̄. The clusters whose pairs need the residual vectors themselves (two calendars,
@@ -235,9 +208,6 @@ public final class SparkStudy {
       if (mixedB != null) {
         mixedB.destroy();
       }
-      if (incompleteB != null) {
-        incompleteB.destroy();
-      }
     }
   }
 
@@ -249,6 +219,43 @@ public final class SparkStudy {
     StudyResult result =
         StudyPartitions.assemble(resolved, rows::toLocalIterator, sums, keepEstimationSar);
     return new SparkStudyResult(spark, result, rows, partitions);
+  }
+
+  /**
+   * Stata's r̄ sums: the members with gaps are correlated pair by pair, so they are collected
+   * (residuals only) and broadcast to every task; each task adds its complete members' {@code Σz}
+   * and its pairs with them; the pieces are merged in partition order.
+   */
+  private AllPairsSums allPairSums(JavaSparkContext jsc, JavaRDD<MapOutput> mapped, int estLen) {
+    List<MappedFirmEvent> incomplete =
+        new ArrayList<>(
+            mapped
+                .flatMap(o -> incomplete(o.rows()).iterator())
+                .map(SparkStudy::withoutOutputs)
+                .collect());
+    incomplete.sort(AllPairsSums.CANONICAL);
+    Broadcast<List<MappedFirmEvent>> incompleteB = jsc.broadcast(incomplete);
+    try {
+      boolean grouped = spec.groupBy().isPresent();
+      int windows = spec.testWindows().size();
+      List<Tuple2<Integer, AllPairsSums>> parts =
+          new ArrayList<>(
+              mapped
+                  .map(
+                      o ->
+                          new Tuple2<>(
+                              o.index(),
+                              allPairs(o.rows(), incompleteB.value(), windows, estLen, grouped)))
+                  .collect());
+      parts.sort(Comparator.comparingInt(Tuple2::_1));
+      AllPairsSums all = new AllPairsSums(windows, estLen, grouped);
+      for (Tuple2<Integer, AllPairsSums> t : parts) {
+        all.merge(t._2());
+      }
+      return all;
+    } finally {
+      incompleteB.destroy();
+    }
   }
 
   /** A task's in-sample firm-events without a residual on every estimation day. */

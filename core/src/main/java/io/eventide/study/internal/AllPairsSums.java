@@ -46,7 +46,9 @@ public final class AllPairsSums implements Serializable {
   private final long[] members;
   private final double[] incompletePairs;
   private final TreeMap<String, AllPairsSums> groups = new TreeMap<>();
-  private transient double[] z;
+
+  /** Scratch: the member being added, centred and scaled. */
+  private final double[] z;
 
   /**
    * Zero sums.
@@ -63,6 +65,7 @@ public final class AllPairsSums implements Serializable {
     sumNorms = new double[windows];
     members = new long[windows];
     incompletePairs = new double[windows];
+    z = new double[estimationLength];
   }
 
   /**
@@ -117,9 +120,6 @@ public final class AllPairsSums implements Serializable {
       return;
     }
     mean /= len;
-    if (z == null) {
-      z = new double[len];
-    }
     double ss = 0;
     for (int t = 0; t < len; t++) {
       z[t] = e[t] - mean;
