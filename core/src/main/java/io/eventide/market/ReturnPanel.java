@@ -280,6 +280,14 @@ public final class ReturnPanel {
   }
 
   /**
+   * @return the prices of the reference listings given with {@link #withReference}, by ticker, in
+   *     the order given (a listing of the universe used as a reference is not among them)
+   */
+  public Map<String, DatedSeries> references() {
+    return references;
+  }
+
+  /**
    * A reference listing's returns on the sessions of a calendar: its prices aligned to the sessions
    * (a session without a price is missing), then returns of this panel's type, so the return on a
    * session is from the previous session of that calendar.

@@ -1,5 +1,6 @@
 package io.eventide.study;
 
+import io.eventide.study.internal.AllPairsSums;
 import io.eventide.study.internal.ClusterCorrelation;
 
 /**
@@ -13,7 +14,8 @@ import io.eventide.study.internal.ClusterCorrelation;
  * <p>Members with a residual on every day share the same days, so with {@code z = (ε − ε̄) / ‖ε −
  * ε̄‖} their pairs sum to {@code (‖Σz‖² − Σ‖z‖²) / 2} in O(N·L); every pair with a member that
  * misses a day is correlated directly in O(L). The sums are formed in canonical order, so the
- * result does not depend on the thread count.
+ * result does not depend on the thread count. An engine on partitions forms the same sums in
+ * mergeable pieces ({@link AllPairsSums}, whose {@link AllPairsSums#pearson} this class uses).
  */
 final class AllPairsCorrelation {
 
@@ -94,41 +96,10 @@ final class AllPairsCorrelation {
     for (int a = 0; a < n; a++) {
       for (int b = a + 1; b < n; b++) {
         if (!complete[a] || !complete[b]) {
-          total += pearson(e[a], e[b]);
+          total += AllPairsSums.pearson(e[a], e[b]);
         }
       }
     }
     return total;
-  }
-
-  private static double pearson(double[] x, double[] y) {
-    int m = 0;
-    double sx = 0;
-    double sy = 0;
-    for (int t = 0; t < x.length; t++) {
-      if (x[t] == x[t] && y[t] == y[t]) {
-        m++;
-        sx += x[t];
-        sy += y[t];
-      }
-    }
-    if (m < ClusterCorrelation.MIN_COMMON_DATES) {
-      return 0;
-    }
-    double mx = sx / m;
-    double my = sy / m;
-    double sxy = 0;
-    double sxx = 0;
-    double syy = 0;
-    for (int t = 0; t < x.length; t++) {
-      if (x[t] == x[t] && y[t] == y[t]) {
-        double dx = x[t] - mx;
-        double dy = y[t] - my;
-        sxy += dx * dy;
-        sxx += dx * dx;
-        syy += dy * dy;
-      }
-    }
-    return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
   }
 }

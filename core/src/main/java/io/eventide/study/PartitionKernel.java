@@ -30,8 +30,6 @@ final class PartitionKernel implements StudyPartitions.Kernel {
   @Override
   public PartialSums map(
       ResolvedStudy resolved, Consumer<MappedFirmEvent> out, boolean keepEstimationSar) {
-    StudySpecification spec = resolved.spec;
-    requireSupported(spec);
     StudyLayout layout = resolved.layout;
     FirmEventColumns cols = columns(resolved, keepEstimationSar);
     FirmEventMapper mapper = FirmEventMapper.of(resolved, cols);
@@ -173,7 +171,12 @@ final class PartitionKernel implements StudyPartitions.Kernel {
       StudySpecification spec,
       List<MappedFirmEvent> cluster,
       Function<String, TradingCalendar> calendars) {
-    requireSupported(spec);
+    if (spec.conventions() == Conventions.STATA_ESTUDY) {
+      throw new IllegalArgumentException(
+          "Stata's conventions (--conventions stata-estudy) pair every two firm-events of a"
+              + " window's sample, across events, not the clusters of one event: form their r̄"
+              + " with AllPairsSums");
+    }
     StudyLayout layout = new StudyLayout(spec);
     double[] pairs = new double[layout.windowCount];
     ClusterCorrelation<double[]> correlation =
@@ -215,7 +218,6 @@ final class PartitionKernel implements StudyPartitions.Kernel {
 
   @Override
   public PartialSums emptySums(StudySpecification spec) {
-    requireSupported(spec);
     return sums(new StudyLayout(spec));
   }
 
@@ -229,7 +231,6 @@ final class PartitionKernel implements StudyPartitions.Kernel {
       Iterable<MappedFirmEvent> mapped,
       PartialSums sums,
       boolean keepEstimationSar) {
-    requireSupported(resolved.spec);
     StudyLayout layout = resolved.layout;
     FirmEventColumns cols = columns(resolved, keepEstimationSar);
     Map<String, Integer> index = new HashMap<>();
@@ -334,11 +335,6 @@ final class PartitionKernel implements StudyPartitions.Kernel {
     NormalReturnModel model = resolved.spec.model();
     return new FirmEventColumns(
         resolved, model.parameterCount(), model.parameterNames().size(), keepEstimationSar);
-  }
-
-  /** See {@link StudyPartitions#requireSupported}. */
-  static void requireSupported(StudySpecification spec) {
-    StudyPartitions.requireSupported(spec);
   }
 
   private static void fill(double[][] byRow, double[] values, int fe) {

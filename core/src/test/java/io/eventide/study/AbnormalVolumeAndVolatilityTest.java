@@ -409,12 +409,6 @@ class AbnormalVolumeAndVolatilityTest {
         .isThrownBy(() -> StudyMeasure.of("turnover"))
         .withMessage("Unknown measure 'turnover'; known measures: returns, volume, volatility");
     assertThat(StudyMeasure.of(" volume ")).isEqualTo(StudyMeasure.VOLUME);
-    assertThatIllegalArgumentException()
-        .isThrownBy(
-            () ->
-                io.eventide.study.internal.StudyPartitions.requireSupported(
-                    spec(StudyMeasure.VOLATILITY)))
-        .withMessageStartingWith("Measure volatility (StudySpecification.measure");
     StudySpecification v = spec(StudyMeasure.VOLUME);
     assertThat(v.toBuilder().build()).isEqualTo(v).hasSameHashCodeAs(v);
     assertThat(v).isNotEqualTo(spec(StudyMeasure.RETURNS));

@@ -10,6 +10,7 @@ import io.eventide.inference.TestResult;
 import io.eventide.inference.TestSuite;
 import io.eventide.market.Listing;
 import io.eventide.market.ReturnPanel;
+import io.eventide.study.internal.AllPairsSums;
 import io.eventide.study.internal.ClusterShape;
 import io.eventide.study.internal.CompleteSums;
 import io.eventide.study.internal.MappedFirmEvent;
@@ -82,6 +83,11 @@ class StudyPartitionsTest {
       whole = ReturnPanel.of(simple, series, ReturnType.SIMPLE);
     }
     List<Event> events = scenario.events;
+    // A BHAR reference outside the universe: every panel, whole or partial, carries its prices.
+    String reference = spec.bharBenchmark().orElse(null);
+    if (reference != null) {
+      whole = whole.withReference(reference, scenario.world.prices.get(reference));
+    }
     StudyResult local = EventStudy.of(spec).withParallelism(1).run(whole, events);
 
     List<Listing> all = whole.listings();
@@ -102,6 +108,9 @@ class StudyPartitionsTest {
         }
       }
       ReturnPanel panel = ReturnPanel.of(mine, series, whole.returnType());
+      if (reference != null) {
+        panel = panel.withReference(reference, prices.get(reference));
+      }
       List<MappedFirmEvent> rows = new ArrayList<>();
       sums.merge(StudyPartitions.map(spec.resolve(panel, events), rows::add));
       parts.add(rows);
@@ -124,6 +133,29 @@ class StudyPartitionsTest {
       calendars.put(c.name(), c);
     }
     int combined = 0;
+    if (spec.conventions() == Conventions.STATA_ESTUDY) {
+      // Stata's r̄ pairs across events: each partition's Σz pieces and its pairs with the study's
+      // incomplete members (listed in canonical order), merged in partition order.
+      List<MappedFirmEvent> incomplete = new ArrayList<>();
+      for (MappedFirmEvent r : rows) {
+        if (r.inSample() && !AllPairsSums.complete(r)) {
+          incomplete.add(r);
+        }
+      }
+      incomplete.sort(AllPairsSums.CANONICAL);
+      assertThat(incomplete).as("members with gaps").isNotEmpty();
+      AllPairsSums merged = null;
+      for (List<MappedFirmEvent> part : parts) {
+        AllPairsSums piece = new AllPairsSums(sums.windows(), estLen, spec.groupBy().isPresent());
+        for (MappedFirmEvent r : part) {
+          piece.add(r);
+          piece.addIncompletePairs(r, incomplete);
+        }
+        merged = merged == null ? piece : merged.merge(piece);
+      }
+      merged.addTo(sums);
+      clusters.clear();
+    }
     for (Map.Entry<String, List<MappedFirmEvent>> c : clusters.entrySet()) {
       ClusterShape shape = shapes.getOrDefault(c.getKey(), ClusterShape.EMPTY);
       if (combine && shape.simple()) {
@@ -247,31 +279,31 @@ class StudyPartitionsTest {
         .isInstanceOf(IllegalStateException.class);
   }
 
+  /**
+   * Stata's r̄ over every pair of a window's sample, across events, from {@link AllPairsSums}
+   * pieces of two partitions (the scenario's listings with gaps are incomplete members, paired
+   * directly); whole study and each exchange's group. The clustered step refuses the study.
+   */
   @Test
-  void refusesABharReferenceAndStataConventionsNamingTheOption() {
-    EventStudyReferenceTest.Scenario scenario = new EventStudyReferenceTest.Scenario();
-    ReturnPanel whole = scenario.panel(ReturnType.SIMPLE);
+  void stataConventionsPairAcrossPartitions() {
     StudySpecification stata =
         StudySpecification.builder().conventions(Conventions.STATA_ESTUDY).build();
-    assertThatThrownBy(() -> StudyPartitions.requireSupported(stata))
+    assertPartitionedEqualsLocal(stata, false);
+    assertPartitionedEqualsLocal(
+        stata.toBuilder().groupBy(GroupBy.exchange()).cleanEstimation(3).build(), false);
+    assertThatThrownBy(() -> StudyPartitions.clusterPairSums(stata, List.of(), c -> null))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("--conventions stata-estudy");
-    assertThatThrownBy(() -> StudyPartitions.emptySums(stata))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("--conventions stata-estudy");
-    assertThatThrownBy(() -> StudyPartitions.map(stata.resolve(whole, scenario.events), row -> {}))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("--conventions stata-estudy");
-    StudySpecification reference = StudySpecification.builder().bharBenchmark("SPX").build();
-    assertThatThrownBy(() -> StudyPartitions.requireSupported(reference))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("--bhar-benchmark");
-    StudyPartitions.requireSupported(StudySpecification.defaults());
-    StudyPartitions.requireSupported(
-        StudySpecification.builder()
-            .groupBy(GroupBy.exchange())
-            .conventions(Conventions.ESTUDY2)
-            .build());
+        .hasMessageContaining("--conventions stata-estudy")
+        .hasMessageContaining("AllPairsSums");
+  }
+
+  /** A BHAR reference listing and the volatility measure go through the SPI as any study. */
+  @Test
+  void aBharReferenceAndTheVolatilityMeasureAreMappedOnPartitions() {
+    assertPartitionedEqualsLocal(
+        StudySpecification.builder().bharBenchmark("SPX").cleanEstimation(3).build(), false);
+    assertPartitionedEqualsLocal(
+        StudySpecification.builder().measure(StudyMeasure.VOLATILITY).build(), true);
   }
 
   /**

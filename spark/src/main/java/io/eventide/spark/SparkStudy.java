@@ -3,9 +3,12 @@ package io.eventide.spark;
 import io.eventide.calendar.TradingCalendar;
 import io.eventide.event.Event;
 import io.eventide.market.ReturnPanel;
+import io.eventide.study.Conventions;
 import io.eventide.study.ResolvedStudy;
+import io.eventide.study.StudyMeasure;
 import io.eventide.study.StudyResult;
 import io.eventide.study.StudySpecification;
+import io.eventide.study.internal.AllPairsSums;
 import io.eventide.study.internal.ClusterShape;
 import io.eventide.study.internal.CompleteSums;
 import io.eventide.study.internal.MappedFirmEvent;
@@ -27,6 +30,7 @@ import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
@@ -57,8 +61,14 @@ import scala.Tuple2;
  * </ol>
  *
  * <p>The driver holds the return panel and the study's columns (about 700 bytes per firm-event with
- * the default windows), not the rows; the sizing is in {@code docs/scaling.md}. A BHAR reference
- * listing and Stata's conventions are refused ({@link StudyPartitions#requireSupported}).
+ * the default windows), not the rows; the sizing is in {@code docs/scaling.md}.
+ *
+ * <p>Every option of the specification runs: a BHAR reference listing and each exchange's factor
+ * set are broadcast with the benchmarks; a volume study reads the prices' {@code volume} column and
+ * builds each task's panel of log volumes; under Stata's conventions r̄ pairs every two firm-events
+ * of a window's sample, across events, so step 2 is replaced by {@link AllPairsSums}: each task's
+ * {@code Σz} per window, and the pairs of its firm-events with the study's members with gaps
+ * (collected and broadcast), merged in partition order.
  */
 public final class SparkStudy {
 
@@ -71,8 +81,6 @@ public final class SparkStudy {
       SparkSession spark, StudySpecification spec, int partitions, boolean keepEstimationSar) {
     this.spark = Objects.requireNonNull(spark, "spark");
     this.spec = Objects.requireNonNull(spec, "spec");
-    // A BHAR reference listing and Stata's conventions are not computed on partitions.
-    StudyPartitions.requireSupported(spec);
     this.partitions = partitions;
     this.keepEstimationSar = keepEstimationSar;
   }
@@ -131,32 +139,23 @@ public final class SparkStudy {
    */
   public SparkStudyResult run(StudyInputs inputs) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    Map<String, DatedSeries> driverPrices = inputs.driverPrices();
     // The whole study is resolved first: bad input fails before any job runs.
-    ReturnPanel panel = ReturnPanel.of(inputs.universe(), driverPrices, inputs.returnType());
-    if (inputs.factors().isPresent()) {
-      panel = panel.withFactors(inputs.factors().get());
-    }
+    ReturnPanel panel = inputs.panel(spec.measure());
     ResolvedStudy resolved = spec.resolve(panel, inputs.events());
-    StudyPlan plan =
-        new StudyPlan(
-            spec,
-            inputs.returnType(),
-            inputs.universe(),
-            inputs.events(),
-            driverPrices,
-            inputs.factors().orElse(null));
+    StudyPlan plan = new StudyPlan(spec, inputs, panel);
     Broadcast<StudyPlan> planB = jsc.broadcast(plan);
     Set<String> tickers = plan.tickers();
     Broadcast<Set<String>> tickersB = jsc.broadcast(tickers);
     int estLen = StudyPartitions.estimationLength(spec);
     boolean keep = keepEstimationSar;
 
-    // 1. Map on partitions of listings.
+    // 1. Map on partitions of listings (a volume study's rows carry the day's volume).
+    Dataset<Row> columns =
+        spec.measure() == StudyMeasure.VOLUME
+            ? inputs.prices().select("ticker", "date", "close", StudyInputs.VOLUME)
+            : inputs.prices().select("ticker", "date", "close");
     JavaPairRDD<String, Iterable<Row>> byTicker =
-        inputs
-            .prices()
-            .select("ticker", "date", "close")
+        columns
             .javaRDD()
             .filter(r -> tickersB.value().contains(r.getString(0)))
             .groupBy(r -> r.getString(0), partitions);
@@ -166,6 +165,13 @@ public final class SparkStudy {
     mapped.persist(StorageLevel.MEMORY_AND_DISK());
     Broadcast<Set<String>> mixedB = null;
     try {
+      if (spec.conventions() == Conventions.STATA_ESTUDY) {
+        // 2'. Stata's r̄ pairs every two firm-events of a window's sample, across events.
+        PartialSums sums =
+            mergeInOrder(mapped.map(o -> new Tuple2<>(o.index(), o.sums())).collect());
+        allPairSums(jsc, mapped, estLen).addTo(sums);
+        return assemble(resolved, mapped, sums);
+      }
       // 2. r̄. The clusters whose pairs need the residual vectors themselves (two calendars,
       // shifted estimation ranges, a member with gaps): a small reduce of each cluster's shape.
       Set<String> mixed =
@@ -193,12 +199,7 @@ public final class SparkStudy {
       PartialSums sums = mergeInOrder(mapped.map(o -> new Tuple2<>(o.index(), o.sums())).collect());
       sums.merge(mergeInOrder(pairParts.collect()));
 
-      // 4. Assemble: the rows stream to the driver one partition at a time, without residuals.
-      JavaRDD<MappedFirmEvent> rows =
-          mapped.flatMap(o -> o.rows().iterator()).map(MappedFirmEvent::withoutResiduals);
-      StudyResult result =
-          StudyPartitions.assemble(resolved, rows::toLocalIterator, sums, keepEstimationSar);
-      return new SparkStudyResult(spark, result, rows, partitions);
+      return assemble(resolved, mapped, sums);
     } finally {
       mapped.unpersist(false);
       // Not destroyed: the result's Dataset of firm-events is recomputed from the plan on use.
@@ -208,6 +209,110 @@ public final class SparkStudy {
         mixedB.destroy();
       }
     }
+  }
+
+  /** 4. Assemble: the rows stream to the driver one partition at a time, without residuals. */
+  private SparkStudyResult assemble(
+      ResolvedStudy resolved, JavaRDD<MapOutput> mapped, PartialSums sums) {
+    JavaRDD<MappedFirmEvent> rows =
+        mapped.flatMap(o -> o.rows().iterator()).map(MappedFirmEvent::withoutResiduals);
+    StudyResult result =
+        StudyPartitions.assemble(resolved, rows::toLocalIterator, sums, keepEstimationSar);
+    return new SparkStudyResult(spark, result, rows, partitions);
+  }
+
+  /**
+   * Stata's r̄ sums: the members with gaps are correlated pair by pair, so they are collected
+   * (residuals only) and broadcast to every task; each task adds its complete members' {@code Σz}
+   * and its pairs with them; the pieces are merged in partition order.
+   */
+  private AllPairsSums allPairSums(JavaSparkContext jsc, JavaRDD<MapOutput> mapped, int estLen) {
+    List<MappedFirmEvent> incomplete =
+        new ArrayList<>(
+            mapped
+                .flatMap(o -> incomplete(o.rows()).iterator())
+                .map(SparkStudy::withoutOutputs)
+                .collect());
+    incomplete.sort(AllPairsSums.CANONICAL);
+    Broadcast<List<MappedFirmEvent>> incompleteB = jsc.broadcast(incomplete);
+    try {
+      boolean grouped = spec.groupBy().isPresent();
+      int windows = spec.testWindows().size();
+      List<Tuple2<Integer, AllPairsSums>> parts =
+          new ArrayList<>(
+              mapped
+                  .map(
+                      o ->
+                          new Tuple2<>(
+                              o.index(),
+                              allPairs(o.rows(), incompleteB.value(), windows, estLen, grouped)))
+                  .collect());
+      parts.sort(Comparator.comparingInt(Tuple2::_1));
+      AllPairsSums all = new AllPairsSums(windows, estLen, grouped);
+      for (Tuple2<Integer, AllPairsSums> t : parts) {
+        all.merge(t._2());
+      }
+      return all;
+    } finally {
+      incompleteB.destroy();
+    }
+  }
+
+  /** A task's in-sample firm-events without a residual on every estimation day. */
+  private static List<MappedFirmEvent> incomplete(List<MappedFirmEvent> rows) {
+    List<MappedFirmEvent> out = new ArrayList<>();
+    for (MappedFirmEvent fe : rows) {
+      if (fe.inSample() && !AllPairsSums.complete(fe)) {
+        out.add(fe);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * What Stata's pairs need of a member with gaps: its key, residuals, windows and group (the rest
+   * is dropped before it is broadcast to every task).
+   */
+  private static MappedFirmEvent withoutOutputs(MappedFirmEvent fe) {
+    double[] none = new double[0];
+    return new MappedFirmEvent(
+        fe.eventId(),
+        fe.ticker(),
+        fe.outcome(),
+        "",
+        fe.observations(),
+        none,
+        Double.NaN,
+        Double.NaN,
+        none,
+        none,
+        none,
+        none,
+        none,
+        none,
+        fe.calendar(),
+        fe.estimationStart(),
+        fe.residuals(),
+        fe.residualCount(),
+        fe.residualSum(),
+        fe.windowMask(),
+        fe.group(),
+        null);
+  }
+
+  /** A task's share of Stata's r̄: its Σz per window and its pairs with the members with gaps. */
+  private static AllPairsSums allPairs(
+      List<MappedFirmEvent> rows,
+      List<MappedFirmEvent> incomplete,
+      int windows,
+      int estLen,
+      boolean grouped) {
+    AllPairsSums sums = new AllPairsSums(windows, estLen, grouped);
+    for (MappedFirmEvent fe : rows) {
+      sums.add(fe);
+      sums.addIncompletePairs(fe, incomplete);
+    }
+    return sums;
   }
 
   /**
@@ -237,16 +342,21 @@ public final class SparkStudy {
       Iterator<Tuple2<String, Iterable<Row>>> listings) {
     StudySpecification spec = plan.specification();
     Map<String, DatedSeries> own = new HashMap<>();
+    Map<String, DatedSeries> ownVolumes = new HashMap<>();
+    boolean volume = spec.measure() == StudyMeasure.VOLUME;
     while (listings.hasNext()) {
       Tuple2<String, Iterable<Row>> l = listings.next();
       own.put(l._1(), StudyInputs.series(l._1(), l._2()));
+      if (volume) {
+        ownVolumes.put(l._1(), StudyInputs.volumes(l._1(), l._2()));
+      }
     }
     List<MappedFirmEvent> out = new ArrayList<>();
     Map<String, ClusterShape> shapes = new HashMap<>();
     if (own.isEmpty()) {
       return new MapOutput(index, StudyPartitions.emptySums(spec), shapes, out);
     }
-    ReturnPanel panel = plan.panel(own);
+    ReturnPanel panel = plan.panel(own, ownVolumes);
     List<Event> events = plan.eventsFor(own.keySet());
     PartialSums sums =
         StudyPartitions.map(spec.resolve(panel, events), out::add, keepEstimationSar);

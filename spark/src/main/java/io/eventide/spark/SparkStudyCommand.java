@@ -1,15 +1,14 @@
 package io.eventide.spark;
 
+import io.eventide.calendar.Exchange;
 import io.eventide.calendar.ExchangeRegistry;
 import io.eventide.event.Event;
 import io.eventide.examples.cli.EventideCommand;
 import io.eventide.examples.cli.StudyCommand;
-import io.eventide.market.FactorSet;
 import io.eventide.market.Listing;
 import io.eventide.market.ReturnPanel;
 import io.eventide.study.StudyResult;
 import io.eventide.study.StudySpecification;
-import io.eventide.study.internal.StudyPartitions;
 import io.eventide.timeseries.DatedSeries;
 import io.eventide.timeseries.ReturnType;
 import java.util.List;
@@ -77,18 +76,9 @@ public final class SparkStudyCommand implements Callable<Integer> {
         ReturnType type,
         ExchangeRegistry registry,
         boolean keepEstimationSar) {
-      // The panel the local command would build, for its factor sets: Spark takes one plain set
-      // (the US exchanges'), so per-exchange sets (--factors EXCH=FILE) are refused here.
+      // The panel the local command would build: its factor sets (plain and per exchange) and the
+      // reference listing of --bhar-benchmark go to Spark as they are.
       ReturnPanel local = panel(listings, prices, type, registry);
-      if (!local.exchangesWithOwnFactors().isEmpty()) {
-        throw new IllegalArgumentException(
-            "--factors EXCH=FILE (factor sets for "
-                + local.exchangesWithOwnFactors()
-                + ") is not supported by eventide-spark study; give a plain --factors FILE for the"
-                + " US exchanges, or run eventide study");
-      }
-      FactorSet factors = local.factors().orElse(null);
-      StudyPartitions.requireSupported(spec);
       SparkSession.Builder builder = SparkSession.builder().appName("eventide study");
       if (master != null) {
         builder.master(master);
@@ -97,7 +87,15 @@ public final class SparkStudyCommand implements Callable<Integer> {
       }
       SparkSession spark = builder.getOrCreate();
       try {
-        StudyInputs inputs = StudyInputs.of(spark, listings, events, prices, type, factors);
+        StudyInputs inputs =
+            StudyInputs.of(
+                spark, listings, events, prices, volumes(), type, local.factors().orElse(null));
+        for (Exchange e : local.exchangesWithOwnFactors()) {
+          inputs = inputs.withFactors(e, local.factorsFor(e).orElseThrow());
+        }
+        for (Map.Entry<String, DatedSeries> r : local.references().entrySet()) {
+          inputs = inputs.withReference(r.getKey(), r.getValue());
+        }
         SparkStudy study = SparkStudy.of(spark, spec);
         if (threads() != null) {
           study = study.withPartitions(threads());

@@ -130,24 +130,6 @@ class SparkStudyCommandTest {
   }
 
   @Test
-  void refusesStataConventionsNamingTheFlag(@TempDir Path dir) throws Exception {
-    Path in = dir.resolve("in");
-    SampleData.export(in);
-    StringWriter err = new StringWriter();
-    CommandLine cl = SparkStudyCommand.commandLine();
-    cl.setErr(new PrintWriter(err));
-    String[] common = {
-      "--prices", in.toString(),
-      "--universe", in.resolve("universe.csv").toString(),
-      "--events", in.resolve("events.csv").toString(),
-      "--conventions", "stata-estudy"
-    };
-    assertThat(run(cl, "study", common, "--out", dir.resolve("out").toString()))
-        .isEqualTo(EventideCommand.BAD_INPUT);
-    assertThat(err.toString()).contains("--conventions stata-estudy");
-  }
-
-  @Test
   void badInputExitsTwoWithTheFileNamed(@TempDir Path dir) {
     StringWriter err = new StringWriter();
     CommandLine cl = SparkStudyCommand.commandLine();

@@ -21,7 +21,10 @@ import java.util.function.Function;
  *       holds), and maps every resolved firm-event with the same code as {@code EventStudy}: one
  *       {@link MappedFirmEvent} each, plus the partition's residual and rank sums.
  *   <li>{@link #clusterPairSums}: the firm-events of one event, gathered from every partition and
- *       put in canonical order, give that cluster's {@code Σ r_ij} per window.
+ *       put in canonical order, give that cluster's {@code Σ r_ij} per window. Under Stata's
+ *       conventions ({@code --conventions stata-estudy}) r̄ pairs every two firm-events of a
+ *       window's sample instead, across events: {@link AllPairsSums} forms those sums in mergeable
+ *       pieces, and the clustered step refuses the study.
  *   <li>{@link #assemble}: the driver's resolution of the whole study, every mapped firm-event and
  *       the merged sums become the same {@link StudyResult} that {@code EventStudy} returns, to the
  *       rounding of the merged sums.
@@ -138,6 +141,8 @@ public final class StudyPartitions {
    * @param calendars the calendar of each {@link MappedFirmEvent#calendar()} name, the same
    *     instance for the same name
    * @return one sum per test window
+   * @throws IllegalArgumentException under Stata's conventions, whose r̄ pairs across events
+   *     ({@link AllPairsSums})
    */
   public static double[] clusterPairSums(
       StudySpecification spec,
@@ -156,6 +161,7 @@ public final class StudyPartitions {
    *     those not {@link MappedFirmEvent#inSample()} are skipped
    * @param calendars the calendar of each {@link MappedFirmEvent#calendar()} name
    * @param into the sums to add to
+   * @throws IllegalArgumentException under Stata's conventions ({@link AllPairsSums})
    */
   public static void addClusterPairSums(
       StudySpecification spec,
@@ -214,44 +220,5 @@ public final class StudyPartitions {
       PartialSums sums,
       boolean keepEstimationSar) {
     return kernel().assemble(resolved, mapped, sums, keepEstimationSar);
-  }
-
-  /**
-   * Refuses what the partitioned path does not compute: a BHAR reference listing ({@code
-   * --bhar-benchmark}), Stata's conventions ({@code --conventions stata-estudy}, whose r̄ pairs
-   * every two firm-events of the whole sample) and a measure other than returns ({@code --measure
-   * volume|volatility}, {@code docs/statistics.md} section 3g). Groups and the estudy2 conventions
-   * are computed; signing by direction needs nothing more: the residuals a row carries are already
-   * signed, as in the local study. Keeping the standardized estimation residuals ({@code
-   * EventStudy.withEstimationSar()}, the input of {@code grank-t} and {@code grank-z}) is a flag of
-   * {@link #map(ResolvedStudy, Consumer, boolean)} and {@link #assemble(ResolvedStudy, Iterable,
-   * PartialSums, boolean)}.
-   *
-   * @param spec a specification
-   * @throws IllegalArgumentException if it names a BHAR reference listing or Stata's conventions,
-   *     or measures volume or volatility
-   */
-  public static void requireSupported(StudySpecification spec) {
-    if (spec.bharBenchmark().isPresent()) {
-      throw new IllegalArgumentException(
-          "A BHAR reference listing (StudySpecification.bharBenchmark, --bhar-benchmark "
-              + spec.bharBenchmark().get()
-              + ") is not supported by the partitioned (Spark) study; run EventStudy locally");
-    }
-    if (spec.conventions() == io.eventide.study.Conventions.STATA_ESTUDY) {
-      throw new IllegalArgumentException(
-          "Stata's conventions (StudySpecification.conventions, --conventions "
-              + spec.conventions().id()
-              + ": r̄ over every pair of the whole sample) are not supported by the partitioned"
-              + " (Spark) study; run EventStudy locally");
-    }
-    if (spec.measure() != io.eventide.study.StudyMeasure.RETURNS) {
-      throw new IllegalArgumentException(
-          "Measure "
-              + spec.measure().id()
-              + " (StudySpecification.measure, --measure "
-              + spec.measure().id()
-              + ") is not supported by the partitioned (Spark) study; run EventStudy locally");
-    }
   }
 }

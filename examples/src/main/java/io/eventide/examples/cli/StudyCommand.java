@@ -384,6 +384,14 @@ public class StudyCommand implements Callable<Integer> {
   }
 
   /**
+   * @return the volumes of a {@code --measure volume} study by ticker (every listing and benchmark
+   *     with a price file), read before {@link #compute} is called; {@code null} for another study
+   */
+  protected Map<String, DatedSeries> volumes() {
+    return volumes;
+  }
+
+  /**
    * @return {@code --threads}, or {@code null} if not given
    */
   protected Integer threads() {
