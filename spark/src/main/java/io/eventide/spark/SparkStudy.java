@@ -198,7 +198,8 @@ public final class SparkStudy {
           mapped.flatMap(o -> o.rows().iterator()).map(MappedFirmEvent::withoutResiduals);
       StudyResult result =
           StudyPartitions.assemble(resolved, rows::toLocalIterator, sums, keepEstimationSar);
-      return new SparkStudyResult(spark, result, rows, partitions);
+      return new SparkStudyResult(
+          spark, result, rows, partitions, SparkStudyFiles.of(spark, resolved, panel));
     } finally {
       mapped.unpersist(false);
       // Not destroyed: the result's Dataset of firm-events is recomputed from the plan on use.

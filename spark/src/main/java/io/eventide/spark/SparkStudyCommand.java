@@ -9,9 +9,11 @@ import io.eventide.market.Listing;
 import io.eventide.market.ReturnPanel;
 import io.eventide.study.StudyResult;
 import io.eventide.study.StudySpecification;
+import io.eventide.study.StudyTests;
 import io.eventide.study.internal.StudyPartitions;
 import io.eventide.timeseries.DatedSeries;
 import io.eventide.timeseries.ReturnType;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -68,6 +70,30 @@ public final class SparkStudyCommand implements Callable<Integer> {
             "Spark master, e.g. local[2] or yarn (default: spark-submit's, else local[*])")
     String master;
 
+    /** The session, open from {@link #compute} to the end of the command. */
+    private SparkSession spark;
+
+    /** The result {@link #compute} returned, whose files {@link #writeFiles} writes. */
+    private SparkStudyResult computed;
+
+    @Override
+    public Integer call() {
+      try {
+        return super.call();
+      } finally {
+        if (spark != null) {
+          spark.stop();
+          spark = null;
+        }
+      }
+    }
+
+    @Override
+    protected List<Path> writeFiles(Path out, StudyResult result, StudyTests tests) {
+      // The per-firm-event files from the executors, the others from the driver: the same bytes.
+      return computed.write(out, tests);
+    }
+
     @Override
     protected StudyResult compute(
         StudySpecification spec,
@@ -95,20 +121,17 @@ public final class SparkStudyCommand implements Callable<Integer> {
       } else if (!new SparkConf().contains("spark.master")) {
         builder.master("local[*]");
       }
-      SparkSession spark = builder.getOrCreate();
-      try {
-        StudyInputs inputs = StudyInputs.of(spark, listings, events, prices, type, factors);
-        SparkStudy study = SparkStudy.of(spark, spec);
-        if (threads() != null) {
-          study = study.withPartitions(threads());
-        }
-        if (keepEstimationSar) {
-          study = study.withEstimationSar();
-        }
-        return study.run(inputs).result();
-      } finally {
-        spark.stop();
+      spark = builder.getOrCreate(); // stopped at the end of call(), after the files
+      StudyInputs inputs = StudyInputs.of(spark, listings, events, prices, type, factors);
+      SparkStudy study = SparkStudy.of(spark, spec);
+      if (threads() != null) {
+        study = study.withPartitions(threads());
       }
+      if (keepEstimationSar) {
+        study = study.withEstimationSar();
+      }
+      computed = study.run(inputs);
+      return computed.result();
     }
   }
 
