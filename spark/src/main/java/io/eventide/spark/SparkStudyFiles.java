@@ -1,7 +1,6 @@
 package io.eventide.spark;
 
 import io.eventide.event.Event;
-import io.eventide.market.ListingReturns;
 import io.eventide.market.ReturnPanel;
 import io.eventide.report.internal.CsvWriter;
 import io.eventide.report.internal.FirmEventFiles;
@@ -77,7 +76,10 @@ public final class SparkStudyFiles implements Serializable {
   public static final String PARTS_FOLDER_CONF = "spark.eventide.partsFolder";
 
   private final transient SparkSession spark;
-  private final transient List<MappedFirmEvent> leftOut;
+
+  /** Each listing's calendar name, for the firm-events left out at resolution with a day 0. */
+  private final transient HashMap<String, String> calendarOf;
+
   private final FirmEventFiles.Layout layout;
   private final HashMap<String, Integer> eventRank;
   private final HashMap<String, Integer> tickerRank;
@@ -88,7 +90,7 @@ public final class SparkStudyFiles implements Serializable {
   private SparkStudyFiles(
       SparkSession spark,
       ResolvedStudy resolved,
-      List<MappedFirmEvent> leftOut,
+      HashMap<String, String> calendarOf,
       FirmEventFiles.Layout layout,
       HashMap<String, Integer> eventRank,
       HashMap<String, Integer> tickerRank,
@@ -96,7 +98,7 @@ public final class SparkStudyFiles implements Serializable {
       String partsFolder) {
     this.spark = spark;
     this.resolved = resolved;
-    this.leftOut = leftOut;
+    this.calendarOf = calendarOf;
     this.layout = layout;
     this.eventRank = eventRank;
     this.tickerRank = tickerRank;
@@ -129,32 +131,13 @@ public final class SparkStudyFiles implements Serializable {
     for (String t : tickers) {
       tickerRank.put(t, tickerRank.size());
     }
-    int parameters = spec.model().parameterNames().size();
-    int spanLength = spec.eventSpan().length();
-    List<MappedFirmEvent> leftOut = new ArrayList<>();
-    for (ResolvedStudy.FirmEvent fe : resolved.firmEvents()) {
-      if (fe.isResolved()) {
-        continue;
-      }
-      String calendar =
-          fe.dayZeroIndex().isPresent()
-              ? panel.returnsOf(fe.ticker()).map(ListingReturns::calendar).orElseThrow().name()
-              : null;
-      leftOut.add(
-          MappedFirmEvent.leftOutAtResolution(
-              fe.eventId(),
-              fe.ticker(),
-              fe.outcome().orElseThrow(),
-              fe.reason(),
-              calendar,
-              fe.dayZeroIndex().orElse(0),
-              spec.estimationWindow().fromInclusive(),
-              parameters,
-              layout.testWindows(),
-              spanLength));
+    HashMap<String, String> calendarOf = new HashMap<>();
+    for (io.eventide.market.Listing l : resolved.universe()) {
+      panel.returnsOf(l.ticker()).ifPresent(r -> calendarOf.put(l.ticker(), r.calendar().name()));
     }
     String parts = spark.sparkContext().conf().get(PARTS_FOLDER_CONF, null);
-    return new SparkStudyFiles(spark, resolved, leftOut, layout, eventRank, tickerRank, 0, parts);
+    return new SparkStudyFiles(
+        spark, resolved, calendarOf, layout, eventRank, tickerRank, 0, parts);
   }
 
   /**
@@ -166,7 +149,7 @@ public final class SparkStudyFiles implements Serializable {
       throw new IllegalArgumentException("Partitions must be at least 1, got " + n);
     }
     return new SparkStudyFiles(
-        spark, resolved, leftOut, layout, eventRank, tickerRank, n, partsFolder);
+        spark, resolved, calendarOf, layout, eventRank, tickerRank, n, partsFolder);
   }
 
   /**
@@ -178,7 +161,7 @@ public final class SparkStudyFiles implements Serializable {
     return new SparkStudyFiles(
         spark,
         resolved,
-        leftOut,
+        calendarOf,
         layout,
         eventRank,
         tickerRank,
@@ -214,6 +197,7 @@ public final class SparkStudyFiles implements Serializable {
     Broadcast<SerializableConfiguration> confB = jsc.broadcast(new SerializableConfiguration(conf));
     try {
       JavaRDD<MappedFirmEvent> rows = mapped;
+      List<MappedFirmEvent> leftOut = leftOutAtResolution();
       if (!leftOut.isEmpty()) {
         rows = rows.union(jsc.parallelize(leftOut, 1));
       }
@@ -264,6 +248,36 @@ public final class SparkStudyFiles implements Serializable {
   /** A part file a task wrote: its section, its partition and its path. */
   record Part(int section, int partition, String path) implements Serializable {
     private static final long serialVersionUID = 1L;
+  }
+
+  /**
+   * The rows of the firm-events the resolution left out, made on the driver from the resolved study
+   * (one pass over its firm-events): they have no rows on the executors.
+   */
+  private List<MappedFirmEvent> leftOutAtResolution() {
+    StudySpecification spec = resolved.specification();
+    List<MappedFirmEvent> out = new ArrayList<>();
+    if (resolved.resolvedCount() == resolved.size()) {
+      return out;
+    }
+    for (ResolvedStudy.FirmEvent fe : resolved.firmEvents()) {
+      if (fe.isResolved()) {
+        continue;
+      }
+      out.add(
+          MappedFirmEvent.leftOutAtResolution(
+              fe.eventId(),
+              fe.ticker(),
+              fe.outcome().orElseThrow(),
+              fe.reason(),
+              fe.dayZeroIndex().isPresent() ? calendarOf.get(fe.ticker()) : null,
+              fe.dayZeroIndex().orElse(0),
+              spec.estimationWindow().fromInclusive(),
+              spec.model().parameterNames().size(),
+              layout.testWindows(),
+              spec.eventSpan().length()));
+    }
+    return out;
   }
 
   /** The canonical order (event id, then ticker) as one long. */
@@ -454,7 +468,9 @@ public final class SparkStudyFiles implements Serializable {
     try {
       FileSystem fs = FileSystem.get(conf);
       if ("file".equals(fs.getUri().getScheme())) {
-        return new org.apache.hadoop.fs.Path(folder.toAbsolutePath().toUri().toString(), name);
+        // From the URI, so that a folder whose name holds a space or a % stays that folder.
+        return new org.apache.hadoop.fs.Path(
+            new org.apache.hadoop.fs.Path(folder.toAbsolutePath().toUri()), name);
       }
       return new org.apache.hadoop.fs.Path(fs.getHomeDirectory(), ".eventide" + name);
     } catch (IOException e) {

@@ -105,7 +105,8 @@ class SparkStudyFilesTest {
     // byte for byte, the per-firm-event ones from the executors, the others from the driver.
     StudyTests lt = StudyTests.run(local, TestSuite.standard());
     Path a = dir.resolve("local-all");
-    Path b = dir.resolve("spark-all");
+    // A space in the name: the parts folder inside it is reached through its URI.
+    Path b = dir.resolve("spark all");
     StudyFiles.write(a, local, lt);
     List<Path> written = onSpark.write(b, onSpark.test(TestSuite.standard()));
     assertThat(written.stream().map(p -> p.getFileName().toString()))
