@@ -63,7 +63,7 @@ import scala.Tuple2;
  * of the range sort holds keys below the next one's, and a row's text depends on that row alone.
  *
  * <p>The temporary folder is {@code <folder>/_parts-<random>} on the default file system when that
- * is the local one (local mode, or a shared mount), else {@code .eventide-parts-<random>} in the
+ * is the local one (local mode, or a shared mount), else {@code .eventide_parts-<random>} in the
  * user's home on the default file system (HDFS, S3); {@link #withPartsFolder} or the Spark setting
  * {@value #PARTS_FOLDER_CONF} names another parent (a URI every executor can write and the driver
  * can read).
