@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * those {@link StudyFiles} writes from the local study ({@link EventStudy}, the oracle), whatever
  * the number of sorted partitions (1, 2, 3), on the bundled sample and on a generated panel with
  * every outcome, holes in event windows (OK firm-events absent from a window) and groups; the
- * temporary parts are deleted; a file that cannot be written is named. One local[2] session.
+ * temporary parts are deleted; a file or a parts folder that cannot be written is named. One
+ * local[2] session.
  */
 class SparkStudyFilesTest {
 
@@ -151,6 +152,15 @@ class SparkStudyFilesTest {
     // The files before it were written completely.
     assertThat(Files.readString(out.resolve("abnormal_returns.csv")))
         .startsWith("event_id,ticker,rel_day,date,ret,expected,ar,sar\n");
+    // A parts folder the executors cannot write (a file where its parent should be): the failed
+    // job is one error naming the files and the folder, not a stack trace.
+    Path notAFolder = Files.writeString(dir.resolve("not-a-folder"), "x");
+    SparkStudyFiles blocked = onSpark.files().withPartsFolder(notAFolder.toUri().toString());
+    assertThatThrownBy(() -> blocked.write(dir.resolve("out2"), onSpark.rows()))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessageContaining("firm_events.csv")
+        .hasMessageContaining("not-a-folder")
+        .hasMessageNotContaining("\n");
   }
 
   /**
