@@ -11,9 +11,11 @@ import io.eventide.study.Outcome;
 import io.eventide.study.StudyResult;
 import io.eventide.study.StudyTests;
 import io.eventide.study.WindowExclusion;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The study's output tables, each defined once ({@link TableDefinition}): {@code firm_events},
@@ -24,7 +26,9 @@ import java.util.Map;
  * <p>Contract columns come first; extensions are appended at the end of a row, never inserted
  * ({@code reason} in {@code firm_events} and {@code tests}). Rows of a firm-event are read through
  * a cursor ({@link FirmEventRow}) that the source moves, so streaming abnormal returns or CARs of a
- * large study allocates nothing per row beyond what the result's accessors do.
+ * large study allocates nothing per row beyond what the result's accessors do; the same columns and
+ * the same row rules ({@link #abnormalReturnRows}, {@link #carRows}) write the rows of firm-events
+ * mapped elsewhere ({@link io.eventide.report.internal.FirmEventFiles}).
  */
 final class OutputTables {
 
@@ -39,33 +43,38 @@ final class OutputTables {
    * @return the table {@code firm_events}
    */
   static TableDefinition<FirmEventRow> firmEvents(StudyResult study) {
-    List<Column<FirmEventRow>> columns = new ArrayList<>();
-    columns.add(new Column.Text<>("event_id", r -> r.result.eventId()));
-    columns.add(new Column.Text<>("ticker", r -> r.result.ticker()));
-    columns.add(
-        new Column.Text<>("exchange", r -> r.result.exchange().map(Exchange::code).orElse("")));
-    columns.add(new Column.Date<>("day0", r -> r.result.dayZero().orElse(null)));
-    columns.add(new Column.Text<>("outcome", r -> r.result.outcome().name()));
-    columns.add(new Column.Int<>("m", r -> r.result.observations()));
-    columns.add(new Column.Int<>("k", r -> r.result.parameterCount()));
-    columns.add(new Column.Decimal<>("sigma", r -> r.result.sigma()));
-    List<String> parameters = study.specification().model().parameterNames();
-    for (int j = 0; j < parameters.size(); j++) {
-      int p = j;
-      columns.add(new Column.Decimal<>(parameters.get(j), r -> r.parameters[p]));
-    }
-    columns.add(new Column.Text<>("reason", r -> r.result.reason()));
     return new TableDefinition<>(
         "firm_events",
-        columns,
+        firmEventColumns(study.specification().model().parameterNames()),
         action -> {
-          FirmEventRow row = new FirmEventRow();
+          ResultRow row = new ResultRow(study.windows());
           for (FirmEventResult r : study.firmEvents()) {
-            row.result = r;
-            row.parameters = r.parameters();
+            row.set(r);
             action.accept(row);
           }
         });
+  }
+
+  /**
+   * @param parameters the model's parameter names
+   * @return the columns of {@code firm_events}
+   */
+  static List<Column<FirmEventRow>> firmEventColumns(List<String> parameters) {
+    List<Column<FirmEventRow>> columns = new ArrayList<>();
+    columns.add(new Column.Text<>("event_id", FirmEventRow::eventId));
+    columns.add(new Column.Text<>("ticker", FirmEventRow::ticker));
+    columns.add(new Column.Text<>("exchange", FirmEventRow::exchange));
+    columns.add(new Column.Date<>("day0", FirmEventRow::dayZero));
+    columns.add(new Column.Text<>("outcome", r -> r.outcome().name()));
+    columns.add(new Column.Int<>("m", FirmEventRow::observations));
+    columns.add(new Column.Int<>("k", FirmEventRow::parameterCount));
+    columns.add(new Column.Decimal<>("sigma", FirmEventRow::sigma));
+    for (int j = 0; j < parameters.size(); j++) {
+      int p = j;
+      columns.add(new Column.Decimal<>(parameters.get(j), r -> r.parameter(p)));
+    }
+    columns.add(new Column.Text<>("reason", FirmEventRow::reason));
+    return columns;
   }
 
   /**
@@ -80,28 +89,46 @@ final class OutputTables {
     EventWindow span = study.specification().eventSpan();
     return new TableDefinition<>(
         "abnormal_returns",
-        List.of(
-            new Column.Text<>("event_id", r -> r.result.eventId()),
-            new Column.Text<>("ticker", r -> r.result.ticker()),
-            new Column.Int<>("rel_day", r -> r.day),
-            new Column.Date<>("date", r -> r.result.date(r.day).orElseThrow()),
-            new Column.Decimal<>("ret", r -> r.result.returnOn(r.day)),
-            new Column.Decimal<>("expected", r -> r.result.expectedReturn(r.day)),
-            new Column.Decimal<>("ar", r -> r.result.abnormalReturn(r.day)),
-            new Column.Decimal<>("sar", r -> r.result.standardizedAbnormalReturn(r.day))),
+        ABNORMAL_RETURN_COLUMNS,
         action -> {
-          FirmEventRow row = new FirmEventRow();
+          ResultRow row = new ResultRow(study.windows());
           for (FirmEventResult r : study.firmEvents()) {
-            if (r.outcome() != Outcome.OK) {
-              continue;
-            }
-            row.result = r;
-            for (int d = span.fromInclusive(); d <= span.toInclusive(); d++) {
-              row.day = d;
-              action.accept(row);
-            }
+            row.set(r);
+            abnormalReturnRows(row, span.fromInclusive(), span.toInclusive(), action);
           }
         });
+  }
+
+  /** The columns of {@code abnormal_returns}. */
+  static final List<Column<FirmEventRow>> ABNORMAL_RETURN_COLUMNS =
+      List.of(
+          new Column.Text<>("event_id", FirmEventRow::eventId),
+          new Column.Text<>("ticker", FirmEventRow::ticker),
+          new Column.Int<>("rel_day", r -> r.day),
+          new Column.Date<>("date", r -> r.date(r.day)),
+          new Column.Decimal<>("ret", r -> r.returnOn(r.day)),
+          new Column.Decimal<>("expected", r -> r.expectedReturn(r.day)),
+          new Column.Decimal<>("ar", r -> r.abnormalReturn(r.day)),
+          new Column.Decimal<>("sar", r -> r.standardizedAbnormalReturn(r.day)));
+
+  /**
+   * A firm-event's rows of {@code abnormal_returns}: one per day of the span if it is OK, none
+   * otherwise.
+   *
+   * @param row the firm-event, its day moved for each row
+   * @param spanFrom the event span's first relative day
+   * @param spanTo its last
+   * @param action receives the rows
+   */
+  static void abnormalReturnRows(
+      FirmEventRow row, int spanFrom, int spanTo, Consumer<? super FirmEventRow> action) {
+    if (row.outcome() != Outcome.OK) {
+      return;
+    }
+    for (int d = spanFrom; d <= spanTo; d++) {
+      row.day = d;
+      action.accept(row);
+    }
   }
 
   /**
@@ -119,33 +146,53 @@ final class OutputTables {
     }
     return new TableDefinition<>(
         "car",
-        List.of(
-            new Column.Text<>("event_id", r -> r.result.eventId()),
-            new Column.Text<>("ticker", r -> r.result.ticker()),
-            new Column.Text<>("window", r -> labels[r.window]),
-            new Column.Decimal<>("car", r -> r.car),
-            new Column.Decimal<>("var_car", r -> r.result.carVariance(windows.get(r.window))),
-            new Column.Decimal<>("scar", r -> r.result.scar(windows.get(r.window))),
-            new Column.Decimal<>("p_value", r -> r.result.pValue(windows.get(r.window))),
-            new Column.Decimal<>("bhar", r -> r.result.bhar(windows.get(r.window)))),
+        carColumns(labels),
         action -> {
-          FirmEventRow row = new FirmEventRow();
+          ResultRow row = new ResultRow(windows);
           for (FirmEventResult r : study.firmEvents()) {
-            if (r.outcome() != Outcome.OK) {
-              continue;
-            }
-            row.result = r;
-            for (int w = 0; w < labels.length; w++) {
-              double car = r.car(windows.get(w));
-              if (Double.isNaN(car)) {
-                continue;
-              }
-              row.window = w;
-              row.car = car;
-              action.accept(row);
-            }
+            row.set(r);
+            carRows(row, labels.length, action);
           }
         });
+  }
+
+  /**
+   * @param labels the study windows' labels
+   * @return the columns of {@code car}
+   */
+  static List<Column<FirmEventRow>> carColumns(String[] labels) {
+    return List.of(
+        new Column.Text<>("event_id", FirmEventRow::eventId),
+        new Column.Text<>("ticker", FirmEventRow::ticker),
+        new Column.Text<>("window", r -> labels[r.window]),
+        new Column.Decimal<>("car", r -> r.car),
+        new Column.Decimal<>("var_car", r -> r.carVariance(r.window)),
+        new Column.Decimal<>("scar", r -> r.scar(r.window)),
+        new Column.Decimal<>("p_value", r -> r.pValue(r.window)),
+        new Column.Decimal<>("bhar", r -> r.bhar(r.window)));
+  }
+
+  /**
+   * A firm-event's rows of {@code car}: one per study window with a CAR if it is OK, none
+   * otherwise.
+   *
+   * @param row the firm-event, its window and CAR moved for each row
+   * @param windows the number of study windows
+   * @param action receives the rows
+   */
+  static void carRows(FirmEventRow row, int windows, Consumer<? super FirmEventRow> action) {
+    if (row.outcome() != Outcome.OK) {
+      return;
+    }
+    for (int w = 0; w < windows; w++) {
+      double car = row.carOf(w);
+      if (Double.isNaN(car)) {
+        continue;
+      }
+      row.window = w;
+      row.car = car;
+      action.accept(row);
+    }
   }
 
   /**
@@ -183,12 +230,7 @@ final class OutputTables {
   static TableDefinition<LeftOut> leftOut(StudyResult study) {
     return new TableDefinition<>(
         "left_out",
-        List.of(
-            new Column.Text<>("event_id", LeftOut::eventId),
-            new Column.Text<>("ticker", LeftOut::ticker),
-            new Column.Text<>("outcome", LeftOut::outcome),
-            new Column.Text<>("window", LeftOut::window),
-            new Column.Text<>("reason", LeftOut::reason)),
+        LEFT_OUT_COLUMNS,
         action -> {
           for (FirmEventResult r : study.leftOut()) {
             action.accept(new LeftOut(r.eventId(), r.ticker(), r.outcome().name(), "", r.reason()));
@@ -200,6 +242,15 @@ final class OutputTables {
           }
         });
   }
+
+  /** The columns of {@code left_out}. */
+  static final List<Column<LeftOut>> LEFT_OUT_COLUMNS =
+      List.of(
+          new Column.Text<>("event_id", LeftOut::eventId),
+          new Column.Text<>("ticker", LeftOut::ticker),
+          new Column.Text<>("outcome", LeftOut::outcome),
+          new Column.Text<>("window", LeftOut::window),
+          new Column.Text<>("reason", LeftOut::reason));
 
   /**
    * One row per other event whose day 0 falls in a firm-event's estimation or event windows: {@code
@@ -385,15 +436,179 @@ final class OutputTables {
   record GroupTestRow(String group, StudyTests.Row row) {}
 
   /**
-   * A cursor over the rows of one firm-event: the firm-event, its parameters (read once per
-   * firm-event), and the relative day or the window (with its CAR) of the current row.
+   * A cursor over the rows of one firm-event: what the columns of {@code firm_events}, {@code
+   * abnormal_returns} and {@code car} read, and the relative day or the study window (with its CAR)
+   * of the current row. Two sources move it: a study's {@link FirmEventResult}s ({@link ResultRow})
+   * and the firm-events mapped elsewhere ({@code FirmEventFilesKernel}), so both are written by the
+   * same columns.
    */
-  static final class FirmEventRow {
-    FirmEventResult result;
-    double[] parameters;
+  abstract static class FirmEventRow {
     int day;
     int window;
     double car;
+
+    abstract String eventId();
+
+    abstract String ticker();
+
+    /** The listing's exchange code, empty if the universe does not list the ticker. */
+    abstract String exchange();
+
+    /** Day 0, null if none qualifies. */
+    abstract LocalDate dayZero();
+
+    abstract Outcome outcome();
+
+    abstract String reason();
+
+    abstract int observations();
+
+    abstract int parameterCount();
+
+    abstract double sigma();
+
+    abstract double parameter(int j);
+
+    /** The date of a relative day of the span of an OK firm-event. */
+    abstract LocalDate date(int day);
+
+    abstract double returnOn(int day);
+
+    abstract double expectedReturn(int day);
+
+    abstract double abnormalReturn(int day);
+
+    abstract double standardizedAbnormalReturn(int day);
+
+    /** The CAR of study window {@code w}, NaN if absent. */
+    abstract double carOf(int w);
+
+    abstract double carVariance(int w);
+
+    abstract double scar(int w);
+
+    abstract double pValue(int w);
+
+    abstract double bhar(int w);
+  }
+
+  /** The cursor over a study's firm-events. */
+  static final class ResultRow extends FirmEventRow {
+    private final List<EventWindow> windows;
+    private FirmEventResult result;
+    private double[] parameters;
+
+    ResultRow(List<EventWindow> windows) {
+      this.windows = windows;
+    }
+
+    void set(FirmEventResult r) {
+      result = r;
+      parameters = null;
+    }
+
+    @Override
+    String eventId() {
+      return result.eventId();
+    }
+
+    @Override
+    String ticker() {
+      return result.ticker();
+    }
+
+    @Override
+    String exchange() {
+      return result.exchange().map(Exchange::code).orElse("");
+    }
+
+    @Override
+    LocalDate dayZero() {
+      return result.dayZero().orElse(null);
+    }
+
+    @Override
+    Outcome outcome() {
+      return result.outcome();
+    }
+
+    @Override
+    String reason() {
+      return result.reason();
+    }
+
+    @Override
+    int observations() {
+      return result.observations();
+    }
+
+    @Override
+    int parameterCount() {
+      return result.parameterCount();
+    }
+
+    @Override
+    double sigma() {
+      return result.sigma();
+    }
+
+    @Override
+    double parameter(int j) {
+      if (parameters == null) {
+        parameters = result.parameters(); // read once per firm-event
+      }
+      return parameters[j];
+    }
+
+    @Override
+    LocalDate date(int day) {
+      return result.date(day).orElseThrow();
+    }
+
+    @Override
+    double returnOn(int day) {
+      return result.returnOn(day);
+    }
+
+    @Override
+    double expectedReturn(int day) {
+      return result.expectedReturn(day);
+    }
+
+    @Override
+    double abnormalReturn(int day) {
+      return result.abnormalReturn(day);
+    }
+
+    @Override
+    double standardizedAbnormalReturn(int day) {
+      return result.standardizedAbnormalReturn(day);
+    }
+
+    @Override
+    double carOf(int w) {
+      return result.car(windows.get(w));
+    }
+
+    @Override
+    double carVariance(int w) {
+      return result.carVariance(windows.get(w));
+    }
+
+    @Override
+    double scar(int w) {
+      return result.scar(windows.get(w));
+    }
+
+    @Override
+    double pValue(int w) {
+      return result.pValue(windows.get(w));
+    }
+
+    @Override
+    double bhar(int w) {
+      return result.bhar(windows.get(w));
+    }
   }
 
   /**

@@ -2,10 +2,10 @@ package io.eventide.study;
 
 import io.eventide.calendar.Exchange;
 import io.eventide.event.EventWindow;
+import io.eventide.study.internal.FirmEventFormulas;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.apache.commons.math3.distribution.TDistribution;
 
 /**
  * The results of one firm-event (one event on one listing), a read-only view of a {@link
@@ -122,7 +122,7 @@ public final class FirmEventResult {
    * @return s, the residual standard deviation of the estimation window
    */
   public double sigma() {
-    return Math.sqrt(cols().residualVariance[index]);
+    return FirmEventFormulas.sigma(cols().residualVariance[index]);
   }
 
   /**
@@ -166,7 +166,7 @@ public final class FirmEventResult {
    */
   public double scar(EventWindow window) {
     int w = w(window);
-    return cols().car[w][index] / Math.sqrt(cols().carVariance[w][index]);
+    return FirmEventFormulas.scar(cols().car[w][index], cols().carVariance[w][index]);
   }
 
   /**
@@ -174,12 +174,7 @@ public final class FirmEventResult {
    * @return the two-sided p-value of SCAR under Student t with {@code M − k} degrees of freedom
    */
   public double pValue(EventWindow window) {
-    double s = scar(window);
-    int df = observations() - parameterCount();
-    if (s != s || df < 1) {
-      return Double.NaN;
-    }
-    return 2.0 * new TDistribution(null, df).cumulativeProbability(-Math.abs(s));
+    return FirmEventFormulas.pValue(scar(window), observations() - parameterCount());
   }
 
   /**

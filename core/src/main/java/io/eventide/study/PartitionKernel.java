@@ -127,6 +127,7 @@ final class PartitionKernel implements StudyPartitions.Kernel {
         column(cols.expected, fe),
         column(cols.ar, fe),
         column(cols.sar, fe),
+        spanValues(ld.returns, cols.dayZero[fe] + layout.spanFrom, layout.spanLen),
         ld.calendar.name(),
         cols.dayZero[fe] + layout.estFrom,
         resid,
@@ -135,6 +136,13 @@ final class PartitionKernel implements StudyPartitions.Kernel {
         mask,
         group,
         estimationSar);
+  }
+
+  /** The listing's values on the days of a firm-event's span (as FirmEventResult.returnOn). */
+  private static double[] spanValues(double[] values, int from, int length) {
+    double[] out = new double[length];
+    System.arraycopy(values, from, out, 0, length);
+    return out;
   }
 
   private static double[] column(double[][] byRow, int fe) {

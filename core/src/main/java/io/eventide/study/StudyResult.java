@@ -301,18 +301,13 @@ public final class StudyResult {
 
   private String missingDay(int i, int w) {
     FirmEventResult r = new FirmEventResult(table, i);
-    for (int day = layout.windowFrom[w]; day <= layout.windowTo[w]; day++) {
-      if (Double.isNaN(cols.ar[day - layout.spanFrom][i])) {
-        String date = r.date(day).map(Object::toString).orElse("?");
-        boolean volume = spec.measure() == StudyMeasure.VOLUME;
-        String why =
-            Double.isNaN(r.returnOn(day))
-                ? (volume ? "no volume" : "no return")
-                : (volume ? "no expected log volume" : "no expected return");
-        return why + " on day " + (day > 0 ? "+" : "") + day + " (" + date + ")";
-      }
-    }
-    return "an abnormal return is missing";
+    return io.eventide.study.internal.FirmEventFormulas.missingDay(
+        layout.windowFrom[w],
+        layout.windowTo[w],
+        day -> cols.ar[day - layout.spanFrom][i],
+        r::returnOn,
+        day -> r.date(day).orElse(null),
+        spec.measure() == StudyMeasure.VOLUME);
   }
 
   /**

@@ -37,12 +37,14 @@ import org.apache.spark.sql.SparkSession;
  * ({@link EventStudy}, every processor) and once on Spark, and it prints wall seconds, the shuffle
  * bytes written and read (and written by stage), the bytes of task results sent to the driver, and
  * whether the two answers agree (the largest relative difference of the test statistics; {@code
- * --no-local} skips the local run).
+ * --no-local} skips the local run). With {@code --files DIR} it then writes the per-firm-event
+ * files from the executors ({@link SparkStudyFiles}) into {@code DIR/<N>} and prints that step's
+ * wall seconds, shuffle bytes and the bytes of the four files (the bytes the driver streams).
  *
  * <pre>
  * java -Xmx8g [Spark's --add-opens] -cp spark/target/eventide-spark-local.jar \
  *     io.eventide.spark.SparkScaleRun [--master local[2]] [--listings L] [--partitions P]
- *     [--no-local] N ...
+ *     [--no-local] [--files DIR] N ...
  * </pre>
  */
 public final class SparkScaleRun {
@@ -54,13 +56,14 @@ public final class SparkScaleRun {
   /**
    * @param args sizes in firm-events (multiples of the listing count), optionally {@code --master
    *     URL}, {@code --listings L} (default 1,000), {@code --partitions P} (default Spark's
-   *     parallelism), {@code --no-local}
+   *     parallelism), {@code --no-local}, {@code --files DIR}
    */
   public static void main(String[] args) {
     String master = "local[2]";
     int listings = 1_000;
     Integer partitions = null;
     boolean withLocal = true;
+    java.nio.file.Path files = null;
     List<Integer> sizes = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -68,6 +71,7 @@ public final class SparkScaleRun {
         case "--listings" -> listings = Integer.parseInt(args[++i]);
         case "--partitions" -> partitions = Integer.parseInt(args[++i]);
         case "--no-local" -> withLocal = false;
+        case "--files" -> files = java.nio.file.Path.of(args[++i]);
         default -> sizes.add(Integer.parseInt(args[i].replace("_", "")));
       }
     }
@@ -177,10 +181,48 @@ public final class SparkScaleRun {
               }
             });
         System.out.println(stages);
+        if (files != null) {
+          writeFiles(onSpark, files.resolve(Integer.toString(n)), n, shuffleWrite, toDriver);
+        }
       }
     } finally {
       spark.stop();
     }
+  }
+
+  /**
+   * Writes the per-firm-event files from the executors and prints the step's wall seconds, its
+   * shuffle (the rows sorted into canonical order), its task results and the files' bytes.
+   */
+  private static void writeFiles(
+      SparkStudyResult onSpark,
+      java.nio.file.Path dir,
+      int n,
+      AtomicLong shuffleWrite,
+      AtomicLong toDriver) {
+    shuffleWrite.set(0);
+    toDriver.set(0);
+    long t0 = System.nanoTime();
+    List<java.nio.file.Path> written = onSpark.files().write(dir, onSpark.rows());
+    double s = (System.nanoTime() - t0) / 1e9;
+    long bytes = 0;
+    for (java.nio.file.Path f : written) {
+      try {
+        bytes += java.nio.file.Files.size(f);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "  files from the executors: %.1f s (map run again), shuffle written %.1f MB (%.0f B per"
+            + " firm-event), task results %.1f MB, files %.1f MB (%.0f B per firm-event)%n",
+        s,
+        shuffleWrite.get() / 1e6,
+        (double) shuffleWrite.get() / n,
+        toDriver.get() / 1e6,
+        bytes / 1e6,
+        (double) bytes / n);
   }
 
   /** Prints the Java-serialized size of one mapped firm-event, with and without residuals. */

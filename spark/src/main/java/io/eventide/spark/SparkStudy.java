@@ -170,7 +170,7 @@ public final class SparkStudy {
         PartialSums sums =
             mergeInOrder(mapped.map(o -> new Tuple2<>(o.index(), o.sums())).collect());
         allPairSums(jsc, mapped, estLen).addTo(sums);
-        return assemble(resolved, mapped, sums);
+        return assemble(resolved, panel, mapped, sums);
       }
       // 2. r̄. The clusters whose pairs need the residual vectors themselves (two calendars,
       // shifted estimation ranges, a member with gaps): a small reduce of each cluster's shape.
@@ -199,7 +199,7 @@ public final class SparkStudy {
       PartialSums sums = mergeInOrder(mapped.map(o -> new Tuple2<>(o.index(), o.sums())).collect());
       sums.merge(mergeInOrder(pairParts.collect()));
 
-      return assemble(resolved, mapped, sums);
+      return assemble(resolved, panel, mapped, sums);
     } finally {
       mapped.unpersist(false);
       // Not destroyed: the result's Dataset of firm-events is recomputed from the plan on use.
@@ -213,12 +213,13 @@ public final class SparkStudy {
 
   /** 4. Assemble: the rows stream to the driver one partition at a time, without residuals. */
   private SparkStudyResult assemble(
-      ResolvedStudy resolved, JavaRDD<MapOutput> mapped, PartialSums sums) {
+      ResolvedStudy resolved, ReturnPanel panel, JavaRDD<MapOutput> mapped, PartialSums sums) {
     JavaRDD<MappedFirmEvent> rows =
         mapped.flatMap(o -> o.rows().iterator()).map(MappedFirmEvent::withoutResiduals);
     StudyResult result =
         StudyPartitions.assemble(resolved, rows::toLocalIterator, sums, keepEstimationSar);
-    return new SparkStudyResult(spark, result, rows, partitions);
+    return new SparkStudyResult(
+        spark, result, rows, partitions, SparkStudyFiles.of(spark, resolved, panel));
   }
 
   /**

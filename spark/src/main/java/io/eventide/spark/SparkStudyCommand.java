@@ -9,8 +9,10 @@ import io.eventide.market.Listing;
 import io.eventide.market.ReturnPanel;
 import io.eventide.study.StudyResult;
 import io.eventide.study.StudySpecification;
+import io.eventide.study.StudyTests;
 import io.eventide.timeseries.DatedSeries;
 import io.eventide.timeseries.ReturnType;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -67,6 +69,30 @@ public final class SparkStudyCommand implements Callable<Integer> {
             "Spark master, e.g. local[2] or yarn (default: spark-submit's, else local[*])")
     String master;
 
+    /** The session, open from {@link #compute} to the end of the command. */
+    private SparkSession spark;
+
+    /** The result {@link #compute} returned, whose files {@link #writeFiles} writes. */
+    private SparkStudyResult computed;
+
+    @Override
+    public Integer call() {
+      try {
+        return super.call();
+      } finally {
+        if (spark != null) {
+          spark.stop();
+          spark = null;
+        }
+      }
+    }
+
+    @Override
+    protected List<Path> writeFiles(Path out, StudyResult result, StudyTests tests) {
+      // The per-firm-event files from the executors, the others from the driver: the same bytes.
+      return computed.write(out, tests);
+    }
+
     @Override
     protected StudyResult compute(
         StudySpecification spec,
@@ -85,28 +111,25 @@ public final class SparkStudyCommand implements Callable<Integer> {
       } else if (!new SparkConf().contains("spark.master")) {
         builder.master("local[*]");
       }
-      SparkSession spark = builder.getOrCreate();
-      try {
-        StudyInputs inputs =
-            StudyInputs.of(
-                spark, listings, events, prices, volumes(), type, local.factors().orElse(null));
-        for (Exchange e : local.exchangesWithOwnFactors()) {
-          inputs = inputs.withFactors(e, local.factorsFor(e).orElseThrow());
-        }
-        for (Map.Entry<String, DatedSeries> r : local.references().entrySet()) {
-          inputs = inputs.withReference(r.getKey(), r.getValue());
-        }
-        SparkStudy study = SparkStudy.of(spark, spec);
-        if (threads() != null) {
-          study = study.withPartitions(threads());
-        }
-        if (keepEstimationSar) {
-          study = study.withEstimationSar();
-        }
-        return study.run(inputs).result();
-      } finally {
-        spark.stop();
+      spark = builder.getOrCreate(); // stopped at the end of call(), after the files
+      StudyInputs inputs =
+          StudyInputs.of(
+              spark, listings, events, prices, volumes(), type, local.factors().orElse(null));
+      for (Exchange e : local.exchangesWithOwnFactors()) {
+        inputs = inputs.withFactors(e, local.factorsFor(e).orElseThrow());
       }
+      for (Map.Entry<String, DatedSeries> r : local.references().entrySet()) {
+        inputs = inputs.withReference(r.getKey(), r.getValue());
+      }
+      SparkStudy study = SparkStudy.of(spark, spec);
+      if (threads() != null) {
+        study = study.withPartitions(threads());
+      }
+      if (keepEstimationSar) {
+        study = study.withEstimationSar();
+      }
+      computed = study.run(inputs);
+      return computed.result();
     }
   }
 

@@ -2,9 +2,14 @@ package io.eventide.spark;
 
 import io.eventide.inference.TestSuite;
 import io.eventide.report.StudyFiles;
+import io.eventide.report.internal.FirmEventFiles;
 import io.eventide.study.StudyResult;
 import io.eventide.study.StudyTests;
 import io.eventide.study.internal.MappedFirmEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,13 +60,19 @@ public final class SparkStudyResult {
   private final StudyResult result;
   private final JavaRDD<MappedFirmEvent> mapped;
   private final int partitions;
+  private final SparkStudyFiles files;
 
   SparkStudyResult(
-      SparkSession spark, StudyResult result, JavaRDD<MappedFirmEvent> mapped, int partitions) {
+      SparkSession spark,
+      StudyResult result,
+      JavaRDD<MappedFirmEvent> mapped,
+      int partitions,
+      SparkStudyFiles files) {
     this.spark = spark;
     this.result = result;
     this.mapped = mapped;
     this.partitions = partitions;
+    this.files = files;
   }
 
   /**
@@ -76,6 +87,20 @@ public final class SparkStudyResult {
    */
   public int partitions() {
     return partitions;
+  }
+
+  /**
+   * @return the mapped firm-events, recomputed on use (what {@link #write} writes from)
+   */
+  JavaRDD<MappedFirmEvent> rows() {
+    return mapped;
+  }
+
+  /**
+   * @return the writer of the per-firm-event files
+   */
+  SparkStudyFiles files() {
+    return files;
   }
 
   /**
@@ -125,13 +150,35 @@ public final class SparkStudyResult {
   }
 
   /**
-   * Writes the command line's files ({@code docs/cli.md} section 4) with {@link StudyFiles}.
+   * Writes the command line's files ({@code docs/cli.md} section 4), the same bytes as {@link
+   * StudyFiles#write} on the local study: the per-firm-event files ({@code firm_events.csv}, {@code
+   * abnormal_returns.csv}, {@code car.csv}, {@code left_out.csv}) from the executors with {@link
+   * SparkStudyFiles} (which runs the map once more: the rows are not kept between the study and its
+   * files), the others ({@code tests.csv}, {@code overlaps.csv}, {@code caar.csv}, {@code aar.csv})
+   * from the driver with {@link StudyFiles}.
    *
    * @param folder the output folder, created if missing
    * @param tests the tests run on the result
-   * @return the files written
+   * @return the files written, in {@link StudyFiles#FILE_NAMES} order
    */
   public List<Path> write(Path folder, StudyTests tests) {
-    return StudyFiles.write(folder, result, tests);
+    List<Path> perFirmEvent = files.write(folder, mapped);
+    List<Path> out = new ArrayList<>();
+    for (String name : StudyFiles.FILE_NAMES) {
+      int i = FirmEventFiles.FILE_NAMES.indexOf(name);
+      if (i >= 0) {
+        out.add(perFirmEvent.get(i));
+        continue;
+      }
+      Path file = folder.resolve(name);
+      try {
+        StudyFiles.write(
+            name, result, tests, Files.newBufferedWriter(file, StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot create " + file + ": " + e.getMessage(), e);
+      }
+      out.add(file);
+    }
+    return List.copyOf(out);
   }
 }

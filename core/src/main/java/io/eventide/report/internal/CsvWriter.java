@@ -93,6 +93,25 @@ public final class CsvWriter implements Closeable, Flushable {
   }
 
   /**
+   * Continues a CSV whose header is written elsewhere: the rows only, each with as many cells as
+   * the header has columns. Writing the header with {@link #to} and then, byte for byte, what such
+   * writers wrote, gives the file one writer would have written (the parts of a file written in
+   * parallel and joined, {@code docs/spark.md}). Closing the CSV writer closes {@code out}.
+   *
+   * @param out where to write
+   * @param header the column names (not written)
+   * @return the writer, positioned at a data row
+   * @throws IllegalArgumentException if the header is empty
+   */
+  public static CsvWriter continuing(Writer out, List<String> header) {
+    Objects.requireNonNull(out, "out");
+    if (header.isEmpty()) {
+      throw new IllegalArgumentException("A CSV header needs at least one column");
+    }
+    return new CsvWriter(out, header.size());
+  }
+
+  /**
    * Creates (or overwrites) a UTF-8 file and writes the header row.
    *
    * @param file the file

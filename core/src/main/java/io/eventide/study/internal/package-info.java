@@ -9,7 +9,9 @@
  *
  * <p>And the study's map and mergeable reductions opened to engines that run them elsewhere (the
  * {@code eventide-spark} module): {@link io.eventide.study.internal.StudyPartitions}, {@link
- * io.eventide.study.internal.MappedFirmEvent}, {@link io.eventide.study.internal.PartialSums}. See
- * {@code docs/spark.md}.
+ * io.eventide.study.internal.MappedFirmEvent}, {@link io.eventide.study.internal.PartialSums}, and
+ * the values derived from a firm-event's stored ones ({@link
+ * io.eventide.study.internal.FirmEventFormulas}) that its output rows share with {@code
+ * FirmEventResult}. See {@code docs/spark.md}.
  */
 package io.eventide.study.internal;

@@ -213,7 +213,7 @@ public class StudyCommand implements Callable<Integer> {
     StudyTests results = testOptions.finish(result, StudyTests.run(result, suite));
     CalendarTimePortfolio calendarTime = methods.calendarTime(result, registry);
     long t3 = System.nanoTime();
-    List<Path> written = new ArrayList<>(StudyFiles.write(out, result, results));
+    List<Path> written = new ArrayList<>(writeFiles(out, result, results));
     if (plot) {
       Path png = out.resolve("caar.png");
       CaarChart.writePng(result, png);
@@ -346,6 +346,21 @@ public class StudyCommand implements Callable<Integer> {
       study = study.withParallelism(threads);
     }
     return study.run(panel, events);
+  }
+
+  /**
+   * Writes the files of {@link StudyFiles#FILE_NAMES} into the output folder. This command writes
+   * them from the result with {@link StudyFiles}; another engine (the {@code eventide-spark}
+   * module) overrides this to write the per-firm-event files where its firm-events are, the same
+   * bytes.
+   *
+   * @param out the output folder
+   * @param result the study's result, as {@link #compute} returned it
+   * @param tests the tests run on it
+   * @return the files written
+   */
+  protected List<Path> writeFiles(Path out, StudyResult result, StudyTests tests) {
+    return StudyFiles.write(out, result, tests);
   }
 
   /**
