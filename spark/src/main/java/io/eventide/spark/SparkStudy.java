@@ -291,6 +291,7 @@ public final class SparkStudy {
         none,
         none,
         none,
+        none,
         fe.calendar(),
         fe.estimationStart(),
         fe.residuals(),
