@@ -16,13 +16,11 @@ import java.util.Arrays;
  * text-level ones).
  *
  * <p>It frames records exactly as {@link CsvTable} does (RFC 4180 quoting; a quote opens a quoted
- * field only at the start of the field, after spaces and tabs at most; {@code ""} inside quotes is
- * a quote; line breaks {@code \n}, {@code \r\n} or a lone {@code \r}, also inside quotes, where
- * they belong to the field; records that are blank are skipped; a leading UTF-8 byte-order mark is
- * skipped), and {@link #cell(int)} gives the cell {@link CsvTable#cell(int, int)} gives: control
- * characters and spaces trimmed around an unquoted field, the quotes of a quoted field removed
- * ({@code ""} read as {@code "}) when nothing but spaces follows the closing quote (otherwise the
- * field is kept as written, quotes included), then {@link String#strip()}.
+ * field only at the start of the field, after spaces, tabs and other control characters at most;
+ * {@code ""} inside quotes is a quote; line breaks {@code \n}, {@code \r\n} or a lone {@code \r},
+ * also inside quotes, where they belong to the field; records that are blank are skipped; a leading
+ * UTF-8 byte-order mark is skipped), and {@link #cell(int)} gives the cell {@link
+ * CsvTable#cell(int, int)} gives (the same {@code CsvTable.cellText} of the field as written).
  *
  * <p>Not thread-safe: one scanner per file.
  */
@@ -123,8 +121,9 @@ public final class CsvScanner {
           fieldFrom = i + 1;
           i++;
         } else if (c == '"') {
-          // A quote opens a quoted field only at the start of the field (after spaces and tabs).
-          i = onlySpacesOrTabs(fieldFrom, i) ? skipQuoted(i + 1, startLine) : i + 1;
+          // A quote opens a quoted field only at the start of the field (after spaces, tabs and
+          // other control characters).
+          i = onlyControlsOrSpaces(fieldFrom, i) ? skipQuoted(i + 1, startLine) : i + 1;
         } else {
           end = i;
           i = skipLineBreak(i);
@@ -182,9 +181,9 @@ public final class CsvScanner {
     return (x - ONES) & ~x & HIGHS;
   }
 
-  private boolean onlySpacesOrTabs(int from, int to) {
+  private boolean onlyControlsOrSpaces(int from, int to) {
     for (int k = from; k < to; k++) {
-      if (bytes[k] != ' ' && bytes[k] != '\t') {
+      if ((bytes[k] & 0xff) > ' ') {
         return false;
       }
     }
@@ -284,42 +283,9 @@ public final class CsvScanner {
    * @return the trimmed, unquoted cell
    */
   public String cell(int field) {
-    String raw =
+    return CsvTable.cellText(
         new String(
-            bytes, fieldStart[field], fieldEnd[field] - fieldStart[field], StandardCharsets.UTF_8);
-    int a = 0;
-    int z = raw.length();
-    while (a < z && raw.charAt(a) <= ' ') {
-      a++;
-    }
-    while (z > a && raw.charAt(z - 1) <= ' ') {
-      z--;
-    }
-    String t = raw.substring(a, z);
-    if (t.startsWith("\"")) {
-      StringBuilder sb = new StringBuilder(t.length());
-      int i = 1;
-      int close = -1;
-      while (i < t.length()) {
-        char c = t.charAt(i);
-        if (c == '"') {
-          if (i + 1 < t.length() && t.charAt(i + 1) == '"') {
-            sb.append('"');
-            i += 2;
-          } else {
-            close = i;
-            break;
-          }
-        } else {
-          sb.append(c);
-          i++;
-        }
-      }
-      if (close == t.length() - 1) {
-        return sb.toString().strip();
-      }
-    }
-    return t.strip();
+            bytes, fieldStart[field], fieldEnd[field] - fieldStart[field], StandardCharsets.UTF_8));
   }
 
   /**
