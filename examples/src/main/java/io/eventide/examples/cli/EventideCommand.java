@@ -4,7 +4,11 @@ import io.eventide.examples.JulyTwentyTwentyThreeStudy;
 import io.eventide.io.InputException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,14 +26,25 @@ import picocli.CommandLine.Spec;
     description = {
       "Event studies of announcements on listings across exchanges.",
       "Without a command: run the July 2023 study on the bundled sample and print it."
-    },
-    subcommands = {
-      StudyCommand.class,
-      SampleCommand.class,
-      SimulateCommand.class,
-      BacktestCommand.class
     })
 public final class EventideCommand implements Callable<Integer> {
+
+  /**
+   * The subcommands, in the order {@code --help} lists them. They are added by {@link
+   * #commandLine(String...)} rather than named in the annotation, so that a run of one subcommand
+   * builds only that one's options (picocli reflects over every option of every command it is
+   * given, a tenth of a second of a fresh JVM's start-up for all four).
+   */
+  private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, Supplier<Object>> subcommands() {
+    Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+    m.put("study", StudyCommand::new);
+    m.put("sample", SampleCommand::new);
+    m.put("simulate", SimulateCommand::new);
+    m.put("backtest", BacktestCommand::new);
+    return Collections.unmodifiableMap(m);
+  }
 
   /** Exit code for success. */
   public static final int OK = 0;
@@ -56,12 +71,33 @@ public final class EventideCommand implements Callable<Integer> {
    * @return the configured command line
    */
   public static CommandLine commandLine() {
+    return build(null);
+  }
+
+  /**
+   * The command line for these arguments: when the first one names a subcommand, a command line
+   * holding only that subcommand (the others would never run), otherwise {@link #commandLine()}.
+   * Whatever the arguments, its output, errors and exit code are those of {@link #commandLine()}.
+   *
+   * @param args the arguments it will be executed with
+   * @return the configured command line
+   */
+  public static CommandLine commandLine(String... args) {
+    return build(args.length > 0 && SUBCOMMANDS.containsKey(args[0]) ? args[0] : null);
+  }
+
+  /** The command line with every subcommand, or only {@code only} if not null. */
+  private static CommandLine build(String only) {
     CommandLine cl = new CommandLine(new EventideCommand());
-    cl.getSubcommands()
-        .get("study")
-        .getCommandSpec()
-        .usageMessage()
-        .footer(StudyCommand.exchangesFooter());
+    for (Map.Entry<String, Supplier<Object>> e : SUBCOMMANDS.entrySet()) {
+      if (only == null || only.equals(e.getKey())) {
+        cl.addSubcommand(e.getKey(), e.getValue().get());
+      }
+    }
+    CommandLine study = cl.getSubcommands().get("study");
+    if (study != null) {
+      study.getCommandSpec().usageMessage().footer(StudyCommand.exchangesFooter());
+    }
     return withErrorHandling(cl);
   }
 
@@ -138,6 +174,6 @@ public final class EventideCommand implements Callable<Integer> {
    * @param args the arguments
    */
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    System.exit(commandLine(args).execute(args));
   }
 }

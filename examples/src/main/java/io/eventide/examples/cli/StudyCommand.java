@@ -30,6 +30,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -203,17 +207,27 @@ public class StudyCommand implements Callable<Integer> {
     ExchangeRegistry registry = exchangeRegistry();
     List<Listing> listings = UniverseFileReader.read(universe, registry);
     List<Event> evs = EventFileReader.read(events);
-    long t1 = System.nanoTime();
-    // Prices (and a volume study's volumes) are read in the study phase, as they always were.
     Map<String, DatedSeries> closes = prices(listings);
     volumes = spec.measure() == StudyMeasure.VOLUME ? volumes(closes) : null;
+    long t1 = System.nanoTime();
     StudyResult result =
         compute(spec, listings, evs, closes, type, registry, suite.needsEstimationSar());
     long t2 = System.nanoTime();
     StudyTests results = testOptions.finish(result, StudyTests.run(result, suite));
     CalendarTimePortfolio calendarTime = methods.calendarTime(result, registry);
     long t3 = System.nanoTime();
-    List<Path> written = new ArrayList<>(StudyFiles.write(out, result, results));
+    // The files are written on the study's threads, each file a task, and the summary is
+    // formatted beside them: the same bytes as one after the other.
+    ExecutorService pool = outputPool();
+    List<Path> written;
+    String summary;
+    try {
+      Future<String> summaryTask = pool.submit(() -> StudySummary.of(result, results));
+      written = new ArrayList<>(StudyFiles.write(out, result, results, pool));
+      summary = join(summaryTask);
+    } finally {
+      pool.shutdown();
+    }
     if (plot) {
       Path png = out.resolve("caar.png");
       CaarChart.writePng(result, png);
@@ -238,12 +252,43 @@ public class StudyCommand implements Callable<Integer> {
       err.flush();
     }
     java.io.PrintWriter w = command.commandLine().getOut();
-    w.print(StudySummary.of(result, results));
+    w.print(summary);
     written.addAll(methods.writeCrossSection(out, result, w, command.commandLine().getErr()));
     written.addAll(StudyMethodOptions.writeCalendarTime(out, calendarTime, w));
     w.println("Wrote " + written.size() + " files to " + out);
     w.flush();
     return EventideCommand.OK;
+  }
+
+  /** A pool of {@code --threads} (default: available processors) daemon threads for the output. */
+  private ExecutorService outputPool() {
+    int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    return Executors.newFixedThreadPool(
+        Math.max(1, n),
+        r -> {
+          Thread t = new Thread(r, "eventide-output");
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
+  /** The task's value, or the exception it threw (unwrapped, so its message reaches the user). */
+  private static <T> T join(Future<T> task) {
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while writing the output", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
+    }
   }
 
   /**
