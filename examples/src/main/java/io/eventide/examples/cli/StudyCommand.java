@@ -262,14 +262,18 @@ public class StudyCommand implements Callable<Integer> {
 
   /** A pool of {@code --threads} (default: available processors) daemon threads for the output. */
   private ExecutorService outputPool() {
-    int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     return Executors.newFixedThreadPool(
-        Math.max(1, n),
+        threadCount(),
         r -> {
           Thread t = new Thread(r, "eventide-output");
           t.setDaemon(true);
           return t;
         });
+  }
+
+  /** {@code --threads}, or the available processors. */
+  private int threadCount() {
+    return Math.max(1, threads != null ? threads : Runtime.getRuntime().availableProcessors());
   }
 
   /** The task's value, or the exception it threw (unwrapped, so its message reaches the user). */
@@ -436,7 +440,7 @@ public class StudyCommand implements Callable<Integer> {
   }
 
   private Map<String, DatedSeries> prices(List<Listing> listings) {
-    PriceDirectory.Prices found = PriceDirectory.of(prices).readUniverse(listings);
+    PriceDirectory.Prices found = PriceDirectory.of(prices).readUniverse(listings, threadCount());
     AnswerOptions.noteMissingPrices(found, prices, listings, command.commandLine().getErr());
     for (Listing l : listings) {
       Path missing = found.missing().get(l.benchmark());
