@@ -429,17 +429,20 @@ public final class CsvScanner {
   }
 
   /**
-   * Parses {@code [+-]?(digits[.digits*] | .digits)} from bytes when the result is certainly exact:
-   * at most 18 digits whose integer value {@code m} is at most 2⁵³, and at most 22 of them after
-   * the point. Then {@code m} and {@code 10^k} are exact doubles and one IEEE division rounds
-   * {@code m / 10^k} correctly, which is the value {@link Double#parseDouble(String)} returns
-   * (Clinger, "How to read floating point numbers accurately", PLDI 1990, the fast path).
+   * Parses {@code [+-]?(digits[.digits*] | .digits)} from bytes, exactly: the value is the one
+   * {@link Double#parseDouble(String)} returns, bit for bit. At most 19 significant digits (leading
+   * zeros not counted), so that their integer value {@code m} fits in 64 bits. When {@code m ≤ 2⁵³}
+   * and at most 22 digits follow the point, {@code m} and {@code 10^k} are exact doubles and one
+   * IEEE division rounds {@code m / 10^k} correctly (Clinger, "How to read floating point numbers
+   * accurately", PLDI 1990, the fast path); longer significands, such as the 17 digits of prices
+   * that yfinance writes, go through {@link EiselLemire}.
    *
    * @param b the bytes
    * @param from the first byte
    * @param to one past the last byte
    * @return the value, or {@code NaN} for any other form (an exponent, thousands separators, more
-   *     digits, not a number at all): callers fall back to {@link Cells#parseDecimal(String)}
+   *     digits, not a number at all) and in the rare case the Eisel–Lemire step cannot decide:
+   *     callers fall back to {@link Cells#parseDecimal(String)}
    */
   public static double parsePlainDecimal(byte[] b, int from, int to) {
     int i = from;
@@ -449,19 +452,24 @@ public final class CsvScanner {
       i++;
     }
     long m = 0;
-    int digits = 0;
     int start = i;
+    int firstNonZero = -1;
     while (i < to) {
       int d = b[i] - '0';
       if (d < 0 || d > 9) {
         break;
       }
+      if (d != 0 && firstNonZero < 0) {
+        firstNonZero = i;
+      }
       m = m * 10 + d;
       i++;
     }
-    int integerDigits = i - start;
+    int digits = i - start;
     int fractionDigits = 0;
+    int point = -1;
     if (i < to && b[i] == '.') {
+      point = i;
       i++;
       int fractionStart = i;
       while (i < to) {
@@ -469,16 +477,29 @@ public final class CsvScanner {
         if (d < 0 || d > 9) {
           break;
         }
+        if (d != 0 && firstNonZero < 0) {
+          firstNonZero = i;
+        }
         m = m * 10 + d;
         i++;
       }
       fractionDigits = i - fractionStart;
+      digits += fractionDigits;
     }
-    digits = integerDigits + fractionDigits;
-    if (i != to || digits == 0 || digits > 18 || fractionDigits > 22 || m > (1L << 53)) {
+    if (i != to || digits == 0) {
       return Double.NaN;
     }
-    double v = fractionDigits == 0 ? (double) m : (double) m / POWERS_OF_TEN[fractionDigits];
+    // significant digits: from the first non-zero one (the point, if after it, is not a digit)
+    int significant = firstNonZero < 0 ? 0 : i - firstNonZero - (firstNonZero < point ? 1 : 0);
+    if (significant > 19) {
+      return Double.NaN;
+    }
+    double v;
+    if (Long.compareUnsigned(m, 1L << 53) <= 0 && fractionDigits <= 22) {
+      v = fractionDigits == 0 ? (double) m : (double) m / POWERS_OF_TEN[fractionDigits];
+    } else {
+      v = EiselLemire.toDouble(m, -fractionDigits);
+    }
     return negative ? -v : v;
   }
 
