@@ -4,11 +4,8 @@ import io.eventide.examples.JulyTwentyTwentyThreeStudy;
 import io.eventide.io.InputException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,20 +27,28 @@ import picocli.CommandLine.Spec;
 public final class EventideCommand implements Callable<Integer> {
 
   /**
-   * The subcommands, in the order {@code --help} lists them. They are added by {@link
+   * The subcommands' names, in the order {@code --help} lists them. They are added by {@link
    * #commandLine(String...)} rather than named in the annotation, so that a run of one subcommand
    * builds only that one's options (picocli reflects over every option of every command it is
-   * given, a tenth of a second of a fresh JVM's start-up for all four).
+   * given) and loads only that one's classes.
    */
-  private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+  private static final List<String> SUBCOMMANDS =
+      List.of("study", "sample", "simulate", "backtest");
 
-  private static Map<String, Supplier<Object>> subcommands() {
-    Map<String, Supplier<Object>> m = new LinkedHashMap<>();
-    m.put("study", StudyCommand::new);
-    m.put("sample", SampleCommand::new);
-    m.put("simulate", SimulateCommand::new);
-    m.put("backtest", BacktestCommand::new);
-    return Collections.unmodifiableMap(m);
+  /** A new instance of a subcommand (a switch, so that only the one asked for is loaded). */
+  private static Object subcommand(String name) {
+    switch (name) {
+      case "study":
+        return new StudyCommand();
+      case "sample":
+        return new SampleCommand();
+      case "simulate":
+        return new SimulateCommand();
+      case "backtest":
+        return new BacktestCommand();
+      default:
+        throw new IllegalArgumentException("No subcommand " + name);
+    }
   }
 
   /** Exit code for success. */
@@ -83,15 +88,15 @@ public final class EventideCommand implements Callable<Integer> {
    * @return the configured command line
    */
   public static CommandLine commandLine(String... args) {
-    return build(args.length > 0 && SUBCOMMANDS.containsKey(args[0]) ? args[0] : null);
+    return build(args.length > 0 && SUBCOMMANDS.contains(args[0]) ? args[0] : null);
   }
 
   /** The command line with every subcommand, or only {@code only} if not null. */
   private static CommandLine build(String only) {
     CommandLine cl = new CommandLine(new EventideCommand());
-    for (Map.Entry<String, Supplier<Object>> e : SUBCOMMANDS.entrySet()) {
-      if (only == null || only.equals(e.getKey())) {
-        cl.addSubcommand(e.getKey(), e.getValue().get());
+    for (String name : SUBCOMMANDS) {
+      if (only == null || only.equals(name)) {
+        cl.addSubcommand(name, subcommand(name));
       }
     }
     CommandLine study = cl.getSubcommands().get("study");
