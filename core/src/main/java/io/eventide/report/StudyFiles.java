@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
 /**
@@ -105,35 +106,72 @@ public final class StudyFiles {
    */
   public static List<Path> write(
       Path folder, StudyResult study, StudyTests tests, Executor executor) {
+    return join(writeAsync(folder, study, CompletableFuture.completedFuture(tests), executor));
+  }
+
+  /**
+   * Starts writing every file, each file a task on {@code executor} (largest first), before the
+   * tests are known: only {@code tests.csv} waits for them. So the files of a command line are
+   * written while its tests run. The bytes are those of {@link #write(Path, StudyResult,
+   * StudyTests)}.
+   *
+   * @param folder the output folder, created now if missing
+   * @param study the study's results
+   * @param tests completes with the tests run on the study (exceptionally: {@code tests.csv} is not
+   *     written, and the result completes exceptionally once the other files are written)
+   * @param executor runs the tasks (the caller shuts it down)
+   * @return completes with the files written, in the order of {@link #FILE_NAMES}, once all are
+   *     written; or exceptionally with the first failure in that order
+   * @throws UncheckedIOException if the folder cannot be created
+   */
+  public static CompletableFuture<List<Path>> writeAsync(
+      Path folder, StudyResult study, CompletionStage<StudyTests> tests, Executor executor) {
     createFolder(folder);
     Map<String, CompletableFuture<Path>> tasks = new LinkedHashMap<>();
     for (String name : LARGEST_FIRST) {
       tasks.put(
           name,
-          CompletableFuture.supplyAsync(
-              () -> table(name, study, tests).writeCsv(folder), executor));
+          name.equals("tests.csv")
+              ? tests
+                  .thenApplyAsync(t -> table(name, study, t).writeCsv(folder), executor)
+                  .toCompletableFuture()
+              : CompletableFuture.supplyAsync(
+                  () -> table(name, study, null).writeCsv(folder), executor));
     }
-    List<Path> out = new ArrayList<>();
-    Throwable failure = null;
-    for (String name : FILE_NAMES) {
-      try {
-        out.add(tasks.get(name).join());
-      } catch (CompletionException e) {
-        if (failure == null) {
-          failure = e.getCause() == null ? e : e.getCause();
-        }
+    return CompletableFuture.allOf(tasks.values().toArray(new CompletableFuture<?>[0]))
+        .handle(
+            (ignored, anyFailure) -> {
+              List<Path> out = new ArrayList<>();
+              for (String name : FILE_NAMES) {
+                out.add(tasks.get(name).join()); // throws the first failure in this order
+              }
+              return List.copyOf(out);
+            });
+  }
+
+  /**
+   * The value of a {@link #writeAsync} result, waiting for it; its failure rethrown unwrapped (an
+   * {@link UncheckedIOException} stays one, so its message reaches the user).
+   *
+   * @param files a result of {@link #writeAsync}
+   * @return the files written
+   */
+  public static List<Path> join(CompletableFuture<List<Path>> files) {
+    try {
+      return files.join();
+    } catch (CompletionException e) {
+      Throwable failure = e.getCause() == null ? e : e.getCause();
+      while (failure instanceof CompletionException && failure.getCause() != null) {
+        failure = failure.getCause();
       }
-    }
-    if (failure instanceof RuntimeException r) {
-      throw r;
-    }
-    if (failure instanceof Error e) {
-      throw e;
-    }
-    if (failure != null) {
+      if (failure instanceof RuntimeException r) {
+        throw r;
+      }
+      if (failure instanceof Error err) {
+        throw err;
+      }
       throw new IllegalStateException(failure);
     }
-    return List.copyOf(out);
   }
 
   private static void createFolder(Path folder) {

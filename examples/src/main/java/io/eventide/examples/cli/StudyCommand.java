@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -213,17 +214,30 @@ public class StudyCommand implements Callable<Integer> {
     StudyResult result =
         compute(spec, listings, evs, closes, type, registry, suite.needsEstimationSar());
     long t2 = System.nanoTime();
-    StudyTests results = testOptions.finish(result, StudyTests.run(result, suite));
-    CalendarTimePortfolio calendarTime = methods.calendarTime(result, registry);
-    long t3 = System.nanoTime();
-    // The files are written on the study's threads, each file a task, and the summary is
-    // formatted beside them: the same bytes as one after the other.
+    // The files are written on the study's threads, each file a task, from here on: those that
+    // do not need the tests while the tests run; tests.csv and the summary once they are known.
+    // The same bytes as one after the other.
     ExecutorService pool = outputPool();
     List<Path> written;
     String summary;
+    StudyTests results;
+    CalendarTimePortfolio calendarTime;
+    long t3;
     try {
-      Future<String> summaryTask = pool.submit(() -> StudySummary.of(result, results));
-      written = new ArrayList<>(StudyFiles.write(out, result, results, pool));
+      CompletableFuture<StudyTests> testsKnown = new CompletableFuture<>();
+      CompletableFuture<List<Path>> files = StudyFiles.writeAsync(out, result, testsKnown, pool);
+      try {
+        results = testOptions.finish(result, StudyTests.run(result, suite));
+        calendarTime = methods.calendarTime(result, registry);
+      } catch (RuntimeException | Error e) {
+        testsKnown.completeExceptionally(e);
+        throw e;
+      }
+      testsKnown.complete(results);
+      t3 = System.nanoTime();
+      StudyTests tests = results;
+      Future<String> summaryTask = pool.submit(() -> StudySummary.of(result, tests));
+      written = new ArrayList<>(StudyFiles.join(files));
       summary = join(summaryTask);
     } finally {
       pool.shutdown();
