@@ -217,18 +217,18 @@ public class StudyCommand implements Callable<Integer> {
     // The files are written on the study's threads, each file a task, from here on: those that
     // do not need the tests while the tests run; tests.csv and the summary once they are known.
     // The same bytes as one after the other.
+    // The calendar-time portfolio first: its bad usage must stop the command before any file.
+    CalendarTimePortfolio calendarTime = methods.calendarTime(result, registry);
     ExecutorService pool = outputPool();
     List<Path> written;
     String summary;
     StudyTests results;
-    CalendarTimePortfolio calendarTime;
     long t3;
     try {
       CompletableFuture<StudyTests> testsKnown = new CompletableFuture<>();
       CompletableFuture<List<Path>> files = StudyFiles.writeAsync(out, result, testsKnown, pool);
       try {
         results = testOptions.finish(result, StudyTests.run(result, suite));
-        calendarTime = methods.calendarTime(result, registry);
       } catch (RuntimeException | Error e) {
         testsKnown.completeExceptionally(e);
         throw e;
