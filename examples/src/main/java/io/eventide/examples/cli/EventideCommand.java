@@ -101,7 +101,15 @@ public final class EventideCommand implements Callable<Integer> {
     }
     CommandLine study = cl.getSubcommands().get("study");
     if (study != null) {
-      study.getCommandSpec().usageMessage().footer(StudyCommand.exchangesFooter());
+      // The footer lists the built-in exchanges: made only when the help is shown.
+      study
+          .getHelpSectionMap()
+          .put(
+              CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER,
+              help -> {
+                help.commandSpec().usageMessage().footer(StudyCommand.exchangesFooter());
+                return help.footer();
+              });
     }
     return withErrorHandling(cl);
   }
