@@ -41,7 +41,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * 2010-01-04,100.213456}), as {@link EndToEndRun} writes; {@code yahoo} is the seven columns of a
  * Yahoo Finance download ({@code Date,Open,High,Low,Close,Adj Close,Volume}), prices with six
  * decimals and an integer volume, of which the series reader reads the date and Adj Close and steps
- * over the rest.
+ * over the rest; {@code yahoo17} is the same with each price's shortest round-trip digits ({@code
+ * Double.toString}: 15 to 17 significant digits, {@code 84.50000000000001}), as yfinance writes
+ * them, which the reader's Eisel–Lemire step parses.
  *
  * <table>
  *   <caption>Methods</caption>
@@ -84,7 +86,7 @@ public class PriceReadBenchmark {
   public int sessions;
 
   /** The file layout: {@code close} or {@code yahoo}. */
-  @Param({"close", "yahoo"})
+  @Param({"close", "yahoo", "yahoo17"})
   public String layout;
 
   Path dir;
@@ -104,9 +106,9 @@ public class PriceReadBenchmark {
     if (layout.equals("close")) {
       EndToEndRun.write(dir, listings, sessions, 1);
       folder = dir.resolve("prices");
-    } else if (layout.equals("yahoo")) {
+    } else if (layout.equals("yahoo") || layout.equals("yahoo17")) {
       folder = Files.createDirectories(dir.resolve("prices"));
-      writeYahoo(folder, listings, sessions);
+      writeYahoo(folder, listings, sessions, layout.equals("yahoo17"));
     } else {
       throw new IllegalArgumentException("layout " + layout);
     }
@@ -215,22 +217,29 @@ public class PriceReadBenchmark {
    * SyntheticData#market} from 100, Adj Close is 0.98 × Close, Open, High and Low are within 1% of
    * Close, the volume an integer.
    */
-  static void writeYahoo(Path folder, int listings, int sessions) {
+  static void writeYahoo(Path folder, int listings, int sessions, boolean fullDigits) {
     SyntheticData.Market market = SyntheticData.market(listings, sessions, 42);
     writeYahoo(
         folder.resolve(SyntheticData.MARKET + ".csv"),
         market,
-        SyntheticData.prices(market.marketReturns()));
+        SyntheticData.prices(market.marketReturns()),
+        fullDigits);
     double[][] returns = market.listingReturns();
     for (int i = 0; i < listings; i++) {
       writeYahoo(
           folder.resolve(SyntheticData.ticker(i) + ".csv"),
           market,
-          SyntheticData.prices(returns[i]));
+          SyntheticData.prices(returns[i]),
+          fullDigits);
     }
   }
 
-  private static void writeYahoo(Path file, SyntheticData.Market market, double[] close) {
+  private static void writeYahoo(
+      Path file, SyntheticData.Market market, double[] close, boolean fullDigits) {
+    if (fullDigits) {
+      writeYahooFullDigits(file, market, close);
+      return;
+    }
     try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       w.write("Date,Open,High,Low,Close,Adj Close,Volume\n");
       for (int t = 0; t < close.length; t++) {
@@ -246,6 +255,35 @@ public class PriceReadBenchmark {
                 c,
                 c * 0.98,
                 1_000_000L + 7919L * t % 500_000L));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The Yahoo layout with each price's shortest round-trip digits, up to 17, as yfinance writes.
+   */
+  private static void writeYahooFullDigits(Path file, SyntheticData.Market market, double[] close) {
+    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      w.write("Date,Open,High,Low,Close,Adj Close,Volume\n");
+      for (int t = 0; t < close.length; t++) {
+        double c = close[t];
+        w.write(
+            market.session(t)
+                + ","
+                + (c * 0.998)
+                + ","
+                + (c * 1.01)
+                + ","
+                + (c * 0.99)
+                + ","
+                + c
+                + ","
+                + (c * 0.98)
+                + ","
+                + (1_000_000L + 7919L * t % 500_000L)
+                + "\n");
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -35,6 +35,59 @@ public final class Confounding {
       TradingCalendar calendar,
       EventWindow estimation,
       List<EventWindow> eventWindows) {
+    List<Overlap> out = new ArrayList<>();
+    scan(
+        events,
+        ticker,
+        calendar,
+        estimation,
+        eventWindows,
+        (event, other, otherDayZero, rel, region) ->
+            out.add(
+                new Overlap(
+                    event.id(), ticker, other.id(), calendar.session(otherDayZero), rel, region)));
+    return List.copyOf(out);
+  }
+
+  /**
+   * The number of overlaps {@link #find} lists, found the same way without making them.
+   *
+   * @param events the events (any order)
+   * @param ticker the listing
+   * @param calendar the listing's calendar
+   * @param estimation the estimation window
+   * @param eventWindows the event windows
+   * @return {@code find(...).size()}
+   */
+  public static long count(
+      List<Event> events,
+      String ticker,
+      TradingCalendar calendar,
+      EventWindow estimation,
+      List<EventWindow> eventWindows) {
+    long[] n = {0};
+    scan(
+        events,
+        ticker,
+        calendar,
+        estimation,
+        eventWindows,
+        (event, other, otherDayZero, rel, region) -> n[0]++);
+    return n[0];
+  }
+
+  /** Receives each overlap {@link #scan} finds. */
+  private interface Found {
+    void accept(Event event, Event other, int otherDayZero, int rel, Overlap.Region region);
+  }
+
+  private static void scan(
+      List<Event> events,
+      String ticker,
+      TradingCalendar calendar,
+      EventWindow estimation,
+      List<EventWindow> eventWindows,
+      Found found) {
     int lo = estimation.fromInclusive();
     int hi = estimation.toInclusive();
     for (EventWindow w : eventWindows) {
@@ -69,7 +122,6 @@ public final class Confounding {
     for (int q = 0; q < n; q++) {
       sortedDays[q] = day0s.get(order[q]);
     }
-    List<Overlap> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       int d0 = day0s.get(i);
       for (int q = firstAtLeast(sortedDays, d0 + lo); q < n && sortedDays[q] <= d0 + hi; q++) {
@@ -89,18 +141,10 @@ public final class Confounding {
           region = Overlap.Region.ESTIMATION;
         }
         if (region != null) {
-          out.add(
-              new Overlap(
-                  relevant.get(i).id(),
-                  ticker,
-                  relevant.get(j).id(),
-                  calendar.session(sortedDays[q]),
-                  rel,
-                  region));
+          found.accept(relevant.get(i), relevant.get(j), sortedDays[q], rel, region);
         }
       }
     }
-    return List.copyOf(out);
   }
 
   private static int firstAtLeast(int[] a, int v) {

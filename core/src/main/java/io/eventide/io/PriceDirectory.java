@@ -6,6 +6,7 @@ import io.eventide.timeseries.DatedSeries;
 import io.eventide.timeseries.PriceBars;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A folder of price files, one {@code <TICKER>.csv} per ticker (the command line's {@code --prices
@@ -137,17 +139,96 @@ public final class PriceDirectory {
    * @throws InputException at the first malformed file, or a ticker that cannot name a file
    */
   public Prices readAll(Collection<String> tickers) {
-    Map<String, DatedSeries> found = new LinkedHashMap<>();
+    return readAll(tickers, 1);
+  }
+
+  /**
+   * Reads the prices of several tickers as {@link #readAll(Collection)} does, the files shared out
+   * among {@code threads} threads (the calling thread one of them). The result is the same,
+   * whatever the number of threads: each file is read whole by one thread, and the series are put
+   * in the order given. So is the error: if several files are malformed, the one thrown is that of
+   * the first of them in the order given.
+   *
+   * @param tickers the tickers (repeats are read once)
+   * @param threads how many threads read files (1: the calling thread alone)
+   * @return as {@link #readAll(Collection)}
+   * @throws InputException as {@link #readAll(Collection)}
+   * @throws IllegalArgumentException if {@code threads < 1}
+   */
+  public Prices readAll(Collection<String> tickers, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+    }
+    List<String> present = new ArrayList<>();
+    List<Path> files = new ArrayList<>();
     Map<String, Path> missing = new LinkedHashMap<>();
     for (String ticker : new LinkedHashSet<>(tickers)) {
       Path file = fileOf(ticker);
       if (Files.exists(file)) {
-        found.put(ticker, PriceFileReader.read(file));
+        present.add(ticker);
+        files.add(file);
       } else {
         missing.put(ticker, file);
       }
     }
+    DatedSeries[] series = new DatedSeries[files.size()];
+    RuntimeException[] errors = new RuntimeException[files.size()];
+    Error[] fatal = new Error[1];
+    AtomicInteger next = new AtomicInteger();
+    Runnable worker =
+        () -> {
+          for (int i = next.getAndIncrement(); i < series.length; i = next.getAndIncrement()) {
+            try {
+              series[i] = PriceFileReader.read(files.get(i));
+            } catch (RuntimeException e) {
+              errors[i] = e;
+            } catch (Error e) {
+              synchronized (fatal) {
+                fatal[0] = fatal[0] == null ? e : fatal[0];
+              }
+              return;
+            }
+          }
+        };
+    int helpers = Math.min(threads, series.length) - 1;
+    Thread[] started = new Thread[Math.max(0, helpers)];
+    for (int t = 0; t < started.length; t++) {
+      started[t] = new Thread(worker, "eventide-prices-" + (t + 1));
+      started[t].setDaemon(true);
+      started[t].start();
+    }
+    worker.run();
+    for (Thread t : started) {
+      joinUninterruptibly(t);
+    }
+    synchronized (fatal) {
+      if (fatal[0] != null) {
+        throw fatal[0];
+      }
+    }
+    Map<String, DatedSeries> found = new LinkedHashMap<>();
+    for (int i = 0; i < series.length; i++) {
+      if (errors[i] != null) {
+        throw errors[i];
+      }
+      found.put(present.get(i), series[i]);
+    }
     return new Prices(found, missing);
+  }
+
+  private static void joinUninterruptibly(Thread t) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        t.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /**
@@ -163,12 +244,26 @@ public final class PriceDirectory {
    * @throws InputException at the first malformed file, or a ticker that cannot name a file
    */
   public Prices readUniverse(Collection<Listing> universe) {
+    return readUniverse(universe, 1);
+  }
+
+  /**
+   * Reads the prices a universe needs as {@link #readUniverse(Collection)} does, on {@code threads}
+   * threads ({@link #readAll(Collection, int)}): the same result whatever their number.
+   *
+   * @param universe the listings
+   * @param threads how many threads read files
+   * @return as {@link #readUniverse(Collection)}
+   * @throws InputException at the first malformed file (in the universe's order), or a ticker that
+   *     cannot name a file
+   */
+  public Prices readUniverse(Collection<Listing> universe, int threads) {
     Set<String> tickers = new LinkedHashSet<>();
     for (Listing l : universe) {
       tickers.add(l.ticker());
       tickers.add(l.benchmark());
     }
-    return readAll(tickers);
+    return readAll(tickers, threads);
   }
 
   /**

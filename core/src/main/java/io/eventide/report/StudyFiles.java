@@ -9,8 +9,13 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
  * Writes a study's output files into a folder, exactly as the command line's contract lays them out
@@ -50,6 +55,23 @@ public final class StudyFiles {
   /** The file of the calendar-time portfolio, written by {@link #writeCalendarTime}. */
   public static final String CALENDAR_TIME = "calendar_time.csv";
 
+  /**
+   * {@link #FILE_NAMES} in the order a parallel write starts them: the files that take longest
+   * first (one row per firm-event and day; the overlaps, found again per listing; one row per
+   * firm-event and window; one per firm-event), so that no thread is left with a long file at the
+   * end.
+   */
+  private static final List<String> LARGEST_FIRST =
+      List.of(
+          "abnormal_returns.csv",
+          "overlaps.csv",
+          "car.csv",
+          "firm_events.csv",
+          "left_out.csv",
+          "tests.csv",
+          "caar.csv",
+          "aar.csv");
+
   private StudyFiles() {}
 
   /**
@@ -61,16 +83,103 @@ public final class StudyFiles {
    * @return the files written
    */
   public static List<Path> write(Path folder, StudyResult study, StudyTests tests) {
-    try {
-      Files.createDirectories(folder);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot create output folder " + folder + ": " + e, e);
-    }
+    createFolder(folder);
     List<Path> out = new ArrayList<>();
     for (String name : FILE_NAMES) {
       out.add(table(name, study, tests).writeCsv(folder));
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * Writes every file as {@link #write(Path, StudyResult, StudyTests)} does, each file a task on
+   * {@code executor} (largest first), and waits for all of them. Each file's bytes are those of the
+   * sequential write: a file is written by one task from the same immutable results.
+   *
+   * @param folder the output folder
+   * @param study the study's results
+   * @param tests the tests run on it
+   * @param executor runs the tasks (for example a pool of two threads; the caller shuts it down)
+   * @return the files written, in the order of {@link #FILE_NAMES}
+   * @throws UncheckedIOException if a file cannot be written (the first failure in the order of
+   *     {@link #FILE_NAMES}; the other tasks still finish)
+   */
+  public static List<Path> write(
+      Path folder, StudyResult study, StudyTests tests, Executor executor) {
+    return join(writeAsync(folder, study, CompletableFuture.completedFuture(tests), executor));
+  }
+
+  /**
+   * Starts writing every file, each file a task on {@code executor} (largest first), before the
+   * tests are known: only {@code tests.csv} waits for them. So the files of a command line are
+   * written while its tests run. The bytes are those of {@link #write(Path, StudyResult,
+   * StudyTests)}.
+   *
+   * @param folder the output folder, created now if missing
+   * @param study the study's results
+   * @param tests completes with the tests run on the study (exceptionally: {@code tests.csv} is not
+   *     written, and the result completes exceptionally once the other files are written)
+   * @param executor runs the tasks (the caller shuts it down)
+   * @return completes with the files written, in the order of {@link #FILE_NAMES}, once all are
+   *     written; or exceptionally with the first failure in that order
+   * @throws UncheckedIOException if the folder cannot be created
+   */
+  public static CompletableFuture<List<Path>> writeAsync(
+      Path folder, StudyResult study, CompletionStage<StudyTests> tests, Executor executor) {
+    createFolder(folder);
+    Map<String, CompletableFuture<Path>> tasks = new LinkedHashMap<>();
+    for (String name : LARGEST_FIRST) {
+      tasks.put(
+          name,
+          name.equals("tests.csv")
+              ? tests
+                  .thenApplyAsync(t -> table(name, study, t).writeCsv(folder), executor)
+                  .toCompletableFuture()
+              : CompletableFuture.supplyAsync(
+                  () -> table(name, study, null).writeCsv(folder), executor));
+    }
+    return CompletableFuture.allOf(tasks.values().toArray(new CompletableFuture<?>[0]))
+        .handle(
+            (ignored, anyFailure) -> {
+              List<Path> out = new ArrayList<>();
+              for (String name : FILE_NAMES) {
+                out.add(tasks.get(name).join()); // throws the first failure in this order
+              }
+              return List.copyOf(out);
+            });
+  }
+
+  /**
+   * The value of a {@link #writeAsync} result, waiting for it; its failure rethrown unwrapped (an
+   * {@link UncheckedIOException} stays one, so its message reaches the user).
+   *
+   * @param files a result of {@link #writeAsync}
+   * @return the files written
+   */
+  public static List<Path> join(CompletableFuture<List<Path>> files) {
+    try {
+      return files.join();
+    } catch (CompletionException e) {
+      Throwable failure = e.getCause() == null ? e : e.getCause();
+      while (failure instanceof CompletionException && failure.getCause() != null) {
+        failure = failure.getCause();
+      }
+      if (failure instanceof RuntimeException r) {
+        throw r;
+      }
+      if (failure instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(failure);
+    }
+  }
+
+  private static void createFolder(Path folder) {
+    try {
+      Files.createDirectories(folder);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create output folder " + folder + ": " + e, e);
+    }
   }
 
   /**

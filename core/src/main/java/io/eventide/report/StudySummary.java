@@ -133,21 +133,18 @@ public final class StudySummary {
 
   private static void overlaps(StringBuilder sb, StudyResult study) {
     StringBuilder rows = new StringBuilder();
-    long[] count = {0};
-    study.forEachOverlap(
-        o -> {
-          if (++count[0] <= MAX_ROWS) {
-            rows.append(
-                f(
-                    "  %-36s %-9s %-36s day %4s (%s) in the %s window%n",
-                    clip(o.eventId(), 36),
-                    o.ticker(),
-                    clip(o.otherEventId(), 36),
-                    signed(o.relativeDay()),
-                    o.otherDayZero(),
-                    o.region() == Overlap.Region.EVENT ? "event" : "estimation"));
-          }
-        });
+    long[] count = {study.overlapCount()};
+    for (Overlap o : study.firstOverlaps(MAX_ROWS)) {
+      rows.append(
+          f(
+              "  %-36s %-9s %-36s day %4s (%s) in the %s window%n",
+              clip(o.eventId(), 36),
+              o.ticker(),
+              clip(o.otherEventId(), 36),
+              signed(o.relativeDay()),
+              o.otherDayZero(),
+              o.region() == Overlap.Region.EVENT ? "event" : "estimation"));
+    }
     sb.append(
         f(
             "Confounding events (another event's day 0 inside a firm-event's windows): %d%n",

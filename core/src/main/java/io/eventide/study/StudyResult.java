@@ -529,16 +529,56 @@ public final class StudyResult {
    * @param action receives each overlap
    */
   public void forEachOverlap(java.util.function.Consumer<Overlap> action) {
+    forEachOverlap(Long.MAX_VALUE, action);
+  }
+
+  /**
+   * The first overlaps of {@link #forEachOverlap}, in its order, finding no more listings' overlaps
+   * than these need.
+   *
+   * @param limit how many at most
+   * @return the first {@code limit} overlaps (all of them if there are fewer)
+   */
+  public List<Overlap> firstOverlaps(int limit) {
+    List<Overlap> out = new ArrayList<>();
+    forEachOverlap(limit, out::add);
+    return List.copyOf(out);
+  }
+
+  /**
+   * The number of overlaps {@link #forEachOverlap} streams, counted listing by listing without
+   * making them.
+   *
+   * @return the number of overlaps
+   */
+  public long overlapCount() {
+    long n = 0;
     for (ListingData ld : listings) {
-      List<Event> own = new ArrayList<>();
-      for (int fe : ld.eventFirmEvents) {
-        own.add(events.get(cols.event[fe]));
+      n +=
+          Confounding.count(
+              ownEvents(ld),
+              ld.listing.ticker(),
+              ld.calendar,
+              spec.estimationWindow(),
+              spec.eventWindows());
+    }
+    return n;
+  }
+
+  /**
+   * Streams at most {@code limit} overlaps in the order of {@link
+   * #forEachOverlap(java.util.function.Consumer)}.
+   */
+  private void forEachOverlap(long limit, java.util.function.Consumer<Overlap> action) {
+    long given = 0;
+    for (ListingData ld : listings) {
+      if (given >= limit) {
+        return;
       }
-      own.sort(java.util.Comparator.comparing(Event::id));
       List<Overlap> found =
           new ArrayList<>(
               Confounding.find(
-                  own,
+                  ownEvents(ld),
                   ld.listing.ticker(),
                   ld.calendar,
                   spec.estimationWindow(),
@@ -547,8 +587,23 @@ public final class StudyResult {
           java.util.Comparator.comparing(Overlap::eventId)
               .thenComparingInt(Overlap::relativeDay)
               .thenComparing(Overlap::otherEventId));
-      found.forEach(action);
+      for (Overlap o : found) {
+        if (given++ >= limit) {
+          return;
+        }
+        action.accept(o);
+      }
     }
+  }
+
+  /** The events of a listing's firm-events, by event id. */
+  private List<Event> ownEvents(ListingData ld) {
+    List<Event> own = new ArrayList<>();
+    for (int fe : ld.eventFirmEvents) {
+      own.add(events.get(cols.event[fe]));
+    }
+    own.sort(java.util.Comparator.comparing(Event::id));
+    return own;
   }
 
   @Override

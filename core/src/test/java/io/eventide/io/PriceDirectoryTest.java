@@ -92,4 +92,51 @@ class PriceDirectoryTest {
     assertThat(read.missing())
         .containsExactly(Map.entry("TCEHY", TestFiles.path("data/prices").resolve("TCEHY.csv")));
   }
+
+  @Test
+  void readingOnSeveralThreadsGivesTheSameSeriesInTheSameOrder() throws Exception {
+    List<String> tickers;
+    try (var files = Files.list(prices.folder())) {
+      tickers =
+          files
+              .map(f -> f.getFileName().toString())
+              .filter(n -> n.endsWith(".csv"))
+              .map(n -> n.substring(0, n.length() - 4))
+              .sorted()
+              .toList();
+    }
+    List<String> asked = new java.util.ArrayList<>(tickers);
+    asked.add(1, "TCEHY"); // absent
+    PriceDirectory.Prices one = prices.readAll(asked, 1);
+    assertThat(one.found()).hasSize(tickers.size());
+    for (int threads : new int[] {2, 3, 8}) {
+      PriceDirectory.Prices many = prices.readAll(asked, threads);
+      // DatedSeries.equals compares the dates and the values (Arrays.equals: bit for bit)
+      assertThat(many.found()).containsExactlyEntriesOf(one.found());
+      assertThat(many.missing()).containsExactlyEntriesOf(one.missing());
+    }
+  }
+
+  @Test
+  void onSeveralThreadsTheErrorIsThatOfTheFirstMalformedFileInOrder(@TempDir Path dir)
+      throws Exception {
+    for (int i = 0; i < 40; i++) {
+      Files.writeString(
+          dir.resolve("T" + i + ".csv"),
+          i == 17 || i == 31
+              ? "Date,Close\n2023-07-05,bad" + i + "\n"
+              : "Date,Close\n2023-07-05,1\n");
+    }
+    List<String> tickers = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      tickers.add("T" + i);
+    }
+    for (int threads : new int[] {1, 2, 4}) {
+      InputException e =
+          catchThrowableOfType(
+              InputException.class, () -> PriceDirectory.of(dir).readAll(tickers, threads));
+      assertThat(e.source()).isEqualTo(dir.resolve("T17.csv").toString());
+      assertThat(e.value()).isEqualTo("bad17");
+    }
+  }
 }

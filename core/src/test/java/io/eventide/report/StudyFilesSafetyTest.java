@@ -219,4 +219,56 @@ class StudyFilesSafetyTest {
     // Negative numbers (ARs, CARs, statistics) are written as numbers, not neutralised text.
     assertThat(negativeNumbers).isGreaterThan(100);
   }
+
+  @Test
+  void writingOnAPoolWhileTheTestsRunGivesTheSameBytes() throws Exception {
+    // the sequential write of @BeforeAll is the oracle
+    StudyTests tests = StudyTests.run(study, TestSuite.standard());
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(3);
+    try {
+      Path parallel = root.resolve("parallel");
+      java.util.concurrent.CompletableFuture<StudyTests> known =
+          new java.util.concurrent.CompletableFuture<>();
+      java.util.concurrent.CompletableFuture<List<Path>> files =
+          StudyFiles.writeAsync(parallel, study, known, pool);
+      known.complete(tests); // the tests become known after the other files started
+      List<Path> written = StudyFiles.join(files);
+      assertThat(written)
+          .containsExactlyElementsOf(
+              StudyFiles.FILE_NAMES.stream().map(parallel::resolve).toList());
+      for (String name : StudyFiles.FILE_NAMES) {
+        assertThat(Files.readAllBytes(parallel.resolve(name)))
+            .describedAs(name)
+            .isEqualTo(Files.readAllBytes(out.resolve(name)));
+      }
+      Path two = root.resolve("two");
+      StudyFiles.write(two, study, tests, pool);
+      for (String name : StudyFiles.FILE_NAMES) {
+        assertThat(Files.readAllBytes(two.resolve(name)))
+            .describedAs(name)
+            .isEqualTo(Files.readAllBytes(out.resolve(name)));
+      }
+      // tests that fail: no tests.csv, the failure itself is what join throws, and every other
+      // file is still written whole
+      Path failed = root.resolve("failed");
+      java.util.concurrent.CompletableFuture<StudyTests> broken =
+          new java.util.concurrent.CompletableFuture<>();
+      java.util.concurrent.CompletableFuture<List<Path>> partial =
+          StudyFiles.writeAsync(failed, study, broken, pool);
+      IllegalStateException boom = new IllegalStateException("tests failed");
+      broken.completeExceptionally(boom);
+      try {
+        StudyFiles.join(partial);
+        fail("expected the tests' failure");
+      } catch (IllegalStateException e) {
+        assertThat(e).isSameAs(boom);
+      }
+      assertThat(failed.resolve("tests.csv")).doesNotExist();
+      assertThat(Files.readAllBytes(failed.resolve("abnormal_returns.csv")))
+          .isEqualTo(Files.readAllBytes(out.resolve("abnormal_returns.csv")));
+    } finally {
+      pool.shutdown();
+    }
+  }
 }

@@ -68,6 +68,13 @@ class StudySummaryTest {
     AtomicLong streamed = new AtomicLong();
     study.forEachOverlap(o -> streamed.incrementAndGet());
     assertThat(streamed.get()).isEqualTo(240).isEqualTo(study.overlaps().size());
+    // counted without making them, and the first ones without finding all: the streamed ones
+    assertThat(study.overlapCount()).isEqualTo(240);
+    java.util.List<io.eventide.event.Overlap> all = new java.util.ArrayList<>();
+    study.forEachOverlap(all::add);
+    assertThat(study.firstOverlaps(100)).containsExactlyElementsOf(all.subList(0, 100));
+    assertThat(study.firstOverlaps(1000)).containsExactlyElementsOf(all);
+    assertThat(study.firstOverlaps(0)).isEmpty();
 
     String text = StudySummary.of(study, tests);
     assertThat(text)

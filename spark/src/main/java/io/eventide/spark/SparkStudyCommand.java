@@ -16,6 +16,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
@@ -88,9 +91,11 @@ public final class SparkStudyCommand implements Callable<Integer> {
     }
 
     @Override
-    protected List<Path> writeFiles(Path out, StudyResult result, StudyTests tests) {
-      // The per-firm-event files from the executors, the others from the driver: the same bytes.
-      return computed.write(out, tests);
+    protected CompletableFuture<List<Path>> writeFiles(
+        Path out, StudyResult result, CompletionStage<StudyTests> tests, Executor pool) {
+      // The per-firm-event files from the executors, the others from the driver: the same bytes,
+      // once the tests are known (Spark's jobs run one after the other on this session anyway).
+      return tests.thenApplyAsync(t -> computed.write(out, t), pool).toCompletableFuture();
     }
 
     @Override

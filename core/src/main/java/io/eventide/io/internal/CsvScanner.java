@@ -16,13 +16,11 @@ import java.util.Arrays;
  * text-level ones).
  *
  * <p>It frames records exactly as {@link CsvTable} does (RFC 4180 quoting; a quote opens a quoted
- * field only at the start of the field, after spaces and tabs at most; {@code ""} inside quotes is
- * a quote; line breaks {@code \n}, {@code \r\n} or a lone {@code \r}, also inside quotes, where
- * they belong to the field; records that are blank are skipped; a leading UTF-8 byte-order mark is
- * skipped), and {@link #cell(int)} gives the cell {@link CsvTable#cell(int, int)} gives: control
- * characters and spaces trimmed around an unquoted field, the quotes of a quoted field removed
- * ({@code ""} read as {@code "}) when nothing but spaces follows the closing quote (otherwise the
- * field is kept as written, quotes included), then {@link String#strip()}.
+ * field only at the start of the field, after spaces, tabs and other control characters at most;
+ * {@code ""} inside quotes is a quote; line breaks {@code \n}, {@code \r\n} or a lone {@code \r},
+ * also inside quotes, where they belong to the field; records that are blank are skipped; a leading
+ * UTF-8 byte-order mark is skipped), and {@link #cell(int)} gives the cell {@link
+ * CsvTable#cell(int, int)} gives (the same {@code CsvTable.cellText} of the field as written).
  *
  * <p>Not thread-safe: one scanner per file.
  */
@@ -123,8 +121,9 @@ public final class CsvScanner {
           fieldFrom = i + 1;
           i++;
         } else if (c == '"') {
-          // A quote opens a quoted field only at the start of the field (after spaces and tabs).
-          i = onlySpacesOrTabs(fieldFrom, i) ? skipQuoted(i + 1, startLine) : i + 1;
+          // A quote opens a quoted field only at the start of the field (after spaces, tabs and
+          // other control characters).
+          i = onlyControlsOrSpaces(fieldFrom, i) ? skipQuoted(i + 1, startLine) : i + 1;
         } else {
           end = i;
           i = skipLineBreak(i);
@@ -182,9 +181,9 @@ public final class CsvScanner {
     return (x - ONES) & ~x & HIGHS;
   }
 
-  private boolean onlySpacesOrTabs(int from, int to) {
+  private boolean onlyControlsOrSpaces(int from, int to) {
     for (int k = from; k < to; k++) {
-      if (bytes[k] != ' ' && bytes[k] != '\t') {
+      if ((bytes[k] & 0xff) > ' ') {
         return false;
       }
     }
@@ -284,42 +283,9 @@ public final class CsvScanner {
    * @return the trimmed, unquoted cell
    */
   public String cell(int field) {
-    String raw =
+    return CsvTable.cellText(
         new String(
-            bytes, fieldStart[field], fieldEnd[field] - fieldStart[field], StandardCharsets.UTF_8);
-    int a = 0;
-    int z = raw.length();
-    while (a < z && raw.charAt(a) <= ' ') {
-      a++;
-    }
-    while (z > a && raw.charAt(z - 1) <= ' ') {
-      z--;
-    }
-    String t = raw.substring(a, z);
-    if (t.startsWith("\"")) {
-      StringBuilder sb = new StringBuilder(t.length());
-      int i = 1;
-      int close = -1;
-      while (i < t.length()) {
-        char c = t.charAt(i);
-        if (c == '"') {
-          if (i + 1 < t.length() && t.charAt(i + 1) == '"') {
-            sb.append('"');
-            i += 2;
-          } else {
-            close = i;
-            break;
-          }
-        } else {
-          sb.append(c);
-          i++;
-        }
-      }
-      if (close == t.length() - 1) {
-        return sb.toString().strip();
-      }
-    }
-    return t.strip();
+            bytes, fieldStart[field], fieldEnd[field] - fieldStart[field], StandardCharsets.UTF_8));
   }
 
   /**
@@ -463,17 +429,20 @@ public final class CsvScanner {
   }
 
   /**
-   * Parses {@code [+-]?(digits[.digits*] | .digits)} from bytes when the result is certainly exact:
-   * at most 18 digits whose integer value {@code m} is at most 2⁵³, and at most 22 of them after
-   * the point. Then {@code m} and {@code 10^k} are exact doubles and one IEEE division rounds
-   * {@code m / 10^k} correctly, which is the value {@link Double#parseDouble(String)} returns
-   * (Clinger, "How to read floating point numbers accurately", PLDI 1990, the fast path).
+   * Parses {@code [+-]?(digits[.digits*] | .digits)} from bytes, exactly: the value is the one
+   * {@link Double#parseDouble(String)} returns, bit for bit. At most 19 significant digits (leading
+   * zeros not counted), so that their integer value {@code m} fits in 64 bits. When {@code m ≤ 2⁵³}
+   * and at most 22 digits follow the point, {@code m} and {@code 10^k} are exact doubles and one
+   * IEEE division rounds {@code m / 10^k} correctly (Clinger, "How to read floating point numbers
+   * accurately", PLDI 1990, the fast path); longer significands, such as the 17 digits of prices
+   * that yfinance writes, go through {@link EiselLemire}.
    *
    * @param b the bytes
    * @param from the first byte
    * @param to one past the last byte
    * @return the value, or {@code NaN} for any other form (an exponent, thousands separators, more
-   *     digits, not a number at all): callers fall back to {@link Cells#parseDecimal(String)}
+   *     digits, not a number at all) and in the rare case the Eisel–Lemire step cannot decide:
+   *     callers fall back to {@link Cells#parseDecimal(String)}
    */
   public static double parsePlainDecimal(byte[] b, int from, int to) {
     int i = from;
@@ -483,19 +452,24 @@ public final class CsvScanner {
       i++;
     }
     long m = 0;
-    int digits = 0;
     int start = i;
+    int firstNonZero = -1;
     while (i < to) {
       int d = b[i] - '0';
       if (d < 0 || d > 9) {
         break;
       }
+      if (d != 0 && firstNonZero < 0) {
+        firstNonZero = i;
+      }
       m = m * 10 + d;
       i++;
     }
-    int integerDigits = i - start;
+    int digits = i - start;
     int fractionDigits = 0;
+    int point = -1;
     if (i < to && b[i] == '.') {
+      point = i;
       i++;
       int fractionStart = i;
       while (i < to) {
@@ -503,16 +477,29 @@ public final class CsvScanner {
         if (d < 0 || d > 9) {
           break;
         }
+        if (d != 0 && firstNonZero < 0) {
+          firstNonZero = i;
+        }
         m = m * 10 + d;
         i++;
       }
       fractionDigits = i - fractionStart;
+      digits += fractionDigits;
     }
-    digits = integerDigits + fractionDigits;
-    if (i != to || digits == 0 || digits > 18 || fractionDigits > 22 || m > (1L << 53)) {
+    if (i != to || digits == 0) {
       return Double.NaN;
     }
-    double v = fractionDigits == 0 ? (double) m : (double) m / POWERS_OF_TEN[fractionDigits];
+    // significant digits: from the first non-zero one (the point, if after it, is not a digit)
+    int significant = firstNonZero < 0 ? 0 : i - firstNonZero - (firstNonZero < point ? 1 : 0);
+    if (significant > 19) {
+      return Double.NaN;
+    }
+    double v;
+    if (Long.compareUnsigned(m, 1L << 53) <= 0 && fractionDigits <= 22) {
+      v = fractionDigits == 0 ? (double) m : (double) m / POWERS_OF_TEN[fractionDigits];
+    } else {
+      v = EiselLemire.toDouble(m, -fractionDigits);
+    }
     return negative ? -v : v;
   }
 

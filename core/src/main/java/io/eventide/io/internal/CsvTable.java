@@ -1,27 +1,24 @@
 package io.eventide.io.internal;
 
 import io.eventide.io.InputException;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import tech.tablesaw.api.ColumnType;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
  * The comma-separated records of a text, every cell a trimmed string, each record knowing the
  * physical line it starts on. Shared by every reader of {@code io.eventide.io}.
  *
  * <p>Two steps. <em>Framing</em> (here) finds where each record starts and ends and counts its
- * fields, following RFC 4180 quoting: a field that starts with {@code "} runs to the matching
- * {@code "}, {@code ""} inside it is a quote, and line breaks inside it belong to the field. Line
- * breaks are {@code \n}, {@code \r\n} or a lone {@code \r}. Blank records (empty or whitespace
- * only) are dropped, so trailing blank lines are harmless. <em>Tokenizing</em> (Tablesaw, every
- * column read as {@code STRING}, no header, no comment lines, no missing-value words) turns the
- * framed records into cells; the cells are then trimmed, and an absent cell is the empty string.
+ * fields, following RFC 4180 quoting: a field that starts with {@code "} (after spaces, tabs or
+ * other control characters at most) runs to the matching {@code "}, {@code ""} inside it is a
+ * quote, and line breaks inside it belong to the field. Line breaks are {@code \n}, {@code \r\n} or
+ * a lone {@code \r}. Blank records (empty or whitespace only) are dropped, so trailing blank lines
+ * are harmless. <em>Tokenizing</em> (also here, {@link #cellText(String)}) turns each field between
+ * its commas into a trimmed, unquoted cell; an empty field is the empty string. It gives the cells
+ * that Tablesaw's CSV reader gave when it did this step; it no longer does, because the first use
+ * of Tablesaw's {@code Table} scans the whole class path (a quarter of a second at the start of
+ * every command).
  *
  * <p>Every record must have as many fields as the first one (the header); otherwise the record is
  * reported with its line (a truncated last line, an unquoted comma in a value). A file whose first
@@ -30,7 +27,7 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  */
 public final class CsvTable {
 
-  /** Longest field accepted, in characters; the parser reserves this much per column. */
+  /** Longest field accepted, in characters (the limit of the tokenizer used before). */
   private static final int MAX_FIELD_CHARS = 1 << 16;
 
   /** Most fields per record accepted: far above any layout read here, and bounds memory. */
@@ -39,13 +36,17 @@ public final class CsvTable {
   private final String source;
   private final int[] lines;
   private final String[] rawRecords;
-  private final StringColumn[] columns;
+  private final int width;
 
-  private CsvTable(String source, int[] lines, String[] rawRecords, StringColumn[] columns) {
+  /** Row-major: the cell of row r, column c is {@code cells[r * width + c]}. */
+  private final String[] cells;
+
+  private CsvTable(String source, int[] lines, String[] rawRecords, int width, String[] cells) {
     this.source = source;
     this.lines = lines;
     this.rawRecords = rawRecords;
-    this.columns = columns;
+    this.width = width;
+    this.cells = cells;
   }
 
   /**
@@ -76,7 +77,7 @@ public final class CsvTable {
       throw new InputException(source, 0, "", "", "is empty");
     }
     Record header = records.get(0);
-    int width = header.fields;
+    int width = header.fields();
     if (width == 1 && (header.text.indexOf(';') >= 0 || header.text.indexOf('\t') >= 0)) {
       String sep = header.text.indexOf(';') >= 0 ? "';'" : "tabs";
       throw new InputException(
@@ -98,16 +99,16 @@ public final class CsvTable {
           "the header has " + width + " fields; at most " + MAX_COLUMNS + " are read");
     }
     for (Record r : records) {
-      if (r.fields != width) {
+      if (r.fields() != width) {
         throw new InputException(
             source,
             r.line,
             "",
             r.text,
             "has "
-                + r.fields
+                + r.fields()
                 + " field"
-                + (r.fields == 1 ? "" : "s")
+                + (r.fields() == 1 ? "" : "s")
                 + " but the header on line "
                 + header.line
                 + " has "
@@ -117,62 +118,80 @@ public final class CsvTable {
     }
     int[] lines = new int[records.size()];
     String[] raw = new String[records.size()];
-    StringBuilder joined = new StringBuilder(text.length() + 1);
+    String[] cells = new String[records.size() * width];
     for (int i = 0; i < lines.length; i++) {
-      lines[i] = records.get(i).line;
-      raw[i] = records.get(i).text;
-      joined.append(raw[i]).append('\n');
+      Record r = records.get(i);
+      lines[i] = r.line;
+      raw[i] = r.text;
+      for (int c = 0; c < width; c++) {
+        int from = c == 0 ? 0 : r.commas[c - 1] + 1;
+        int to = c == width - 1 ? r.text.length() : r.commas[c];
+        if (to - from > MAX_FIELD_CHARS) {
+          throw new InputException(
+              source,
+              r.line,
+              "",
+              "",
+              "cannot be read as CSV: field "
+                  + (c + 1)
+                  + " is longer than "
+                  + MAX_FIELD_CHARS
+                  + " characters");
+        }
+        cells[i * width + c] = cellText(r.text.substring(from, to));
+      }
     }
-    return new CsvTable(
-        source, lines, raw, tokenize(source, joined.toString(), width, lines.length));
+    return new CsvTable(source, lines, raw, width, cells);
   }
 
-  private static StringColumn[] tokenize(String source, String text, int width, int expectedRows) {
-    ColumnType[] types = new ColumnType[width];
-    Arrays.fill(types, ColumnType.STRING);
-    Table table;
-    try {
-      CsvReadOptions options =
-          CsvReadOptions.builder(new StringReader(text))
-              .header(false)
-              .columnTypes(types)
-              .separator(',')
-              .quoteChar('"')
-              .lineEnding("\n")
-              .commentPrefix('\0')
-              .missingValueIndicator("\u0000")
-              .maxCharsPerColumn(MAX_FIELD_CHARS)
-              .maxNumberOfColumns(Math.max(width, 1))
-              .locale(Locale.ROOT)
-              .build();
-      table = Table.read().usingOptions(options);
-    } catch (RuntimeException e) {
-      throw new InputException(
-          source,
-          0,
-          "",
-          "",
-          "cannot be read as CSV (a field longer than "
-              + MAX_FIELD_CHARS
-              + " characters, or malformed quoting?): "
-              + e.getMessage(),
-          e);
+  /**
+   * A field as written (between its commas) to its cell: control characters and spaces (every
+   * {@code char} up to {@code ' '}) trimmed; then a field that starts with {@code "} is read up to
+   * its closing quote, {@code ""} inside read as {@code "}: if the closing quote is the field's
+   * last character the cell is what lies between the quotes ({@code "a""b"} is {@code a"b}),
+   * otherwise it keeps both quotes and the rest as written ({@code "a""b"c""} is {@code "a"b"c""}),
+   * and without a closing quote (possible only after a control character, which the framing does
+   * not skip) it is the rest of the field; finally {@link String#strip()}. These are the cells the
+   * univocity parser behind Tablesaw's CSV reader gave (with its default whitespace trimming),
+   * which this class used before; CsvTableTest checks the two agree on random awkward texts.
+   *
+   * @param raw the field as written
+   * @return the cell
+   */
+  static String cellText(String raw) {
+    int a = 0;
+    int z = raw.length();
+    while (a < z && raw.charAt(a) <= ' ') {
+      a++;
     }
-    if (table.rowCount() != expectedRows || table.columnCount() != width) {
-      throw new IllegalStateException(
-          "CSV framing and tokenizing disagree on "
-              + source
-              + ": "
-              + expectedRows
-              + " records framed, "
-              + table.rowCount()
-              + " rows tokenized");
+    while (z > a && raw.charAt(z - 1) <= ' ') {
+      z--;
     }
-    StringColumn[] columns = new StringColumn[width];
-    for (int c = 0; c < width; c++) {
-      columns[c] = table.stringColumn(c);
+    if (a < z && raw.charAt(a) == '"') {
+      StringBuilder sb = null;
+      int i = a + 1;
+      int copied = i;
+      while (i < z) {
+        char c = raw.charAt(i);
+        if (c == '"') {
+          if (i + 1 < z && raw.charAt(i + 1) == '"') {
+            if (sb == null) {
+              sb = new StringBuilder(z - a);
+            }
+            sb.append(raw, copied, i + 1);
+            i += 2;
+            copied = i;
+          } else {
+            break;
+          }
+        } else {
+          i++;
+        }
+      }
+      String inner = sb == null ? raw.substring(a + 1, i) : sb.append(raw, copied, i).toString();
+      return i >= z - 1 ? inner.strip() : ('"' + inner + '"' + raw.substring(i + 1, z)).strip();
     }
-    return columns;
+    return raw.substring(a, z).strip();
   }
 
   /**
@@ -193,7 +212,7 @@ public final class CsvTable {
    * @return the number of fields of every record
    */
   public int width() {
-    return columns.length;
+    return width;
   }
 
   /**
@@ -210,8 +229,10 @@ public final class CsvTable {
    * @return the trimmed cell, empty if absent
    */
   public String cell(int row, int column) {
-    String s = columns[column].get(row);
-    return s == null ? "" : s.strip();
+    if (column < 0 || column >= width) {
+      throw new IndexOutOfBoundsException("column " + column + " of " + width);
+    }
+    return cells[row * width + column];
   }
 
   /**
@@ -219,11 +240,7 @@ public final class CsvTable {
    * @return the trimmed cells of the record
    */
   public String[] row(int row) {
-    String[] out = new String[columns.length];
-    for (int c = 0; c < out.length; c++) {
-      out[c] = cell(row, c);
-    }
-    return out;
+    return Arrays.copyOfRange(cells, row * width, row * width + width);
   }
 
   /**
@@ -321,8 +338,15 @@ public final class CsvTable {
     }
   }
 
-  /** A framed record: where it starts, its text, and how many fields it has. */
-  private record Record(int line, String text, int fields) {}
+  /**
+   * A framed record: the line it starts on, its text, and where in the text its field-separating
+   * commas (those outside quotes) are.
+   */
+  private record Record(int line, String text, int[] commas) {
+    int fields() {
+      return commas.length + 1;
+    }
+  }
 
   private static List<Record> frame(String source, String text, int firstLine) {
     List<Record> records = new ArrayList<>();
@@ -333,6 +357,7 @@ public final class CsvTable {
       int start = i;
       int startLine = line;
       int fields = 1;
+      int[] commas = new int[8];
       boolean atFieldStart = true;
       boolean inQuotes = false;
       int end = -1;
@@ -358,6 +383,10 @@ public final class CsvTable {
           line++;
           break;
         } else if (c == ',') {
+          if (fields > commas.length) {
+            commas = Arrays.copyOf(commas, 2 * commas.length);
+          }
+          commas[fields - 1] = i - start;
           fields++;
           atFieldStart = true;
           i++;
@@ -366,7 +395,7 @@ public final class CsvTable {
           atFieldStart = false;
           i++;
         } else {
-          if (c != ' ' && c != '\t') {
+          if (c > ' ') {
             atFieldStart = false;
           }
           i++;
@@ -378,7 +407,7 @@ public final class CsvTable {
       }
       String recordText = text.substring(start, end < 0 ? n : end);
       if (!recordText.isBlank()) {
-        records.add(new Record(startLine, recordText, fields));
+        records.add(new Record(startLine, recordText, Arrays.copyOf(commas, fields - 1)));
       }
     }
     return records;

@@ -198,4 +198,94 @@ class CsvScannerTest {
         .as((s, i, p, f, t) -> s + i + p + (p.isEmpty() ? "" : f) + t)
         .filter(s -> s.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?"));
   }
+
+  /**
+   * A million seeded strings that take the Eisel–Lemire step (more than 2⁵³ or more than 22
+   * fraction digits, at most 19 digits): 17 significant digits of random prices and returns as
+   * yfinance writes them, random 16 to 19 digit strings with the point anywhere, and integers
+   * exactly halfway between two doubles (odd integers between 2⁵³ and 2⁵⁴, where doubles are 2
+   * apart: they must round to even). Each must equal {@link Double#parseDouble(String)} bit for
+   * bit; nearly all must be decided without falling back (else the test would pass by refusing).
+   */
+  @Test
+  void longDecimalsAreDoubleParseDoubleBitForBit() {
+    java.util.Random random = new java.util.Random(20261202L);
+    int decided = 0;
+    int total = 1_000_000;
+    for (int n = 0; n < total; n++) {
+      String text;
+      switch (n % 4) {
+        case 0 -> {
+          double price = Math.exp(random.nextGaussian() * 3) * (random.nextBoolean() ? 1 : 0.01);
+          text =
+              new java.math.BigDecimal(price)
+                  .round(new java.math.MathContext(17))
+                  .stripTrailingZeros()
+                  .toPlainString();
+        }
+        case 1 -> {
+          StringBuilder sb = new StringBuilder();
+          int digits = 16 + random.nextInt(4);
+          sb.append((char) ('1' + random.nextInt(9)));
+          for (int k = 1; k < digits; k++) {
+            sb.append((char) ('0' + random.nextInt(10)));
+          }
+          int point = random.nextInt(digits + 1);
+          text = point == digits ? sb.toString() : sb.insert(point, '.').toString();
+        }
+        case 2 -> {
+          long odd = (1L << 53) + 2 * (long) random.nextInt(Integer.MAX_VALUE) + 1;
+          text = Long.toString(odd);
+        }
+        default -> {
+          long big = Long.MAX_VALUE - random.nextInt(1 << 30); // 19 digits, read unsigned
+          text = (random.nextBoolean() ? "-" : "") + (random.nextBoolean() ? big : big / 10 + ".5");
+        }
+      }
+      byte[] b = text.getBytes(StandardCharsets.US_ASCII);
+      double fast = CsvScanner.parsePlainDecimal(b, 0, b.length);
+      if (!Double.isNaN(fast)) {
+        decided++;
+        assertThat(Double.doubleToRawLongBits(fast))
+            .describedAs(text)
+            .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(text)));
+      }
+    }
+    assertThat(decided).isGreaterThan(total - total / 1000);
+  }
+
+  @Test
+  void halfwayAndEdgeDecimalsRoundAsDoubleParseDouble() {
+    // 2^53 + 1 is halfway between 2^53 and 2^53 + 2: ties to even gives 2^53; 2^53 + 3 gives
+    // 2^53 + 4; 2^54 + 2 is halfway between 2^54 and 2^54 + 4, rounding to 2^54
+    String[] texts = {
+      "9007199254740993",
+      "9007199254740995",
+      "18014398509481986",
+      "18014398509481990",
+      "9223372036854775807",
+      "9999999999999999999",
+      "0.1000000000000000055",
+      "84.50000000000001",
+      "0.30000000000000004",
+      "1.7976931348623157",
+      "4.9406564584124654",
+      "2.2250738585072014",
+      "0.0000000000000000001",
+      "-123456789.012345678",
+      "00000000000000000001",
+      "0.000000000000000000000000000123456789012345678",
+      "1234567890123456789.",
+    };
+    // 20 significant digits: left to the caller
+    byte[] twenty = "12345678901234567890".getBytes(StandardCharsets.US_ASCII);
+    assertThat(CsvScanner.parsePlainDecimal(twenty, 0, twenty.length)).isNaN();
+    for (String text : texts) {
+      byte[] b = text.getBytes(StandardCharsets.US_ASCII);
+      double fast = CsvScanner.parsePlainDecimal(b, 0, b.length);
+      assertThat(Double.doubleToRawLongBits(fast))
+          .describedAs(text)
+          .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(text)));
+    }
+  }
 }

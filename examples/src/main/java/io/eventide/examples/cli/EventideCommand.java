@@ -4,6 +4,7 @@ import io.eventide.examples.JulyTwentyTwentyThreeStudy;
 import io.eventide.io.InputException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,14 +23,33 @@ import picocli.CommandLine.Spec;
     description = {
       "Event studies of announcements on listings across exchanges.",
       "Without a command: run the July 2023 study on the bundled sample and print it."
-    },
-    subcommands = {
-      StudyCommand.class,
-      SampleCommand.class,
-      SimulateCommand.class,
-      BacktestCommand.class
     })
 public final class EventideCommand implements Callable<Integer> {
+
+  /**
+   * The subcommands' names, in the order {@code --help} lists them. They are added by {@link
+   * #commandLine(String...)} rather than named in the annotation, so that a run of one subcommand
+   * builds only that one's options (picocli reflects over every option of every command it is
+   * given) and loads only that one's classes.
+   */
+  private static final List<String> SUBCOMMANDS =
+      List.of("study", "sample", "simulate", "backtest");
+
+  /** A new instance of a subcommand (a switch, so that only the one asked for is loaded). */
+  private static Object subcommand(String name) {
+    switch (name) {
+      case "study":
+        return new StudyCommand();
+      case "sample":
+        return new SampleCommand();
+      case "simulate":
+        return new SimulateCommand();
+      case "backtest":
+        return new BacktestCommand();
+      default:
+        throw new IllegalArgumentException("No subcommand " + name);
+    }
+  }
 
   /** Exit code for success. */
   public static final int OK = 0;
@@ -56,12 +76,41 @@ public final class EventideCommand implements Callable<Integer> {
    * @return the configured command line
    */
   public static CommandLine commandLine() {
+    return build(null);
+  }
+
+  /**
+   * The command line for these arguments: when the first one names a subcommand, a command line
+   * holding only that subcommand (the others would never run), otherwise {@link #commandLine()}.
+   * Whatever the arguments, its output, errors and exit code are those of {@link #commandLine()}.
+   *
+   * @param args the arguments it will be executed with
+   * @return the configured command line
+   */
+  public static CommandLine commandLine(String... args) {
+    return build(args.length > 0 && SUBCOMMANDS.contains(args[0]) ? args[0] : null);
+  }
+
+  /** The command line with every subcommand, or only {@code only} if not null. */
+  private static CommandLine build(String only) {
     CommandLine cl = new CommandLine(new EventideCommand());
-    cl.getSubcommands()
-        .get("study")
-        .getCommandSpec()
-        .usageMessage()
-        .footer(StudyCommand.exchangesFooter());
+    for (String name : SUBCOMMANDS) {
+      if (only == null || only.equals(name)) {
+        cl.addSubcommand(name, subcommand(name));
+      }
+    }
+    CommandLine study = cl.getSubcommands().get("study");
+    if (study != null) {
+      // The footer lists the built-in exchanges: made only when the help is shown.
+      study
+          .getHelpSectionMap()
+          .put(
+              CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER,
+              help -> {
+                help.commandSpec().usageMessage().footer(StudyCommand.exchangesFooter());
+                return help.footer();
+              });
+    }
     return withErrorHandling(cl);
   }
 
@@ -138,6 +187,6 @@ public final class EventideCommand implements Callable<Integer> {
    * @param args the arguments
    */
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    System.exit(commandLine(args).execute(args));
   }
 }

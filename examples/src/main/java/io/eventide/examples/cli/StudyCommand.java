@@ -30,6 +30,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -203,17 +210,40 @@ public class StudyCommand implements Callable<Integer> {
     ExchangeRegistry registry = exchangeRegistry();
     List<Listing> listings = UniverseFileReader.read(universe, registry);
     List<Event> evs = EventFileReader.read(events);
-    long t1 = System.nanoTime();
-    // Prices (and a volume study's volumes) are read in the study phase, as they always were.
     Map<String, DatedSeries> closes = prices(listings);
     volumes = spec.measure() == StudyMeasure.VOLUME ? volumes(closes) : null;
+    long t1 = System.nanoTime();
     StudyResult result =
         compute(spec, listings, evs, closes, type, registry, suite.needsEstimationSar());
     long t2 = System.nanoTime();
-    StudyTests results = testOptions.finish(result, StudyTests.run(result, suite));
+    // The files are written on the study's threads, each file a task, from here on: those that
+    // do not need the tests while the tests run; tests.csv and the summary once they are known.
+    // The same bytes as one after the other.
+    // The calendar-time portfolio first: its bad usage must stop the command before any file.
     CalendarTimePortfolio calendarTime = methods.calendarTime(result, registry);
-    long t3 = System.nanoTime();
-    List<Path> written = new ArrayList<>(writeFiles(out, result, results));
+    ExecutorService pool = outputPool();
+    List<Path> written;
+    String summary;
+    StudyTests results;
+    long t3;
+    try {
+      CompletableFuture<StudyTests> testsKnown = new CompletableFuture<>();
+      CompletableFuture<List<Path>> files = writeFiles(out, result, testsKnown, pool);
+      try {
+        results = testOptions.finish(result, StudyTests.run(result, suite));
+      } catch (RuntimeException | Error e) {
+        testsKnown.completeExceptionally(e);
+        throw e;
+      }
+      testsKnown.complete(results);
+      t3 = System.nanoTime();
+      StudyTests tests = results;
+      Future<String> summaryTask = pool.submit(() -> StudySummary.of(result, tests));
+      written = new ArrayList<>(StudyFiles.join(files));
+      summary = join(summaryTask);
+    } finally {
+      pool.shutdown();
+    }
     if (plot) {
       Path png = out.resolve("caar.png");
       CaarChart.writePng(result, png);
@@ -238,12 +268,47 @@ public class StudyCommand implements Callable<Integer> {
       err.flush();
     }
     java.io.PrintWriter w = command.commandLine().getOut();
-    w.print(StudySummary.of(result, results));
+    w.print(summary);
     written.addAll(methods.writeCrossSection(out, result, w, command.commandLine().getErr()));
     written.addAll(StudyMethodOptions.writeCalendarTime(out, calendarTime, w));
     w.println("Wrote " + written.size() + " files to " + out);
     w.flush();
     return EventideCommand.OK;
+  }
+
+  /** A pool of {@code --threads} (default: available processors) daemon threads for the output. */
+  private ExecutorService outputPool() {
+    return Executors.newFixedThreadPool(
+        threadCount(),
+        r -> {
+          Thread t = new Thread(r, "eventide-output");
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
+  /** {@code --threads}, or the available processors. */
+  private int threadCount() {
+    return Math.max(1, threads != null ? threads : Runtime.getRuntime().availableProcessors());
+  }
+
+  /** The task's value, or the exception it threw (unwrapped, so its message reaches the user). */
+  private static <T> T join(Future<T> task) {
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while writing the output", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
+    }
   }
 
   /**
@@ -349,18 +414,21 @@ public class StudyCommand implements Callable<Integer> {
   }
 
   /**
-   * Writes the files of {@link StudyFiles#FILE_NAMES} into the output folder. This command writes
-   * them from the result with {@link StudyFiles}; another engine (the {@code eventide-spark}
-   * module) overrides this to write the per-firm-event files where its firm-events are, the same
-   * bytes.
+   * Starts writing the files of {@link StudyFiles#FILE_NAMES} into the output folder, while the
+   * tests run. This command writes them from the result with {@link StudyFiles#writeAsync}, each
+   * file a task on {@code pool} and only {@code tests.csv} waiting for the tests; another engine
+   * (the {@code eventide-spark} module) overrides this to write the per-firm-event files where its
+   * firm-events are, the same bytes.
    *
    * @param out the output folder
    * @param result the study's result, as {@link #compute} returned it
-   * @param tests the tests run on it
-   * @return the files written
+   * @param tests completes with the tests run on it (exceptionally if they failed)
+   * @param pool the command's output threads
+   * @return completes with the files written, in the order of {@link StudyFiles#FILE_NAMES}
    */
-  protected List<Path> writeFiles(Path out, StudyResult result, StudyTests tests) {
-    return StudyFiles.write(out, result, tests);
+  protected CompletableFuture<List<Path>> writeFiles(
+      Path out, StudyResult result, CompletionStage<StudyTests> tests, Executor pool) {
+    return StudyFiles.writeAsync(out, result, tests, pool);
   }
 
   /**
@@ -414,7 +482,7 @@ public class StudyCommand implements Callable<Integer> {
   }
 
   private Map<String, DatedSeries> prices(List<Listing> listings) {
-    PriceDirectory.Prices found = PriceDirectory.of(prices).readUniverse(listings);
+    PriceDirectory.Prices found = PriceDirectory.of(prices).readUniverse(listings, threadCount());
     AnswerOptions.noteMissingPrices(found, prices, listings, command.commandLine().getErr());
     for (Listing l : listings) {
       Path missing = found.missing().get(l.benchmark());

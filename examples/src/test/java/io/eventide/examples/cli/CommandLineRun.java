@@ -11,9 +11,9 @@ import java.util.List;
 import picocli.CommandLine;
 
 /**
- * One in-process run of the command line of docs/cli.md ({@link EventideCommand#commandLine()}),
- * with its exit code and its captured standard output and error; the test fixture shared by the
- * command-line tests.
+ * One in-process run of the command line of docs/cli.md ({@link
+ * EventideCommand#commandLine(String...)}, as {@code main} builds it), with its exit code and its
+ * captured standard output and error; the test fixture shared by the command-line tests.
  */
 record CommandLineRun(int code, String out, String err) {
 
@@ -21,7 +21,7 @@ record CommandLineRun(int code, String out, String err) {
   static CommandLineRun of(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cl = EventideCommand.commandLine();
+    CommandLine cl = EventideCommand.commandLine(args);
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
     int code = cl.execute(args);

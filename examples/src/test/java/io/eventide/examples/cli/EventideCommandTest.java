@@ -279,4 +279,44 @@ class EventideCommandTest {
                 + System.lineSeparator());
     assertThat(out.toString()).isEmpty();
   }
+
+  /** Runs a command line built by {@code build} with these arguments: code, output, error. */
+  private static List<String> runWith(CommandLine cl, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    int code = cl.execute(args);
+    return List.of(Integer.toString(code), out.toString(), err.toString());
+  }
+
+  @Test
+  void theCommandLineBuiltForOneSubcommandAnswersAsTheFullOne() {
+    // main builds only the invoked subcommand; the full command line (every subcommand) is the
+    // oracle for help, usage errors and unknown subcommands.
+    List<List<String>> argLists =
+        List.of(
+            List.of("study", "--help"),
+            List.of("sample", "--help"),
+            List.of("simulate", "--help"),
+            List.of("backtest", "--help"),
+            List.of("study", "--prices"),
+            List.of("study", "--no-such-option"),
+            List.of("simulate", "--prices", "x"),
+            List.of("--help"),
+            List.of("--version"),
+            List.of("no-such-command"));
+    for (List<String> a : argLists) {
+      String[] args = a.toArray(new String[0]);
+      List<String> lazy = runWith(EventideCommand.commandLine(args), args);
+      assertThat(lazy)
+          .describedAs(a.toString())
+          .isEqualTo(runWith(EventideCommand.commandLine(), args));
+      assertThat(lazy.get(1) + lazy.get(2)).describedAs(a.toString()).isNotEmpty();
+    }
+    assertThat(EventideCommand.commandLine("study", "--help").getSubcommands().keySet())
+        .containsExactly("study");
+    assertThat(EventideCommand.commandLine("--help").getSubcommands().keySet())
+        .containsExactly("study", "sample", "simulate", "backtest");
+  }
 }
