@@ -30,6 +30,9 @@ import org.junit.jupiter.api.Test;
  *       javadoc).
  *   <li>{@code io.eventide.io.internal.CsvScanner}: a cursor over one file's bytes, used by the one
  *       thread that reads the file ("not thread-safe: one scanner per file" in its javadoc).
+ *   <li>{@code io.eventide.inference.SampleSummary}: the mergeable summary of a test sample, an
+ *       accumulator that one map task fills and one driver merges ("mutable (an accumulator) ...
+ *       not thread-safe" in its javadoc).
  * </ul>
  */
 class ImmutabilityTest {
@@ -74,6 +77,9 @@ class ImmutabilityTest {
         .and()
         .areDeclaredInClassesThat()
         .doNotHaveFullyQualifiedName("io.eventide.io.internal.CsvScanner")
+        .and()
+        .areDeclaredInClassesThat()
+        .doNotHaveFullyQualifiedName("io.eventide.inference.SampleSummary")
         .should()
         .beFinal()
         .because("public objects are shared between threads and must not change")
@@ -92,7 +98,8 @@ class ImmutabilityTest {
           "io.eventide.backtest.Strategy$Builder",
           "io.eventide.regression.internal.LinearRegressionKernel$Workspace",
           "io.eventide.study.internal.ClusterCorrelation",
-          "io.eventide.io.internal.CsvScanner"
+          "io.eventide.io.internal.CsvScanner",
+          "io.eventide.inference.SampleSummary"
         }) {
       assertThat(classes.get(name).getFields())
           .as(name)

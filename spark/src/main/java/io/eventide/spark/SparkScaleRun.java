@@ -37,12 +37,15 @@ import org.apache.spark.sql.SparkSession;
  * ({@link EventStudy}, every processor) and once on Spark, and it prints wall seconds, the shuffle
  * bytes written and read (and written by stage), the bytes of task results sent to the driver, and
  * whether the two answers agree (the largest relative difference of the test statistics; {@code
- * --no-local} skips the local run).
+ * --no-local} skips the local run). {@code --distributed} runs {@link SparkStudy#runDistributed}
+ * (the tests from merged sums, no firm-event's columns on the driver) instead of {@link
+ * SparkStudy#run} and {@code StudyTests.run} on the assembled result; it also prints the driver's
+ * used heap after the run.
  *
  * <pre>
  * java -Xmx8g [Spark's --add-opens] -cp spark/target/eventide-spark-local.jar \
  *     io.eventide.spark.SparkScaleRun [--master local[2]] [--listings L] [--partitions P]
- *     [--no-local] N ...
+ *     [--no-local] [--distributed] N ...
  * </pre>
  */
 public final class SparkScaleRun {
@@ -54,13 +57,14 @@ public final class SparkScaleRun {
   /**
    * @param args sizes in firm-events (multiples of the listing count), optionally {@code --master
    *     URL}, {@code --listings L} (default 1,000), {@code --partitions P} (default Spark's
-   *     parallelism), {@code --no-local}
+   *     parallelism), {@code --no-local}, {@code --distributed}
    */
   public static void main(String[] args) {
     String master = "local[2]";
     int listings = 1_000;
     Integer partitions = null;
     boolean withLocal = true;
+    boolean distributed = false;
     List<Integer> sizes = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -68,6 +72,7 @@ public final class SparkScaleRun {
         case "--listings" -> listings = Integer.parseInt(args[++i]);
         case "--partitions" -> partitions = Integer.parseInt(args[++i]);
         case "--no-local" -> withLocal = false;
+        case "--distributed" -> distributed = true;
         default -> sizes.add(Integer.parseInt(args[i].replace("_", "")));
       }
     }
@@ -144,9 +149,21 @@ public final class SparkScaleRun {
         toDriver.set(0);
         writeByStage.clear();
         long t1 = System.nanoTime();
-        SparkStudyResult onSpark = study.run(inputs);
-        StudyTests st = onSpark.test(TestSuite.standard());
+        StudyTests st;
+        if (distributed) {
+          st = study.runDistributed(inputs, TestSuite.standard()).tests();
+        } else {
+          st = study.run(inputs).test(TestSuite.standard());
+        }
         double sparkS = (System.nanoTime() - t1) / 1e9;
+        System.gc();
+        Runtime rt = Runtime.getRuntime();
+        System.out.printf(
+            Locale.ROOT,
+            "  %s: driver heap used after the run %.0f MB (max %.0f MB)%n",
+            distributed ? "runDistributed" : "run + StudyTests.run",
+            (rt.totalMemory() - rt.freeMemory()) / 1e6,
+            rt.maxMemory() / 1e6);
         double maxRel = withLocal ? 0 : Double.NaN;
         for (int i = 0; lt != null && i < lt.rows().size(); i++) {
           double a = lt.rows().get(i).result().statistic();

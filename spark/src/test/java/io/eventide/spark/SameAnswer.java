@@ -59,6 +59,19 @@ final class SameAnswer {
         close(at + " SAR" + d, a.standardizedAbnormalReturn(d), b.standardizedAbnormalReturn(d));
       }
     }
+    assertSameTests(lt, st, requireDefined);
+    assertThat(lt.rows().stream().map(StudyTests.Row::measure))
+        .contains(local.measures().toArray(new Measure[0]));
+  }
+
+  /**
+   * Asserts that two sets of test rows agree: the same windows, measures, test ids, n and reasons,
+   * statistics and p-values to 1e-12 relative.
+   *
+   * @param requireDefined whether most tests must be defined
+   * @return the number of defined tests
+   */
+  static int assertSameTests(StudyTests lt, StudyTests st, boolean requireDefined) {
     List<StudyTests.Row> ra = lt.rows();
     List<StudyTests.Row> rb = st.rows();
     assertThat(rb).hasSameSizeAs(ra);
@@ -82,8 +95,7 @@ final class SameAnswer {
     if (requireDefined) {
       assertThat(defined).isGreaterThan(ra.size() / 2);
     }
-    assertThat(ra.stream().map(StudyTests.Row::measure))
-        .contains(local.measures().toArray(new Measure[0]));
+    return defined;
   }
 
   static void close(String what, double expected, double actual) {

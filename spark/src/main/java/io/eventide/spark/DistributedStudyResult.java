@@ -1,0 +1,87 @@
+package io.eventide.spark;
+
+import io.eventide.study.ResolvedStudy;
+import io.eventide.study.StudyTests;
+import io.eventide.study.internal.MappedFirmEvent;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.spark.api.java.JavaRDD;
+
+/**
+ * The result of {@link SparkStudy#runDistributed}: the tests finished on the driver from merged
+ * sums ({@code tests.csv}, {@code group_tests.csv}), the whole study's resolution, and the mapped
+ * firm-events left on the executors, from which the per-firm-event files are written there.
+ * Immutable (the RDD is recomputed from the study's plan on each use; persist it to use it twice).
+ */
+public final class DistributedStudyResult {
+
+  private final ResolvedStudy resolved;
+  private final StudyTests tests;
+  private final Map<String, StudyTests> groupTests;
+  private final JavaRDD<MappedFirmEvent> firmEvents;
+  private final int partitions;
+  private final String driverFallback;
+
+  DistributedStudyResult(
+      ResolvedStudy resolved,
+      StudyTests tests,
+      Map<String, StudyTests> groupTests,
+      JavaRDD<MappedFirmEvent> firmEvents,
+      int partitions,
+      String driverFallback) {
+    this.resolved = Objects.requireNonNull(resolved, "resolved");
+    this.tests = Objects.requireNonNull(tests, "tests");
+    this.groupTests = Map.copyOf(groupTests);
+    this.firmEvents = Objects.requireNonNull(firmEvents, "firmEvents");
+    this.partitions = partitions;
+    this.driverFallback = driverFallback;
+  }
+
+  /**
+   * @return the whole study resolved on the driver: every firm-event's day 0 and windows, and those
+   *     left out before the fit (their rows of {@code firm_events.csv} and {@code left_out.csv})
+   */
+  public ResolvedStudy resolved() {
+    return resolved;
+  }
+
+  /**
+   * @return every test of the suite on every test window and measure, in {@code tests.csv}'s order
+   *     (adjust them with {@link StudyTests#withAdjustedPValues})
+   */
+  public StudyTests tests() {
+    return tests;
+  }
+
+  /**
+   * @return each group's tests in label order ({@code StudyTests.runGroups}); empty when the study
+   *     is not grouped
+   */
+  public Map<String, StudyTests> groupTests() {
+    return groupTests;
+  }
+
+  /**
+   * @return the fitted firm-events (outcome {@code OK} or {@code INSUFFICIENT_ESTIMATION}), without
+   *     their estimation residuals, computed on the executors, in no particular order
+   */
+  public JavaRDD<MappedFirmEvent> firmEvents() {
+    return firmEvents;
+  }
+
+  /**
+   * @return the number of listing partitions the map ran on
+   */
+  public int partitions() {
+    return partitions;
+  }
+
+  /**
+   * @return why the tests were run on a study assembled on the driver instead of from merged sums,
+   *     if they were
+   */
+  public Optional<String> driverFallback() {
+    return Optional.ofNullable(driverFallback);
+  }
+}
