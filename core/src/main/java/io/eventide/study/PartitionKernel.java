@@ -375,6 +375,26 @@ final class PartitionKernel implements StudyPartitions.Kernel {
   }
 
   @Override
+  public StudyMeans means(ResolvedStudy resolved, StudySummaries summaries) {
+    StudySpecification spec = resolved.spec;
+    requireSupported(spec);
+    List<EventWindow> windows = spec.testWindows();
+    return StudyMeans.of(
+        spec,
+        resolved.groupLabels,
+        (g, w, m) -> {
+          StudySummaries set =
+              g.isEmpty()
+                  ? summaries
+                  : summaries.groups().containsKey(g)
+                      ? summaries.groups().get(g)
+                      : emptySummaries(spec);
+          SampleSummary s = set.sample(windows.indexOf(w), m);
+          return MeanEstimate.of(s.size(), s.mean(), s.sumSquaredDeviations());
+        });
+  }
+
+  @Override
   public Map<String, StudyTests> groupTests(
       ResolvedStudy resolved, PartialSums sums, StudySummaries summaries, TestSuite suite) {
     StudySpecification spec = resolved.spec;

@@ -189,6 +189,8 @@ class StudyPartitionsTest {
     Map<String, StudyTests> groups =
         StudyPartitions.groupTests(spec.resolve(whole, events), sums, summaries, suite);
     assertThat(groups.keySet()).containsExactlyElementsOf(local.groups());
+    assertSameMeans(
+        StudyMeans.of(local), StudyPartitions.means(spec.resolve(whole, events), summaries));
     for (String g : local.groups()) {
       assertSameTests(StudyTests.run(local.group(g), suite), groups.get(g));
     }
@@ -214,6 +216,39 @@ class StudyPartitionsTest {
         setPositiveRankSums(local.group(g), summaries.group(g));
       }
     }
+  }
+
+  /** caar.csv's and aar.csv's means from merged moments equal the local ones to 1e-12. */
+  private static void assertSameMeans(StudyMeans local, StudyMeans merged) {
+    assertThat(merged.groups()).isEqualTo(local.groups());
+    int defined = 0;
+    for (String g : local.groups()) {
+      List<MeanEstimate[]> pairs = new ArrayList<>();
+      for (EventWindow w : local.windows()) {
+        for (Measure m : local.measures()) {
+          pairs.add(new MeanEstimate[] {local.caar(g, w, m), merged.caar(g, w, m)});
+        }
+      }
+      for (int d = local.span().fromInclusive(); d <= local.span().toInclusive(); d++) {
+        pairs.add(new MeanEstimate[] {local.aar(g, d), merged.aar(g, d)});
+      }
+      for (MeanEstimate[] p : pairs) {
+        assertThat(p[1].n()).isEqualTo(p[0].n());
+        if (p[0].n() < 2) {
+          assertThat(Double.doubleToLongBits(p[1].estimate()))
+              .isEqualTo(Double.doubleToLongBits(p[0].estimate()));
+          continue;
+        }
+        defined++;
+        assertThat(p[1].estimate()).isCloseTo(p[0].estimate(), within(p[0].estimate()));
+        assertThat(p[1].standardError())
+            .isCloseTo(p[0].standardError(), within(p[0].standardError()));
+        double scale = Math.abs(p[0].estimate()) + p[0].upper() - p[0].lower();
+        assertThat(p[1].lower()).isCloseTo(p[0].lower(), within(scale));
+        assertThat(p[1].upper()).isCloseTo(p[0].upper(), within(scale));
+      }
+    }
+    assertThat(defined).isGreaterThan(5);
   }
 
   private static int assertSameTests(StudyTests expected, StudyTests actual) {

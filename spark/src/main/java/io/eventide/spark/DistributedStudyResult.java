@@ -1,6 +1,7 @@
 package io.eventide.spark;
 
 import io.eventide.study.ResolvedStudy;
+import io.eventide.study.StudyMeans;
 import io.eventide.study.StudyTests;
 import io.eventide.study.internal.MappedFirmEvent;
 import java.util.Map;
@@ -19,6 +20,7 @@ public final class DistributedStudyResult {
   private final ResolvedStudy resolved;
   private final StudyTests tests;
   private final Map<String, StudyTests> groupTests;
+  private final StudyMeans means;
   private final JavaRDD<MappedFirmEvent> firmEvents;
   private final int partitions;
   private final String driverFallback;
@@ -27,12 +29,15 @@ public final class DistributedStudyResult {
       ResolvedStudy resolved,
       StudyTests tests,
       Map<String, StudyTests> groupTests,
+      StudyMeans means,
       JavaRDD<MappedFirmEvent> firmEvents,
       int partitions,
       String driverFallback) {
     this.resolved = Objects.requireNonNull(resolved, "resolved");
     this.tests = Objects.requireNonNull(tests, "tests");
-    this.groupTests = Map.copyOf(groupTests);
+    this.groupTests =
+        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(groupTests));
+    this.means = Objects.requireNonNull(means, "means");
     this.firmEvents = Objects.requireNonNull(firmEvents, "firmEvents");
     this.partitions = partitions;
     this.driverFallback = driverFallback;
@@ -60,6 +65,15 @@ public final class DistributedStudyResult {
    */
   public Map<String, StudyTests> groupTests() {
     return groupTests;
+  }
+
+  /**
+   * @return the CAAR of each study window and the AAR of each day with their standard errors and
+   *     intervals, for all firm-events and each group ({@code caar.csv}, {@code aar.csv}: {@code
+   *     StudyFiles.writeMeans}), from merged moments
+   */
+  public StudyMeans means() {
+    return means;
   }
 
   /**

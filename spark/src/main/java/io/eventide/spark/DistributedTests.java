@@ -5,6 +5,7 @@ import io.eventide.inference.SampleSummary;
 import io.eventide.inference.TestSuite;
 import io.eventide.inference.WilcoxonSignedRankTest;
 import io.eventide.study.ResolvedStudy;
+import io.eventide.study.StudyMeans;
 import io.eventide.study.StudyResult;
 import io.eventide.study.StudyTests;
 import io.eventide.study.internal.MappedFirmEvent;
@@ -60,7 +61,8 @@ final class DistributedTests {
     }
     StudyTests tests = StudyPartitions.tests(resolved.specification(), sums, summaries, suite);
     Map<String, StudyTests> groups = StudyPartitions.groupTests(resolved, sums, summaries, suite);
-    return new DistributedStudyResult(resolved, tests, groups, rows, partitions, null);
+    StudyMeans means = StudyPartitions.means(resolved, summaries);
+    return new DistributedStudyResult(resolved, tests, groups, means, rows, partitions, null);
   }
 
   /** The tests of a study assembled on the driver, with the reason why it was. */
@@ -75,6 +77,7 @@ final class DistributedTests {
         resolved,
         StudyTests.run(result, suite),
         StudyTests.runGroups(result, suite),
+        StudyMeans.of(result),
         rows,
         partitions,
         reason);

@@ -12,6 +12,7 @@ import io.eventide.market.Listing;
 import io.eventide.market.ReturnPanel;
 import io.eventide.study.EventStudy;
 import io.eventide.study.GroupBy;
+import io.eventide.study.StudyMeans;
 import io.eventide.study.StudyResult;
 import io.eventide.study.StudySpecification;
 import io.eventide.study.StudyTests;
@@ -135,6 +136,8 @@ class DistributedTestsTest {
     for (String label : groups.keySet()) {
       SameAnswer.assertSameTests(groups.get(label), d.groupTests().get(label), true);
     }
+    SameAnswer.assertSameMeans(StudyMeans.of(local), d.means());
+    assertThat(d.means().groups()).containsExactly("", "dovish", "hawkish");
     assertThatThrownBy(
             () ->
                 SparkStudy.of(spark, spec)
@@ -153,6 +156,7 @@ class DistributedTestsTest {
       assertThat(d.driverFallback()).isEmpty();
       assertThat(d.partitions()).isEqualTo(partitions);
       SameAnswer.assertSameTests(lt, d.tests(), true);
+      SameAnswer.assertSameMeans(StudyMeans.of(local), d.means());
       if (partitions == 2) {
         if (first == null) {
           first = d.tests();

@@ -2,7 +2,9 @@ package io.eventide.study.internal;
 
 import io.eventide.calendar.TradingCalendar;
 import io.eventide.inference.TestSuite;
+import io.eventide.study.MeanEstimate;
 import io.eventide.study.ResolvedStudy;
+import io.eventide.study.StudyMeans;
 import io.eventide.study.StudyResult;
 import io.eventide.study.StudySpecification;
 import io.eventide.study.StudyTests;
@@ -72,6 +74,11 @@ public final class StudyPartitions {
      */
     StudyTests tests(
         StudySpecification spec, PartialSums sums, StudySummaries summaries, TestSuite suite);
+
+    /**
+     * @see StudyPartitions#means
+     */
+    StudyMeans means(ResolvedStudy resolved, StudySummaries summaries);
 
     /**
      * @see StudyPartitions#groupTests
@@ -227,6 +234,20 @@ public final class StudyPartitions {
   public static StudyTests tests(
       StudySpecification spec, PartialSums sums, StudySummaries summaries, TestSuite suite) {
     return kernel().tests(spec, sums, summaries, suite);
+  }
+
+  /**
+   * The means of {@code caar.csv} and {@code aar.csv} from merged summaries: each window's and
+   * day's mean, standard error and interval from the merged count, mean and {@code Σ(x − x̄)²} of
+   * its CAR (BHAR) sample ({@link MeanEstimate#of(long, double, double)}), equal to {@code
+   * StudyMeans.of(result)} to 1e-12 relative.
+   *
+   * @param resolved the whole study, resolved on the driver (for its group labels)
+   * @param summaries the merged summaries, with their groups
+   * @return the means
+   */
+  public static StudyMeans means(ResolvedStudy resolved, StudySummaries summaries) {
+    return kernel().means(resolved, summaries);
   }
 
   /**
