@@ -1,5 +1,6 @@
 package io.eventide.spark;
 
+import io.eventide.market.ReturnPanel;
 import io.eventide.study.ResolvedStudy;
 import io.eventide.study.StudyMeans;
 import io.eventide.study.StudyTests;
@@ -18,6 +19,7 @@ import org.apache.spark.api.java.JavaRDD;
 public final class DistributedStudyResult {
 
   private final ResolvedStudy resolved;
+  private final ReturnPanel panel;
   private final StudyTests tests;
   private final Map<String, StudyTests> groupTests;
   private final StudyMeans means;
@@ -27,6 +29,7 @@ public final class DistributedStudyResult {
 
   DistributedStudyResult(
       ResolvedStudy resolved,
+      ReturnPanel panel,
       StudyTests tests,
       Map<String, StudyTests> groupTests,
       StudyMeans means,
@@ -34,6 +37,7 @@ public final class DistributedStudyResult {
       int partitions,
       String driverFallback) {
     this.resolved = Objects.requireNonNull(resolved, "resolved");
+    this.panel = Objects.requireNonNull(panel, "panel");
     this.tests = Objects.requireNonNull(tests, "tests");
     this.groupTests =
         java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(groupTests));
@@ -49,6 +53,14 @@ public final class DistributedStudyResult {
    */
   public ResolvedStudy resolved() {
     return resolved;
+  }
+
+  /**
+   * @return the return panel the driver resolved the study on (its calendars and dates, for the
+   *     per-firm-event files)
+   */
+  public ReturnPanel panel() {
+    return panel;
   }
 
   /**

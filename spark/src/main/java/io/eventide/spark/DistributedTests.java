@@ -4,6 +4,7 @@ import io.eventide.inference.Measure;
 import io.eventide.inference.SampleSummary;
 import io.eventide.inference.TestSuite;
 import io.eventide.inference.WilcoxonSignedRankTest;
+import io.eventide.market.ReturnPanel;
 import io.eventide.study.ResolvedStudy;
 import io.eventide.study.StudyMeans;
 import io.eventide.study.StudyResult;
@@ -31,6 +32,7 @@ final class DistributedTests {
   static DistributedStudyResult finish(
       JavaSparkContext jsc,
       ResolvedStudy resolved,
+      ReturnPanel panel,
       PartialSums sums,
       StudySummaries summaries,
       TestSuite suite,
@@ -62,12 +64,14 @@ final class DistributedTests {
     StudyTests tests = StudyPartitions.tests(resolved.specification(), sums, summaries, suite);
     Map<String, StudyTests> groups = StudyPartitions.groupTests(resolved, sums, summaries, suite);
     StudyMeans means = StudyPartitions.means(resolved, summaries);
-    return new DistributedStudyResult(resolved, tests, groups, means, rows, partitions, null);
+    return new DistributedStudyResult(
+        resolved, panel, tests, groups, means, rows, partitions, null);
   }
 
   /** The tests of a study assembled on the driver, with the reason why it was. */
   static DistributedStudyResult ofResult(
       ResolvedStudy resolved,
+      ReturnPanel panel,
       StudyResult result,
       TestSuite suite,
       JavaRDD<MappedFirmEvent> rows,
@@ -75,6 +79,7 @@ final class DistributedTests {
       String reason) {
     return new DistributedStudyResult(
         resolved,
+        panel,
         StudyTests.run(result, suite),
         StudyTests.runGroups(result, suite),
         StudyMeans.of(result),

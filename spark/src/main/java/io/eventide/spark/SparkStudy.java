@@ -58,8 +58,11 @@ import scala.Tuple2;
  *       StudyPartitions#assemble}); the tests run there.
  * </ol>
  *
- * <p>The driver holds the return panel and the study's columns (about 700 bytes per firm-event with
- * the default windows), not the rows; the sizing is in {@code docs/scaling.md}. A BHAR reference
+ * <p>{@link #run} leaves the driver holding the return panel and the study's columns (about 700
+ * bytes per firm-event with the default windows), not the rows. {@link #runDistributed} finishes
+ * the tests from merged per-window summaries instead and never assembles the columns: the driver
+ * holds the panel, the resolved study and per-window sums. The sizing is in {@code
+ * docs/scaling.md}. A BHAR reference
  * listing and Stata's conventions are refused ({@link StudyPartitions#requireSupported}).
  */
 public final class SparkStudy {
@@ -245,7 +248,8 @@ public final class SparkStudy {
         if (summaries.inputsRegular()) {
           return new Results(
               null,
-              DistributedTests.finish(jsc, resolved, sums, summaries, suite, rows, partitions));
+              DistributedTests.finish(
+                  jsc, resolved, panel, sums, summaries, suite, rows, partitions));
         }
         // 4'. An input outside its domain: its reason needs the canonical position.
         StudyResult result = StudyPartitions.assemble(resolved, rows::toLocalIterator, sums);
@@ -253,6 +257,7 @@ public final class SparkStudy {
             null,
             DistributedTests.ofResult(
                 resolved,
+                panel,
                 result,
                 suite,
                 rows,
