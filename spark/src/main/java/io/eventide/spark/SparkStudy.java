@@ -62,8 +62,8 @@ import scala.Tuple2;
  * bytes per firm-event with the default windows), not the rows. {@link #runDistributed} finishes
  * the tests from merged per-window summaries instead and never assembles the columns: the driver
  * holds the panel, the resolved study and per-window sums. The sizing is in {@code
- * docs/scaling.md}. A BHAR reference
- * listing and Stata's conventions are refused ({@link StudyPartitions#requireSupported}).
+ * docs/scaling.md}. A BHAR reference listing and Stata's conventions are refused ({@link
+ * StudyPartitions#requireSupported}).
  */
 public final class SparkStudy {
 

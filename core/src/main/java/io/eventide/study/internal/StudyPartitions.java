@@ -30,6 +30,9 @@ import java.util.function.Function;
  *   <li>{@link #assemble}: the driver's resolution of the whole study, every mapped firm-event and
  *       the merged sums become the same {@link StudyResult} that {@code EventStudy} returns, to the
  *       rounding of the merged sums.
+ *   <li>Or, without assembling: {@link #tests}, {@link #groupTests} and {@link #means} finish the
+ *       tests and the means of {@code caar.csv} and {@code aar.csv} from the merged sums and the
+ *       merged {@link StudySummaries} each partition adds its firm-events to.
  * </ol>
  */
 public final class StudyPartitions {
