@@ -146,6 +146,36 @@ class DistributedTestsTest {
         .hasMessageContaining("grank-z");
   }
 
+  /**
+   * An estimation window of four days and the market model: {@code M_i − k = 2} for every
+   * firm-event, so Patell's variance {@code (M_i − k)/(M_i − k − 2)} is undefined and its reason
+   * names a firm-event's position in the canonical order, which merged sums do not know. The study
+   * is then assembled on the driver, says so, and gives the local rows and means.
+   */
+  @Test
+  void anInputOutsideItsDomainFallsBackToTheDriverWithTheLocalReasons() {
+    SparkStudyTest.Generated g = SparkStudyTest.Generated.simple(8, 6, 3);
+    StudySpecification spec =
+        StudySpecification.builder()
+            .estimationWindow(EventWindow.of(-5, -2))
+            .eventWindows(EventWindow.of(-1, 1))
+            .minEstimation(3)
+            .build();
+    StudyResult local =
+        EventStudy.of(spec).run(ReturnPanel.of(g.universe, g.prices, ReturnType.SIMPLE), g.events);
+    StudyTests lt = StudyTests.run(local, TestSuite.standard());
+    assertThat(lt.rows())
+        .anySatisfy(r -> assertThat(r.result().undefinedReason()).contains("at sample position 0"));
+    StudyInputs inputs =
+        StudyInputs.of(spark, g.universe, g.events, g.prices, ReturnType.SIMPLE, null);
+    DistributedStudyResult d =
+        SparkStudy.of(spark, spec).withPartitions(2).runDistributed(inputs, TestSuite.standard());
+    assertThat(d.driverFallback()).isPresent();
+    assertThat(d.driverFallback().get()).contains("assembled on the driver");
+    SameAnswer.assertSameTests(lt, d.tests(), false);
+    SameAnswer.assertSameMeans(StudyMeans.of(local), d.means());
+  }
+
   private static StudyTests assertSameAtPartitions(
       StudySpecification spec, StudyResult local, StudyInputs inputs, TestSuite suite) {
     StudyTests lt = StudyTests.run(local, suite);
