@@ -176,6 +176,13 @@ public final class SampleSummary implements Serializable {
   /** W⁺ once known, else {@code NaN}. */
   double positiveRankSum = Double.NaN;
 
+  /**
+   * {@code S_SCAR} and the generalized rank sums, when attached ({@link #withGeneralizedRanks}).
+   */
+  double scarStandardDeviation = Double.NaN;
+
+  GeneralizedRankSums generalizedRanks;
+
   // Per-sample inputs of a CAR sample, attached before finishing.
   double meanCrossCorrelation = Double.NaN;
   double[] estimationAar;
@@ -225,8 +232,15 @@ public final class SampleSummary implements Serializable {
       for (int i = 0; i < v.length; i++) {
         s.addStandardized(c.scar[i], c.degreesOfFreedom[i], c.positiveEstimationShare[i], i);
       }
-      s.scar.n = 0;
       s.scar.merge(Moments.of(c.scar));
+      if (c.hasEstimationSar()) {
+        double sScar = GeneralizedRanks.scarStandardDeviation(c.scar);
+        s.withGeneralizedRanks(
+            sScar,
+            v.length >= 2 && sScar > 0.0 && Double.isFinite(sScar)
+                ? GeneralizedRanks.sums(c, sScar)
+                : new GeneralizedRankSums(c.estimationSar.days));
+      }
       s.withSampleInputs(
           c.meanCrossCorrelation(),
           c.estimationAar,
@@ -357,6 +371,8 @@ public final class SampleSummary implements Serializable {
       kept = null;
     }
     positiveRankSum = Double.NaN;
+    scarStandardDeviation = Double.NaN;
+    generalizedRanks = null;
     return this;
   }
 
@@ -405,6 +421,38 @@ public final class SampleSummary implements Serializable {
     this.meanRankScores = meanRankScores.clone();
     this.rankWindowFrom = rankWindowFrom;
     this.rankWindowTo = rankWindowTo;
+    return this;
+  }
+
+  /**
+   * {@code S_SCAR} from the merged moments of SCAR: {@code √(M2 / (N − 1))}, the sample standard
+   * deviation the generalized rank tests standardize the window's SCAR by.
+   *
+   * @return it, or {@code NaN} for N &lt; 2 or a non-finite SCAR
+   */
+  public double scarStandardDeviation() {
+    if (scar.n < 2 || scar.nonFiniteAt >= 0) {
+      return Double.NaN;
+    }
+    return Math.sqrt(scar.sumSquares() / (scar.n - 1.0));
+  }
+
+  /**
+   * Attaches what the generalized rank tests need: {@code S_SCAR} of the whole sample and the rank
+   * sums of its firm-events computed with it (a second pass over the firm-events, since every
+   * firm-event's ranks depend on {@code S_SCAR}).
+   *
+   * @param sScar {@code S_SCAR}
+   * @param sums the sums of every firm-event of the sample, computed with {@code sScar}
+   * @return this
+   * @throws IllegalStateException if this is not a CAR summary
+   */
+  public SampleSummary withGeneralizedRanks(double sScar, GeneralizedRankSums sums) {
+    if (!car) {
+      throw new IllegalStateException("Only a CAR summary has generalized rank sums");
+    }
+    scarStandardDeviation = sScar;
+    generalizedRanks = Objects.requireNonNull(sums, "sums");
     return this;
   }
 

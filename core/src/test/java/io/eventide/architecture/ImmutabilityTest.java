@@ -33,6 +33,8 @@ import org.junit.jupiter.api.Test;
  *   <li>{@code io.eventide.inference.SampleSummary}: the mergeable summary of a test sample, an
  *       accumulator that one map task fills and one driver merges ("mutable (an accumulator) ...
  *       not thread-safe" in its javadoc).
+ *   <li>{@code io.eventide.inference.GeneralizedRankSums}: the mergeable rank sums of the
+ *       generalized rank tests, an accumulator of the same kind.
  * </ul>
  */
 class ImmutabilityTest {
@@ -80,6 +82,9 @@ class ImmutabilityTest {
         .and()
         .areDeclaredInClassesThat()
         .doNotHaveFullyQualifiedName("io.eventide.inference.SampleSummary")
+        .and()
+        .areDeclaredInClassesThat()
+        .doNotHaveFullyQualifiedName("io.eventide.inference.GeneralizedRankSums")
         .should()
         .beFinal()
         .because("public objects are shared between threads and must not change")
@@ -99,7 +104,8 @@ class ImmutabilityTest {
           "io.eventide.regression.internal.LinearRegressionKernel$Workspace",
           "io.eventide.study.internal.ClusterCorrelation",
           "io.eventide.io.internal.CsvScanner",
-          "io.eventide.inference.SampleSummary"
+          "io.eventide.inference.SampleSummary",
+          "io.eventide.inference.GeneralizedRankSums"
         }) {
       assertThat(classes.get(name).getFields())
           .as(name)

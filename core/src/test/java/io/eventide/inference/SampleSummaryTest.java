@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class SampleSummaryTest {
 
-  private static final TestSuite STANDARD = TestSuite.standard();
+  /** The standard eleven and the generalized rank tests. */
+  private static final TestSuite STANDARD = TestSuite.byIds(TestSuite.knownIds());
 
   /** Random samples and the awkward cases of {@link Samples}'s kind. */
   private static List<Sample> samples() {
@@ -27,6 +28,7 @@ class SampleSummaryTest {
       for (boolean coarse : new boolean[] {false, true}) {
         CarSample c = Samples.random(1000 + i, sizes[i], coarse);
         out.add(c);
+        out.add(c.withEstimationSar(sars(2000 + i, sizes[i], coarse)));
         out.add(Samples.bhar(c.values()));
         out.add(ValueSample.withZeroMeanOnly("CAVAR", c.values()));
       }
@@ -173,10 +175,10 @@ class SampleSummaryTest {
     assertThatThrownBy(() -> PatellTest.withDefaults().test(bare))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("withSampleInputs");
-    assertThat(TestSuite.standard().supportsSummaries()).isTrue();
-    assertThat(TestSuite.byIds(List.of("cs-t", "grank-z")).supportsSummaries()).isFalse();
-    assertThatThrownBy(
-            () -> GeneralizedRankZTest.withDefaults().test(SampleSummary.ofValues("x", true)))
+    assertThat(TestSuite.byIds(TestSuite.knownIds()).supportsSummaries()).isTrue();
+    TestSuite boot = TestSuite.of(BootstrappedSkewnessAdjustedTTest.of(100, 1L));
+    assertThat(boot.supportsSummaries()).isFalse();
+    assertThatThrownBy(() -> boot.run(SampleSummary.ofValues("x", true)))
         .isInstanceOf(UnsupportedOperationException.class);
   }
 
@@ -198,8 +200,23 @@ class SampleSummaryTest {
     return out;
   }
 
-  /** Attaches what a study attaches from its own sums, and W⁺ as the whole-sample ranking gives. */
+  /**
+   * Attaches what a study attaches from its own sums, W⁺ as the whole-sample ranking gives, and the
+   * generalized rank sums as the Spark engine's second pass makes them: {@code S_SCAR} from the
+   * merged moments, each firm-event's own row ranked alone.
+   */
   private static void finishLike(SampleSummary merged, Sample s) {
+    if (s instanceof CarSample c && c.hasEstimationSar()) {
+      double sScar = merged.scarStandardDeviation();
+      double[][] rows = c.estimationSar();
+      GeneralizedRankSums sums = new GeneralizedRankSums(SAR_DAYS);
+      if (c.size() >= 2 && sScar > 0.0 && Double.isFinite(sScar)) {
+        for (int i = 0; i < c.size(); i++) {
+          sums.add(EstimationSar.of(new double[][] {rows[i]}), 0, c.standardized(i), sScar);
+        }
+      }
+      merged.withGeneralizedRanks(sScar, sums);
+    }
     if (s instanceof CarSample c) {
       merged.withSampleInputs(
           c.meanCrossCorrelation(),
@@ -211,6 +228,21 @@ class SampleSummaryTest {
     if (!merged.hasPositiveRankSum()) {
       merged.withPositiveRankSum(WilcoxonSignedRankTest.withDefaults().statistic(s));
     }
+  }
+
+  private static final int SAR_DAYS = 20;
+
+  /** Random SAR rows, some days missing, coarse ones with ties. */
+  private static double[][] sars(long seed, int n, boolean coarse) {
+    Random rnd = new Random(seed);
+    double[][] rows = new double[n][SAR_DAYS];
+    for (int i = 0; i < n; i++) {
+      for (int t = 0; t < SAR_DAYS; t++) {
+        double v = rnd.nextGaussian();
+        rows[i][t] = rnd.nextInt(10) == 0 ? Double.NaN : coarse ? Math.round(v * 4) / 4.0 : v;
+      }
+    }
+    return rows;
   }
 
   private static Offset<Double> within(double v) {
