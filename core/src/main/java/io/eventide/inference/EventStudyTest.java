@@ -43,8 +43,8 @@ public interface EventStudyTest {
 
   /**
    * @return whether this test finishes from a {@link SampleSummary} ({@link #test(SampleSummary)}):
-   *     the standard eleven do; the generalized rank tests and the bootstrapped skewness-adjusted
-   *     test, which need every value, do not
+   *     the standard eleven and the generalized rank tests do; the bootstrapped skewness-adjusted
+   *     test, which resamples every value, does not
    */
   default boolean supportsSummary() {
     return false;

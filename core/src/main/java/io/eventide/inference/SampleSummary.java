@@ -5,14 +5,14 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * Everything the tests of {@link TestSuite} (except the generalized rank tests, which rank each
- * firm-event's estimation SARs against the sample's SCAR dispersion) need from a sample, as partial
- * sums that merge: the summary of a sample split in two parts is the merge of the two parts'
- * summaries, to the rounding of the merged moments ({@code docs/statistics.md}, "Mergeable
- * summaries"). An engine that maps firm-events on many machines adds each firm-event's values to a
- * summary, merges the summaries in a fixed order and finishes every test from the merged one
- * ({@link EventStudyTest#test(SampleSummary)}); {@link #of(Sample)} summarizes a whole sample at
- * once and gives the same results as the tests on the sample.
+ * Everything the tests of {@link TestSuite} (the standard eleven, and with {@link
+ * #withGeneralizedRanks} attached the generalized rank tests) need from a sample, as partial sums
+ * that merge: the summary of a sample split in two parts is the merge of the two parts' summaries,
+ * to the rounding of the merged moments ({@code docs/statistics.md}, "Mergeable summaries"). An
+ * engine that maps firm-events on many machines adds each firm-event's values to a summary, merges
+ * the summaries in a fixed order and finishes every test from the merged one ({@link
+ * EventStudyTest#test(SampleSummary)}); {@link #of(Sample)} summarizes a whole sample at once and
+ * gives the same results as the tests on the sample.
  *
  * <p>Per input kind (the values, and for a CAR sample SCAR): the count, mean, second and third
  * central moment sums {@code M2 = Σ(x − x̄)²}, {@code M3 = Σ(x − x̄)³}, added one value at a time

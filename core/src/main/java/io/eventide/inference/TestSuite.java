@@ -170,7 +170,8 @@ public final class TestSuite {
 
   /**
    * @return whether every test of this suite finishes from a {@link SampleSummary} ({@link
-   *     EventStudyTest#supportsSummary()}): true for any choice of the standard eleven
+   *     EventStudyTest#supportsSummary()}): true for any choice of the standard eleven and the
+   *     generalized rank tests
    */
   public boolean supportsSummaries() {
     for (EventStudyTest test : tests) {

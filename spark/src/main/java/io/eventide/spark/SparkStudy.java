@@ -155,8 +155,10 @@ public final class SparkStudy {
    * #run} does and the tests run there; {@link DistributedStudyResult#driverFallback()} says so.
    *
    * @param inputs prices, universe, events and factors
-   * @param suite tests that all finish from summaries ({@link TestSuite#supportsSummaries()}: not
-   *     {@code grank-t}, {@code grank-z}, whose ranks need every firm-event's estimation SARs)
+   * @param suite tests that all finish from summaries ({@link TestSuite#supportsSummaries()}: any
+   *     of the standard eleven, {@code grank-t} and {@code grank-z}; with these two the rows keep
+   *     their estimation SARs on the executors and a second pass adds each firm-event's rank
+   *     scores, given each sample's {@code S_SCAR}, to mergeable sums)
    * @return the tests, the groups' tests and the mapped firm-events
    * @throws IllegalArgumentException if a test of the suite does not finish from summaries
    */
@@ -166,8 +168,8 @@ public final class SparkStudy {
       throw new IllegalArgumentException(
           "The suite "
               + suite.ids()
-              + " has a test that does not finish from merged sums (grank-t and grank-z rank"
-              + " every firm-event's estimation SARs); use run(inputs) and test its result");
+              + " has a test that does not finish from merged sums (skew-t-boot resamples the"
+              + " whole sample); use run(inputs) and test its result");
     }
     return execute(inputs, suite).distributed();
   }
@@ -196,7 +198,8 @@ public final class SparkStudy {
     Set<String> tickers = plan.tickers();
     Broadcast<Set<String>> tickersB = jsc.broadcast(tickers);
     int estLen = StudyPartitions.estimationLength(spec);
-    boolean keep = keepEstimationSar && suite == null;
+    // The generalized rank tests' second pass reads each row's estimation SARs on the executors.
+    boolean keep = suite == null ? keepEstimationSar : suite.needsEstimationSar();
 
     // 1. Map on partitions of listings.
     JavaPairRDD<String, Iterable<Row>> byTicker =

@@ -98,9 +98,13 @@ class DistributedTestsTest {
             .cleanEstimation(3)
             .build();
     StudyResult local =
-        EventStudy.of(spec).run(ReturnPanel.of(universe, g.prices, ReturnType.SIMPLE), events);
+        EventStudy.of(spec)
+            .withEstimationSar()
+            .run(ReturnPanel.of(universe, g.prices, ReturnType.SIMPLE), events);
     StudyInputs inputs = StudyInputs.of(spark, universe, events, g.prices, ReturnType.SIMPLE, null);
-    StudyTests lt = assertSameAtPartitions(spec, local, inputs, TestSuite.standard());
+    // Every test: the standard eleven and the generalized rank tests.
+    StudyTests lt =
+        assertSameAtPartitions(spec, local, inputs, TestSuite.byIds(TestSuite.knownIds()));
     // The rank job ran: Wilcoxon's samples have N > 30 (and the exact path is not taken).
     assertThat(
             lt.rows().stream()
@@ -112,7 +116,10 @@ class DistributedTestsTest {
     assertThat(java.util.Arrays.stream(cars).distinct().count()).isLessThan(cars.length);
   }
 
-  /** Groups by the events' category: each group's tests equal {@code StudyTests.runGroups}. */
+  /**
+   * Groups by the events' category, every test ({@code grank-t} and {@code grank-z} through their
+   * second pass): the whole study's and each group's tests equal the local study's (kept SARs).
+   */
   @Test
   void groupTestsEqualTheLocalGroups() {
     SparkStudyTest.Generated g = SparkStudyTest.Generated.simple(16, 14, 11);
@@ -126,11 +133,20 @@ class DistributedTestsTest {
         EventStudy.of(spec).run(ReturnPanel.of(g.universe, g.prices, ReturnType.SIMPLE), g.events);
     StudyInputs inputs =
         StudyInputs.of(spark, g.universe, g.events, g.prices, ReturnType.SIMPLE, null);
+    // Every test, the generalized rank tests too: the local study keeps its estimation SARs.
+    TestSuite all = TestSuite.byIds(TestSuite.knownIds());
+    StudyResult withSar =
+        EventStudy.of(spec)
+            .withEstimationSar()
+            .run(ReturnPanel.of(g.universe, g.prices, ReturnType.SIMPLE), g.events);
     DistributedStudyResult d =
-        SparkStudy.of(spark, spec).withPartitions(2).runDistributed(inputs, TestSuite.standard());
+        SparkStudy.of(spark, spec).withPartitions(2).runDistributed(inputs, all);
     assertThat(d.driverFallback()).isEmpty();
-    SameAnswer.assertSameTests(StudyTests.run(local, TestSuite.standard()), d.tests(), true);
-    Map<String, StudyTests> groups = StudyTests.runGroups(local, TestSuite.standard());
+    StudyTests lt = StudyTests.run(withSar, all);
+    assertThat(lt.rows().stream().filter(r -> r.result().testId().startsWith("grank")))
+        .anySatisfy(r -> assertThat(r.result().isDefined()).isTrue());
+    SameAnswer.assertSameTests(lt, d.tests(), true);
+    Map<String, StudyTests> groups = StudyTests.runGroups(withSar, all);
     assertThat(d.groupTests().keySet()).containsExactlyInAnyOrderElementsOf(groups.keySet());
     assertThat(groups.keySet()).containsExactly("dovish", "hawkish");
     for (String label : groups.keySet()) {
@@ -141,9 +157,12 @@ class DistributedTestsTest {
     assertThatThrownBy(
             () ->
                 SparkStudy.of(spark, spec)
-                    .runDistributed(inputs, TestSuite.byIds(List.of("cs-t", "grank-z"))))
+                    .runDistributed(
+                        inputs,
+                        TestSuite.of(
+                            io.eventide.inference.BootstrappedSkewnessAdjustedTTest.of(10, 1L))))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("grank-z");
+        .hasMessageContaining("skew-t-boot");
   }
 
   /**
