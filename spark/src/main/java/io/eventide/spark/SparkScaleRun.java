@@ -149,11 +149,13 @@ public final class SparkScaleRun {
         toDriver.set(0);
         writeByStage.clear();
         long t1 = System.nanoTime();
+        SparkStudyResult onSpark = null;
         StudyTests st;
         if (distributed) {
           st = study.runDistributed(inputs, TestSuite.standard()).tests();
         } else {
-          st = study.run(inputs).test(TestSuite.standard());
+          onSpark = study.run(inputs);
+          st = onSpark.test(TestSuite.standard());
         }
         double sparkS = (System.nanoTime() - t1) / 1e9;
         System.gc();
