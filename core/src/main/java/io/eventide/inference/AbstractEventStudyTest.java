@@ -54,31 +54,105 @@ abstract class AbstractEventStudyTest implements EventStudyTest {
   public final TestResult test(Sample sample) {
     Objects.requireNonNull(sample, "sample");
     int n = sample.size();
-    double statistic = appliesTo(sample) ? statistic(sample) : Double.NaN;
+    boolean applies = appliesTo(sample);
+    double statistic = applies ? statistic(sample) : Double.NaN;
     if (!Double.isNaN(statistic)) {
       double p = pValue(statistic, sample);
       if (p >= 0.0 && p <= 1.0) {
         return TestResult.of(id, statistic, p, degreesOfFreedom(sample), n);
       }
     }
-    String reason;
-    if (!appliesTo(sample)) {
-      reason =
-          appliesToValues
-              ? id
-                  + " tests a zero median, and the values of this "
-                  + sample.label()
-                  + " sample have a zero mean but not a zero median under the null"
-              : id + " applies to CAR samples only; this is a " + sample.label() + " sample";
-    } else {
-      reason = undefinedReason(sample);
-      if (reason.isEmpty()) {
-        reason =
-            "the statistic is not a finite number in double precision"
-                + " (inputs of extreme magnitude)";
+    return TestResult.undefined(
+        id, n, applies ? orDefault(undefinedReason(sample)) : notApplying(sample.label()));
+  }
+
+  @Override
+  public final boolean appliesTo(SampleSummary summary) {
+    Objects.requireNonNull(summary, "summary");
+    if (!supportsSummary()) {
+      return false;
+    }
+    if (needsZeroMedian && !summary.isCar() && !summary.zeroMedianUnderNull()) {
+      return false;
+    }
+    return appliesToValues || summary.isCar();
+  }
+
+  @Override
+  public final TestResult test(SampleSummary summary) {
+    Objects.requireNonNull(summary, "summary");
+    if (!supportsSummary()) {
+      return EventStudyTest.super.test(summary);
+    }
+    if (summary.isCar() && !summary.hasSampleInputs()) {
+      throw new IllegalStateException(
+          "This CAR summary has no r̄, AAR and rank inputs attached; see withSampleInputs");
+    }
+    int n = summary.n();
+    boolean applies = appliesTo(summary);
+    double statistic = applies ? statistic(summary) : Double.NaN;
+    if (!Double.isNaN(statistic)) {
+      double p = pValue(statistic, summary);
+      if (p >= 0.0 && p <= 1.0) {
+        return TestResult.of(id, statistic, p, degreesOfFreedom(summary), n);
       }
     }
-    return TestResult.undefined(id, n, reason);
+    return TestResult.undefined(
+        id, n, applies ? orDefault(undefinedReason(summary)) : notApplying(summary.label()));
+  }
+
+  private String notApplying(String label) {
+    return appliesToValues
+        ? id
+            + " tests a zero median, and the values of this "
+            + label
+            + " sample have a zero mean but not a zero median under the null"
+        : id + " applies to CAR samples only; this is a " + label + " sample";
+  }
+
+  private static String orDefault(String reason) {
+    return reason.isEmpty()
+        ? "the statistic is not a finite number in double precision"
+            + " (inputs of extreme magnitude)"
+        : reason;
+  }
+
+  /**
+   * The statistic from a summary: the same final formula as {@link #statistic(Sample)}.
+   *
+   * @param summary a summary this test applies to
+   * @return the statistic, or {@code NaN}
+   */
+  double statistic(SampleSummary summary) {
+    throw new UnsupportedOperationException(id);
+  }
+
+  /**
+   * @param statistic the defined statistic of the summarized sample
+   * @param summary the summary
+   * @return the two-sided p-value
+   */
+  double pValue(double statistic, SampleSummary summary) {
+    throw new UnsupportedOperationException(id);
+  }
+
+  /**
+   * @param summary a summary with a defined statistic
+   * @return the degrees of freedom of Student t, {@code NaN} (this default) where not Student t
+   */
+  double degreesOfFreedom(SampleSummary summary) {
+    return Double.NaN;
+  }
+
+  /**
+   * Why {@link #statistic(SampleSummary)} is {@code NaN}: the one place a test's reasons are
+   * written, for samples ({@link #undefinedReason(Sample)} summarizes the sample) and summaries.
+   *
+   * @param summary the summary
+   * @return the reason, or ""
+   */
+  String undefinedReason(SampleSummary summary) {
+    throw new UnsupportedOperationException(id);
   }
 
   /**
@@ -88,7 +162,9 @@ abstract class AbstractEventStudyTest implements EventStudyTest {
    * @param sample the sample
    * @return the reason in plain words, or "" if none of the known causes applies
    */
-  abstract String undefinedReason(Sample sample);
+  String undefinedReason(Sample sample) {
+    return undefinedReason(SampleSummary.of(sample));
+  }
 
   /**
    * @param statistic the defined statistic of {@code sample}

@@ -45,8 +45,19 @@ public final class AdjustedPatellTest extends AbstractEventStudyTest {
     if (!(sample instanceof CarSample c)) {
       return Double.NaN;
     }
-    double z = PATELL.statistic(c);
-    double inflation = KolariPynnonen.varianceInflation(c);
+    return adjusted(PATELL.statistic(c), c.meanCrossCorrelation(), c.size());
+  }
+
+  @Override
+  double statistic(SampleSummary summary) {
+    return summary.isCar()
+        ? adjusted(PATELL.statistic(summary), summary.meanCrossCorrelation, summary.size())
+        : Double.NaN;
+  }
+
+  /** {@code z √(1 / (1 + (N − 1) r̄))}, or {@code NaN}. */
+  private static double adjusted(double z, double r, long n) {
+    double inflation = KolariPynnonen.varianceInflation(r, n);
     if (Double.isNaN(z) || Double.isNaN(inflation)) {
       return Double.NaN;
     }
@@ -59,8 +70,18 @@ public final class AdjustedPatellTest extends AbstractEventStudyTest {
   }
 
   @Override
-  String undefinedReason(Sample sample) {
+  double pValue(double statistic, SampleSummary summary) {
+    return SampleMath.twoSidedNormal(statistic);
+  }
+
+  @Override
+  public boolean supportsSummary() {
+    return true;
+  }
+
+  @Override
+  String undefinedReason(SampleSummary sample) {
     String r = PATELL.undefinedReason(sample);
-    return r.isEmpty() ? KolariPynnonen.reason((CarSample) sample) : r;
+    return r.isEmpty() ? KolariPynnonen.reason(sample.meanCrossCorrelation, sample.size()) : r;
   }
 }

@@ -49,8 +49,18 @@ public final class BmpTest extends AbstractEventStudyTest {
   }
 
   @Override
+  double statistic(SampleSummary summary) {
+    return summary.isCar() ? SampleMath.tRatio(summary.scar) : Double.NaN;
+  }
+
+  @Override
   double pValue(double statistic, Sample sample) {
     return SampleMath.twoSidedT(statistic, degreesOfFreedom(sample));
+  }
+
+  @Override
+  double pValue(double statistic, SampleSummary summary) {
+    return SampleMath.twoSidedT(statistic, degreesOfFreedom(summary));
   }
 
   @Override
@@ -59,7 +69,17 @@ public final class BmpTest extends AbstractEventStudyTest {
   }
 
   @Override
-  String undefinedReason(Sample sample) {
+  double degreesOfFreedom(SampleSummary summary) {
+    return summary.size() - 1;
+  }
+
+  @Override
+  public boolean supportsSummary() {
+    return true;
+  }
+
+  @Override
+  String undefinedReason(SampleSummary sample) {
     return SampleMath.firstOf(
         SampleMath.sizeReason(sample.size(), 2, "the sample standard deviation of SCAR"),
         SampleMath.nonFiniteReason(sample, STANDARDIZED),

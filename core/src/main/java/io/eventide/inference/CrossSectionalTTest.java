@@ -50,8 +50,18 @@ public final class CrossSectionalTTest extends AbstractEventStudyTest {
   }
 
   @Override
+  double statistic(SampleSummary summary) {
+    return SampleMath.tRatio(summary.values);
+  }
+
+  @Override
   double pValue(double statistic, Sample sample) {
     return SampleMath.twoSidedT(statistic, degreesOfFreedom(sample));
+  }
+
+  @Override
+  double pValue(double statistic, SampleSummary summary) {
+    return SampleMath.twoSidedT(statistic, degreesOfFreedom(summary));
   }
 
   @Override
@@ -60,7 +70,17 @@ public final class CrossSectionalTTest extends AbstractEventStudyTest {
   }
 
   @Override
-  String undefinedReason(Sample sample) {
+  double degreesOfFreedom(SampleSummary summary) {
+    return summary.size() - 1;
+  }
+
+  @Override
+  public boolean supportsSummary() {
+    return true;
+  }
+
+  @Override
+  String undefinedReason(SampleSummary sample) {
     return SampleMath.firstOf(
         SampleMath.sizeReason(sample.size(), 2, "the sample standard deviation"),
         SampleMath.nonFiniteReason(sample, VALUES),

@@ -53,8 +53,24 @@ public final class CrudeDependenceAdjustmentTest extends AbstractEventStudyTest 
     if (!(sample instanceof CarSample c) || c.size() == 0) {
       return Double.NaN;
     }
-    double caar = SampleMath.mean(c.car);
-    double[] aar = c.estimationAarDays;
+    return statistic(SampleMath.mean(c.car), c.estimationAarDays, c.windowLength());
+  }
+
+  @Override
+  double statistic(SampleSummary summary) {
+    if (!summary.isCar() || summary.size() == 0) {
+      return Double.NaN;
+    }
+    return statistic(summary.mean(), summary.estimationAarDays, summary.windowLength());
+  }
+
+  /**
+   * @param caar the CAAR
+   * @param aar the AAR of the estimation days with one
+   * @param windowLength L
+   * @return {@code CAAR / (Ŝ √L)}, or {@code NaN}
+   */
+  private static double statistic(double caar, double[] aar, int windowLength) {
     int d = aar.length;
     if (d < 2) {
       return Double.NaN;
@@ -64,7 +80,7 @@ public final class CrudeDependenceAdjustmentTest extends AbstractEventStudyTest 
       return Double.NaN;
     }
     double sHat = Math.sqrt(ss / (d - 1));
-    return SampleMath.finiteOrNaN(caar / (sHat * Math.sqrt(c.windowLength())));
+    return SampleMath.finiteOrNaN(caar / (sHat * Math.sqrt(windowLength)));
   }
 
   @Override
@@ -81,7 +97,22 @@ public final class CrudeDependenceAdjustmentTest extends AbstractEventStudyTest 
   }
 
   @Override
-  String undefinedReason(Sample sample) {
+  double pValue(double statistic, SampleSummary summary) {
+    return SampleMath.twoSidedT(statistic, degreesOfFreedom(summary));
+  }
+
+  @Override
+  double degreesOfFreedom(SampleSummary summary) {
+    return summary.estimationAarDays.length - 1;
+  }
+
+  @Override
+  public boolean supportsSummary() {
+    return true;
+  }
+
+  @Override
+  String undefinedReason(SampleSummary sample) {
     String r =
         SampleMath.firstOf(
             SampleMath.sizeReason(sample.size(), 1, "the CAAR"),
@@ -89,9 +120,8 @@ public final class CrudeDependenceAdjustmentTest extends AbstractEventStudyTest 
     if (!r.isEmpty()) {
       return r;
     }
-    CarSample c = (CarSample) sample;
-    double[] aar = c.estimationAar;
-    int d = c.estimationAarDays.length;
+    double[] aar = sample.estimationAar;
+    int d = sample.estimationAarDays.length;
     if (d < 2) {
       return "D = "
           + d

@@ -40,4 +40,36 @@ public interface EventStudyTest {
    *     {@link TestResult#undefinedReason()} says why
    */
   TestResult test(Sample sample);
+
+  /**
+   * @return whether this test finishes from a {@link SampleSummary} ({@link #test(SampleSummary)}):
+   *     the standard eleven and the generalized rank tests do; the bootstrapped skewness-adjusted
+   *     test, which resamples every value, does not
+   */
+  default boolean supportsSummary() {
+    return false;
+  }
+
+  /**
+   * The result from a summary of the sample instead of the sample: the same statistic, p-value and
+   * reason as {@link #test(Sample)} on the summarized sample, to the rounding of merged moments
+   * (bit for bit when the summary is {@link SampleSummary#of(Sample)}).
+   *
+   * @param summary the summary; a CAR summary carries its per-sample inputs ({@link
+   *     SampleSummary#withSampleInputs}) and, for {@code wilcoxon} with N' &gt; 30, W⁺ ({@link
+   *     SampleSummary#withPositiveRankSum})
+   * @return the result
+   * @throws UnsupportedOperationException if {@link #supportsSummary()} is false
+   */
+  default TestResult test(SampleSummary summary) {
+    throw new UnsupportedOperationException(id() + " does not finish from a sample summary");
+  }
+
+  /**
+   * @param summary a summary
+   * @return whether this test applies to the sample it summarizes (as {@link #appliesTo(Sample)})
+   */
+  default boolean appliesTo(SampleSummary summary) {
+    return false;
+  }
 }

@@ -67,8 +67,27 @@ public final class GeneralizedRankTTest extends AbstractEventStudyTest {
   }
 
   @Override
-  String undefinedReason(Sample sample) {
-    CarSample s = (CarSample) sample;
+  double statistic(SampleSummary summary) {
+    return summary.isCar() ? tOf(GeneralizedRanks.compute(summary)) : Double.NaN;
+  }
+
+  @Override
+  double pValue(double statistic, SampleSummary summary) {
+    return SampleMath.twoSidedT(statistic, degreesOfFreedom(summary));
+  }
+
+  @Override
+  double degreesOfFreedom(SampleSummary summary) {
+    return GeneralizedRanks.compute(summary).days() - 2.0;
+  }
+
+  @Override
+  public boolean supportsSummary() {
+    return true;
+  }
+
+  @Override
+  String undefinedReason(SampleSummary s) {
     String reason = GeneralizedRanks.undefinedReason(s);
     if (!reason.isEmpty()) {
       return reason;

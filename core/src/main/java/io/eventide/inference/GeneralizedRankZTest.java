@@ -61,7 +61,24 @@ public final class GeneralizedRankZTest extends AbstractEventStudyTest {
   }
 
   @Override
-  String undefinedReason(Sample sample) {
-    return GeneralizedRanks.undefinedReason((CarSample) sample);
+  double statistic(SampleSummary summary) {
+    return summary.isCar()
+        ? SampleMath.finiteOrNaN(GeneralizedRanks.compute(summary).z())
+        : Double.NaN;
+  }
+
+  @Override
+  double pValue(double statistic, SampleSummary summary) {
+    return SampleMath.twoSidedNormal(statistic);
+  }
+
+  @Override
+  public boolean supportsSummary() {
+    return true;
+  }
+
+  @Override
+  String undefinedReason(SampleSummary sample) {
+    return GeneralizedRanks.undefinedReason(sample);
   }
 }

@@ -16,7 +16,7 @@ final class GeneralizedRanks {
   /** Z and T of one sample; {@code z} is {@code NaN} when undefined. */
   record Statistic(double z, int days) {}
 
-  private static final Statistic UNDEFINED = new Statistic(Double.NaN, 0);
+  static final Statistic UNDEFINED = new Statistic(Double.NaN, 0);
 
   private GeneralizedRanks() {}
 
@@ -34,56 +34,23 @@ final class GeneralizedRanks {
     if (!(sScar > 0.0) || !Double.isFinite(sScar)) {
       return UNDEFINED;
     }
+    return sums(s, sScar).statistic();
+  }
+
+  /**
+   * The sample's generalized rank sums, its firm-events added in order.
+   *
+   * @param s a sample carrying its SARs
+   * @param sScar its {@code S_SCAR}
+   * @return the sums
+   */
+  static GeneralizedRankSums sums(CarSample s, double sScar) {
     EstimationSar e = s.estimationSar;
-    int d = e.days;
-    double[] sar = e.sar;
-    double[] rank = e.rank;
-    double[] sumU = new double[d];
-    int[] count = new int[d];
-    double sumU0 = 0.0;
-    for (int i = 0; i < n; i++) {
-      int row = s.sarRows[i] * d;
-      double g = s.scar[i] / sScar;
-      // Place GSAR among the row's SARs: K_i0 = 1 + #below + #equal / 2 (its run of ties).
-      int below = 0;
-      int equal = 0;
-      for (int tau = 0; tau < d; tau++) {
-        double v = sar[row + tau];
-        if (v < g) {
-          below++;
-        } else if (v == g) {
-          equal++;
-        }
-      }
-      double denominator = e.valid[s.sarRows[i]] + 2.0; // T_i + 1, T_i = M_i + 1
-      // A SAR's rank among the row and GSAR: its rank in the row, + 1 if GSAR is below it,
-      // + 1/2 if GSAR ties it.
-      for (int tau = 0; tau < d; tau++) {
-        double v = sar[row + tau];
-        if (v == v) {
-          double k = rank[row + tau] + (g < v ? 1.0 : g == v ? 0.5 : 0.0);
-          sumU[tau] += k / denominator - 0.5;
-          count[tau]++;
-        }
-      }
-      sumU0 += (1.0 + below + 0.5 * equal) / denominator - 0.5;
+    GeneralizedRankSums sums = new GeneralizedRankSums(e.days);
+    for (int i = 0; i < s.size(); i++) {
+      sums.add(e, s.sarRows[i], s.scar[i], sScar);
     }
-    double u0 = sumU0 / n;
-    int days = 1;
-    double weighted = 0.0;
-    for (int tau = 0; tau < d; tau++) {
-      int c = count[tau];
-      if (c > 0) {
-        double mean = sumU[tau] / c;
-        weighted += ((double) c / n) * mean * mean;
-        days++;
-      }
-    }
-    double sU = Math.sqrt((weighted + u0 * u0) / days);
-    if (!(sU > 0.0)) {
-      return UNDEFINED;
-    }
-    return new Statistic(u0 / sU, days);
+    return sums;
   }
 
   /**
@@ -133,26 +100,45 @@ final class GeneralizedRanks {
   }
 
   /**
-   * Why Z is undefined for a CAR sample, or "" if it is defined.
+   * Z and T of a summarized sample: its attached sums finished, as {@link #compute(CarSample)}.
    *
-   * @param s the sample
+   * @param s the summary
+   * @return Z and T, or {@code NaN} when N &lt; 2, no sums are attached, or {@code S_SCAR} is not
+   *     positive and finite
+   */
+  static Statistic compute(SampleSummary s) {
+    if (s.size() < 2 || s.generalizedRanks == null) {
+      return UNDEFINED;
+    }
+    double sScar = s.scarStandardDeviation;
+    if (!(sScar > 0.0) || !Double.isFinite(sScar)) {
+      return UNDEFINED;
+    }
+    return s.generalizedRanks.statistic();
+  }
+
+  /**
+   * Why Z is undefined for a (summarized) CAR sample, or "" if it is defined.
+   *
+   * @param s the summary
    * @return the reason
    */
-  static String undefinedReason(CarSample s) {
-    int n = s.size();
+  static String undefinedReason(SampleSummary s) {
+    long n = s.size();
     if (n < 2) {
       return SampleMath.sizeReason(n, 2, "S_SCAR, the sample standard deviation of the SCARs,");
     }
-    if (s.estimationSar == null) {
+    if (s.generalizedRanks == null) {
       return "the sample carries no standardized estimation residuals (SAR); run the study with"
           + " EventStudy.withEstimationSar() or attach them with CarSample.withEstimationSar";
     }
-    for (int i = 0; i < n; i++) {
-      if (!Double.isFinite(s.scar[i])) {
-        return "SCAR of the firm-event at sample position " + i + " is " + s.scar[i];
-      }
+    if (s.scar.nonFiniteAt >= 0) {
+      return "SCAR of the firm-event at sample position "
+          + s.scar.nonFiniteAt
+          + " is "
+          + s.scar.nonFiniteValue;
     }
-    double sScar = scarStandardDeviation(s.scar);
+    double sScar = s.scarStandardDeviation;
     if (!(sScar > 0.0)) {
       return "S_SCAR = 0: all N = " + n + " SCARs are equal, so GSAR = SCAR / S_SCAR is undefined";
     }

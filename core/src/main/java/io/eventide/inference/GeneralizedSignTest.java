@@ -61,6 +61,22 @@ public final class GeneralizedSignTest extends AbstractEventStudyTest {
       }
       shareSum += share;
     }
+    return statistic(n, positive, shareSum);
+  }
+
+  @Override
+  double statistic(SampleSummary summary) {
+    long n = summary.size();
+    if (!summary.isCar() || n == 0 || summary.values.nonFiniteAt >= 0 || summary.badShareAt >= 0) {
+      return Double.NaN;
+    }
+    return statistic(n, summary.positive, summary.shareSum);
+  }
+
+  /**
+   * {@code (N⁺ − N p̂) / √(N p̂ (1 − p̂))}, {@code p̂ = Σ p̂_i / N}; {@code NaN} if p̂ ∉ (0, 1).
+   */
+  private static double statistic(long n, long positive, double shareSum) {
     double p = shareSum / n;
     if (!(p > 0.0 && p < 1.0)) {
       return Double.NaN;
@@ -74,8 +90,18 @@ public final class GeneralizedSignTest extends AbstractEventStudyTest {
   }
 
   @Override
-  String undefinedReason(Sample sample) {
-    int n = sample.size();
+  double pValue(double statistic, SampleSummary summary) {
+    return SampleMath.twoSidedNormal(statistic);
+  }
+
+  @Override
+  public boolean supportsSummary() {
+    return true;
+  }
+
+  @Override
+  String undefinedReason(SampleSummary sample) {
+    long n = sample.size();
     String r =
         SampleMath.firstOf(
             SampleMath.sizeReason(n, 1, "the generalized sign test"),
@@ -83,20 +109,14 @@ public final class GeneralizedSignTest extends AbstractEventStudyTest {
     if (!r.isEmpty()) {
       return r;
     }
-    CarSample c = (CarSample) sample;
-    double shareSum = 0.0;
-    for (int i = 0; i < n; i++) {
-      double share = c.positiveEstimationShare(i);
-      if (!(share >= 0.0 && share <= 1.0)) {
-        return "the positive share of estimation residuals of the firm-event at sample position "
-            + i
-            + " is "
-            + share
-            + ", not a share in [0, 1]";
-      }
-      shareSum += share;
+    if (sample.badShareAt >= 0) {
+      return "the positive share of estimation residuals of the firm-event at sample position "
+          + sample.badShareAt
+          + " is "
+          + sample.badShareValue
+          + ", not a share in [0, 1]";
     }
-    double p = shareSum / n;
+    double p = sample.shareSum / n;
     return p > 0.0 && p < 1.0
         ? ""
         : "p̂ = "

@@ -6,24 +6,22 @@ final class KolariPynnonen {
   private KolariPynnonen() {}
 
   /**
-   * @param sample a CAR sample
+   * @param r r̄
+   * @param n N
    * @return {@code 1 + (N − 1) r̄} when r̄ is in [−1, 1] and that is positive, else {@code NaN}
    */
-  static double varianceInflation(CarSample sample) {
-    double r = sample.meanCrossCorrelation();
+  static double varianceInflation(double r, long n) {
     if (!(r >= -1.0 && r <= 1.0)) {
       return Double.NaN;
     }
-    double inflation = 1.0 + (sample.size() - 1) * r;
+    double inflation = 1.0 + (n - 1) * r;
     return inflation > 0.0 ? inflation : Double.NaN;
   }
 
   /**
    * @return why {@link #varianceInflation} is {@code NaN}, or ""
    */
-  static String reason(CarSample sample) {
-    double r = sample.meanCrossCorrelation();
-    int n = sample.size();
+  static String reason(double r, long n) {
     if (!(r >= -1.0 && r <= 1.0)) {
       return "r̄ = " + r + " is not a mean correlation in [−1, 1]";
     }

@@ -45,12 +45,22 @@ public final class KolariPynnonenBmpTest extends AbstractEventStudyTest {
     if (!(sample instanceof CarSample c)) {
       return Double.NaN;
     }
-    double t = BMP.statistic(c);
-    double inflation = KolariPynnonen.varianceInflation(c);
+    return adjusted(BMP.statistic(c), c.meanCrossCorrelation(), c.size());
+  }
+
+  @Override
+  double statistic(SampleSummary summary) {
+    return summary.isCar()
+        ? adjusted(BMP.statistic(summary), summary.meanCrossCorrelation, summary.size())
+        : Double.NaN;
+  }
+
+  /** {@code t_BMP √((1 − r̄) / (1 + (N − 1) r̄))}, or {@code NaN}. */
+  private static double adjusted(double t, double r, long n) {
+    double inflation = KolariPynnonen.varianceInflation(r, n);
     if (Double.isNaN(t) || Double.isNaN(inflation)) {
       return Double.NaN;
     }
-    double r = c.meanCrossCorrelation();
     return SampleMath.finiteOrNaN(t * Math.sqrt((1.0 - r) / inflation));
   }
 
@@ -60,13 +70,28 @@ public final class KolariPynnonenBmpTest extends AbstractEventStudyTest {
   }
 
   @Override
+  double pValue(double statistic, SampleSummary summary) {
+    return SampleMath.twoSidedT(statistic, degreesOfFreedom(summary));
+  }
+
+  @Override
   double degreesOfFreedom(Sample sample) {
     return sample.size() - 1;
   }
 
   @Override
-  String undefinedReason(Sample sample) {
+  double degreesOfFreedom(SampleSummary summary) {
+    return summary.size() - 1;
+  }
+
+  @Override
+  public boolean supportsSummary() {
+    return true;
+  }
+
+  @Override
+  String undefinedReason(SampleSummary sample) {
     String r = BMP.undefinedReason(sample);
-    return r.isEmpty() ? KolariPynnonen.reason((CarSample) sample) : r;
+    return r.isEmpty() ? KolariPynnonen.reason(sample.meanCrossCorrelation, sample.size()) : r;
   }
 }

@@ -58,6 +58,19 @@ public final class PatellTest extends AbstractEventStudyTest {
       sumScar += scar[i];
       sumVariance += df / (df - 2.0);
     }
+    return statistic(sumScar, sumVariance);
+  }
+
+  @Override
+  double statistic(SampleSummary summary) {
+    if (!summary.isCar() || summary.size() == 0 || summary.badDofAt >= 0) {
+      return Double.NaN;
+    }
+    return statistic(summary.sumScar, summary.sumPatellVariance);
+  }
+
+  /** {@code Σ SCAR_i / √(Σ (M_i − k)/(M_i − k − 2))}, or {@code NaN} if not finite. */
+  private static double statistic(double sumScar, double sumVariance) {
     return SampleMath.finiteOrNaN(sumScar / Math.sqrt(sumVariance));
   }
 
@@ -67,20 +80,26 @@ public final class PatellTest extends AbstractEventStudyTest {
   }
 
   @Override
-  String undefinedReason(Sample sample) {
+  double pValue(double statistic, SampleSummary summary) {
+    return SampleMath.twoSidedNormal(statistic);
+  }
+
+  @Override
+  public boolean supportsSummary() {
+    return true;
+  }
+
+  @Override
+  String undefinedReason(SampleSummary sample) {
     if (sample.size() == 0) {
       return SampleMath.EMPTY;
     }
-    CarSample c = (CarSample) sample;
-    for (int i = 0; i < c.size(); i++) {
-      double df = c.degreesOfFreedom(i);
-      if (!(df > 2.0) || Double.isInfinite(df)) {
-        return "M_i − k = "
-            + df
-            + " for the firm-event at sample position "
-            + i
-            + ": the variance (M_i − k)/(M_i − k − 2) of its SCAR needs finite M_i − k > 2";
-      }
+    if (sample.badDofAt >= 0) {
+      return "M_i − k = "
+          + sample.badDofValue
+          + " for the firm-event at sample position "
+          + sample.badDofAt
+          + ": the variance (M_i − k)/(M_i − k − 2) of its SCAR needs finite M_i − k > 2";
     }
     return SampleMath.nonFiniteReason(sample, STANDARDIZED);
   }

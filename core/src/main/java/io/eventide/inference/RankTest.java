@@ -52,7 +52,24 @@ public final class RankTest extends AbstractEventStudyTest {
     if (!(sample instanceof CarSample s) || s.size() == 0) {
       return Double.NaN;
     }
-    double[] u = s.meanRankScores;
+    return statistic(s.meanRankScores, s.rankWindowFrom(), s.rankWindowTo());
+  }
+
+  @Override
+  double statistic(SampleSummary summary) {
+    if (!summary.isCar() || summary.size() == 0) {
+      return Double.NaN;
+    }
+    return statistic(summary.meanRankScores, summary.rankWindowFrom, summary.rankWindowTo);
+  }
+
+  /**
+   * @param u {@code Ū_τ} per combined-window day, {@code NaN} where empty
+   * @param from the window's first position in it
+   * @param to the window's last position in it
+   * @return {@code Σ_{t=from..to} Ū_t / (S_U √L)}, or {@code NaN}
+   */
+  private static double statistic(double[] u, int from, int to) {
     int days = 0;
     double sumSquares = 0.0;
     for (int c = 0; c < u.length; c++) {
@@ -66,12 +83,11 @@ public final class RankTest extends AbstractEventStudyTest {
       return Double.NaN;
     }
     double su = Math.sqrt(sumSquares / days);
-    int to = s.rankWindowTo();
     double sum = 0.0;
-    for (int t = s.rankWindowFrom(); t <= to; t++) {
+    for (int t = from; t <= to; t++) {
       sum += u[t];
     }
-    return SampleMath.finiteOrNaN(sum / (su * Math.sqrt(s.windowLength())));
+    return SampleMath.finiteOrNaN(sum / (su * Math.sqrt(to - from + 1)));
   }
 
   @Override
@@ -80,11 +96,21 @@ public final class RankTest extends AbstractEventStudyTest {
   }
 
   @Override
-  String undefinedReason(Sample sample) {
+  double pValue(double statistic, SampleSummary summary) {
+    return SampleMath.twoSidedNormal(statistic);
+  }
+
+  @Override
+  public boolean supportsSummary() {
+    return true;
+  }
+
+  @Override
+  String undefinedReason(SampleSummary sample) {
     if (sample.size() == 0) {
       return SampleMath.EMPTY;
     }
-    CarSample s = (CarSample) sample;
+    SampleSummary s = sample;
     double[] u = s.meanRankScores;
     int days = 0;
     boolean allZero = true;
@@ -100,7 +126,7 @@ public final class RankTest extends AbstractEventStudyTest {
     if (days == 0) {
       return "T = 0: no day of the combined window has a rank, so S_U is undefined";
     }
-    for (int t = s.rankWindowFrom(); t <= s.rankWindowTo(); t++) {
+    for (int t = s.rankWindowFrom; t <= s.rankWindowTo; t++) {
       if (Double.isNaN(u[t])) {
         return "Ū on combined-window day "
             + t

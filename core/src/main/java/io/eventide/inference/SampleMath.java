@@ -129,8 +129,33 @@ final class SampleMath {
    */
   static double tRatio(double[] x) {
     double mean = mean(x);
-    double sd = sampleStandardDeviation(x, mean);
-    return finiteOrNaN(mean * Math.sqrt(x.length) / sd);
+    return tRatio(x.length, mean, sumSquaredDeviations(x, mean));
+  }
+
+  /**
+   * The one-sample t ratio from moments: {@code mean √N / s}, {@code s = √(M2 / (N − 1))}; the
+   * final formula of cs-t and bmp-t on a sample and on a {@link SampleSummary}.
+   *
+   * @param n N
+   * @param mean the mean
+   * @param sumSquares {@code M2 = Σ(x − mean)²}
+   * @return the ratio, {@code NaN} when N &lt; 2, M2 is not {@link #isRegular regular} or the ratio
+   *     is not finite
+   */
+  static double tRatio(long n, double mean, double sumSquares) {
+    if (n < 2) {
+      return Double.NaN;
+    }
+    double sd = isRegular(sumSquares) ? Math.sqrt(sumSquares / (n - 1)) : Double.NaN;
+    return finiteOrNaN(mean * Math.sqrt(n) / sd);
+  }
+
+  /**
+   * @param m moments of a summary
+   * @return {@link #tRatio(long, double, double)} of them
+   */
+  static double tRatio(SampleSummary.Moments m) {
+    return tRatio(m.n, m.mean, m.sumSquares());
   }
 
   /**
@@ -213,7 +238,7 @@ final class SampleMath {
    * @param what what needs it, for example "the sample standard deviation"
    * @return "N = 1: the sample standard deviation needs N ≥ 2", or "" if {@code n >= min}
    */
-  static String sizeReason(int n, int min, String what) {
+  static String sizeReason(long n, int min, String what) {
     if (n == 0) {
       return EMPTY;
     }
@@ -221,14 +246,23 @@ final class SampleMath {
   }
 
   /**
+   * @return the moments of one input kind ({@link #VALUES} or {@link #STANDARDIZED}) of a summary
+   */
+  static SampleSummary.Moments moments(SampleSummary s, int kind) {
+    return kind == VALUES ? s.values : s.scar;
+  }
+
+  /**
    * @return a sentence naming the first non-finite input of that kind, or "" if all are finite
    */
-  static String nonFiniteReason(Sample sample, int kind) {
-    double[] x = array(sample, kind);
-    for (int i = 0; i < x.length; i++) {
-      if (!Double.isFinite(x[i])) {
-        return label(sample, kind) + " of the firm-event at sample position " + i + " is " + x[i];
-      }
+  static String nonFiniteReason(SampleSummary s, int kind) {
+    SampleSummary.Moments m = moments(s, kind);
+    if (m.nonFiniteAt >= 0) {
+      return label(s, kind)
+          + " of the firm-event at sample position "
+          + m.nonFiniteAt
+          + " is "
+          + m.nonFiniteValue;
     }
     return "";
   }
@@ -237,26 +271,24 @@ final class SampleMath {
    * @return "zero variance: ..." if the inputs of that kind are all equal (s = 0); a sentence
    *     saying the variance is out of double range if it is not {@link #isRegular}; else ""
    */
-  static String varianceReason(Sample sample, int kind) {
-    double[] x = array(sample, kind);
-    int n = x.length;
-    if (n == 0) {
+  static String varianceReason(SampleSummary s, int kind) {
+    SampleSummary.Moments m = moments(s, kind);
+    if (m.n == 0) {
       return "";
     }
-    double mean = mean(x);
-    double ss = sumSquaredDeviations(x, mean);
-    if (ss == 0.0 && allEqual(x)) {
+    double ss = m.sumSquares();
+    if (ss == 0.0 && m.allEqual) {
       return "zero variance: all N = "
-          + n
+          + m.n
           + " values of "
-          + label(sample, kind)
+          + label(s, kind)
           + " equal "
-          + x[0]
+          + m.first
           + ", so the sample standard deviation is 0";
     }
     if (!isRegular(ss)) {
       return "the sum of squared deviations of "
-          + label(sample, kind)
+          + label(s, kind)
           + " is "
           + ss
           + ", outside the normal range of double precision (values of extreme magnitude)";
@@ -264,20 +296,10 @@ final class SampleMath {
     return "";
   }
 
-  private static boolean allEqual(double[] x) {
-    double first = x[0];
-    for (int i = 1; i < x.length; i++) {
-      if (x[i] != first) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /**
    * @return the name of an input kind in reasons
    */
-  static String label(Sample sample, int kind) {
+  static String label(SampleSummary sample, int kind) {
     switch (kind) {
       case VALUES:
         return sample.label();

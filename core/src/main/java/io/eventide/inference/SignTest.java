@@ -60,6 +60,19 @@ public final class SignTest extends AbstractEventStudyTest {
         nonZero++;
       }
     }
+    return statistic(positive, nonZero);
+  }
+
+  @Override
+  double statistic(SampleSummary summary) {
+    if (summary.values.nonFiniteAt >= 0) {
+      return Double.NaN;
+    }
+    return statistic(summary.positive, summary.nonZero());
+  }
+
+  /** {@code (N⁺ − N'/2) / (√N' / 2)}, or {@code NaN} when N' = 0. */
+  private static double statistic(long positive, long nonZero) {
     if (nonZero == 0) {
       return Double.NaN;
     }
@@ -72,7 +85,17 @@ public final class SignTest extends AbstractEventStudyTest {
   }
 
   @Override
-  String undefinedReason(Sample sample) {
+  double pValue(double statistic, SampleSummary summary) {
+    return SampleMath.twoSidedNormal(statistic);
+  }
+
+  @Override
+  public boolean supportsSummary() {
+    return true;
+  }
+
+  @Override
+  String undefinedReason(SampleSummary sample) {
     String r =
         SampleMath.firstOf(
             SampleMath.sizeReason(sample.size(), 1, "the sign test"),

@@ -51,11 +51,33 @@ public final class SkewnessAdjustedTTest extends AbstractEventStudyTest {
     }
     double[] x = SampleMath.array(sample, VALUES);
     double mean = SampleMath.mean(x);
-    double sd = SampleMath.sampleStandardDeviation(x, mean);
+    double ss = SampleMath.sumSquaredDeviations(x, mean);
+    if (!SampleMath.isRegular(ss)) {
+      return Double.NaN;
+    }
+    return statistic(n, mean, ss, SampleMath.sumCubedDeviations(x, mean));
+  }
+
+  @Override
+  double statistic(SampleSummary summary) {
+    SampleSummary.Moments m = summary.values;
+    return m.n < 3 ? Double.NaN : statistic(m.n, m.mean, m.sumSquares(), m.sumCubes());
+  }
+
+  /**
+   * Hall's transformed t from the moments.
+   *
+   * @param n N, at least 3
+   * @param mean the mean
+   * @param ss {@code Σ(x − mean)²}
+   * @param cubes {@code Σ(x − mean)³}
+   * @return {@code t_sa}, or {@code NaN} when {@code ss} is not regular or the result not finite
+   */
+  private static double statistic(long n, double mean, double ss, double cubes) {
+    double sd = SampleMath.isRegular(ss) ? Math.sqrt(ss / (n - 1)) : Double.NaN;
     if (Double.isNaN(sd)) {
       return Double.NaN;
     }
-    double cubes = SampleMath.sumCubedDeviations(x, mean);
     double s = mean / sd;
     double gamma = n * cubes / ((n - 1.0) * (n - 2.0) * sd * sd * sd);
     double t =
@@ -70,12 +92,27 @@ public final class SkewnessAdjustedTTest extends AbstractEventStudyTest {
   }
 
   @Override
+  double pValue(double statistic, SampleSummary summary) {
+    return SampleMath.twoSidedT(statistic, degreesOfFreedom(summary));
+  }
+
+  @Override
   double degreesOfFreedom(Sample sample) {
     return sample.size() - 1;
   }
 
   @Override
-  String undefinedReason(Sample sample) {
+  double degreesOfFreedom(SampleSummary summary) {
+    return summary.size() - 1;
+  }
+
+  @Override
+  public boolean supportsSummary() {
+    return true;
+  }
+
+  @Override
+  String undefinedReason(SampleSummary sample) {
     return SampleMath.firstOf(
         SampleMath.sizeReason(sample.size(), 3, "the sample skewness (divisor N − 2)"),
         SampleMath.nonFiniteReason(sample, VALUES),

@@ -168,6 +168,43 @@ public final class TestSuite {
     return List.copyOf(results);
   }
 
+  /**
+   * @return whether every test of this suite finishes from a {@link SampleSummary} ({@link
+   *     EventStudyTest#supportsSummary()}): true for any choice of the standard eleven and the
+   *     generalized rank tests
+   */
+  public boolean supportsSummaries() {
+    for (EventStudyTest test : tests) {
+      if (!test.supportsSummary()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Runs the tests that apply to a summarized sample, in order: the same results as {@link
+   * #run(Sample)} on the sample, to the rounding of merged moments.
+   *
+   * @param summary the summary (see {@link EventStudyTest#test(SampleSummary)})
+   * @return one result per applicable test (unmodifiable)
+   * @throws UnsupportedOperationException if a test does not finish from a summary
+   */
+  public List<TestResult> run(SampleSummary summary) {
+    Objects.requireNonNull(summary, "summary");
+    List<TestResult> results = new ArrayList<>(tests.size());
+    for (EventStudyTest test : tests) {
+      if (!test.supportsSummary()) {
+        throw new UnsupportedOperationException(
+            test.id() + " does not finish from a sample summary; run it on the sample");
+      }
+      if (test.appliesTo(summary)) {
+        results.add(test.test(summary));
+      }
+    }
+    return List.copyOf(results);
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof TestSuite s && tests.equals(s.tests);

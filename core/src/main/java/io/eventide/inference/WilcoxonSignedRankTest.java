@@ -83,12 +83,36 @@ public final class WilcoxonSignedRankTest extends AbstractEventStudyTest {
     if (nonZero == 0) {
       return Double.NaN;
     }
-    return n <= PAIRWISE_MAX ? positiveRankSumPairwise(sample) : positiveRankSumSorted(sample);
+    return positiveRankSum(v);
+  }
+
+  @Override
+  double statistic(SampleSummary summary) {
+    if (summary.values.nonFiniteAt >= 0 || summary.nonZero() == 0) {
+      return Double.NaN;
+    }
+    double w = summary.positiveRankSum();
+    if (Double.isNaN(w)) {
+      throw new IllegalStateException(
+          "W⁺ of this summary (N' = "
+              + summary.nonZero()
+              + ") is not set: rank the whole sample and set it with withPositiveRankSum");
+    }
+    return w;
+  }
+
+  /**
+   * W⁺ of finite values: the sum of the ranks of the positive ones among the non-zero {@code |x|}.
+   *
+   * @param v the values (zeros are skipped)
+   * @return W⁺
+   */
+  static double positiveRankSum(double[] v) {
+    return v.length <= PAIRWISE_MAX ? positiveRankSumPairwise(v) : positiveRankSumSorted(v);
   }
 
   /** W⁺ by counting, for each positive value, the non-zero values below and equal in size. */
-  private static double positiveRankSumPairwise(Sample sample) {
-    double[] v = SampleMath.array(sample, VALUES);
+  private static double positiveRankSumPairwise(double[] v) {
     int n = v.length;
     double sum = 0.0;
     for (int i = 0; i < n; i++) {
@@ -121,8 +145,7 @@ public final class WilcoxonSignedRankTest extends AbstractEventStudyTest {
    * adds its average rank once per positive member. Ranks are half-integers, so the sum is exact
    * for any realistic N.
    */
-  private static double positiveRankSumSorted(Sample sample) {
-    double[] v = SampleMath.array(sample, VALUES);
+  private static double positiveRankSumSorted(double[] v) {
     int n = v.length;
     long[] keys = new long[n];
     int m = 0;
@@ -167,11 +190,25 @@ public final class WilcoxonSignedRankTest extends AbstractEventStudyTest {
 
   @Override
   double pValue(double statistic, Sample sample) {
-    int nPrime = nonZero(sample);
+    return pValue(statistic, nonZero(sample), SampleMath.array(sample, VALUES));
+  }
+
+  @Override
+  double pValue(double statistic, SampleSummary summary) {
+    return pValue(statistic, summary.nonZero(), summary.kept);
+  }
+
+  /**
+   * @param statistic W⁺
+   * @param nPrime N'
+   * @param values the values (zeros skipped); read only when N' ≤ 30, for the tie pattern
+   * @return the two-sided p-value
+   */
+  private static double pValue(double statistic, int nPrime, double[] values) {
     double total = nPrime * (nPrime + 1.0) / 2.0;
     double max = Math.max(statistic, total - statistic);
     if (nPrime <= EXACT_MAX) {
-      int[] doubled = doubledRanks(sample);
+      int[] doubled = doubledRanks(values);
       return doubled == null ? exactPValue(max, nPrime) : exactPValueTied(max, doubled);
     }
     double mu = nPrime * (nPrime + 1.0) / 4.0;
@@ -200,8 +237,7 @@ public final class WilcoxonSignedRankTest extends AbstractEventStudyTest {
    * Twice the average ranks of the non-zero {@code |x_i|}, or null when there are no ties (the
    * untied table then applies).
    */
-  static int[] doubledRanks(Sample sample) {
-    double[] v = SampleMath.array(sample, VALUES);
+  static int[] doubledRanks(double[] v) {
     double[] a = new double[v.length];
     int m = 0;
     for (double x : v) {
@@ -259,7 +295,12 @@ public final class WilcoxonSignedRankTest extends AbstractEventStudyTest {
   }
 
   @Override
-  String undefinedReason(Sample sample) {
+  public boolean supportsSummary() {
+    return true;
+  }
+
+  @Override
+  String undefinedReason(SampleSummary sample) {
     String r =
         SampleMath.firstOf(
             SampleMath.sizeReason(sample.size(), 1, "the signed-rank test"),

@@ -8,6 +8,7 @@ import io.eventide.study.CalendarTimePortfolio;
 import io.eventide.study.FirmEventResult;
 import io.eventide.study.MeanEstimate;
 import io.eventide.study.Outcome;
+import io.eventide.study.StudyMeans;
 import io.eventide.study.StudyResult;
 import io.eventide.study.StudyTests;
 import io.eventide.study.WindowExclusion;
@@ -295,6 +296,16 @@ final class OutputTables {
    * @return the table {@code caar}
    */
   static TableDefinition<CaarRow> caar(StudyResult study) {
+    return caar(StudyMeans.of(study));
+  }
+
+  /**
+   * {@link #caar(StudyResult)} from a study's means, however they were computed.
+   *
+   * @param means the means
+   * @return the table {@code caar}
+   */
+  static TableDefinition<CaarRow> caar(StudyMeans means) {
     return new TableDefinition<>(
         "caar",
         List.of(
@@ -308,11 +319,10 @@ final class OutputTables {
             new Column.Decimal<>("ci_low", r -> r.estimate().lower()),
             new Column.Decimal<>("ci_high", r -> r.estimate().upper())),
         action -> {
-          for (StudyResult g : withGroups(study)) {
-            String label = g.groupLabel().orElse("");
-            for (EventWindow w : g.windows()) {
-              for (Measure m : g.measures()) {
-                action.accept(new CaarRow(label, w, m, g.caar(w, m)));
+          for (String label : means.groups()) {
+            for (EventWindow w : means.windows()) {
+              for (Measure m : means.measures()) {
+                action.accept(new CaarRow(label, w, m, means.caar(label, w, m)));
               }
             }
           }
@@ -329,7 +339,17 @@ final class OutputTables {
    * @return the table {@code aar}
    */
   static TableDefinition<AarRow> aar(StudyResult study) {
-    EventWindow span = study.specification().eventSpan();
+    return aar(StudyMeans.of(study));
+  }
+
+  /**
+   * {@link #aar(StudyResult)} from a study's means, however they were computed.
+   *
+   * @param means the means
+   * @return the table {@code aar}
+   */
+  static TableDefinition<AarRow> aar(StudyMeans means) {
+    EventWindow span = means.span();
     return new TableDefinition<>(
         "aar",
         List.of(
@@ -342,11 +362,10 @@ final class OutputTables {
             new Column.Decimal<>("ci_low", r -> r.estimate().lower()),
             new Column.Decimal<>("ci_high", r -> r.estimate().upper())),
         action -> {
-          for (StudyResult g : withGroups(study)) {
-            String label = g.groupLabel().orElse("");
+          for (String label : means.groups()) {
             double cum = 0;
             for (int d = span.fromInclusive(); d <= span.toInclusive(); d++) {
-              MeanEstimate e = g.aar(d);
+              MeanEstimate e = means.aar(label, d);
               cum += e.estimate();
               action.accept(new AarRow(label, d, e, cum));
             }

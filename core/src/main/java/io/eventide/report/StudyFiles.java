@@ -1,6 +1,7 @@
 package io.eventide.report;
 
 import io.eventide.study.CalendarTimePortfolio;
+import io.eventide.study.StudyMeans;
 import io.eventide.study.StudyResult;
 import io.eventide.study.StudyTests;
 import java.io.IOException;
@@ -214,6 +215,31 @@ public final class StudyFiles {
           throw new IllegalArgumentException(
               "No study file " + fileName + "; the files are " + FILE_NAMES);
     };
+  }
+
+  /**
+   * Writes {@code tests.csv} alone, from tests however they were computed (for example finished
+   * from merged sums on Spark, without a {@link StudyResult}).
+   *
+   * @param folder an existing output folder
+   * @param tests the tests
+   * @return the file written
+   */
+  public static Path writeTests(Path folder, StudyTests tests) {
+    return OutputTables.tests(tests).writeCsv(folder);
+  }
+
+  /**
+   * Writes {@code caar.csv} and {@code aar.csv} from a study's means, however they were computed
+   * ({@link StudyMeans#of(StudyResult)} gives the files {@link #write} writes).
+   *
+   * @param folder an existing output folder
+   * @param means the means
+   * @return the two files written
+   */
+  public static List<Path> writeMeans(Path folder, StudyMeans means) {
+    return List.of(
+        OutputTables.caar(means).writeCsv(folder), OutputTables.aar(means).writeCsv(folder));
   }
 
   /**

@@ -47,17 +47,34 @@ public record MeanEstimate(
       sum += values[i];
     }
     double mean = sum / count;
-    if (count == 1) {
-      return new MeanEstimate(mean, Double.NaN, Double.NaN, Double.NaN, 1);
-    }
     double ss = 0;
     for (int i = 0; i < count; i++) {
       double d = values[i] - mean;
       ss += d * d;
     }
-    double se = Math.sqrt(ss / (count - 1) / count);
-    double q = new TDistribution(null, count - 1.0).inverseCumulativeProbability(0.5 + LEVEL / 2);
-    return new MeanEstimate(mean, se, mean - q * se, mean + q * se, count);
+    return of(count, mean, ss);
+  }
+
+  /**
+   * The estimate from moments: what {@link #of(double[], int)} computes from the values, and what a
+   * mergeable summary gives without them ({@code docs/statistics.md}, "Mergeable summaries").
+   *
+   * @param count N
+   * @param mean x̄
+   * @param sumSquares {@code Σ(x_i − x̄)²}
+   * @return the estimate (all NaN for N = 0; standard error and interval NaN for N = 1)
+   */
+  public static MeanEstimate of(long count, double mean, double sumSquares) {
+    int n = Math.toIntExact(count);
+    if (n == 0) {
+      return new MeanEstimate(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
+    }
+    if (n == 1) {
+      return new MeanEstimate(mean, Double.NaN, Double.NaN, Double.NaN, 1);
+    }
+    double se = Math.sqrt(sumSquares / (n - 1) / n);
+    double q = new TDistribution(null, n - 1.0).inverseCumulativeProbability(0.5 + LEVEL / 2);
+    return new MeanEstimate(mean, se, mean - q * se, mean + q * se, n);
   }
 
   /**

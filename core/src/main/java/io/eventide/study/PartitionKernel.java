@@ -1,13 +1,21 @@
 package io.eventide.study;
 
 import io.eventide.calendar.TradingCalendar;
+import io.eventide.event.EventWindow;
+import io.eventide.inference.Measure;
+import io.eventide.inference.SampleSummary;
+import io.eventide.inference.TestResult;
+import io.eventide.inference.TestSuite;
 import io.eventide.model.NormalReturnModel;
 import io.eventide.study.internal.ClusterCorrelation;
 import io.eventide.study.internal.MappedFirmEvent;
 import io.eventide.study.internal.PartialSums;
 import io.eventide.study.internal.StudyPartitions;
+import io.eventide.study.internal.StudySummaries;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -336,6 +344,80 @@ final class PartitionKernel implements StudyPartitions.Kernel {
       acc.pairSum[w] = sums.pairSums()[w];
     }
     return acc;
+  }
+
+  @Override
+  public StudySummaries emptySummaries(StudySpecification spec) {
+    return new StudySummaries(
+        spec.testWindows().size(),
+        spec.model().parameterCount(),
+        spec.groupBy().isPresent(),
+        spec.bharBenchmark().isPresent(),
+        spec.measure());
+  }
+
+  @Override
+  public StudyTests tests(
+      StudySpecification spec, PartialSums sums, StudySummaries summaries, TestSuite suite) {
+    StudyLayout layout = new StudyLayout(spec);
+    if (sums.windows() != layout.windowCount || summaries.windows() != layout.windowCount) {
+      throw new IllegalArgumentException("The sums or summaries are shaped for another study");
+    }
+    List<StudyTests.Row> rows = new ArrayList<>();
+    for (Measure m : spec.measure().measures()) {
+      for (int w = 0; w < layout.windowCount; w++) {
+        EventWindow window = layout.testWindows.get(w);
+        SampleSummary s = summaries.sample(w, m);
+        if (m == Measure.CAR || m == Measure.CAVOL) { // a CAR sample: r̄, AAR and Ū attached
+          int from = layout.rankFrom(w);
+          s.withSampleInputs(
+              StudyResult.meanCrossCorrelation(sums.pairSums()[w], Math.toIntExact(s.size())),
+              StudyResult.means(sums.residualSums()[w], sums.residualCounts()[w]),
+              StudyResult.means(sums.rankSums()[w], sums.rankCounts()[w]),
+              from,
+              from + window.length() - 1);
+        }
+        for (TestResult r : suite.run(s)) {
+          rows.add(new StudyTests.Row(window, m, r));
+        }
+      }
+    }
+    return StudyTests.of(rows);
+  }
+
+  @Override
+  public StudyMeans means(ResolvedStudy resolved, StudySummaries summaries) {
+    StudySpecification spec = resolved.spec;
+    List<EventWindow> windows = spec.testWindows();
+    return StudyMeans.of(
+        spec,
+        resolved.groupLabels,
+        (g, w, m) -> {
+          StudySummaries set =
+              g.isEmpty()
+                  ? summaries
+                  : summaries.groups().containsKey(g)
+                      ? summaries.groups().get(g)
+                      : emptySummaries(spec);
+          SampleSummary s = set.sample(windows.indexOf(w), m);
+          return MeanEstimate.of(s.size(), s.mean(), s.sumSquaredDeviations());
+        });
+  }
+
+  @Override
+  public Map<String, StudyTests> groupTests(
+      ResolvedStudy resolved, PartialSums sums, StudySummaries summaries, TestSuite suite) {
+    StudySpecification spec = resolved.spec;
+    Map<String, StudyTests> out = new LinkedHashMap<>();
+    for (String label : resolved.groupLabels) {
+      PartialSums g = sums.groups().containsKey(label) ? sums.groups().get(label) : emptySums(spec);
+      StudySummaries gs =
+          summaries.groups().containsKey(label)
+              ? summaries.groups().get(label)
+              : emptySummaries(spec);
+      out.put(label, tests(spec, g, gs, suite));
+    }
+    return Collections.unmodifiableMap(out);
   }
 
   /** The columns {@link EventStudy} makes for the same study. */

@@ -399,8 +399,7 @@ public final class StudyResult {
     }
     // r̄ is a mean of correlations, so it lies in [−1, 1]; clusters of (nearly) identical
     // residual series can round a hair past 1, which the adjusted tests would reject.
-    double rbar =
-        n >= 2 ? Math.max(-1.0, Math.min(1.0, acc.pairSum[w] / (n * (n - 1.0) / 2.0))) : 0.0;
+    double rbar = meanCrossCorrelation(acc.pairSum[w], n);
     double[] aar = means(acc.aarSum[w], acc.aarCount[w]);
     double[] ubar = means(acc.rankSum[w], acc.rankCount[w]);
     int from = layout.rankFrom(w);
@@ -495,7 +494,17 @@ public final class StudyResult {
     return StudyTests.run(this, suite);
   }
 
-  private static double[] means(double[] sums, int[] counts) {
+  /**
+   * r̄ of a sample from its clustered pairs' {@code Σ r_ij}: the sum over all {@code N(N − 1)/2}
+   * pairs (0 for pairs from different events), clamped to [−1, 1] (clusters of nearly identical
+   * residual series can round a hair past 1); 0 for N &lt; 2.
+   */
+  static double meanCrossCorrelation(double pairSum, int n) {
+    return n >= 2 ? Math.max(-1.0, Math.min(1.0, pairSum / (n * (n - 1.0) / 2.0))) : 0.0;
+  }
+
+  /** Element means {@code sums[i] / counts[i]}, {@code NaN} where the count is 0. */
+  static double[] means(double[] sums, int[] counts) {
     double[] out = new double[sums.length];
     for (int i = 0; i < out.length; i++) {
       out[i] = counts[i] > 0 ? sums[i] / counts[i] : Double.NaN;

@@ -85,6 +85,11 @@ public final class StudyTests {
     this.adjustment = adjustment;
   }
 
+  /** Rows finished elsewhere (from summaries), in the documented order. */
+  static StudyTests of(List<Row> rows) {
+    return new StudyTests(rows);
+  }
+
   /**
    * These rows followed by another set's (for example the bootstrapped {@code skew-t-boot} rows of
    * the BHARs after a suite's rows). Adjusted p-values are dropped: adjust the whole set after

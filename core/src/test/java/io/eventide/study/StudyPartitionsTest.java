@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.eventide.calendar.TradingCalendar;
 import io.eventide.event.Event;
 import io.eventide.event.EventWindow;
+import io.eventide.inference.Measure;
+import io.eventide.inference.SampleSummary;
 import io.eventide.inference.TestResult;
 import io.eventide.inference.TestSuite;
+import io.eventide.inference.WilcoxonSignedRankTest;
 import io.eventide.market.Listing;
 import io.eventide.market.ReturnPanel;
 import io.eventide.study.internal.AllPairsSums;
@@ -16,6 +19,7 @@ import io.eventide.study.internal.CompleteSums;
 import io.eventide.study.internal.MappedFirmEvent;
 import io.eventide.study.internal.PartialSums;
 import io.eventide.study.internal.StudyPartitions;
+import io.eventide.study.internal.StudySummaries;
 import io.eventide.timeseries.DatedSeries;
 import io.eventide.timeseries.ReturnType;
 import java.util.ArrayList;
@@ -93,6 +97,7 @@ class StudyPartitionsTest {
     List<Listing> all = whole.listings();
     Map<String, DatedSeries> prices = scenario.world.prices;
     PartialSums sums = StudyPartitions.emptySums(spec);
+    StudySummaries summaries = StudyPartitions.emptySummaries(spec);
     List<List<MappedFirmEvent>> parts = new ArrayList<>();
     for (int part = 0; part < 2; part++) {
       List<Listing> mine = new ArrayList<>();
@@ -113,6 +118,10 @@ class StudyPartitionsTest {
       }
       List<MappedFirmEvent> rows = new ArrayList<>();
       sums.merge(StudyPartitions.map(spec.resolve(panel, events), rows::add));
+      // Each partition summarizes its own firm-events; merged in partition order.
+      StudySummaries summarized = StudyPartitions.emptySummaries(spec);
+      rows.forEach(summarized::add);
+      summaries.merge(summarized);
       parts.add(rows);
     }
     List<MappedFirmEvent> rows = new ArrayList<>();
@@ -202,6 +211,101 @@ class StudyPartitionsTest {
     for (String g : local.groups()) {
       assertSame(local.group(g), assembled.group(g));
     }
+    // The tests finished from the merged sums and summaries, without assembling the study.
+    TestSuite suite = TestSuite.standard();
+    setPositiveRankSums(local, summaries);
+    assertThat(
+            assertSameTests(
+                StudyTests.run(local, suite), StudyPartitions.tests(spec, sums, summaries, suite)))
+        .isGreaterThan(10);
+    Map<String, StudyTests> groups =
+        StudyPartitions.groupTests(spec.resolve(whole, events), sums, summaries, suite);
+    assertThat(groups.keySet()).containsExactlyElementsOf(local.groups());
+    assertSameMeans(
+        StudyMeans.of(local), StudyPartitions.means(spec.resolve(whole, events), summaries));
+    for (String g : local.groups()) {
+      assertSameTests(StudyTests.run(local.group(g), suite), groups.get(g));
+    }
+  }
+
+  /**
+   * W⁺ of the samples with more than 30 non-zero values, which ranks over the whole sample (the
+   * Spark engine's rank job); here taken from the local sample's own test.
+   */
+  private static void setPositiveRankSums(StudyResult local, StudySummaries summaries) {
+    for (int w = 0; w < local.testWindows().size(); w++) {
+      for (Measure m : local.measures()) {
+        SampleSummary s = summaries.sample(w, m);
+        if (!s.hasPositiveRankSum()) {
+          s.withPositiveRankSum(
+              WilcoxonSignedRankTest.withDefaults()
+                  .statistic(local.sample(local.testWindows().get(w), m)));
+        }
+      }
+    }
+    if (local.groupLabel().isEmpty()) {
+      for (String g : local.groups()) {
+        setPositiveRankSums(local.group(g), summaries.group(g));
+      }
+    }
+  }
+
+  /** caar.csv's and aar.csv's means from merged moments equal the local ones to 1e-12. */
+  private static void assertSameMeans(StudyMeans local, StudyMeans merged) {
+    assertThat(merged.groups()).isEqualTo(local.groups());
+    int defined = 0;
+    for (String g : local.groups()) {
+      List<MeanEstimate[]> pairs = new ArrayList<>();
+      for (EventWindow w : local.windows()) {
+        for (Measure m : local.measures()) {
+          pairs.add(new MeanEstimate[] {local.caar(g, w, m), merged.caar(g, w, m)});
+        }
+      }
+      for (int d = local.span().fromInclusive(); d <= local.span().toInclusive(); d++) {
+        pairs.add(new MeanEstimate[] {local.aar(g, d), merged.aar(g, d)});
+      }
+      for (MeanEstimate[] p : pairs) {
+        assertThat(p[1].n()).isEqualTo(p[0].n());
+        if (p[0].n() < 2) {
+          assertThat(Double.doubleToLongBits(p[1].estimate()))
+              .isEqualTo(Double.doubleToLongBits(p[0].estimate()));
+          continue;
+        }
+        defined++;
+        assertThat(p[1].estimate()).isCloseTo(p[0].estimate(), within(p[0].estimate()));
+        assertThat(p[1].standardError())
+            .isCloseTo(p[0].standardError(), within(p[0].standardError()));
+        double scale = Math.abs(p[0].estimate()) + p[0].upper() - p[0].lower();
+        assertThat(p[1].lower()).isCloseTo(p[0].lower(), within(scale));
+        assertThat(p[1].upper()).isCloseTo(p[0].upper(), within(scale));
+      }
+    }
+    assertThat(defined).isGreaterThan(5);
+  }
+
+  private static int assertSameTests(StudyTests expected, StudyTests actual) {
+    assertThat(actual.rows()).hasSameSizeAs(expected.rows());
+    int defined = 0;
+    for (int i = 0; i < expected.rows().size(); i++) {
+      StudyTests.Row x = expected.rows().get(i);
+      StudyTests.Row y = actual.rows().get(i);
+      String where = x.window() + " " + x.measure() + " " + x.result().testId();
+      assertThat(y.window()).as(where).isEqualTo(x.window());
+      assertThat(y.measure()).as(where).isEqualTo(x.measure());
+      assertThat(y.result().testId()).as(where).isEqualTo(x.result().testId());
+      assertThat(y.result().n()).as(where).isEqualTo(x.result().n());
+      assertThat(y.result().undefinedReason()).as(where).isEqualTo(x.result().undefinedReason());
+      if (x.result().isDefined()) {
+        defined++;
+        assertThat(y.result().statistic())
+            .as(where)
+            .isCloseTo(x.result().statistic(), within(x.result().statistic()));
+        assertThat(y.result().pValue())
+            .as(where)
+            .isCloseTo(x.result().pValue(), within(x.result().pValue()));
+      }
+    }
+    return defined;
   }
 
   private static int assertSame(StudyResult local, StudyResult assembled) {

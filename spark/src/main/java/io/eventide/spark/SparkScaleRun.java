@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.SparkSession;
@@ -37,14 +38,17 @@ import org.apache.spark.sql.SparkSession;
  * ({@link EventStudy}, every processor) and once on Spark, and it prints wall seconds, the shuffle
  * bytes written and read (and written by stage), the bytes of task results sent to the driver, and
  * whether the two answers agree (the largest relative difference of the test statistics; {@code
- * --no-local} skips the local run). With {@code --files DIR} it then writes the per-firm-event
- * files from the executors ({@link SparkStudyFiles}) into {@code DIR/<N>} and prints that step's
- * wall seconds, shuffle bytes and the bytes of the four files (the bytes the driver streams).
+ * --no-local} skips the local run). {@code --distributed} runs {@link SparkStudy#runDistributed}
+ * (the tests from merged sums, no firm-event's columns on the driver) instead of {@link
+ * SparkStudy#run} and {@code StudyTests.run} on the assembled result; it also prints the driver's
+ * used heap after the run. With {@code --files DIR} it then writes the per-firm-event files from
+ * the executors ({@link SparkStudyFiles}) into {@code DIR/<N>} and prints that step's wall seconds,
+ * shuffle bytes and the bytes of the four files (the bytes the driver streams).
  *
  * <pre>
  * java -Xmx8g [Spark's --add-opens] -cp spark/target/eventide-spark-local.jar \
  *     io.eventide.spark.SparkScaleRun [--master local[2]] [--listings L] [--partitions P]
- *     [--no-local] [--files DIR] N ...
+ *     [--no-local] [--distributed] [--files DIR] N ...
  * </pre>
  */
 public final class SparkScaleRun {
@@ -56,13 +60,14 @@ public final class SparkScaleRun {
   /**
    * @param args sizes in firm-events (multiples of the listing count), optionally {@code --master
    *     URL}, {@code --listings L} (default 1,000), {@code --partitions P} (default Spark's
-   *     parallelism), {@code --no-local}, {@code --files DIR}
+   *     parallelism), {@code --no-local}, {@code --distributed}, {@code --files DIR}
    */
   public static void main(String[] args) {
     String master = "local[2]";
     int listings = 1_000;
     Integer partitions = null;
     boolean withLocal = true;
+    boolean distributed = false;
     java.nio.file.Path files = null;
     List<Integer> sizes = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
@@ -71,6 +76,7 @@ public final class SparkScaleRun {
         case "--listings" -> listings = Integer.parseInt(args[++i]);
         case "--partitions" -> partitions = Integer.parseInt(args[++i]);
         case "--no-local" -> withLocal = false;
+        case "--distributed" -> distributed = true;
         case "--files" -> files = java.nio.file.Path.of(args[++i]);
         default -> sizes.add(Integer.parseInt(args[i].replace("_", "")));
       }
@@ -148,9 +154,29 @@ public final class SparkScaleRun {
         toDriver.set(0);
         writeByStage.clear();
         long t1 = System.nanoTime();
-        SparkStudyResult onSpark = study.run(inputs);
-        StudyTests st = onSpark.test(TestSuite.standard());
+        StudyTests st;
+        SparkStudyFiles perFirmEvent;
+        JavaRDD<MappedFirmEvent> rows;
+        if (distributed) {
+          DistributedStudyResult d = study.runDistributed(inputs, TestSuite.standard());
+          st = d.tests();
+          perFirmEvent = SparkStudyFiles.of(spark, d.resolved(), d.panel());
+          rows = d.firmEvents();
+        } else {
+          SparkStudyResult onSpark = study.run(inputs);
+          st = onSpark.test(TestSuite.standard());
+          perFirmEvent = onSpark.files();
+          rows = onSpark.rows();
+        }
         double sparkS = (System.nanoTime() - t1) / 1e9;
+        System.gc();
+        Runtime rt = Runtime.getRuntime();
+        System.out.printf(
+            Locale.ROOT,
+            "  %s: driver heap used after the run %.0f MB (max %.0f MB)%n",
+            distributed ? "runDistributed" : "run + StudyTests.run",
+            (rt.totalMemory() - rt.freeMemory()) / 1e6,
+            rt.maxMemory() / 1e6);
         double maxRel = withLocal ? 0 : Double.NaN;
         for (int i = 0; lt != null && i < lt.rows().size(); i++) {
           double a = lt.rows().get(i).result().statistic();
@@ -182,7 +208,8 @@ public final class SparkScaleRun {
             });
         System.out.println(stages);
         if (files != null) {
-          writeFiles(onSpark, files.resolve(Integer.toString(n)), n, shuffleWrite, toDriver);
+          writeFiles(
+              perFirmEvent, rows, files.resolve(Integer.toString(n)), n, shuffleWrite, toDriver);
         }
       }
     } finally {
@@ -195,7 +222,8 @@ public final class SparkScaleRun {
    * shuffle (the rows sorted into canonical order), its task results and the files' bytes.
    */
   private static void writeFiles(
-      SparkStudyResult onSpark,
+      SparkStudyFiles perFirmEvent,
+      JavaRDD<MappedFirmEvent> rows,
       java.nio.file.Path dir,
       int n,
       AtomicLong shuffleWrite,
@@ -203,7 +231,7 @@ public final class SparkScaleRun {
     shuffleWrite.set(0);
     toDriver.set(0);
     long t0 = System.nanoTime();
-    List<java.nio.file.Path> written = onSpark.files().write(dir, onSpark.rows());
+    List<java.nio.file.Path> written = perFirmEvent.write(dir, rows);
     double s = (System.nanoTime() - t0) / 1e9;
     long bytes = 0;
     for (java.nio.file.Path f : written) {

@@ -2,6 +2,7 @@ package io.eventide.spark;
 
 import io.eventide.calendar.TradingCalendar;
 import io.eventide.event.Event;
+import io.eventide.inference.TestSuite;
 import io.eventide.market.ReturnPanel;
 import io.eventide.study.Conventions;
 import io.eventide.study.ResolvedStudy;
@@ -14,6 +15,7 @@ import io.eventide.study.internal.CompleteSums;
 import io.eventide.study.internal.MappedFirmEvent;
 import io.eventide.study.internal.PartialSums;
 import io.eventide.study.internal.StudyPartitions;
+import io.eventide.study.internal.StudySummaries;
 import io.eventide.timeseries.DatedSeries;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -60,8 +62,11 @@ import scala.Tuple2;
  *       StudyPartitions#assemble}); the tests run there.
  * </ol>
  *
- * <p>The driver holds the return panel and the study's columns (about 700 bytes per firm-event with
- * the default windows), not the rows; the sizing is in {@code docs/scaling.md}.
+ * <p>{@link #run} leaves the driver holding the return panel and the study's columns (about 700
+ * bytes per firm-event with the default windows), not the rows. {@link #runDistributed} finishes
+ * the tests from merged per-window summaries instead and never assembles the columns: the driver
+ * holds the panel, the resolved study and per-window sums. The sizing is in {@code
+ * docs/scaling.md}.
  *
  * <p>Every option of the specification runs: a BHAR reference listing and each exchange's factor
  * set are broadcast with the benchmarks; a volume study reads the prices' {@code volume} column and
@@ -138,6 +143,49 @@ public final class SparkStudy {
    * @return the result, with the mapped firm-events as a {@code Dataset}
    */
   public SparkStudyResult run(StudyInputs inputs) {
+    return execute(inputs, null).spark();
+  }
+
+  /**
+   * Runs the study and finishes a suite's tests from merged sums ({@code docs/spark.md}, "Tests
+   * from merged sums"): each map task summarizes its firm-events per test window, measure and group
+   * ({@link StudySummaries}) next to its residual and rank sums; the driver merges them in
+   * partition order and finishes every test, W⁺ of Wilcoxon's test on samples of more than 30
+   * non-zero values ranked by a small sort job ({@link SignedRanks}). No firm-event's columns reach
+   * the driver: it holds the resolved study (for its structure and group labels) and per-window
+   * sums. The rows equal {@code StudyTests.run(run(inputs).result(), suite)} to 1e-12 relative
+   * (same test ids, n and reasons), and are the same bits on every run with the same number of
+   * partitions.
+   *
+   * <p>Should a sample hold an input outside its domain (a non-finite CAR, BHAR or SCAR, {@code M_i
+   * − k ≤ 2}, a share outside [0, 1]: a test's reason then names the firm-event's position in the
+   * canonical order, which merged sums do not know), the study is assembled on the driver as {@link
+   * #run} does and the tests run there; {@link DistributedStudyResult#driverFallback()} says so.
+   *
+   * @param inputs prices, universe, events and factors
+   * @param suite tests that all finish from summaries ({@link TestSuite#supportsSummaries()}: any
+   *     of the standard eleven, {@code grank-t} and {@code grank-z}; with these two the rows keep
+   *     their estimation SARs on the executors and a second pass adds each firm-event's rank
+   *     scores, given each sample's {@code S_SCAR}, to mergeable sums)
+   * @return the tests, the groups' tests and the mapped firm-events
+   * @throws IllegalArgumentException if a test of the suite does not finish from summaries
+   */
+  public DistributedStudyResult runDistributed(StudyInputs inputs, TestSuite suite) {
+    Objects.requireNonNull(suite, "suite");
+    if (!suite.supportsSummaries()) {
+      throw new IllegalArgumentException(
+          "The suite "
+              + suite.ids()
+              + " has a test that does not finish from merged sums (skew-t-boot resamples the"
+              + " whole sample); use run(inputs) and test its result");
+    }
+    return execute(inputs, suite).distributed();
+  }
+
+  /** What {@link #execute} returns: one of the two results. */
+  private record Results(SparkStudyResult spark, DistributedStudyResult distributed) {}
+
+  private Results execute(StudyInputs inputs, TestSuite suite) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     // The whole study is resolved first: bad input fails before any job runs.
     ReturnPanel panel = inputs.panel(spec.measure());
@@ -147,7 +195,8 @@ public final class SparkStudy {
     Set<String> tickers = plan.tickers();
     Broadcast<Set<String>> tickersB = jsc.broadcast(tickers);
     int estLen = StudyPartitions.estimationLength(spec);
-    boolean keep = keepEstimationSar;
+    // The generalized rank tests' second pass reads each row's estimation SARs on the executors.
+    boolean keep = suite == null ? keepEstimationSar : suite.needsEstimationSar();
 
     // 1. Map on partitions of listings (a volume study's rows carry the day's volume).
     Dataset<Row> columns =
@@ -170,7 +219,7 @@ public final class SparkStudy {
         PartialSums sums =
             mergeInOrder(mapped.map(o -> new Tuple2<>(o.index(), o.sums())).collect());
         allPairSums(jsc, mapped, estLen).addTo(sums);
-        return assemble(resolved, panel, mapped, sums);
+        return finish(jsc, resolved, panel, mapped, sums, suite);
       }
       // 2. r̄. The clusters whose pairs need the residual vectors themselves (two calendars,
       // shifted estimation ranges, a member with gaps): a small reduce of each cluster's shape.
@@ -199,7 +248,7 @@ public final class SparkStudy {
       PartialSums sums = mergeInOrder(mapped.map(o -> new Tuple2<>(o.index(), o.sums())).collect());
       sums.merge(mergeInOrder(pairParts.collect()));
 
-      return assemble(resolved, panel, mapped, sums);
+      return finish(jsc, resolved, panel, mapped, sums, suite);
     } finally {
       mapped.unpersist(false);
       // Not destroyed: the result's Dataset of firm-events is recomputed from the plan on use.
@@ -212,14 +261,52 @@ public final class SparkStudy {
   }
 
   /** 4. Assemble: the rows stream to the driver one partition at a time, without residuals. */
-  private SparkStudyResult assemble(
-      ResolvedStudy resolved, ReturnPanel panel, JavaRDD<MapOutput> mapped, PartialSums sums) {
+  /**
+   * Steps 4 and 5: without a suite, the rows stream to the driver one partition at a time (without
+   * residuals) and are assembled into the study's columns; with one, the tests are finished from
+   * the map tasks' merged summaries, or, should a sample hold an input outside its domain, from the
+   * study assembled on the driver.
+   */
+  private Results finish(
+      JavaSparkContext jsc,
+      ResolvedStudy resolved,
+      ReturnPanel panel,
+      JavaRDD<MapOutput> mapped,
+      PartialSums sums,
+      TestSuite suite) {
     JavaRDD<MappedFirmEvent> rows =
         mapped.flatMap(o -> o.rows().iterator()).map(MappedFirmEvent::withoutResiduals);
+    if (suite != null) {
+      StudySummaries summaries =
+          mergeSummariesInOrder(mapped.map(o -> new Tuple2<>(o.index(), o.summaries())).collect());
+      if (summaries.inputsRegular()) {
+        return new Results(
+            null,
+            DistributedTests.finish(
+                jsc, resolved, panel, sums, summaries, suite, rows, partitions));
+      }
+      // 4'. An input outside its domain: its reason needs the canonical position.
+      StudyResult result = StudyPartitions.assemble(resolved, rows::toLocalIterator, sums);
+      return new Results(
+          null,
+          DistributedTests.ofResult(
+              resolved,
+              panel,
+              result,
+              suite,
+              rows,
+              partitions,
+              "a test sample holds an input outside its domain (a non-finite CAR, BHAR or SCAR,"
+                  + " M_i − k ≤ 2 or a share outside [0, 1]), whose reason names its position in"
+                  + " the canonical order: the study was assembled on the driver"));
+    }
+    // 4. Assemble: the rows stream to the driver one partition at a time, without residuals.
     StudyResult result =
         StudyPartitions.assemble(resolved, rows::toLocalIterator, sums, keepEstimationSar);
-    return new SparkStudyResult(
-        spark, result, rows, partitions, SparkStudyFiles.of(spark, resolved, panel));
+    return new Results(
+        new SparkStudyResult(
+            spark, result, rows, partitions, SparkStudyFiles.of(spark, resolved, panel)),
+        null);
   }
 
   /**
@@ -322,7 +409,11 @@ public final class SparkStudy {
    * among its firm-events, and its rows (with residuals).
    */
   record MapOutput(
-      int index, PartialSums sums, Map<String, ClusterShape> shapes, List<MappedFirmEvent> rows)
+      int index,
+      PartialSums sums,
+      StudySummaries summaries,
+      Map<String, ClusterShape> shapes,
+      List<MappedFirmEvent> rows)
       implements Serializable {
     private static final long serialVersionUID = 1L;
   }
@@ -356,18 +447,25 @@ public final class SparkStudy {
     List<MappedFirmEvent> out = new ArrayList<>();
     Map<String, ClusterShape> shapes = new HashMap<>();
     if (own.isEmpty()) {
-      return new MapOutput(index, StudyPartitions.emptySums(spec), shapes, out);
+      return new MapOutput(
+          index,
+          StudyPartitions.emptySums(spec),
+          StudyPartitions.emptySummaries(spec),
+          shapes,
+          out);
     }
     ReturnPanel panel = plan.panel(own, ownVolumes);
     List<Event> events = plan.eventsFor(own.keySet());
     PartialSums sums =
         StudyPartitions.map(spec.resolve(panel, events), out::add, keepEstimationSar);
+    StudySummaries summaries = StudyPartitions.emptySummaries(spec);
     for (MappedFirmEvent fe : out) {
       if (fe.inSample()) {
         shapes.merge(fe.eventId(), ClusterShape.of(fe, estLen), ClusterShape::merge);
       }
+      summaries.add(fe);
     }
-    return new MapOutput(index, sums, shapes, out);
+    return new MapOutput(index, sums, summaries, shapes, out);
   }
 
   private static List<Tuple2<String, ClusterShape>> shapes(MapOutput o) {
@@ -438,6 +536,17 @@ public final class SparkStudy {
         PartialSums target = e.getKey().isEmpty() ? total : total.group(e.getKey().substring(1));
         target.addPairSums(pairs);
       }
+    }
+    return total;
+  }
+
+  /** Merges summaries in the order of their partition index. */
+  private StudySummaries mergeSummariesInOrder(List<Tuple2<Integer, StudySummaries>> parts) {
+    List<Tuple2<Integer, StudySummaries>> sorted = new ArrayList<>(parts);
+    sorted.sort(Comparator.comparingInt(Tuple2::_1));
+    StudySummaries total = StudyPartitions.emptySummaries(spec);
+    for (Tuple2<Integer, StudySummaries> t : sorted) {
+      total.merge(t._2());
     }
     return total;
   }

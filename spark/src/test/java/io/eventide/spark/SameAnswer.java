@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eventide.event.EventWindow;
 import io.eventide.inference.Measure;
 import io.eventide.study.FirmEventResult;
+import io.eventide.study.MeanEstimate;
+import io.eventide.study.StudyMeans;
 import io.eventide.study.StudyResult;
 import io.eventide.study.StudyTests;
 import java.util.List;
@@ -59,6 +61,53 @@ final class SameAnswer {
         close(at + " SAR" + d, a.standardizedAbnormalReturn(d), b.standardizedAbnormalReturn(d));
       }
     }
+    assertSameTests(lt, st, requireDefined);
+    assertThat(lt.rows().stream().map(StudyTests.Row::measure))
+        .contains(local.measures().toArray(new Measure[0]));
+  }
+
+  /**
+   * Asserts that two sets of means agree: the same groups, windows, measures and n; estimates,
+   * standard errors and intervals to 1e-12 relative.
+   */
+  static void assertSameMeans(StudyMeans local, StudyMeans spark) {
+    assertThat(spark.groups()).isEqualTo(local.groups());
+    assertThat(spark.windows()).isEqualTo(local.windows());
+    assertThat(spark.measures()).isEqualTo(local.measures());
+    for (String g : local.groups()) {
+      List<MeanEstimate[]> pairs = new java.util.ArrayList<>();
+      for (EventWindow w : local.windows()) {
+        for (Measure m : local.measures()) {
+          pairs.add(new MeanEstimate[] {local.caar(g, w, m), spark.caar(g, w, m)});
+        }
+      }
+      for (int d = local.span().fromInclusive(); d <= local.span().toInclusive(); d++) {
+        pairs.add(new MeanEstimate[] {local.aar(g, d), spark.aar(g, d)});
+      }
+      for (MeanEstimate[] p : pairs) {
+        assertThat(p[1].n()).as(g).isEqualTo(p[0].n());
+        close(g + " estimate", p[0].estimate(), p[1].estimate());
+        close(g + " se", p[0].standardError(), p[1].standardError());
+        // The interval's ends x̄ ∓ q·se may cancel to near 0: relative to |x̄| + q·se.
+        double scale = Math.abs(p[0].estimate()) + Math.abs(p[0].upper() - p[0].lower());
+        if (p[0].n() > 1) {
+          assertThat(Math.abs(p[1].lower() - p[0].lower())).isLessThanOrEqualTo(TOLERANCE * scale);
+          assertThat(Math.abs(p[1].upper() - p[0].upper())).isLessThanOrEqualTo(TOLERANCE * scale);
+        } else {
+          assertThat(p[1].lower()).isNaN();
+        }
+      }
+    }
+  }
+
+  /**
+   * Asserts that two sets of test rows agree: the same windows, measures, test ids, n and reasons,
+   * statistics and p-values to 1e-12 relative.
+   *
+   * @param requireDefined whether most tests must be defined
+   * @return the number of defined tests
+   */
+  static int assertSameTests(StudyTests lt, StudyTests st, boolean requireDefined) {
     List<StudyTests.Row> ra = lt.rows();
     List<StudyTests.Row> rb = st.rows();
     assertThat(rb).hasSameSizeAs(ra);
@@ -82,8 +131,7 @@ final class SameAnswer {
     if (requireDefined) {
       assertThat(defined).isGreaterThan(ra.size() / 2);
     }
-    assertThat(ra.stream().map(StudyTests.Row::measure))
-        .contains(local.measures().toArray(new Measure[0]));
+    return defined;
   }
 
   static void close(String what, double expected, double actual) {

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The options of a study that the Spark study once refused: a BHAR reference listing, Stata's
  * conventions, a factor set per exchange, and the volume and volatility measures. Each gives the
  * local study's answer ({@link EventStudy}, the reference) to 1e-12 relative on the bundled sample
- * ({@link SameAnswer}). One local[2] session for the class.
+ * ({@link SameAnswer}), with {@link SparkStudy#run} and, for the tests and means, with {@link
+ * SparkStudy#runDistributed} (finished from merged summaries). One local[2] session for the class.
  */
 class SparkStudyFlagsTest {
 
@@ -66,6 +67,12 @@ class SparkStudyFlagsTest {
     boolean most = spec.measure() != StudyMeasure.VOLATILITY;
     SameAnswer.assertSame(local, onSpark.result(), lt, onSpark.test(TestSuite.standard()), most);
     assertThat(lt.rows()).anyMatch(r -> r.result().isDefined());
+    // The tests and means finished from merged summaries, without the driver's columns.
+    DistributedStudyResult d =
+        SparkStudy.of(spark, spec).withPartitions(3).runDistributed(in, TestSuite.standard());
+    assertThat(d.driverFallback()).isEmpty();
+    SameAnswer.assertSameTests(lt, d.tests(), most);
+    SameAnswer.assertSameMeans(io.eventide.study.StudyMeans.of(local), d.means());
     assertThat(local.count(Outcome.OK)).isGreaterThan(50);
   }
 

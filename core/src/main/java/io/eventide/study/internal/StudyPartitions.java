@@ -1,10 +1,15 @@
 package io.eventide.study.internal;
 
 import io.eventide.calendar.TradingCalendar;
+import io.eventide.inference.TestSuite;
+import io.eventide.study.MeanEstimate;
 import io.eventide.study.ResolvedStudy;
+import io.eventide.study.StudyMeans;
 import io.eventide.study.StudyResult;
 import io.eventide.study.StudySpecification;
+import io.eventide.study.StudyTests;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -28,6 +33,9 @@ import java.util.function.Function;
  *   <li>{@link #assemble}: the driver's resolution of the whole study, every mapped firm-event and
  *       the merged sums become the same {@link StudyResult} that {@code EventStudy} returns, to the
  *       rounding of the merged sums.
+ *   <li>Or, without assembling: {@link #tests}, {@link #groupTests} and {@link #means} finish the
+ *       tests and the means of {@code caar.csv} and {@code aar.csv} from the merged sums and the
+ *       merged {@link StudySummaries} each partition adds its firm-events to.
  * </ol>
  */
 public final class StudyPartitions {
@@ -61,6 +69,28 @@ public final class StudyPartitions {
      * @see StudyPartitions#emptySums
      */
     PartialSums emptySums(StudySpecification spec);
+
+    /**
+     * @see StudyPartitions#emptySummaries
+     */
+    StudySummaries emptySummaries(StudySpecification spec);
+
+    /**
+     * @see StudyPartitions#tests
+     */
+    StudyTests tests(
+        StudySpecification spec, PartialSums sums, StudySummaries summaries, TestSuite suite);
+
+    /**
+     * @see StudyPartitions#means
+     */
+    StudyMeans means(ResolvedStudy resolved, StudySummaries summaries);
+
+    /**
+     * @see StudyPartitions#groupTests
+     */
+    Map<String, StudyTests> groupTests(
+        ResolvedStudy resolved, PartialSums sums, StudySummaries summaries, TestSuite suite);
 
     /**
      * @see StudyPartitions#assemble
@@ -185,6 +215,63 @@ public final class StudyPartitions {
    */
   public static PartialSums emptySums(StudySpecification spec) {
     return kernel().emptySums(spec);
+  }
+
+  /**
+   * @param spec a specification
+   * @return empty test-sample summaries shaped for it ({@link StudySummaries})
+   */
+  public static StudySummaries emptySummaries(StudySpecification spec) {
+    return kernel().emptySummaries(spec);
+  }
+
+  /**
+   * Finishes a suite's tests from merged sums and summaries instead of from an assembled {@link
+   * StudyResult}: the rows of {@code StudyTests.run(result, suite)}, in its order, each equal to
+   * the local one to the rounding of the merged moments ({@code docs/statistics.md}, "Mergeable
+   * summaries"). r̄, the AAR series and the mean rank scores of each CAR sample come from {@code
+   * sums}, exactly as the assembled result forms them.
+   *
+   * @param spec the study's specification
+   * @param sums the merged residual, rank and pair sums (of the whole study, or of one group)
+   * @param summaries the merged summaries (the same firm-events); W⁺ set on every sample with more
+   *     than 30 non-zero values if the suite runs {@code wilcoxon}; their per-sample inputs are
+   *     attached here
+   * @param suite tests that all finish from summaries ({@link TestSuite#supportsSummaries()})
+   * @return the rows
+   */
+  public static StudyTests tests(
+      StudySpecification spec, PartialSums sums, StudySummaries summaries, TestSuite suite) {
+    return kernel().tests(spec, sums, summaries, suite);
+  }
+
+  /**
+   * The means of {@code caar.csv} and {@code aar.csv} from merged summaries: each window's and
+   * day's mean, standard error and interval from the merged count, mean and {@code Σ(x − x̄)²} of
+   * its CAR (BHAR) sample ({@link MeanEstimate#of(long, double, double)}), equal to {@code
+   * StudyMeans.of(result)} to 1e-12 relative.
+   *
+   * @param resolved the whole study, resolved on the driver (for its group labels)
+   * @param summaries the merged summaries, with their groups
+   * @return the means
+   */
+  public static StudyMeans means(ResolvedStudy resolved, StudySummaries summaries) {
+    return kernel().means(resolved, summaries);
+  }
+
+  /**
+   * {@link #tests} of every group of a grouped study ({@code StudyTests.runGroups}), in label
+   * order; a group without firm-events in the sums gets its N = 0 rows.
+   *
+   * @param resolved the whole study, resolved on the driver (for its group labels)
+   * @param sums the merged sums, with their groups
+   * @param summaries the merged summaries, with their groups
+   * @param suite the tests
+   * @return each group's rows, empty when the study is not grouped
+   */
+  public static Map<String, StudyTests> groupTests(
+      ResolvedStudy resolved, PartialSums sums, StudySummaries summaries, TestSuite suite) {
+    return kernel().groupTests(resolved, sums, summaries, suite);
   }
 
   /**
