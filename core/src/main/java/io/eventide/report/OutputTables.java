@@ -262,6 +262,21 @@ final class OutputTables {
    * @return the table {@code overlaps}
    */
   static TableDefinition<Overlap> overlaps(StudyResult study) {
+    return overlaps(study::forEachOverlap);
+  }
+
+  /**
+   * The table {@code overlaps} of a resolved study: the same rows as {@link #overlaps(StudyResult)}
+   * of the study computed from it (overlaps follow from the resolution).
+   *
+   * @param resolved the resolved study
+   * @return the table {@code overlaps}
+   */
+  static TableDefinition<Overlap> overlaps(io.eventide.study.ResolvedStudy resolved) {
+    return overlaps(resolved::forEachOverlap);
+  }
+
+  private static TableDefinition<Overlap> overlaps(Consumer<Consumer<Overlap>> source) {
     return new TableDefinition<>(
         "overlaps",
         List.of(
@@ -271,7 +286,7 @@ final class OutputTables {
             new Column.Date<>("other_day0", Overlap::otherDayZero),
             new Column.Int<>("rel_day", Overlap::relativeDay),
             new Column.Text<>("region", o -> o.region().name())),
-        action -> study.forEachOverlap(action::accept));
+        action -> source.accept(action::accept));
   }
 
   /**

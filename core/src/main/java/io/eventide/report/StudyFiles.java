@@ -1,6 +1,7 @@
 package io.eventide.report;
 
 import io.eventide.study.CalendarTimePortfolio;
+import io.eventide.study.ResolvedStudy;
 import io.eventide.study.StudyMeans;
 import io.eventide.study.StudyResult;
 import io.eventide.study.StudyTests;
@@ -227,6 +228,19 @@ public final class StudyFiles {
    */
   public static Path writeTests(Path folder, StudyTests tests) {
     return OutputTables.tests(tests).writeCsv(folder);
+  }
+
+  /**
+   * Writes {@code overlaps.csv} from the resolved study, before or without computing it: the same
+   * bytes as the file {@link #write} writes for the study computed from it (the overlaps follow
+   * from the day 0s and calendars alone). Streamed one listing at a time.
+   *
+   * @param folder an existing output folder
+   * @param resolved the resolved study
+   * @return the file written
+   */
+  public static Path writeOverlaps(Path folder, ResolvedStudy resolved) {
+    return OutputTables.overlaps(resolved).writeCsv(folder);
   }
 
   /**

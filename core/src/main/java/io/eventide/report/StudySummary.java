@@ -7,13 +7,17 @@ import io.eventide.inference.Sample;
 import io.eventide.inference.TestResult;
 import io.eventide.study.FirmEventResult;
 import io.eventide.study.Outcome;
+import io.eventide.study.ResolvedStudy;
+import io.eventide.study.StudyMeans;
 import io.eventide.study.StudyMeasure;
 import io.eventide.study.StudyResult;
 import io.eventide.study.StudySpecification;
 import io.eventide.study.StudyTests;
 import io.eventide.study.WindowExclusion;
+import io.eventide.timeseries.ReturnType;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToLongFunction;
 
 /**
  * A plain-text summary of a study for a terminal: what was computed, each firm-event's day 0 and
@@ -55,7 +59,24 @@ public final class StudySummary {
    * @param study the results
    */
   static void header(StringBuilder sb, StudyResult study) {
-    StudySpecification spec = study.specification();
+    header(
+        sb,
+        study.specification(),
+        study.returnType(),
+        study.events().size(),
+        study.universe().size(),
+        study.size(),
+        study.count(Outcome.OK));
+  }
+
+  private static void header(
+      StringBuilder sb,
+      StudySpecification spec,
+      ReturnType returnType,
+      int events,
+      int listings,
+      long size,
+      long ok) {
     sb.append("Eventide event study\n");
     sb.append(
         f(
@@ -64,10 +85,10 @@ public final class StudySummary {
             spec.estimationWindow(),
             spec.minEstimation(),
             switch (spec.measure()) {
-              case RETURNS -> study.returnType().name().toLowerCase(Locale.ROOT) + " returns";
+              case RETURNS -> returnType.name().toLowerCase(Locale.ROOT) + " returns";
               case VOLUME -> "abnormal log volume ln(1 + V) (measure volume)";
               case VOLATILITY ->
-                  study.returnType().name().toLowerCase(Locale.ROOT)
+                  returnType.name().toLowerCase(Locale.ROOT)
                       + " returns, abnormal variance Σ(U − 1) (measure volatility)";
             }));
     if (spec.cleaningRadius().isPresent()) {
@@ -79,11 +100,7 @@ public final class StudySummary {
     sb.append(
         f(
             "  %d events, %d listings, %d firm-events: %d OK, %d left out%n%n",
-            study.events().size(),
-            study.universe().size(),
-            study.size(),
-            study.count(Outcome.OK),
-            study.size() - study.count(Outcome.OK)));
+            events, listings, size, ok, size - ok));
   }
 
   /**
@@ -186,18 +203,54 @@ public final class StudySummary {
   }
 
   private static void windows(StringBuilder sb, StudyResult study, StudyTests tests) {
-    Measure primary = study.specification().measure().cumulated();
+    windows(
+        sb,
+        study.specification(),
+        study.windows(),
+        (w, m) -> study.sample(w, m).size(),
+        (w, m) -> mean(study.sample(w, m)),
+        tests);
+  }
+
+  /** A window's sample size or mean, by measure. */
+  private interface ByWindow<T> {
+    T of(EventWindow window, Measure measure);
+  }
+
+  private static void windows(
+      StringBuilder sb,
+      StudySpecification spec,
+      List<EventWindow> windows,
+      ByWindow<Integer> size,
+      ByWindow<Double> mean,
+      StudyTests tests) {
+    Measure primary = spec.measure().cumulated();
     if (primary != Measure.CAR) {
-      cumulated(sb, study, tests, primary);
+      // A volume or volatility study: one measure, in its own units.
+      for (EventWindow w : windows) {
+        sb.append(
+            f(
+                "Window %s   N = %d   mean %s = %s%n",
+                w, size.of(w, primary), primary, stat(mean.of(w, primary))));
+        sb.append(f("  %-13s %10s %10s %5s%n", "test", primary + " stat", "p-value", "N"));
+        for (TestResult r : tests.forWindow(w, primary)) {
+          sb.append(
+              f(
+                  "  %-13s %10s %10s %5d%n",
+                  r.testId(), stat(r.statistic()), pValue(r.pValue()), r.n()));
+        }
+        sb.append('\n');
+      }
       return;
     }
-    for (EventWindow w : study.windows()) {
-      Sample car = study.sample(w, Measure.CAR);
-      Sample bhar = study.sample(w, Measure.BHAR);
+    for (EventWindow w : windows) {
       sb.append(
           f(
               "Window %s   N = %d   CAAR = %s%%   ABHAR = %s%%%n",
-              w, car.size(), percent(mean(car)), percent(mean(bhar))));
+              w,
+              size.of(w, Measure.CAR),
+              percent(mean.of(w, Measure.CAR)),
+              percent(mean.of(w, Measure.BHAR))));
       sb.append(
           f(
               "  %-13s %10s %10s %10s %10s %5s%n",
@@ -218,21 +271,61 @@ public final class StudySummary {
     }
   }
 
-  /** The windows of a volume or volatility study: one measure, in its own units. */
-  private static void cumulated(
-      StringBuilder sb, StudyResult study, StudyTests tests, Measure measure) {
-    for (EventWindow w : study.windows()) {
-      Sample s = study.sample(w, measure);
-      sb.append(f("Window %s   N = %d   mean %s = %s%n", w, s.size(), measure, stat(mean(s))));
-      sb.append(f("  %-13s %10s %10s %5s%n", "test", measure + " stat", "p-value", "N"));
-      for (TestResult r : tests.forWindow(w, measure)) {
-        sb.append(
-            f(
-                "  %-13s %10s %10s %5d%n",
-                r.testId(), stat(r.statistic()), pValue(r.pValue()), r.n()));
+  /**
+   * The summary of a study whose tests and means were finished from merged sums, without its
+   * firm-events' columns (the Spark study's {@code runDistributed}): the header and the windows as
+   * {@link #of(StudyResult, StudyTests)} prints them, each window's N and mean from {@code means}
+   * (the same numbers, each mean merged from partial moments), the number of overlaps and of
+   * firm-events left out by outcome; instead of the day 0 table and the left-out list, the files
+   * that hold them.
+   *
+   * @param resolved the resolved study (specification, events, universe, overlaps)
+   * @param count the number of the study's firm-events with each outcome
+   * @param tests the tests
+   * @param means the CAARs, with each window's N
+   * @return the text, lines separated by {@code \n}
+   */
+  public static String ofMerged(
+      ResolvedStudy resolved, ToLongFunction<Outcome> count, StudyTests tests, StudyMeans means) {
+    StringBuilder sb = new StringBuilder();
+    header(
+        sb,
+        resolved.specification(),
+        resolved.returnType(),
+        resolved.events().size(),
+        resolved.universe().size(),
+        resolved.size(),
+        count.applyAsLong(Outcome.OK));
+    sb.append(
+        "Day 0 and returns around it: firm_events.csv and abnormal_returns.csv (the firm-events"
+            + " stayed on the executors)\n\n");
+    sb.append(
+        f(
+            "Confounding events (another event's day 0 inside a firm-event's windows): %d"
+                + " (overlaps.csv)%n%n",
+            resolved.overlapCount()));
+    List<String> out = new java.util.ArrayList<>();
+    for (Outcome o : Outcome.values()) {
+      long n = o == Outcome.OK ? 0 : count.applyAsLong(o);
+      if (n > 0) {
+        out.add(n + " " + o.name());
       }
-      sb.append('\n');
     }
+    if (!out.isEmpty()) {
+      sb.append(
+          f(
+              "Left out: %s (left_out.csv says why for each, and which firm-events miss a"
+                  + " window)%n%n",
+              String.join(", ", out)));
+    }
+    windows(
+        sb,
+        resolved.specification(),
+        means.windows(),
+        (w, m) -> means.caar("", w, m).n(),
+        (w, m) -> means.caar("", w, m).estimate(),
+        tests);
+    return sb.toString();
   }
 
   static double mean(Sample s) {

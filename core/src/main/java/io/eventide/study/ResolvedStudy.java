@@ -200,6 +200,23 @@ public final class ResolvedStudy {
   }
 
   /**
+   * @param outcome an outcome of resolution ({@link Outcome#UNKNOWN_TICKER}, {@link
+   *     Outcome#NO_PRICES}, {@link Outcome#OUT_OF_RANGE}, {@link Outcome#NO_FACTORS})
+   * @return how many firm-events were left out at resolution with it (0 for the outcomes of the
+   *     fit, decided later)
+   */
+  public int count(Outcome outcome) {
+    Objects.requireNonNull(outcome, "outcome");
+    int n = 0;
+    for (Outcome o : this.outcome) {
+      if (o == outcome) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
    * @return the number of firm-events that go on to be fitted
    */
   public int resolvedCount() {
@@ -272,6 +289,27 @@ public final class ResolvedStudy {
         return events.size();
       }
     };
+  }
+
+  /**
+   * Streams the confounding overlaps: for each firm-event resolved to a day 0, the other events
+   * whose day 0 falls inside its estimation window or one of its event windows on its listing's own
+   * calendar. They follow from the resolution alone, so they are known before any fit and equal
+   * {@link StudyResult#forEachOverlap} of the computed study, in the same order: one listing at a
+   * time (the universe's order), within a listing by event id, relative day, then the other event's
+   * id; only one listing's are held at once.
+   *
+   * @param action receives each overlap
+   */
+  public void forEachOverlap(java.util.function.Consumer<io.eventide.event.Overlap> action) {
+    new StudyOverlaps(spec, events, listings, event).forEach(Long.MAX_VALUE, action);
+  }
+
+  /**
+   * @return the number of overlaps {@link #forEachOverlap} streams, counted without making them
+   */
+  public long overlapCount() {
+    return new StudyOverlaps(spec, events, listings, event).count();
   }
 
   @Override

@@ -1,6 +1,5 @@
 package io.eventide.study;
 
-import io.eventide.event.Confounding;
 import io.eventide.event.Event;
 import io.eventide.event.EventWindow;
 import io.eventide.event.Overlap;
@@ -561,17 +560,7 @@ public final class StudyResult {
    * @return the number of overlaps
    */
   public long overlapCount() {
-    long n = 0;
-    for (ListingData ld : listings) {
-      n +=
-          Confounding.count(
-              ownEvents(ld),
-              ld.listing.ticker(),
-              ld.calendar,
-              spec.estimationWindow(),
-              spec.eventWindows());
-    }
-    return n;
+    return overlapFinder().count();
   }
 
   /**
@@ -579,40 +568,12 @@ public final class StudyResult {
    * #forEachOverlap(java.util.function.Consumer)}.
    */
   private void forEachOverlap(long limit, java.util.function.Consumer<Overlap> action) {
-    long given = 0;
-    for (ListingData ld : listings) {
-      if (given >= limit) {
-        return;
-      }
-      List<Overlap> found =
-          new ArrayList<>(
-              Confounding.find(
-                  ownEvents(ld),
-                  ld.listing.ticker(),
-                  ld.calendar,
-                  spec.estimationWindow(),
-                  spec.eventWindows()));
-      found.sort(
-          java.util.Comparator.comparing(Overlap::eventId)
-              .thenComparingInt(Overlap::relativeDay)
-              .thenComparing(Overlap::otherEventId));
-      for (Overlap o : found) {
-        if (given++ >= limit) {
-          return;
-        }
-        action.accept(o);
-      }
-    }
+    overlapFinder().forEach(limit, action);
   }
 
-  /** The events of a listing's firm-events, by event id. */
-  private List<Event> ownEvents(ListingData ld) {
-    List<Event> own = new ArrayList<>();
-    for (int fe : ld.eventFirmEvents) {
-      own.add(events.get(cols.event[fe]));
-    }
-    own.sort(java.util.Comparator.comparing(Event::id));
-    return own;
+  /** The whole study's overlaps (a group's view has those of the whole study). */
+  private StudyOverlaps overlapFinder() {
+    return new StudyOverlaps(spec, events, listings, cols.event);
   }
 
   @Override

@@ -1,10 +1,16 @@
 package io.eventide.spark;
 
 import io.eventide.market.ReturnPanel;
+import io.eventide.report.StudyFiles;
+import io.eventide.report.internal.FirmEventFiles;
+import io.eventide.study.Outcome;
 import io.eventide.study.ResolvedStudy;
 import io.eventide.study.StudyMeans;
 import io.eventide.study.StudyTests;
 import io.eventide.study.internal.MappedFirmEvent;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,10 +32,13 @@ public final class DistributedStudyResult {
   private final JavaRDD<MappedFirmEvent> firmEvents;
   private final int partitions;
   private final String driverFallback;
+  private final SparkStudyFiles files;
+  private final long[] outcomes;
 
   DistributedStudyResult(
       ResolvedStudy resolved,
       ReturnPanel panel,
+      long[] outcomes,
       StudyTests tests,
       Map<String, StudyTests> groupTests,
       StudyMeans means,
@@ -38,6 +47,7 @@ public final class DistributedStudyResult {
       String driverFallback) {
     this.resolved = Objects.requireNonNull(resolved, "resolved");
     this.panel = Objects.requireNonNull(panel, "panel");
+    this.outcomes = outcomes.clone();
     this.tests = Objects.requireNonNull(tests, "tests");
     this.groupTests =
         java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(groupTests));
@@ -45,6 +55,25 @@ public final class DistributedStudyResult {
     this.firmEvents = Objects.requireNonNull(firmEvents, "firmEvents");
     this.partitions = partitions;
     this.driverFallback = driverFallback;
+    this.files = null;
+  }
+
+  private DistributedStudyResult(DistributedStudyResult r, SparkStudyFiles files) {
+    this.resolved = r.resolved;
+    this.panel = r.panel;
+    this.outcomes = r.outcomes;
+    this.tests = r.tests;
+    this.groupTests = r.groupTests;
+    this.means = r.means;
+    this.firmEvents = r.firmEvents;
+    this.partitions = r.partitions;
+    this.driverFallback = r.driverFallback;
+    this.files = Objects.requireNonNull(files, "files");
+  }
+
+  /** This result with the writer of its per-firm-event files (set by {@link SparkStudy}). */
+  DistributedStudyResult withFiles(SparkStudyFiles files) {
+    return new DistributedStudyResult(this, files);
   }
 
   /**
@@ -97,6 +126,15 @@ public final class DistributedStudyResult {
   }
 
   /**
+   * @param outcome an outcome
+   * @return how many of the study's firm-events have it (those left out at resolution and those the
+   *     fit decided), as {@code StudyResult.count} of the local study
+   */
+  public long count(Outcome outcome) {
+    return outcomes[outcome.ordinal()];
+  }
+
+  /**
    * @return the number of listing partitions the map ran on
    */
   public int partitions() {
@@ -109,5 +147,56 @@ public final class DistributedStudyResult {
    */
   public Optional<String> driverFallback() {
     return Optional.ofNullable(driverFallback);
+  }
+
+  /**
+   * Writes the command line's files ({@code docs/cli.md} section 4) without the study's columns on
+   * the driver: {@code firm_events.csv}, {@code abnormal_returns.csv}, {@code car.csv} and {@code
+   * left_out.csv} from the executors ({@link SparkStudyFiles}: the map runs once more, the rows
+   * sorted into canonical order there), {@code overlaps.csv} from the resolution, {@code
+   * tests.csv}, {@code caar.csv} and {@code aar.csv} from the merged sums, and in a grouped study
+   * {@code group_tests.csv}. The per-firm-event files and {@code overlaps.csv} are the bytes the
+   * local command writes; the tests and means equal its to 1e-12 relative (sums merged in another
+   * order can differ in the last digit).
+   *
+   * @param folder the output folder, created if missing
+   * @return the files written: those of {@link StudyFiles#FILE_NAMES} in that order, then {@code
+   *     group_tests.csv} if the study is grouped
+   */
+  public List<Path> write(Path folder) {
+    return write(folder, tests);
+  }
+
+  /**
+   * Writes the files of {@link #write(Path)} with other rows in {@code tests.csv}: this result's
+   * tests with adjusted p-values, for example ({@code --adjust}).
+   *
+   * @param folder the output folder, created if missing
+   * @param tests the rows of {@code tests.csv}
+   * @return the files written, as {@link #write(Path)}
+   */
+  public List<Path> write(Path folder, StudyTests tests) {
+    List<Path> perFirmEvent = files.write(folder, firmEvents);
+    List<Path> means = StudyFiles.writeMeans(folder, this.means);
+    List<Path> out = new ArrayList<>();
+    for (String name : StudyFiles.FILE_NAMES) {
+      int i = FirmEventFiles.FILE_NAMES.indexOf(name);
+      if (i >= 0) {
+        out.add(perFirmEvent.get(i));
+      } else {
+        out.add(
+            switch (name) {
+              case "tests.csv" -> StudyFiles.writeTests(folder, tests);
+              case "overlaps.csv" -> StudyFiles.writeOverlaps(folder, resolved);
+              case "caar.csv" -> means.get(0);
+              case "aar.csv" -> means.get(1);
+              default -> throw new IllegalStateException("No writer for " + name);
+            });
+      }
+    }
+    if (!groupTests.isEmpty()) {
+      out.add(StudyFiles.writeGroupTests(folder, groupTests));
+    }
+    return List.copyOf(out);
   }
 }

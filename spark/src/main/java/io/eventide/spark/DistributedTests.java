@@ -7,6 +7,7 @@ import io.eventide.inference.SampleSummary;
 import io.eventide.inference.TestSuite;
 import io.eventide.inference.WilcoxonSignedRankTest;
 import io.eventide.market.ReturnPanel;
+import io.eventide.study.Outcome;
 import io.eventide.study.ResolvedStudy;
 import io.eventide.study.StudyMeans;
 import io.eventide.study.StudyResult;
@@ -73,8 +74,12 @@ final class DistributedTests {
     StudyTests tests = StudyPartitions.tests(resolved.specification(), sums, summaries, suite);
     Map<String, StudyTests> groups = StudyPartitions.groupTests(resolved, sums, summaries, suite);
     StudyMeans means = StudyPartitions.means(resolved, summaries);
+    long[] outcomes = new long[Outcome.values().length];
+    for (Outcome o : Outcome.values()) {
+      outcomes[o.ordinal()] = summaries.count(o) + resolved.count(o);
+    }
     return new DistributedStudyResult(
-        resolved, panel, tests, groups, means, rows, partitions, null);
+        resolved, panel, outcomes, tests, groups, means, rows, partitions, null);
   }
 
   /**
@@ -183,9 +188,14 @@ final class DistributedTests {
       JavaRDD<MappedFirmEvent> rows,
       int partitions,
       String reason) {
+    long[] outcomes = new long[Outcome.values().length];
+    for (Outcome o : Outcome.values()) {
+      outcomes[o.ordinal()] = result.count(o);
+    }
     return new DistributedStudyResult(
         resolved,
         panel,
+        outcomes,
         StudyTests.run(result, suite),
         StudyTests.runGroups(result, suite),
         StudyMeans.of(result),

@@ -178,13 +178,21 @@ public final class SparkScaleRun {
             (rt.totalMemory() - rt.freeMemory()) / 1e6,
             rt.maxMemory() / 1e6);
         double maxRel = withLocal ? 0 : Double.NaN;
+        String worst = "";
         for (int i = 0; lt != null && i < lt.rows().size(); i++) {
           double a = lt.rows().get(i).result().statistic();
           double b = st.rows().get(i).result().statistic();
+          double rel = 0;
           if (a == a && b == b && a != b) {
-            maxRel = Math.max(maxRel, Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b)));
+            rel = Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b));
           } else if ((a == a) != (b == b)) {
-            maxRel = Double.POSITIVE_INFINITY;
+            rel = Double.POSITIVE_INFINITY;
+          }
+          if (rel > maxRel) {
+            maxRel = rel;
+            StudyTests.Row r = lt.rows().get(i);
+            worst =
+                r.window() + " " + r.measure() + " " + r.result().testId() + ": " + a + " vs " + b;
           }
         }
         System.out.printf(
@@ -199,6 +207,9 @@ public final class SparkScaleRun {
             (double) shuffleWrite.get() / n,
             toDriver.get() / 1e6,
             maxRel);
+        if (!worst.isEmpty()) {
+          System.out.println("  largest relative difference: " + worst);
+        }
         StringBuilder stages = new StringBuilder("  shuffle written by stage (bytes):");
         writeByStage.forEach(
             (k, v) -> {

@@ -282,23 +282,24 @@ public final class SparkStudy {
       if (summaries.inputsRegular()) {
         return new Results(
             null,
-            DistributedTests.finish(
-                jsc, resolved, panel, sums, summaries, suite, rows, partitions));
+            DistributedTests.finish(jsc, resolved, panel, sums, summaries, suite, rows, partitions)
+                .withFiles(SparkStudyFiles.of(spark, resolved, panel)));
       }
       // 4'. An input outside its domain: its reason needs the canonical position.
       StudyResult result = StudyPartitions.assemble(resolved, rows::toLocalIterator, sums);
       return new Results(
           null,
           DistributedTests.ofResult(
-              resolved,
-              panel,
-              result,
-              suite,
-              rows,
-              partitions,
-              "a test sample holds an input outside its domain (a non-finite CAR, BHAR or SCAR,"
-                  + " M_i − k ≤ 2 or a share outside [0, 1]), whose reason names its position in"
-                  + " the canonical order: the study was assembled on the driver"));
+                  resolved,
+                  panel,
+                  result,
+                  suite,
+                  rows,
+                  partitions,
+                  "a test sample holds an input outside its domain (a non-finite CAR, BHAR or SCAR,"
+                      + " M_i − k ≤ 2 or a share outside [0, 1]), whose reason names its position in"
+                      + " the canonical order: the study was assembled on the driver")
+              .withFiles(SparkStudyFiles.of(spark, resolved, panel)));
     }
     // 4. Assemble: the rows stream to the driver one partition at a time, without residuals.
     StudyResult result =

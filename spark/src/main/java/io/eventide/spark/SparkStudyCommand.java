@@ -5,13 +5,17 @@ import io.eventide.calendar.ExchangeRegistry;
 import io.eventide.event.Event;
 import io.eventide.examples.cli.EventideCommand;
 import io.eventide.examples.cli.StudyCommand;
+import io.eventide.inference.TestSuite;
 import io.eventide.market.Listing;
 import io.eventide.market.ReturnPanel;
+import io.eventide.report.StudySummary;
+import io.eventide.study.Outcome;
 import io.eventide.study.StudyResult;
 import io.eventide.study.StudySpecification;
 import io.eventide.study.StudyTests;
 import io.eventide.timeseries.DatedSeries;
 import io.eventide.timeseries.ReturnType;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +76,15 @@ public final class SparkStudyCommand implements Callable<Integer> {
             "Spark master, e.g. local[2] or yarn (default: spark-submit's, else local[*])")
     String master;
 
+    @Option(
+        names = "--distributed",
+        description =
+            "finish the tests, group tests and means from sums merged on the executors: the"
+                + " driver never holds the study's columns (a study too large for its memory);"
+                + " the summary then counts what the day 0 table and left-out list would show."
+                + " Not with --bootstrap, --characteristics, --calendar-time, --report, --plot")
+    boolean distributed;
+
     /** The session, open from {@link #compute} to the end of the command. */
     private SparkSession spark;
 
@@ -80,6 +93,14 @@ public final class SparkStudyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+      if (distributed && !flagsReadingColumns().isEmpty()) {
+        throw new IllegalArgumentException(
+            "--distributed finishes the tests from merged sums without the study's columns on the"
+                + " driver, and "
+                + String.join(", ", flagsReadingColumns())
+                + " read them; drop --distributed or "
+                + String.join(", ", flagsReadingColumns()));
+      }
       try {
         return super.call();
       } finally {
@@ -107,6 +128,56 @@ public final class SparkStudyCommand implements Callable<Integer> {
         ReturnType type,
         ExchangeRegistry registry,
         boolean keepEstimationSar) {
+      Prepared p = prepare(spec, listings, events, prices, type, registry);
+      SparkStudy study = keepEstimationSar ? p.study().withEstimationSar() : p.study();
+      computed = study.run(p.inputs());
+      return computed.result();
+    }
+
+    @Override
+    protected Integer runWhole(
+        StudySpecification spec,
+        List<Listing> listings,
+        List<Event> events,
+        Map<String, DatedSeries> prices,
+        ReturnType type,
+        ExchangeRegistry registry,
+        TestSuite suite) {
+      if (!distributed) {
+        return null;
+      }
+      Prepared p = prepare(spec, listings, events, prices, type, registry);
+      DistributedStudyResult d = p.study().runDistributed(p.inputs(), suite);
+      StudyTests tests = adjusted(d.tests());
+      PrintWriter err = standardError();
+      d.driverFallback()
+          .ifPresent(why -> err.println("eventide-spark: note: --distributed: " + why));
+      if (d.count(Outcome.OK) == 0) {
+        err.println(
+            "eventide-spark: every one of the "
+                + d.resolved().size()
+                + " firm-events was left out, so there is no CAAR and no test; left_out.csv says"
+                + " why for each");
+      }
+      err.flush();
+      List<Path> written = d.write(outputFolder(), tests);
+      PrintWriter w = standardOutput();
+      w.print(StudySummary.ofMerged(d.resolved(), d::count, tests, d.means()));
+      w.println("Wrote " + written.size() + " files to " + outputFolder());
+      w.flush();
+      return EventideCommand.OK;
+    }
+
+    /** The session, the study and its inputs, as both paths start. */
+    private record Prepared(SparkStudy study, StudyInputs inputs) {}
+
+    private Prepared prepare(
+        StudySpecification spec,
+        List<Listing> listings,
+        List<Event> events,
+        Map<String, DatedSeries> prices,
+        ReturnType type,
+        ExchangeRegistry registry) {
       // The panel the local command would build: its factor sets (plain and per exchange) and the
       // reference listing of --bhar-benchmark go to Spark as they are.
       ReturnPanel local = panel(listings, prices, type, registry);
@@ -130,11 +201,7 @@ public final class SparkStudyCommand implements Callable<Integer> {
       if (threads() != null) {
         study = study.withPartitions(threads());
       }
-      if (keepEstimationSar) {
-        study = study.withEstimationSar();
-      }
-      computed = study.run(inputs);
-      return computed.result();
+      return new Prepared(study, inputs);
     }
   }
 

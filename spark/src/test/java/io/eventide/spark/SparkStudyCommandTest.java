@@ -20,13 +20,13 @@ import picocli.CommandLine.Model.OptionSpec;
 class SparkStudyCommandTest {
 
   @Test
-  void takesEveryFlagOfTheStudyCommandAndOnlyAddsMaster() {
+  void takesEveryFlagOfTheStudyCommandAndOnlyAddsMasterAndDistributed() {
     Set<String> local = names(EventideCommand.commandLine().getSubcommands().get("study"));
     Set<String> spark = names(SparkStudyCommand.commandLine().getSubcommands().get("study"));
     assertThat(local).contains("--prices", "--events", "--universe", "--out", "--threads");
     assertThat(spark).containsAll(local);
     spark.removeAll(local);
-    assertThat(spark).containsExactly("--master");
+    assertThat(spark).containsExactly("--distributed", "--master");
   }
 
   private static Set<String> names(CommandLine cl) {
@@ -106,24 +106,120 @@ class SparkStudyCommandTest {
       assertThat(Files.readString(b.resolve(f))).as(f).isEqualTo(Files.readString(a.resolve(f)));
     }
     for (String f : List.of("tests.csv", "group_tests.csv")) {
-      List<String> ta = Files.readAllLines(a.resolve(f));
-      List<String> tb = Files.readAllLines(b.resolve(f));
-      assertThat(ta).as(f).hasSizeGreaterThan(10);
-      assertThat(tb).as(f).hasSameSizeAs(ta);
-      for (int i = 0; i < ta.size(); i++) {
-        // The same group, window, measure, test, n and reason; the numbers to 1e-12 relative.
-        String[] x = ta.get(i).split(",", -1);
-        String[] y = tb.get(i).split(",", -1);
-        assertThat(y).as(f + " line " + (i + 1)).hasSameSizeAs(x);
-        for (int c = 0; c < x.length; c++) {
-          if (i > 0 && x[c].matches("-?[0-9.]+(E-?[0-9]+)?") && x[c].contains(".")) {
-            SameAnswer.close(
-                f + " line " + (i + 1) + " column " + c,
-                Double.parseDouble(x[c]),
-                Double.parseDouble(y[c]));
-          } else {
-            assertThat(y[c]).as(f + " line " + (i + 1) + " column " + c).isEqualTo(x[c]);
-          }
+      assertSameNumbers(a, b, f);
+    }
+  }
+
+  /**
+   * {@code --distributed}: the tests, group tests and means finished from merged sums on the
+   * executors. The per-firm-event files and overlaps.csv are the local command's bytes; tests.csv
+   * (with --adjust holm), group_tests.csv, caar.csv and aar.csv its rows, the numbers to 1e-12
+   * relative; the printed summary has the local header and the same window sections (N, CAAR, ABHAR
+   * and every test as printed). With a flag that reads the columns it is refused (exit 2).
+   */
+  @Test
+  void distributedWritesTheSameFilesAndWindowsAsTheLocalCommandLine(@TempDir Path dir)
+      throws Exception {
+    Path in = dir.resolve("in");
+    SampleData.export(in);
+    String[] common = {
+      "--prices", in.toString(),
+      "--universe", in.resolve("universe.csv").toString(),
+      "--events", in.resolve("events.csv").toString(),
+      "--group-by", "category",
+      "--clean", "3",
+      "--adjust", "holm",
+      "--threads", "3"
+    };
+    Path a = dir.resolve("local");
+    Path b = dir.resolve("spark");
+    StringWriter localOut = new StringWriter();
+    StringWriter sparkOut = new StringWriter();
+    assertThat(run(EventideCommand.commandLine(), localOut, "study", common, "--out", a.toString()))
+        .isZero();
+    assertThat(
+            run(
+                SparkStudyCommand.commandLine(),
+                sparkOut,
+                "study",
+                common,
+                "--out",
+                b.toString(),
+                "--master",
+                "local[2]",
+                "--distributed"))
+        .isZero();
+    for (String f :
+        List.of(
+            "firm_events.csv", "abnormal_returns.csv", "car.csv", "left_out.csv", "overlaps.csv")) {
+      assertThat(Files.readString(b.resolve(f))).as(f).isEqualTo(Files.readString(a.resolve(f)));
+    }
+    for (String f : List.of("tests.csv", "group_tests.csv", "caar.csv", "aar.csv")) {
+      assertSameNumbers(a, b, f);
+    }
+    try (var files = Files.list(b)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder(
+              "firm_events.csv",
+              "abnormal_returns.csv",
+              "car.csv",
+              "tests.csv",
+              "left_out.csv",
+              "overlaps.csv",
+              "caar.csv",
+              "aar.csv",
+              "group_tests.csv");
+    }
+    String local = localOut.toString();
+    String spark = sparkOut.toString();
+    // The header: model, windows and counts of OK and left out.
+    assertThat(spark.lines().limit(4).toList()).isEqualTo(local.lines().limit(4).toList());
+    assertThat(local).contains("left out\n");
+    // The windows, from the first to the last test row, as printed.
+    String windows = local.substring(local.indexOf("Window "), local.indexOf("Wrote "));
+    assertThat(windows).contains("CAAR = ", "cs-t", "wilcoxon");
+    assertThat(spark.substring(spark.indexOf("Window "), spark.indexOf("Wrote ")))
+        .isEqualTo(windows);
+    assertThat(spark).contains("Wrote 9 files to " + b);
+
+    StringWriter err = new StringWriter();
+    CommandLine cl = SparkStudyCommand.commandLine();
+    cl.setErr(new PrintWriter(err));
+    String[] refused = new String[common.length + 6];
+    refused[0] = "study";
+    System.arraycopy(common, 0, refused, 1, common.length);
+    System.arraycopy(
+        new String[] {"--out", dir.resolve("no").toString(), "--distributed", "--plot", "--report"},
+        0,
+        refused,
+        1 + common.length,
+        5);
+    assertThat(cl.execute(refused)).isEqualTo(EventideCommand.BAD_INPUT);
+    assertThat(err.toString())
+        .contains("--distributed", "--report, --plot")
+        .doesNotContain("Exception\n\tat ");
+    assertThat(dir.resolve("no")).doesNotExist();
+  }
+
+  /** The same rows, and in them the same text or the same numbers to 1e-12 relative. */
+  private static void assertSameNumbers(Path a, Path b, String f) throws Exception {
+    List<String> ta = Files.readAllLines(a.resolve(f));
+    List<String> tb = Files.readAllLines(b.resolve(f));
+    assertThat(ta).as(f).hasSizeGreaterThan(10);
+    assertThat(tb).as(f).hasSameSizeAs(ta);
+    for (int i = 0; i < ta.size(); i++) {
+      // The same group, window, measure, test, n and reason; the numbers to 1e-12 relative.
+      String[] x = ta.get(i).split(",", -1);
+      String[] y = tb.get(i).split(",", -1);
+      assertThat(y).as(f + " line " + (i + 1)).hasSameSizeAs(x);
+      for (int c = 0; c < x.length; c++) {
+        if (i > 0 && x[c].matches("-?[0-9.]+(E-?[0-9]+)?") && x[c].contains(".")) {
+          SameAnswer.close(
+              f + " line " + (i + 1) + " column " + c,
+              Double.parseDouble(x[c]),
+              Double.parseDouble(y[c]));
+        } else {
+          assertThat(y[c]).as(f + " line " + (i + 1) + " column " + c).isEqualTo(x[c]);
         }
       }
     }
@@ -150,7 +246,12 @@ class SparkStudyCommandTest {
   }
 
   private static int run(CommandLine cl, String sub, String[] common, String... more) {
-    cl.setOut(new PrintWriter(new StringWriter()));
+    return run(cl, new StringWriter(), sub, common, more);
+  }
+
+  private static int run(
+      CommandLine cl, StringWriter out, String sub, String[] common, String... more) {
+    cl.setOut(new PrintWriter(out));
     String[] args = new String[1 + common.length + more.length];
     args[0] = sub;
     System.arraycopy(common, 0, args, 1, common.length);

@@ -2,6 +2,7 @@ package io.eventide.study.internal;
 
 import io.eventide.inference.Measure;
 import io.eventide.inference.SampleSummary;
+import io.eventide.study.Outcome;
 import io.eventide.study.StudyMeasure;
 import java.io.Serializable;
 import java.util.Collections;
@@ -32,6 +33,9 @@ public final class StudySummaries implements Serializable {
   private final SampleSummary[] car;
   private final SampleSummary[] second; // BHAR, or CAVAR in a volatility study
   private final TreeMap<String, StudySummaries> groups = new TreeMap<>();
+
+  /** The mapped firm-events added, by outcome ordinal (OK or INSUFFICIENT_ESTIMATION). */
+  private final long[] outcomes = new long[Outcome.values().length];
 
   /**
    * Empty summaries.
@@ -71,6 +75,7 @@ public final class StudySummaries implements Serializable {
    * @return this
    */
   public StudySummaries add(MappedFirmEvent fe) {
+    outcomes[fe.outcome().ordinal()]++;
     addTo(fe);
     if (grouped) {
       group(fe.group()).addTo(fe);
@@ -110,10 +115,22 @@ public final class StudySummaries implements Serializable {
       car[w].merge(other.car[w]);
       second[w].merge(other.second[w]);
     }
+    for (int o = 0; o < outcomes.length; o++) {
+      outcomes[o] += other.outcomes[o];
+    }
     for (Map.Entry<String, StudySummaries> g : other.groups.entrySet()) {
       group(g.getKey()).merge(g.getValue());
     }
     return this;
+  }
+
+  /**
+   * @param outcome an outcome
+   * @return how many of the mapped firm-events added (or merged) have it; the firm-events left out
+   *     at resolution are never mapped, so never counted here
+   */
+  public long count(Outcome outcome) {
+    return outcomes[outcome.ordinal()];
   }
 
   /**

@@ -213,6 +213,10 @@ public class StudyCommand implements Callable<Integer> {
     Map<String, DatedSeries> closes = prices(listings);
     volumes = spec.measure() == StudyMeasure.VOLUME ? volumes(closes) : null;
     long t1 = System.nanoTime();
+    Integer computedElsewhere = runWhole(spec, listings, evs, closes, type, registry, suite);
+    if (computedElsewhere != null) {
+      return computedElsewhere;
+    }
     StudyResult result =
         compute(spec, listings, evs, closes, type, registry, suite.needsEstimationSar());
     long t2 = System.nanoTime();
@@ -464,6 +468,87 @@ public class StudyCommand implements Callable<Integer> {
       dir.readVolume(ticker).ifPresent(v -> out.put(ticker, v));
     }
     return out;
+  }
+
+  /**
+   * Runs the whole study another way, from the inputs read to the files written and the summary
+   * printed, or returns {@code null} to let this command compute it. This command returns {@code
+   * null}; {@code eventide-spark study --distributed} overrides it to finish the tests on Spark's
+   * executors without the study's columns.
+   *
+   * @param spec the specification
+   * @param listings the universe
+   * @param events the events
+   * @param prices the price series read
+   * @param type the return type
+   * @param registry the exchanges
+   * @param suite the tests of {@code --tests}
+   * @return the exit code, or {@code null}
+   */
+  protected Integer runWhole(
+      StudySpecification spec,
+      List<Listing> listings,
+      List<Event> events,
+      Map<String, DatedSeries> prices,
+      ReturnType type,
+      ExchangeRegistry registry,
+      TestSuite suite) {
+    return null;
+  }
+
+  /**
+   * @return the flags given that read the study's columns after the tests ({@code --bootstrap},
+   *     {@code --characteristics}, {@code --calendar-time}, {@code --report}, {@code --plot}), in
+   *     that order
+   */
+  protected List<String> flagsReadingColumns() {
+    List<String> given = new ArrayList<>();
+    if (testOptions.bootstrap != null) {
+      given.add("--bootstrap");
+    }
+    if (methods.characteristics != null) {
+      given.add("--characteristics");
+    }
+    if (methods.calendarTime != null) {
+      given.add("--calendar-time");
+    }
+    if (answers.report) {
+      given.add("--report");
+    }
+    if (plot) {
+      given.add("--plot");
+    }
+    return given;
+  }
+
+  /**
+   * @param tests the suite's rows
+   * @return the rows with the p-values of {@code --adjust} when given (the rows of {@code
+   *     tests.csv} without {@code --bootstrap})
+   */
+  protected StudyTests adjusted(StudyTests tests) {
+    return testOptions.adjusted(tests);
+  }
+
+  /**
+   * @return {@code --out}, the output folder
+   */
+  protected Path outputFolder() {
+    return out;
+  }
+
+  /**
+   * @return the command line's standard output
+   */
+  protected java.io.PrintWriter standardOutput() {
+    return command.commandLine().getOut();
+  }
+
+  /**
+   * @return the command line's standard error
+   */
+  protected java.io.PrintWriter standardError() {
+    return command.commandLine().getErr();
   }
 
   /**

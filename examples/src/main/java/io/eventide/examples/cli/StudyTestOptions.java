@@ -165,6 +165,14 @@ public final class StudyTestOptions {
                   TestSuite.of(BootstrappedSkewnessAdjustedTTest.of(bootstrap, seed)),
                   Measure.BHAR));
     }
-    return adjust == null ? out : out.withAdjustedPValues(adjustment());
+    return adjusted(out);
+  }
+
+  /**
+   * @param rows tests
+   * @return the rows with the p-values of {@code --adjust}, when given
+   */
+  StudyTests adjusted(StudyTests rows) {
+    return adjust == null ? rows : rows.withAdjustedPValues(adjustment());
   }
 }
