@@ -22,16 +22,17 @@ import scala.Tuple2;
  *
  * <ol>
  *   <li>each non-zero value of a sample becomes the key {@code (sample, |x|)} with the value {@code
- *       (1, x > 0 ? 1 : 0)}; {@code reduceByKey} merges exact ties into one record {@code (count,
- *       positives)};
- *   <li>the records are range-sorted by key, so that each partition holds a run of magnitudes;
+ *       (1, x > 0 ? 1 : 0)};
+ *   <li>the records are range-sorted by key (one shuffle), so that each partition holds a run of
+ *       magnitudes, and exact ties, which the range partitioner sends to one partition, are
+ *       adjacent there;
  *   <li>one pass counts each partition's records per sample; the driver turns the counts into each
  *       partition's offset per sample (the number of non-zero values of that sample in the
  *       partitions before it);
- *   <li>a second pass walks each partition in order: a tie group of {@code c} values of which
- *       {@code p} positive, with {@code b} smaller values before it, holds the ranks {@code b + 1
- *       .. b + c}, average {@code (2b + c + 1)/2}, and adds {@code p (2b + c + 1)} to {@code 2 W⁺};
- *       the partitions' sums are added on the driver.
+ *   <li>a second pass walks each partition in order, merging the adjacent equal keys: a tie group
+ *       of {@code c} values of which {@code p} positive, with {@code b} smaller values before it,
+ *       holds the ranks {@code b + 1 .. b + c}, average {@code (2b + c + 1)/2}, and adds {@code p
+ *       (2b + c + 1)} to {@code 2 W⁺}; the partitions' sums are added on the driver.
  * </ol>
  *
  * <p>Every step is integer arithmetic on {@code long}s, so W⁺ is exact (the local test's half-
@@ -83,7 +84,6 @@ final class SignedRanks {
     Broadcast<List<SampleKey>> samplesB = jsc.broadcast(List.copyOf(samples));
     JavaPairRDD<MagnitudeKey, long[]> sorted =
         rows.flatMapToPair(fe -> magnitudes(fe, samplesB.value(), grouped).iterator())
-            .reduceByKey(SignedRanks::add, partitions)
             .sortByKey(true, partitions);
     sorted.persist(StorageLevel.MEMORY_AND_DISK());
     try {
@@ -150,10 +150,6 @@ final class SignedRanks {
     return out;
   }
 
-  private static long[] add(long[] a, long[] b) {
-    return new long[] {a[0] + b[0], a[1] + b[1]};
-  }
-
   private static long[] counts(java.util.Iterator<Tuple2<MagnitudeKey, long[]>> it, int n) {
     long[] c = new long[n];
     while (it.hasNext()) {
@@ -166,14 +162,32 @@ final class SignedRanks {
   private static long[] twiceRankSums(
       java.util.Iterator<Tuple2<MagnitudeKey, long[]>> it, long[] below) {
     long[] twice = new long[below.length];
+    // Equal keys are adjacent: the range partitioner sends a key to one partition, sorted there.
+    MagnitudeKey group = null;
+    long count = 0;
+    long positives = 0;
     while (it.hasNext()) {
       Tuple2<MagnitudeKey, long[]> t = it.next();
-      int s = t._1().sample();
-      long count = t._2()[0];
-      long positives = t._2()[1];
-      twice[s] = Math.addExact(twice[s], Math.multiplyExact(positives, 2 * below[s] + count + 1));
-      below[s] += count;
+      if (group != null && !t._1().equals(group)) {
+        addTieGroup(twice, below, group.sample(), count, positives);
+        count = 0;
+        positives = 0;
+      }
+      group = t._1();
+      count += t._2()[0];
+      positives += t._2()[1];
+    }
+    if (group != null) {
+      addTieGroup(twice, below, group.sample(), count, positives);
     }
     return twice;
+  }
+
+  /**
+   * A tie group of {@code count} values, {@code positives} of them positive, after {@code below}.
+   */
+  private static void addTieGroup(long[] twice, long[] below, int s, long count, long positives) {
+    twice[s] = Math.addExact(twice[s], Math.multiplyExact(positives, 2 * below[s] + count + 1));
+    below[s] += count;
   }
 }
