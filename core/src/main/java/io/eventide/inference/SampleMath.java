@@ -58,6 +58,24 @@ final class SampleMath {
   }
 
   /**
+   * The rounding error of {@code s = a + b} (Knuth's TwoSum, branch-free and valid for any order of
+   * magnitude): {@code a + b = s + error} exactly. Carrying these errors in a second double gives a
+   * sum whose value hardly depends on the order of its terms, so a sum merged from partitions
+   * rounds to the same double as one added in sample order: the cascaded summation Sum2 of Ogita,
+   * Rump and Oishi, "Accurate sum and dot product", SIAM J. Sci. Comput. 26(6), 2005.
+   *
+   * @param a a term
+   * @param b a term
+   * @param s {@code a + b} as rounded
+   * @return the error, {@code (a + b) − s} exactly
+   */
+  static double twoSumError(double a, double b, double s) {
+    double bVirtual = s - a;
+    double aVirtual = s - bVirtual;
+    return (a - aVirtual) + (b - bVirtual);
+  }
+
+  /**
    * Sample mean, corrected two-pass.
    *
    * @return the mean; {@code NaN} for N = 0 or a {@code NaN} input

@@ -164,8 +164,10 @@ public final class SampleSummary implements Serializable {
   long positive;
   long negative;
 
-  /** {@code Σ p̂_i}. */
+  /** {@code Σ p̂_i}, rounded, and its rounding errors (a double-double sum). */
   double shareSum;
+
+  double shareSumError;
 
   long badShareAt = -1;
   double badShareValue;
@@ -309,7 +311,9 @@ public final class SampleSummary implements Serializable {
       badShareAt = at;
       badShareValue = share;
     }
-    shareSum += share;
+    double sum = shareSum + share;
+    shareSumError += SampleMath.twoSumError(shareSum, share, sum);
+    shareSum = sum;
   }
 
   private void countSignAndKeep(double x) {
@@ -362,7 +366,9 @@ public final class SampleSummary implements Serializable {
     sumPatellVariance += other.sumPatellVariance;
     positive += other.positive;
     negative += other.negative;
-    shareSum += other.shareSum;
+    double sum = shareSum + other.shareSum;
+    shareSumError += SampleMath.twoSumError(shareSum, other.shareSum, sum) + other.shareSumError;
+    shareSum = sum;
     if (kept != null && other.kept != null && kept.length + other.kept.length <= KEPT_VALUES) {
       double[] k = Arrays.copyOf(kept, kept.length + other.kept.length);
       System.arraycopy(other.kept, 0, k, kept.length, other.kept.length);
