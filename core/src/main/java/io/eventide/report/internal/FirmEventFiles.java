@@ -5,6 +5,7 @@ import io.eventide.event.EventWindow;
 import io.eventide.market.Listing;
 import io.eventide.study.StudyMeasure;
 import io.eventide.study.StudySpecification;
+import io.eventide.study.internal.KernelSlot;
 import io.eventide.study.internal.MappedFirmEvent;
 import java.io.Serializable;
 import java.time.LocalDate;
@@ -60,7 +61,8 @@ public final class FirmEventFiles {
     void write(MappedFirmEvent row, IntFunction<CsvWriter> sections);
   }
 
-  private static volatile Kernel kernel;
+  private static final KernelSlot<Kernel> KERNEL =
+      new KernelSlot<>("file", "io.eventide.report.FirmEventFilesKernel", FirmEventFiles.class);
 
   private FirmEventFiles() {}
 
@@ -69,25 +71,12 @@ public final class FirmEventFiles {
    *
    * @param k the implementation
    */
-  public static synchronized void install(Kernel k) {
-    if (kernel != null) {
-      throw new IllegalStateException("The file kernel is installed already");
-    }
-    kernel = Objects.requireNonNull(k, "kernel");
+  public static void install(Kernel k) {
+    KERNEL.install(k);
   }
 
   private static Kernel kernel() {
-    Kernel k = kernel;
-    if (k == null) {
-      try {
-        Class.forName(
-            "io.eventide.report.FirmEventFilesKernel", true, FirmEventFiles.class.getClassLoader());
-      } catch (ClassNotFoundException e) {
-        throw new IllegalStateException("eventide-core is incomplete: " + e, e);
-      }
-      k = kernel;
-    }
-    return k;
+    return KERNEL.get();
   }
 
   /**

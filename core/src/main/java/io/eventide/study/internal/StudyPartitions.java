@@ -102,7 +102,8 @@ public final class StudyPartitions {
         boolean keepEstimationSar);
   }
 
-  private static volatile Kernel kernel;
+  private static final KernelSlot<Kernel> KERNEL =
+      new KernelSlot<>("study", "io.eventide.study.PartitionKernel", StudyPartitions.class);
 
   private StudyPartitions() {}
 
@@ -111,25 +112,12 @@ public final class StudyPartitions {
    *
    * @param k the implementation
    */
-  public static synchronized void install(Kernel k) {
-    if (kernel != null) {
-      throw new IllegalStateException("The study kernel is installed already");
-    }
-    kernel = Objects.requireNonNull(k, "kernel");
+  public static void install(Kernel k) {
+    KERNEL.install(k);
   }
 
   private static Kernel kernel() {
-    Kernel k = kernel;
-    if (k == null) {
-      try {
-        Class.forName(
-            "io.eventide.study.PartitionKernel", true, StudyPartitions.class.getClassLoader());
-      } catch (ClassNotFoundException e) {
-        throw new IllegalStateException("eventide-core is incomplete: " + e, e);
-      }
-      k = kernel;
-    }
-    return k;
+    return KERNEL.get();
   }
 
   /**
