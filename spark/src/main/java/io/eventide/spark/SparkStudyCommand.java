@@ -93,13 +93,15 @@ public final class SparkStudyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      if (distributed && !flagsReadingColumns().isEmpty()) {
+      List<String> reading = flagsReadingColumns();
+      if (distributed && !reading.isEmpty()) {
         throw new IllegalArgumentException(
-            "--distributed finishes the tests from merged sums without the study's columns on the"
-                + " driver, and "
-                + String.join(", ", flagsReadingColumns())
-                + " read them; drop --distributed or "
-                + String.join(", ", flagsReadingColumns()));
+            "--distributed finishes the tests from merged sums and keeps the study's columns off"
+                + " the driver, but "
+                + String.join(", ", reading)
+                + (reading.size() == 1 ? " reads them" : " read them")
+                + "; drop --distributed or "
+                + String.join(", ", reading));
       }
       try {
         return super.call();
