@@ -60,7 +60,23 @@ public final class SampleSummary implements Serializable {
     long nonFiniteAt = -1;
     double nonFiniteValue;
 
+    /** {@code Σx} as a double-double: rounded, and its rounding errors (for {@link #mean()}). */
+    double sum;
+
+    double sumErrors;
+
+    /**
+     * @return the mean from the double-double {@code Σx} ({@link SampleMath#mean(double[])}, the
+     *     same bits for a sample's summary), not the running Welford mean the merge rule uses
+     */
+    double mean() {
+      return n == 0 ? Double.NaN : SampleMath.mean(sum, sumErrors, n);
+    }
+
     void add(double x) {
+      double s = sum + x;
+      sumErrors += SampleMath.twoSumError(sum, x, s);
+      sum = s;
       if (nonFiniteAt < 0 && !Double.isFinite(x)) {
         nonFiniteAt = n;
         nonFiniteValue = x;
@@ -88,6 +104,9 @@ public final class SampleSummary implements Serializable {
         nonFiniteAt = n + o.nonFiniteAt;
         nonFiniteValue = o.nonFiniteValue;
       }
+      double s = sum + o.sum;
+      sumErrors += SampleMath.twoSumError(sum, o.sum, s) + o.sumErrors;
+      sum = s;
       if (n == 0) {
         n = o.n;
         mean = o.mean;
@@ -128,7 +147,12 @@ public final class SampleSummary implements Serializable {
           m.nonFiniteValue = x[i];
         }
       }
-      m.mean = SampleMath.mean(x);
+      for (int i = 0; i < x.length; i++) {
+        double s = m.sum + x[i];
+        m.sumErrors += SampleMath.twoSumError(m.sum, x[i], s);
+        m.sum = s;
+      }
+      m.mean = m.mean(); // SampleMath.mean(x), the same operations
       m.m2 = SampleMath.sumSquaredDeviations(x, m.mean);
       m.m3 = SampleMath.sumCubedDeviations(x, m.mean);
       return m;
@@ -152,11 +176,15 @@ public final class SampleSummary implements Serializable {
   final Moments values = new Moments();
   final Moments scar = new Moments();
 
-  /** {@code Σ SCAR_i}, in order. */
+  /** {@code Σ SCAR_i}, rounded, and its rounding errors (a double-double sum). */
   double sumScar;
 
-  /** {@code Σ (M_i − k)/(M_i − k − 2)}, in order. */
+  double sumScarErrors;
+
+  /** {@code Σ (M_i − k)/(M_i − k − 2)}, rounded, and its rounding errors (a double-double sum). */
   double sumPatellVariance;
+
+  double sumPatellVarianceErrors;
 
   long badDofAt = -1;
   double badDofValue;
@@ -301,12 +329,17 @@ public final class SampleSummary implements Serializable {
   }
 
   private void addStandardized(double standardized, double dof, double share, long at) {
-    sumScar += standardized;
+    double scarSum = sumScar + standardized;
+    sumScarErrors += SampleMath.twoSumError(sumScar, standardized, scarSum);
+    sumScar = scarSum;
     if (badDofAt < 0 && (!(dof > 2.0) || Double.isInfinite(dof))) {
       badDofAt = at;
       badDofValue = dof;
     }
-    sumPatellVariance += dof / (dof - 2.0);
+    double variance = dof / (dof - 2.0);
+    double varianceSum = sumPatellVariance + variance;
+    sumPatellVarianceErrors += SampleMath.twoSumError(sumPatellVariance, variance, varianceSum);
+    sumPatellVariance = varianceSum;
     if (badShareAt < 0 && !(share >= 0.0 && share <= 1.0)) {
       badShareAt = at;
       badShareValue = share;
@@ -362,8 +395,14 @@ public final class SampleSummary implements Serializable {
     }
     values.merge(other.values);
     scar.merge(other.scar);
-    sumScar += other.sumScar;
-    sumPatellVariance += other.sumPatellVariance;
+    double scarSum = sumScar + other.sumScar;
+    sumScarErrors += SampleMath.twoSumError(sumScar, other.sumScar, scarSum) + other.sumScarErrors;
+    sumScar = scarSum;
+    double varianceSum = sumPatellVariance + other.sumPatellVariance;
+    sumPatellVarianceErrors +=
+        SampleMath.twoSumError(sumPatellVariance, other.sumPatellVariance, varianceSum)
+            + other.sumPatellVarianceErrors;
+    sumPatellVariance = varianceSum;
     positive += other.positive;
     negative += other.negative;
     double sum = shareSum + other.shareSum;
@@ -513,7 +552,7 @@ public final class SampleSummary implements Serializable {
    * @return the mean of the values ({@code NaN} for N = 0)
    */
   public double mean() {
-    return values.n == 0 ? Double.NaN : values.mean;
+    return values.mean();
   }
 
   /**

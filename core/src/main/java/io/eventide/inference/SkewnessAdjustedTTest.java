@@ -61,7 +61,7 @@ public final class SkewnessAdjustedTTest extends AbstractEventStudyTest {
   @Override
   double statistic(SampleSummary summary) {
     SampleSummary.Moments m = summary.values;
-    return m.n < 3 ? Double.NaN : statistic(m.n, m.mean, m.sumSquares(), m.sumCubes());
+    return m.n < 3 ? Double.NaN : statistic(m.n, m.mean(), m.sumSquares(), m.sumCubes());
   }
 
   /**

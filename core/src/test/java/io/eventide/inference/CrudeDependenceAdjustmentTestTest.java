@@ -53,8 +53,9 @@ class CrudeDependenceAdjustmentTestTest {
   }
 
   /**
-   * The shared kernels give the bits of the test's former own loops: the corrected two-pass mean
-   * and sum of squares over the days with an AAR, written out here day by day.
+   * The shared kernels give the bits of loops written out here day by day: the means as
+   * double-double sums (each addition's rounding error carried, {@code SampleMath.mean}) and the
+   * corrected two-pass sum of squares over the days with an AAR.
    */
   @Property(tries = 1000)
   void sharedKernelsGiveTheBitsOfTheDayByDayLoops(
@@ -62,32 +63,29 @@ class CrudeDependenceAdjustmentTestTest {
     CarSample s = Samples.random(seed, n, false);
     double[] aar = s.estimationAar();
     double[] car = s.values();
-    double caar = 0.0;
+    // Means as double-double sums: each addition's rounding error (Knuth's TwoSum) carried.
+    double caarSum = 0.0;
+    double caarErrors = 0.0;
     for (double c : car) {
-      caar += c;
+      double t = caarSum + c;
+      double cVirtual = t - caarSum;
+      caarErrors += (caarSum - (t - cVirtual)) + (c - cVirtual);
+      caarSum = t;
     }
-    caar /= n;
-    double correction = 0.0;
-    for (double c : car) {
-      correction += c - caar;
-    }
-    caar += correction / n;
+    double caar = (caarSum + caarErrors) / n;
     int d = 0;
     double sum = 0.0;
+    double errors = 0.0;
     for (double a : aar) {
       if (!Double.isNaN(a)) {
         d++;
-        sum += a;
+        double t = sum + a;
+        double aVirtual = t - sum;
+        errors += (sum - (t - aVirtual)) + (a - aVirtual);
+        sum = t;
       }
     }
-    double mean = sum / d;
-    double meanCorrection = 0.0;
-    for (double a : aar) {
-      if (!Double.isNaN(a)) {
-        meanCorrection += a - mean;
-      }
-    }
-    mean += meanCorrection / d;
+    double mean = (sum + errors) / d;
     double sumDev = 0.0;
     double sumSquares = 0.0;
     for (double a : aar) {

@@ -2,6 +2,7 @@ package io.eventide.inference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -184,16 +185,16 @@ class SampleSummaryTest {
 
   /** Positions {@code from..to−1} of a sample added one at a time, as a map task adds them. */
   /**
-   * The generalized sign test's {@code Σ p̂_i} is a double-double, so its statistic does not depend
-   * on the order of the sum: 200,000 shares {@code k/240} (the share of positive residuals of a
-   * 240-day estimation window, k uniform in 100..140), N⁺ about N/2, merged from 1, 7 and 61
-   * contiguous parts, give the sample's statistic bit for bit. With plain double sums (tried by
-   * dropping the carried errors in both engines) 7 parts gave −0.5638059139086123 against the
-   * one-pass −0.5638059139021696, 1.1e-11 apart: N⁺ − Σ p̂_i is near √N while both terms are near
-   * N/2.
+   * The sums behind the tests are double-doubles ({@code Σ p̂_i}, Patell's sums, the means), so a
+   * statistic does not depend on the order of its sums. The generalized sign test first: 200,000
+   * shares {@code k/240} (the share of positive residuals of a 240-day estimation window, k uniform
+   * in 100..140), N⁺ about N/2, merged from 1, 7 and 61 contiguous parts, give the sample's
+   * statistic bit for bit. With plain double sums (tried by dropping the carried errors in both
+   * engines) 7 parts gave −0.5638059139086123 against the one-pass −0.5638059139021696, 1.1e-11
+   * apart: N⁺ − Σ p̂_i is near √N while both terms are near N/2.
    */
   @Test
-  void theGeneralizedSignStatisticDoesNotDependOnTheSummationOrder() {
+  void largeSamplesGiveTheSameStatisticsWhateverTheSummationOrder() {
     int n = 200_000;
     java.util.SplittableRandom r = new java.util.SplittableRandom(42);
     double[] car = new double[n];
@@ -211,6 +212,13 @@ class SampleSummaryTest {
     GeneralizedSignTest test = GeneralizedSignTest.withDefaults();
     double expected = test.statistic(s);
     assertThat(expected).isFinite();
+    // Patell's Σ SCAR and Σ (M−k)/(M−k−2) and the means are double-doubles too: patell-z is the
+    // same bits; cs-t, bmp-t and skew-t (whose M2 and M3 merge by Chan's and Pébay's rules) agree
+    // to 1e-13 relative (1.3e-14 seen).
+    double patell = PatellTest.withDefaults().statistic(s);
+    double csT = CrossSectionalTTest.withDefaults().statistic(s);
+    double bmpT = BmpTest.withDefaults().statistic(s);
+    double skewT = SkewnessAdjustedTTest.withDefaults().statistic(s);
     for (int parts : new int[] {1, 7, 61}) {
       SampleSummary merged = null;
       for (int p = 0; p < parts; p++) {
@@ -219,6 +227,16 @@ class SampleSummaryTest {
         merged = merged == null ? part : merged.merge(part);
       }
       assertThat(test.statistic(merged)).as(parts + " parts").isEqualTo(expected);
+      assertThat(PatellTest.withDefaults().statistic(merged)).as("patell-z").isEqualTo(patell);
+      assertThat(CrossSectionalTTest.withDefaults().statistic(merged))
+          .as("cs-t")
+          .isCloseTo(csT, withinPercentage(1e-11));
+      assertThat(BmpTest.withDefaults().statistic(merged))
+          .as("bmp-t")
+          .isCloseTo(bmpT, withinPercentage(1e-11));
+      assertThat(SkewnessAdjustedTTest.withDefaults().statistic(merged))
+          .as("skew-t")
+          .isCloseTo(skewT, withinPercentage(1e-11));
     }
   }
 
