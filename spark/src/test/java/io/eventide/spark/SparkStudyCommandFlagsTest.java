@@ -104,27 +104,8 @@ class SparkStudyCommandFlagsTest {
       if (EXACT.contains(f)) {
         assertThat(Files.readString(b.resolve(f))).as(f).isEqualTo(Files.readString(a.resolve(f)));
       } else {
-        assertSameNumbers(f, Files.readAllLines(a.resolve(f)), Files.readAllLines(b.resolve(f)));
-      }
-    }
-  }
-
-  /** The same lines and cells; a cell that is a decimal number to 1e-12 relative, others equal. */
-  static void assertSameNumbers(String f, List<String> ta, List<String> tb) {
-    assertThat(tb).as(f).hasSameSizeAs(ta);
-    for (int i = 0; i < ta.size(); i++) {
-      String[] x = ta.get(i).split(",", -1);
-      String[] y = tb.get(i).split(",", -1);
-      assertThat(y).as(f + " line " + (i + 1)).hasSameSizeAs(x);
-      for (int c = 0; c < x.length; c++) {
-        if (i > 0 && x[c].matches("-?[0-9.]+(E-?[0-9]+)?") && x[c].contains(".")) {
-          SameAnswer.close(
-              f + " line " + (i + 1) + " column " + c,
-              Double.parseDouble(x[c]),
-              Double.parseDouble(y[c]));
-        } else {
-          assertThat(y[c]).as(f + " line " + (i + 1) + " column " + c).isEqualTo(x[c]);
-        }
+        SameAnswer.assertSameNumbers(
+            f, Files.readAllLines(a.resolve(f)), Files.readAllLines(b.resolve(f)));
       }
     }
   }

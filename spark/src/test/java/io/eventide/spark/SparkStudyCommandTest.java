@@ -52,26 +52,15 @@ class SparkStudyCommandTest {
     };
     Path a = dir.resolve("local");
     Path b = dir.resolve("spark");
-    assertThat(run(EventideCommand.commandLine(), "study", common, "--out", a.toString())).isZero();
-    assertThat(
-            run(
-                SparkStudyCommand.commandLine(),
-                "study",
-                common,
-                "--out",
-                b.toString(),
-                "--master",
-                "local[2]"))
-        .isZero();
+    runBoth(dir, common, new StringWriter(), new StringWriter());
     for (String f :
         List.of(
             "firm_events.csv", "abnormal_returns.csv", "car.csv", "left_out.csv", "overlaps.csv")) {
       assertThat(Files.readString(b.resolve(f))).as(f).isEqualTo(Files.readString(a.resolve(f)));
     }
-    List<String> ta = Files.readAllLines(a.resolve("tests.csv"));
-    List<String> tb = Files.readAllLines(b.resolve("tests.csv"));
-    assertThat(tb).hasSameSizeAs(ta);
-    assertThat(tb.get(0)).isEqualTo(ta.get(0));
+    for (String f : List.of("tests.csv", "caar.csv", "aar.csv")) {
+      assertSameNumbers(a, b, f);
+    }
   }
 
   @Test
@@ -91,17 +80,7 @@ class SparkStudyCommandTest {
     };
     Path a = dir.resolve("local");
     Path b = dir.resolve("spark");
-    assertThat(run(EventideCommand.commandLine(), "study", common, "--out", a.toString())).isZero();
-    assertThat(
-            run(
-                SparkStudyCommand.commandLine(),
-                "study",
-                common,
-                "--out",
-                b.toString(),
-                "--master",
-                "local[2]"))
-        .isZero();
+    runBoth(dir, common, new StringWriter(), new StringWriter());
     for (String f : List.of("firm_events.csv", "abnormal_returns.csv", "car.csv", "left_out.csv")) {
       assertThat(Files.readString(b.resolve(f))).as(f).isEqualTo(Files.readString(a.resolve(f)));
     }
@@ -135,20 +114,7 @@ class SparkStudyCommandTest {
     Path b = dir.resolve("spark");
     StringWriter localOut = new StringWriter();
     StringWriter sparkOut = new StringWriter();
-    assertThat(run(EventideCommand.commandLine(), localOut, "study", common, "--out", a.toString()))
-        .isZero();
-    assertThat(
-            run(
-                SparkStudyCommand.commandLine(),
-                sparkOut,
-                "study",
-                common,
-                "--out",
-                b.toString(),
-                "--master",
-                "local[2]",
-                "--distributed"))
-        .isZero();
+    runBoth(dir, common, localOut, sparkOut, "--distributed");
     for (String f :
         List.of(
             "firm_events.csv", "abnormal_returns.csv", "car.csv", "left_out.csv", "overlaps.csv")) {
@@ -201,28 +167,41 @@ class SparkStudyCommandTest {
     assertThat(dir.resolve("no")).doesNotExist();
   }
 
-  /** The same rows, and in them the same text or the same numbers to 1e-12 relative. */
+  /**
+   * Runs {@code eventide study} into {@code dir/local} and {@code eventide-spark study --master
+   * local[2]} (with {@code sparkExtra}) into {@code dir/spark} on the same flags; both exit 0.
+   */
+  private static void runBoth(
+      Path dir,
+      String[] common,
+      StringWriter localOut,
+      StringWriter sparkOut,
+      String... sparkExtra) {
+    assertThat(
+            run(
+                EventideCommand.commandLine(),
+                localOut,
+                "study",
+                common,
+                "--out",
+                dir.resolve("local").toString()))
+        .isZero();
+    String[] more = new String[4 + sparkExtra.length];
+    more[0] = "--out";
+    more[1] = dir.resolve("spark").toString();
+    more[2] = "--master";
+    more[3] = "local[2]";
+    System.arraycopy(sparkExtra, 0, more, 4, sparkExtra.length);
+    assertThat(run(SparkStudyCommand.commandLine(), sparkOut, "study", common, more)).isZero();
+  }
+
+  /**
+   * Rows below the header, and the same rows as {@link SameAnswer#assertSameNumbers} reads them.
+   */
   private static void assertSameNumbers(Path a, Path b, String f) throws Exception {
     List<String> ta = Files.readAllLines(a.resolve(f));
-    List<String> tb = Files.readAllLines(b.resolve(f));
-    assertThat(ta).as(f).hasSizeGreaterThan(10);
-    assertThat(tb).as(f).hasSameSizeAs(ta);
-    for (int i = 0; i < ta.size(); i++) {
-      // The same group, window, measure, test, n and reason; the numbers to 1e-12 relative.
-      String[] x = ta.get(i).split(",", -1);
-      String[] y = tb.get(i).split(",", -1);
-      assertThat(y).as(f + " line " + (i + 1)).hasSameSizeAs(x);
-      for (int c = 0; c < x.length; c++) {
-        if (i > 0 && x[c].matches("-?[0-9.]+(E-?[0-9]+)?") && x[c].contains(".")) {
-          SameAnswer.close(
-              f + " line " + (i + 1) + " column " + c,
-              Double.parseDouble(x[c]),
-              Double.parseDouble(y[c]));
-        } else {
-          assertThat(y[c]).as(f + " line " + (i + 1) + " column " + c).isEqualTo(x[c]);
-        }
-      }
-    }
+    assertThat(ta).as(f).hasSizeGreaterThan(2);
+    SameAnswer.assertSameNumbers(f, ta, Files.readAllLines(b.resolve(f)));
   }
 
   @Test
