@@ -297,8 +297,11 @@ public final class StudySummary {
         resolved.size(),
         count.applyAsLong(Outcome.OK));
     sb.append(
-        "Day 0 and returns around it: firm_events.csv and abnormal_returns.csv (the firm-events"
-            + " stayed on the executors)\n\n");
+        (resolved.specification().measure() == StudyMeasure.VOLUME
+                ? "Day 0 and log volumes around it"
+                : "Day 0 and returns around it")
+            + ": firm_events.csv and abnormal_returns.csv (the firm-events stayed on the"
+            + " executors)\n\n");
     sb.append(
         f(
             "Confounding events (another event's day 0 inside a firm-event's windows): %d"

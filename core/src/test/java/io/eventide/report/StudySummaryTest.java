@@ -22,7 +22,10 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** The text summary stays readable for a large study: each list is cut at 100 rows. */
+/**
+ * The text summary stays readable for a large study: each list is cut at 100 rows; the overlaps
+ * come from the resolution alone; the summary of merged sums keeps the header and windows.
+ */
 class StudySummaryTest {
 
   @Test
@@ -82,5 +85,28 @@ class StudySummaryTest {
         .contains("Confounding events (another event's day 0 inside a firm-event's windows): 240")
         .contains("... and 140 more (overlaps.csv)");
     assertThat(text.lines().filter(l -> l.contains(" in the event window"))).hasSize(100);
+
+    // The resolution gives the same overlaps, in the same order, before any fit.
+    io.eventide.study.ResolvedStudy resolved = StudySpecification.defaults().resolve(panel, events);
+    List<io.eventide.event.Overlap> fromResolution = new ArrayList<>();
+    resolved.forEachOverlap(fromResolution::add);
+    assertThat(fromResolution).containsExactlyElementsOf(all);
+    assertThat(resolved.overlapCount()).isEqualTo(240);
+
+    // The summary of merged sums (Spark's --distributed): the same header and window sections,
+    // counts instead of the lists.
+    String merged =
+        StudySummary.ofMerged(
+            resolved, study::count, tests, io.eventide.study.StudyMeans.of(study));
+    assertThat(merged.lines().limit(3).toList()).isEqualTo(text.lines().limit(3).toList());
+    assertThat(merged.substring(merged.indexOf("Window ")))
+        .isEqualTo(text.substring(text.indexOf("Window ")));
+    assertThat(merged)
+        .contains(
+            "Confounding events (another event's day 0 inside a firm-event's windows): 240"
+                + " (overlaps.csv)")
+        .contains("Day 0 and returns around it: firm_events.csv and abnormal_returns.csv")
+        .doesNotContain("Left out:"); // every firm-event is OK here
+    assertThat(study.count(io.eventide.study.Outcome.OK)).isEqualTo(180);
   }
 }
