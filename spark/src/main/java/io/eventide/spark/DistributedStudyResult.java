@@ -2,7 +2,6 @@ package io.eventide.spark;
 
 import io.eventide.market.ReturnPanel;
 import io.eventide.report.StudyFiles;
-import io.eventide.report.internal.FirmEventFiles;
 import io.eventide.study.Outcome;
 import io.eventide.study.ResolvedStudy;
 import io.eventide.study.StudyMeans;
@@ -44,7 +43,8 @@ public final class DistributedStudyResult {
       StudyMeans means,
       JavaRDD<MappedFirmEvent> firmEvents,
       int partitions,
-      String driverFallback) {
+      String driverFallback,
+      SparkStudyFiles files) {
     this.resolved = Objects.requireNonNull(resolved, "resolved");
     this.panel = Objects.requireNonNull(panel, "panel");
     this.outcomes = outcomes.clone();
@@ -55,25 +55,14 @@ public final class DistributedStudyResult {
     this.firmEvents = Objects.requireNonNull(firmEvents, "firmEvents");
     this.partitions = partitions;
     this.driverFallback = driverFallback;
-    this.files = null;
-  }
-
-  private DistributedStudyResult(DistributedStudyResult r, SparkStudyFiles files) {
-    this.resolved = r.resolved;
-    this.panel = r.panel;
-    this.outcomes = r.outcomes;
-    this.tests = r.tests;
-    this.groupTests = r.groupTests;
-    this.means = r.means;
-    this.firmEvents = r.firmEvents;
-    this.partitions = r.partitions;
-    this.driverFallback = r.driverFallback;
     this.files = Objects.requireNonNull(files, "files");
   }
 
-  /** This result with the writer of its per-firm-event files (set by {@link SparkStudy}). */
-  DistributedStudyResult withFiles(SparkStudyFiles files) {
-    return new DistributedStudyResult(this, files);
+  /**
+   * @return the writer of the per-firm-event files
+   */
+  SparkStudyFiles files() {
+    return files;
   }
 
   /**
@@ -176,24 +165,25 @@ public final class DistributedStudyResult {
    * @return the files written, as {@link #write(Path)}
    */
   public List<Path> write(Path folder, StudyTests tests) {
-    List<Path> perFirmEvent = files.write(folder, firmEvents);
-    List<Path> means = StudyFiles.writeMeans(folder, this.means);
-    List<Path> out = new ArrayList<>();
-    for (String name : StudyFiles.FILE_NAMES) {
-      int i = FirmEventFiles.FILE_NAMES.indexOf(name);
-      if (i >= 0) {
-        out.add(perFirmEvent.get(i));
-      } else {
-        out.add(
-            switch (name) {
-              case "tests.csv" -> StudyFiles.writeTests(folder, tests);
-              case "overlaps.csv" -> StudyFiles.writeOverlaps(folder, resolved);
-              case "caar.csv" -> means.get(0);
-              case "aar.csv" -> means.get(1);
-              default -> throw new IllegalStateException("No writer for " + name);
-            });
-      }
-    }
+    // caar.csv and aar.csv are written together, when caar.csv's turn comes (after the
+    // per-firm-event files, which create the folder).
+    List<Path> means = new ArrayList<>(2);
+    List<Path> out =
+        new ArrayList<>(
+            files.writeAll(
+                folder,
+                firmEvents,
+                name ->
+                    switch (name) {
+                      case "tests.csv" -> StudyFiles.writeTests(folder, tests);
+                      case "overlaps.csv" -> StudyFiles.writeOverlaps(folder, resolved);
+                      case "caar.csv" -> {
+                        means.addAll(StudyFiles.writeMeans(folder, this.means));
+                        yield means.get(0);
+                      }
+                      case "aar.csv" -> means.get(1);
+                      default -> throw new IllegalStateException("No writer for " + name);
+                    }));
     if (!groupTests.isEmpty()) {
       out.add(StudyFiles.writeGroupTests(folder, groupTests));
     }

@@ -44,7 +44,8 @@ final class DistributedTests {
       StudySummaries summaries,
       TestSuite suite,
       JavaRDD<MappedFirmEvent> rows,
-      int partitions) {
+      int partitions,
+      SparkStudyFiles files) {
     boolean grouped = resolved.specification().groupBy().isPresent();
     if (suite.ids().contains(WilcoxonSignedRankTest.ID)) {
       List<SignedRanks.SampleKey> unranked = new ArrayList<>();
@@ -79,7 +80,7 @@ final class DistributedTests {
       outcomes[o.ordinal()] = summaries.count(o) + resolved.count(o);
     }
     return new DistributedStudyResult(
-        resolved, panel, outcomes, tests, groups, means, rows, partitions, null);
+        resolved, panel, outcomes, tests, groups, means, rows, partitions, null, files);
   }
 
   /**
@@ -187,7 +188,8 @@ final class DistributedTests {
       TestSuite suite,
       JavaRDD<MappedFirmEvent> rows,
       int partitions,
-      String reason) {
+      String reason,
+      SparkStudyFiles files) {
     long[] outcomes = new long[Outcome.values().length];
     for (Outcome o : Outcome.values()) {
       outcomes[o.ordinal()] = result.count(o);
@@ -201,6 +203,7 @@ final class DistributedTests {
         StudyMeans.of(result),
         rows,
         partitions,
-        reason);
+        reason,
+        files);
   }
 }

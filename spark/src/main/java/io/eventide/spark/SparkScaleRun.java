@@ -160,7 +160,7 @@ public final class SparkScaleRun {
         if (distributed) {
           DistributedStudyResult d = study.runDistributed(inputs, TestSuite.standard());
           st = d.tests();
-          perFirmEvent = SparkStudyFiles.of(spark, d.resolved(), d.panel());
+          perFirmEvent = d.files();
           rows = d.firmEvents();
         } else {
           SparkStudyResult onSpark = study.run(inputs);

@@ -276,38 +276,36 @@ public final class SparkStudy {
       TestSuite suite) {
     JavaRDD<MappedFirmEvent> rows =
         mapped.flatMap(o -> o.rows().iterator()).map(MappedFirmEvent::withoutResiduals);
+    SparkStudyFiles files = SparkStudyFiles.of(spark, resolved, panel);
     if (suite != null) {
       StudySummaries summaries =
           mergeSummariesInOrder(mapped.map(o -> new Tuple2<>(o.index(), o.summaries())).collect());
       if (summaries.inputsRegular()) {
         return new Results(
             null,
-            DistributedTests.finish(jsc, resolved, panel, sums, summaries, suite, rows, partitions)
-                .withFiles(SparkStudyFiles.of(spark, resolved, panel)));
+            DistributedTests.finish(
+                jsc, resolved, panel, sums, summaries, suite, rows, partitions, files));
       }
       // 4'. An input outside its domain: its reason needs the canonical position.
       StudyResult result = StudyPartitions.assemble(resolved, rows::toLocalIterator, sums);
       return new Results(
           null,
           DistributedTests.ofResult(
-                  resolved,
-                  panel,
-                  result,
-                  suite,
-                  rows,
-                  partitions,
-                  "a test sample holds an input outside its domain (a non-finite CAR, BHAR or SCAR,"
-                      + " M_i − k ≤ 2 or a share outside [0, 1]), whose reason names its position in"
-                      + " the canonical order: the study was assembled on the driver")
-              .withFiles(SparkStudyFiles.of(spark, resolved, panel)));
+              resolved,
+              panel,
+              result,
+              suite,
+              rows,
+              partitions,
+              "a test sample holds an input outside its domain (a non-finite CAR, BHAR or SCAR,"
+                  + " M_i − k ≤ 2 or a share outside [0, 1]), whose reason names its position in"
+                  + " the canonical order: the study was assembled on the driver",
+              files));
     }
     // 4. Assemble: the rows stream to the driver one partition at a time, without residuals.
     StudyResult result =
         StudyPartitions.assemble(resolved, rows::toLocalIterator, sums, keepEstimationSar);
-    return new Results(
-        new SparkStudyResult(
-            spark, result, rows, partitions, SparkStudyFiles.of(spark, resolved, panel)),
-        null);
+    return new Results(new SparkStudyResult(spark, result, rows, partitions, files), null);
   }
 
   /**

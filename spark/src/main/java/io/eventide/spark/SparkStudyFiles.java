@@ -2,6 +2,7 @@ package io.eventide.spark;
 
 import io.eventide.event.Event;
 import io.eventide.market.ReturnPanel;
+import io.eventide.report.StudyFiles;
 import io.eventide.report.internal.CsvWriter;
 import io.eventide.report.internal.FirmEventFiles;
 import io.eventide.study.ResolvedStudy;
@@ -27,6 +28,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.Partitioner;
@@ -167,6 +169,27 @@ public final class SparkStudyFiles implements Serializable {
         tickerRank,
         partitions,
         Objects.requireNonNull(uri));
+  }
+
+  /**
+   * Writes every file of the command line ({@link StudyFiles#FILE_NAMES}): the four per-firm-event
+   * files with {@link #write} from the executors, each other one on the driver by {@code
+   * driverFile}.
+   *
+   * @param folder the output folder, created if missing
+   * @param mapped the study's mapped firm-events
+   * @param driverFile writes the file of that name into the folder and returns its path
+   * @return the files written, in {@link StudyFiles#FILE_NAMES} order
+   */
+  List<Path> writeAll(
+      Path folder, JavaRDD<MappedFirmEvent> mapped, Function<String, Path> driverFile) {
+    List<Path> perFirmEvent = write(folder, mapped);
+    List<Path> out = new ArrayList<>();
+    for (String name : StudyFiles.FILE_NAMES) {
+      int i = FirmEventFiles.FILE_NAMES.indexOf(name);
+      out.add(i >= 0 ? perFirmEvent.get(i) : driverFile.apply(name));
+    }
+    return List.copyOf(out);
   }
 
   /**

@@ -2,7 +2,6 @@ package io.eventide.spark;
 
 import io.eventide.inference.TestSuite;
 import io.eventide.report.StudyFiles;
-import io.eventide.report.internal.FirmEventFiles;
 import io.eventide.study.StudyResult;
 import io.eventide.study.StudyTests;
 import io.eventide.study.internal.MappedFirmEvent;
@@ -162,23 +161,18 @@ public final class SparkStudyResult {
    * @return the files written, in {@link StudyFiles#FILE_NAMES} order
    */
   public List<Path> write(Path folder, StudyTests tests) {
-    List<Path> perFirmEvent = files.write(folder, mapped);
-    List<Path> out = new ArrayList<>();
-    for (String name : StudyFiles.FILE_NAMES) {
-      int i = FirmEventFiles.FILE_NAMES.indexOf(name);
-      if (i >= 0) {
-        out.add(perFirmEvent.get(i));
-        continue;
-      }
-      Path file = folder.resolve(name);
-      try {
-        StudyFiles.write(
-            name, result, tests, Files.newBufferedWriter(file, StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot create " + file + ": " + e.getMessage(), e);
-      }
-      out.add(file);
-    }
-    return List.copyOf(out);
+    return files.writeAll(
+        folder,
+        mapped,
+        name -> {
+          Path file = folder.resolve(name);
+          try {
+            StudyFiles.write(
+                name, result, tests, Files.newBufferedWriter(file, StandardCharsets.UTF_8));
+          } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + file + ": " + e.getMessage(), e);
+          }
+          return file;
+        });
   }
 }
