@@ -49,8 +49,7 @@ public final class GeneralizedSignTest extends AbstractEventStudyTest {
     double[] car = c.car;
     double[] shares = c.positiveEstimationShare;
     int positive = 0;
-    double shareSum = 0.0;
-    double shareSumError = 0.0; // the rounding errors of shareSum (a double-double sum)
+    CompensatedSum shareSum = new CompensatedSum();
     for (int i = 0; i < n; i++) {
       double x = car[i];
       double share = shares[i];
@@ -60,11 +59,9 @@ public final class GeneralizedSignTest extends AbstractEventStudyTest {
       if (x > 0.0) {
         positive++;
       }
-      double sum = shareSum + share;
-      shareSumError += SampleMath.twoSumError(shareSum, share, sum);
-      shareSum = sum;
+      shareSum.add(share);
     }
-    return statistic(n, positive, shareSum, shareSumError);
+    return statistic(n, positive, shareSum);
   }
 
   @Override
@@ -73,25 +70,24 @@ public final class GeneralizedSignTest extends AbstractEventStudyTest {
     if (!summary.isCar() || n == 0 || summary.values.nonFiniteAt >= 0 || summary.badShareAt >= 0) {
       return Double.NaN;
     }
-    return statistic(n, summary.positive, summary.shareSum, summary.shareSumError);
+    return statistic(n, summary.positive, summary.shareSum);
   }
 
   /**
    * {@code (N⁺ − N p̂) / √(N p̂ (1 − p̂))}, {@code N p̂ = Σ p̂_i}; {@code NaN} if p̂ ∉ (0, 1).
    *
    * <p>The numerator is a small difference of two large numbers (about √N against N/2), so it is
-   * formed from the unrounded sum: {@code Σ p̂_i} is kept as a double-double (its rounded value and
-   * its rounding errors, {@link SampleMath#twoSumError}) and {@code N⁺ − Σ p̂_i} subtracts both
-   * parts. Summed in another order (partitions merged on a cluster) the statistic is then the same
-   * to about 1e-16 relative instead of drifting with N.
+   * formed from the unrounded sum: {@code Σ p̂_i} is a double-double ({@link CompensatedSum}) and
+   * {@code N⁺ − Σ p̂_i} subtracts both its parts. Summed in another order (partitions merged on a
+   * cluster) the statistic is then the same to about 1e-16 relative instead of drifting with N.
    */
-  private static double statistic(long n, long positive, double shareSum, double shareSumError) {
-    double sum = shareSum + shareSumError;
+  private static double statistic(long n, long positive, CompensatedSum shareSum) {
+    double sum = shareSum.value();
     double p = sum / n;
     if (!(p > 0.0 && p < 1.0)) {
       return Double.NaN;
     }
-    return ((positive - shareSum) - shareSumError) / Math.sqrt(sum * (1.0 - p));
+    return shareSum.subtractedFrom(positive) / Math.sqrt(sum * (1.0 - p));
   }
 
   @Override
@@ -126,7 +122,7 @@ public final class GeneralizedSignTest extends AbstractEventStudyTest {
           + sample.badShareValue
           + ", not a share in [0, 1]";
     }
-    double p = sample.shareSum / n;
+    double p = sample.shareSum.value() / n;
     return p > 0.0 && p < 1.0
         ? ""
         : "p̂ = "

@@ -48,25 +48,19 @@ public final class PatellTest extends AbstractEventStudyTest {
     }
     double[] scar = c.scar;
     double[] dof = c.degreesOfFreedom;
-    double sumScar = 0.0;
-    double sumScarErrors = 0.0; // Σ SCAR is a small sum of large terms: a double-double
-    double sumVariance = 0.0;
-    double sumVarianceErrors = 0.0; // N equal terms round the same way: a double-double too
+    // Σ SCAR is a small sum of large terms, and N equal terms (M−k)/(M−k−2) round the same way
+    // each time in a plain sum: both are double-doubles, as in SampleSummary.
+    CompensatedSum sumScar = new CompensatedSum();
+    CompensatedSum sumVariance = new CompensatedSum();
     for (int i = 0; i < n; i++) {
       double df = dof[i];
       if (!(df > 2.0)) {
         return Double.NaN;
       }
-      double s = sumScar + scar[i];
-      sumScarErrors += SampleMath.twoSumError(sumScar, scar[i], s);
-      sumScar = s;
-      double variance = df / (df - 2.0);
-      double v = sumVariance + variance;
-      sumVarianceErrors += SampleMath.twoSumError(sumVariance, variance, v);
-      sumVariance = v;
+      sumScar.add(scar[i]);
+      sumVariance.add(df / (df - 2.0));
     }
-    return statistic(
-        SampleMath.sum(sumScar, sumScarErrors), SampleMath.sum(sumVariance, sumVarianceErrors));
+    return statistic(sumScar.value(), sumVariance.value());
   }
 
   @Override
@@ -74,9 +68,7 @@ public final class PatellTest extends AbstractEventStudyTest {
     if (!summary.isCar() || summary.size() == 0 || summary.badDofAt >= 0) {
       return Double.NaN;
     }
-    return statistic(
-        SampleMath.sum(summary.sumScar, summary.sumScarErrors),
-        SampleMath.sum(summary.sumPatellVariance, summary.sumPatellVarianceErrors));
+    return statistic(summary.sumScar.value(), summary.sumPatellVariance.value());
   }
 
   /** {@code Σ SCAR_i / √(Σ (M_i − k)/(M_i − k − 2))}, or {@code NaN} if not finite. */

@@ -8,12 +8,11 @@ import org.apache.commons.math3.distribution.TDistribution;
  * CarSample}'s per-firm-event inputs or its estimation-window AAR series), the two-sided p-values,
  * and the plain-words reasons for undefined statistics.
  *
- * <p>Moment kernels loop over the array with primitive locals and allocate nothing. Means are
- * double-double sums divided by N ({@link #mean(double[])}: each addition's rounding error carried
- * with {@link #twoSumError}), so that a mean merged from parts of a sample in any order is the
- * sample's; sums of squared deviations use the corrected two-pass form {@code Σd² − (Σd)²/N},
- * {@code d = x − m}, as Commons Math's {@code Variance} does. {@code NaN} inputs propagate to
- * {@code NaN}.
+ * <p>Moment kernels loop over the array with primitive locals and allocate nothing in the loop.
+ * Means are double-double sums divided by N ({@link #mean(double[])}, {@link CompensatedSum}), so
+ * that a mean merged from parts of a sample in any order is the sample's; sums of squared
+ * deviations use the corrected two-pass form {@code Σd² − (Σd)²/N}, {@code d = x − m}, as Commons
+ * Math's {@code Variance} does. {@code NaN} inputs propagate to {@code NaN}.
  */
 final class SampleMath {
 
@@ -61,10 +60,7 @@ final class SampleMath {
 
   /**
    * The rounding error of {@code s = a + b} (Knuth's TwoSum, branch-free and valid for any order of
-   * magnitude): {@code a + b = s + error} exactly. Carrying these errors in a second double gives a
-   * sum whose value hardly depends on the order of its terms, so a sum merged from partitions
-   * rounds to the same double as one added in sample order: the cascaded summation Sum2 of Ogita,
-   * Rump and Oishi, "Accurate sum and dot product", SIAM J. Sci. Comput. 26(6), 2005.
+   * magnitude): {@code a + b = s + error} exactly. {@link CompensatedSum} carries these errors.
    *
    * @param a a term
    * @param b a term
@@ -78,11 +74,9 @@ final class SampleMath {
   }
 
   /**
-   * Sample mean, the sum carried as a double-double: each term added with {@link #twoSumError}'s
-   * rounding error kept in a second double, then {@code (sum + errors) / N}. The sum is accurate to
-   * about {@code ε |Σx| + (Nε)² Σ|x|}, so the mean hardly depends on the order of the terms: a
-   * merged summary ({@link SampleSummary}) gives the same mean as the sample in order, even when
-   * the mean is small against the values (a CAAR near 0 over a million firm-events).
+   * Sample mean, the sum carried as a double-double ({@link CompensatedSum}) and divided by N, so
+   * that a mean merged from parts of a sample in any order ({@link SampleSummary}) is the sample's,
+   * even when it is small against the values (a CAAR near 0 over a million firm-events).
    *
    * @return the mean; {@code NaN} for N = 0 or a {@code NaN} input
    */
@@ -91,35 +85,11 @@ final class SampleMath {
     if (n == 0) {
       return Double.NaN;
     }
-    double sum = 0.0;
-    double errors = 0.0;
+    CompensatedSum sum = new CompensatedSum();
     for (int i = 0; i < n; i++) {
-      double s = sum + x[i];
-      errors += twoSumError(sum, x[i], s);
-      sum = s;
+      sum.add(x[i]);
     }
-    return mean(sum, errors, n);
-  }
-
-  /**
-   * @param sum a double-double sum's rounded value
-   * @param errors its rounding errors
-   * @return {@code sum + errors}; {@code sum} when it is not finite (the errors are then {@code
-   *     NaN})
-   */
-  static double sum(double sum, double errors) {
-    return Double.isFinite(sum) ? sum + errors : sum;
-  }
-
-  /**
-   * @param sum a double-double sum's rounded value
-   * @param errors its rounding errors
-   * @param n the number of terms, above 0
-   * @return {@code (sum + errors) / n}; {@code sum / n} when the sum is not finite (the errors are
-   *     then {@code NaN})
-   */
-  static double mean(double sum, double errors, long n) {
-    return Double.isFinite(sum) ? (sum + errors) / n : sum / n;
+    return sum.value() / n;
   }
 
   /**

@@ -60,23 +60,19 @@ public final class SampleSummary implements Serializable {
     long nonFiniteAt = -1;
     double nonFiniteValue;
 
-    /** {@code Σx} as a double-double: rounded, and its rounding errors (for {@link #mean()}). */
-    double sum;
-
-    double sumErrors;
+    /** {@code Σx} as a double-double (for {@link #mean()}). */
+    final CompensatedSum sum = new CompensatedSum();
 
     /**
      * @return the mean from the double-double {@code Σx} ({@link SampleMath#mean(double[])}, the
      *     same bits for a sample's summary), not the running Welford mean the merge rule uses
      */
     double mean() {
-      return n == 0 ? Double.NaN : SampleMath.mean(sum, sumErrors, n);
+      return n == 0 ? Double.NaN : sum.value() / n;
     }
 
     void add(double x) {
-      double s = sum + x;
-      sumErrors += SampleMath.twoSumError(sum, x, s);
-      sum = s;
+      sum.add(x);
       if (nonFiniteAt < 0 && !Double.isFinite(x)) {
         nonFiniteAt = n;
         nonFiniteValue = x;
@@ -104,9 +100,7 @@ public final class SampleSummary implements Serializable {
         nonFiniteAt = n + o.nonFiniteAt;
         nonFiniteValue = o.nonFiniteValue;
       }
-      double s = sum + o.sum;
-      sumErrors += SampleMath.twoSumError(sum, o.sum, s) + o.sumErrors;
-      sum = s;
+      sum.add(o.sum);
       if (n == 0) {
         n = o.n;
         mean = o.mean;
@@ -148,9 +142,7 @@ public final class SampleSummary implements Serializable {
         }
       }
       for (int i = 0; i < x.length; i++) {
-        double s = m.sum + x[i];
-        m.sumErrors += SampleMath.twoSumError(m.sum, x[i], s);
-        m.sum = s;
+        m.sum.add(x[i]);
       }
       m.mean = m.mean(); // SampleMath.mean(x), the same operations
       m.m2 = SampleMath.sumSquaredDeviations(x, m.mean);
@@ -176,15 +168,11 @@ public final class SampleSummary implements Serializable {
   final Moments values = new Moments();
   final Moments scar = new Moments();
 
-  /** {@code Σ SCAR_i}, rounded, and its rounding errors (a double-double sum). */
-  double sumScar;
+  /** {@code Σ SCAR_i}, a double-double. */
+  final CompensatedSum sumScar = new CompensatedSum();
 
-  double sumScarErrors;
-
-  /** {@code Σ (M_i − k)/(M_i − k − 2)}, rounded, and its rounding errors (a double-double sum). */
-  double sumPatellVariance;
-
-  double sumPatellVarianceErrors;
+  /** {@code Σ (M_i − k)/(M_i − k − 2)}, a double-double. */
+  final CompensatedSum sumPatellVariance = new CompensatedSum();
 
   long badDofAt = -1;
   double badDofValue;
@@ -192,10 +180,8 @@ public final class SampleSummary implements Serializable {
   long positive;
   long negative;
 
-  /** {@code Σ p̂_i}, rounded, and its rounding errors (a double-double sum). */
-  double shareSum;
-
-  double shareSumError;
+  /** {@code Σ p̂_i}, a double-double. */
+  final CompensatedSum shareSum = new CompensatedSum();
 
   long badShareAt = -1;
   double badShareValue;
@@ -329,24 +315,17 @@ public final class SampleSummary implements Serializable {
   }
 
   private void addStandardized(double standardized, double dof, double share, long at) {
-    double scarSum = sumScar + standardized;
-    sumScarErrors += SampleMath.twoSumError(sumScar, standardized, scarSum);
-    sumScar = scarSum;
+    sumScar.add(standardized);
     if (badDofAt < 0 && (!(dof > 2.0) || Double.isInfinite(dof))) {
       badDofAt = at;
       badDofValue = dof;
     }
-    double variance = dof / (dof - 2.0);
-    double varianceSum = sumPatellVariance + variance;
-    sumPatellVarianceErrors += SampleMath.twoSumError(sumPatellVariance, variance, varianceSum);
-    sumPatellVariance = varianceSum;
+    sumPatellVariance.add(dof / (dof - 2.0));
     if (badShareAt < 0 && !(share >= 0.0 && share <= 1.0)) {
       badShareAt = at;
       badShareValue = share;
     }
-    double sum = shareSum + share;
-    shareSumError += SampleMath.twoSumError(shareSum, share, sum);
-    shareSum = sum;
+    shareSum.add(share);
   }
 
   private void countSignAndKeep(double x) {
@@ -395,19 +374,11 @@ public final class SampleSummary implements Serializable {
     }
     values.merge(other.values);
     scar.merge(other.scar);
-    double scarSum = sumScar + other.sumScar;
-    sumScarErrors += SampleMath.twoSumError(sumScar, other.sumScar, scarSum) + other.sumScarErrors;
-    sumScar = scarSum;
-    double varianceSum = sumPatellVariance + other.sumPatellVariance;
-    sumPatellVarianceErrors +=
-        SampleMath.twoSumError(sumPatellVariance, other.sumPatellVariance, varianceSum)
-            + other.sumPatellVarianceErrors;
-    sumPatellVariance = varianceSum;
+    sumScar.add(other.sumScar);
+    sumPatellVariance.add(other.sumPatellVariance);
     positive += other.positive;
     negative += other.negative;
-    double sum = shareSum + other.shareSum;
-    shareSumError += SampleMath.twoSumError(shareSum, other.shareSum, sum) + other.shareSumError;
-    shareSum = sum;
+    shareSum.add(other.shareSum);
     if (kept != null && other.kept != null && kept.length + other.kept.length <= KEPT_VALUES) {
       double[] k = Arrays.copyOf(kept, kept.length + other.kept.length);
       System.arraycopy(other.kept, 0, k, kept.length, other.kept.length);
