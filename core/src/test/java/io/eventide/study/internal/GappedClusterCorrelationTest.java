@@ -68,6 +68,11 @@ class GappedClusterCorrelationTest {
   }
 
   private static List<M> cluster(long seed, int size, double missing, double loading) {
+    return cluster(seed, size, missing, loading, MASKS);
+  }
+
+  private static List<M> cluster(
+      long seed, int size, double missing, double loading, long[] masks) {
     SplittableRandom rnd = new SplittableRandom(seed);
     double[] factor = new double[EST_LEN];
     for (int t = 0; t < EST_LEN; t++) {
@@ -76,7 +81,7 @@ class GappedClusterCorrelationTest {
     List<M> out = new ArrayList<>();
     for (int i = 0; i < size; i++) {
       double load = loading * (0.5 + rnd.nextDouble());
-      long mask = MASKS[rnd.nextInt(MASKS.length)];
+      long mask = masks[rnd.nextInt(masks.length)];
       int kind = rnd.nextInt(100);
       if (kind < 3) {
         out.add(new M(NY, 100, residuals(rnd, factor, load, 0), mask));
@@ -98,9 +103,14 @@ class GappedClusterCorrelationTest {
   }
 
   private static double[] engine(List<M> members) {
-    ClusterCorrelation<double[]> cc =
+    return engine(
         new ClusterCorrelation<>(
-            EST_LEN, WINDOWS, (source, e0, out) -> System.arraycopy(source, 0, out, 0, out.length));
+            EST_LEN, WINDOWS, (source, e0, out) -> System.arraycopy(source, 0, out, 0, out.length)),
+        members);
+  }
+
+  private static double[] engine(ClusterCorrelation<double[]> cc, List<M> members) {
+    cc.clear();
     double[] sums = new double[WINDOWS];
     for (M m : members) {
       add(m, (n, s) -> cc.add(m.cal, m.e0, m.resid, n, s, new long[] {m.mask}, m.resid.clone()));
@@ -155,6 +165,38 @@ class GappedClusterCorrelationTest {
       assertThat(Math.abs(got[w] - want[w]))
           .as("window %d: engine %s, oracle %s", w, got[w], want[w])
           .isLessThanOrEqualTo(tolerance);
+    }
+  }
+
+  /**
+   * A cluster with twelve window sets after one with a single window set on the same instance (and
+   * thread): the per-window-set scratch must grow with the window sets, not only with the members
+   * (it did not: an index out of bounds, found when the scratch began to be kept from one cluster
+   * task to the next).
+   */
+  @org.junit.jupiter.api.Test
+  void manyWindowSetsAfterOne() {
+    long[] twelve = new long[12];
+    for (int i = 0; i < twelve.length; i++) {
+      twelve[i] = ((1L << WINDOWS) - 1) & ~(1L << i);
+    }
+    ClusterCorrelation<double[]> cc =
+        new ClusterCorrelation<>(
+            EST_LEN, WINDOWS, (source, e0, out) -> System.arraycopy(source, 0, out, 0, out.length));
+    List<M> first = cluster(31, 40, 0.01, 1.0, new long[] {(1L << WINDOWS) - 1});
+    List<M> second = cluster(32, 300, 0.01, 1.0, twelve);
+    double[] firstWant = oracle(first);
+    double[] firstGot = engine(cc, first);
+    double[] want = oracle(second);
+    double[] got = engine(cc, second);
+    for (int w = 0; w < WINDOWS; w++) {
+      assertThat(Math.abs(firstGot[w] - firstWant[w]))
+          .as("first cluster, window %d", w)
+          .isLessThanOrEqualTo(1e-12 * Math.abs(firstWant[w]));
+      assertThat(want[w]).as("window %d has pairs", w).isNotZero();
+      assertThat(Math.abs(got[w] - want[w]))
+          .as("second cluster, window %d: engine %s, oracle %s", w, got[w], want[w])
+          .isLessThanOrEqualTo(1e-12 * Math.abs(want[w]));
     }
   }
 }
