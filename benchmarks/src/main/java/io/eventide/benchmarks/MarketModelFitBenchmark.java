@@ -53,6 +53,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@link #readFloorLanes}: the honest floor: the same values summed into four independent
  *       accumulators each for y and x (eight chains of L/4 adds), so the loop runs at the machine's
  *       throughput of loads and adds. The least work that touches the data.
+ *   <li>{@link #sufficientSumsFloor}: the least work that fits: the read floor's loads with the
+ *       three sums of y a fit needs (the market's sums from prefix sums) and nothing else, so the
+ *       distance from it to the read floor is the fit's arithmetic, and from the kernel to it the
+ *       kernel's own overhead.
  * </ul>
  *
  * <p>The kernel checks every row for NaN; the Commons Math contenders do not (the data has none).
@@ -272,6 +276,76 @@ public class MarketModelFitBenchmark {
         sx0 += x[t];
       }
       sum += ((sy0 + sy1) + (sy2 + sy3)) + ((sx0 + sx1) + (sx2 + sx3));
+    }
+    return sum;
+  }
+
+  /**
+   * The least arithmetic that determines the fit: the market's sums from the same prefix sums as
+   * the shared-moments kernel, and one pass over the window forming the three sums of y that α̂, β̂
+   * and s² need ({@code Σy}, {@code Σxy}, {@code Σy²}: one add and two fused multiply-adds per row)
+   * in four lanes, then the closed form. No shift of y, no NaN check, no guard against
+   * cancellation: not a fit to use (it loses digits when the mean of y is large against its spread,
+   * as log volumes have), only the floor for a fit that reads its window.
+   *
+   * @return Σ (α̂ + β̂ + s²) over the firm-events
+   */
+  @Benchmark
+  @OperationsPerInvocation(FIRM_EVENTS)
+  public double sufficientSumsFloor() {
+    double[][] y = this.y;
+    double[] x = this.x;
+    int[] listing = this.listing;
+    int[] start = this.start;
+    int len = length;
+    RegressorMoments moments = this.moments;
+    double sum = 0;
+    for (int i = 0; i < FIRM_EVENTS; i++) {
+      double[] yi = y[listing[i]];
+      int s = start[i];
+      int end = s + len;
+      double sx = moments.sum(0, s, end);
+      double sxx = moments.cross(0, 0, s, end);
+      int m = moments.count(s, end);
+      double cxx = sxx - sx * (sx / m);
+      int end4 = s + (len & ~3);
+      double sy0 = 0, sy1 = 0, sy2 = 0, sy3 = 0;
+      double sxy0 = 0, sxy1 = 0, sxy2 = 0, sxy3 = 0;
+      double syy0 = 0, syy1 = 0, syy2 = 0, syy3 = 0;
+      int t = s;
+      for (; t < end4; t += 4) {
+        double y0 = yi[t];
+        sy0 += y0;
+        sxy0 = Math.fma(x[t], y0, sxy0);
+        syy0 = Math.fma(y0, y0, syy0);
+        double y1 = yi[t + 1];
+        sy1 += y1;
+        sxy1 = Math.fma(x[t + 1], y1, sxy1);
+        syy1 = Math.fma(y1, y1, syy1);
+        double y2 = yi[t + 2];
+        sy2 += y2;
+        sxy2 = Math.fma(x[t + 2], y2, sxy2);
+        syy2 = Math.fma(y2, y2, syy2);
+        double y3 = yi[t + 3];
+        sy3 += y3;
+        sxy3 = Math.fma(x[t + 3], y3, sxy3);
+        syy3 = Math.fma(y3, y3, syy3);
+      }
+      for (; t < end; t++) {
+        double y0 = yi[t];
+        sy0 += y0;
+        sxy0 = Math.fma(x[t], y0, sxy0);
+        syy0 = Math.fma(y0, y0, syy0);
+      }
+      double sy = (sy0 + sy1) + (sy2 + sy3);
+      double sxy = (sxy0 + sxy1) + (sxy2 + sxy3);
+      double syy = (syy0 + syy1) + (syy2 + syy3);
+      double xm = sx / m;
+      double cxy = sxy - xm * sy;
+      double cyy = syy - sy * (sy / m);
+      double beta = cxy / cxx;
+      double alpha = sy / m - beta * xm;
+      sum += alpha + beta + (cyy - beta * cxy) / (m - 2);
     }
     return sum;
   }

@@ -26,6 +26,8 @@ class FitBenchmarksAgreementTest {
     assertThat(b.commonsSimpleRegression()).isCloseTo(kernel, within(RELATIVE * kernel));
     assertThat(b.commonsOlsBuildingArrays()).isCloseTo(kernel, within(RELATIVE * kernel));
     assertThat(b.commonsOlsPrebuiltArrays()).isCloseTo(kernel, within(RELATIVE * kernel));
+    // The fit's floor forms the same sums without the shift of y (returns: no digits lost).
+    assertThat(b.sufficientSumsFloor()).isCloseTo(kernel, within(RELATIVE * kernel));
 
     // The floor sums returns: 1,000 windows x 250 days x (E[y] + E[x]) is about 150.
     assertThat(b.readFloor()).isFinite();
