@@ -40,6 +40,17 @@ public final class CsvScanner {
   private static final long LINE_FEEDS = ONES * '\n';
   private static final long RETURNS = ONES * '\r';
   private static final long QUOTES = ONES * '"';
+  private static final long ZEROS = ONES * '0';
+
+  /** Added to a byte, sets its high bit if the byte is above '9' (SWAR digit test). */
+  private static final long ABOVE_NINE = ONES * 0x46;
+
+  /** Most digits a plain decimal may have for the eight-at-a-time path (m < 10¹⁹ < 2⁶⁴). */
+  private static final int MAX_DIGITS = 19;
+
+  private static final long[] POWERS_OF_TEN_LONG = {
+    1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L
+  };
 
   /** Days of a common year before the first of each month. */
   private static final int[] DAYS_BEFORE_MONTH = {
@@ -71,6 +82,13 @@ public final class CsvScanner {
 
   /** Bounds of the last cell {@link #bounds(int)} accepted. */
   private int valueStart;
+
+  /** The month of the last date read: year, month (1 to 12), its first epoch day, its length. */
+  private int monthYear = -1;
+
+  private int monthOfYear;
+  private long monthFirstDay;
+  private int monthLength;
 
   private int valueEnd;
 
@@ -385,23 +403,37 @@ public final class CsvScanner {
     if (b[a + 4] != '-' || b[a + 7] != '-') {
       return NO_DAY;
     }
-    int year = digits(b, a, 4);
-    int month = digits(b, a + 5, 2);
-    int day = digits(b, a + 8, 2);
-    return (year | month | day) < 0 ? NO_DAY : epochDay(year, month, day);
-  }
-
-  /** The value of {@code count} ASCII digits, or -1 if one of them is not a digit. */
-  private static int digits(byte[] b, int from, int count) {
-    int v = 0;
-    for (int i = from; i < from + count; i++) {
-      int d = b[i] - '0';
-      if (d < 0 || d > 9) {
-        return -1;
-      }
-      v = v * 10 + d;
+    int y0 = b[a] - '0';
+    int y1 = b[a + 1] - '0';
+    int y2 = b[a + 2] - '0';
+    int y3 = b[a + 3] - '0';
+    int m0 = b[a + 5] - '0';
+    int m1 = b[a + 6] - '0';
+    int d0 = b[a + 8] - '0';
+    int d1 = b[a + 9] - '0';
+    // a digit is 0 to 9: d and 9 − d both non-negative, so an OR of them all is negative iff one
+    // is not a digit (no branch per digit)
+    if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1 | (9 - y0) | (9 - y1) | (9 - y2) | (9 - y3)
+            | (9 - m0) | (9 - m1) | (9 - d0) | (9 - d1))
+        < 0) {
+      return NO_DAY;
     }
-    return v;
+    int year = ((y0 * 10 + y1) * 10 + y2) * 10 + y3;
+    int month = m0 * 10 + m1;
+    int day = d0 * 10 + d1;
+    if (year != monthYear || month != monthOfYear) {
+      // A file's rows mostly share the month of the row before: its first day is kept.
+      long first = epochDay(year, month, 1);
+      if (first == NO_DAY) {
+        return NO_DAY;
+      }
+      monthYear = year;
+      monthOfYear = month;
+      monthFirstDay = first;
+      monthLength =
+          (int) (epochDay(month == 12 ? year + 1 : year, month == 12 ? 1 : month + 1, 1) - first);
+    }
+    return day >= 1 && day <= monthLength ? monthFirstDay + day - 1 : NO_DAY;
   }
 
   /**
@@ -435,7 +467,9 @@ public final class CsvScanner {
    * and at most 22 digits follow the point, {@code m} and {@code 10^k} are exact doubles and one
    * IEEE division rounds {@code m / 10^k} correctly (Clinger, "How to read floating point numbers
    * accurately", PLDI 1990, the fast path); longer significands, such as the 17 digits of prices
-   * that yfinance writes, go through {@link EiselLemire}.
+   * that yfinance writes, go through {@link EiselLemire}. Digits are read eight at a time where the
+   * array has eight more bytes ({@link #leadingDigits}, {@link #digitsValue}), without a branch per
+   * digit; more than 19 digits (leading zeros, say) are counted one by one.
    *
    * @param b the bytes
    * @param from the first byte
@@ -451,34 +485,51 @@ public final class CsvScanner {
       negative = b[i] == '-';
       i++;
     }
-    long m = 0;
     int start = i;
-    int firstNonZero = -1;
+    long m = 0;
+    // Integer digits eight at a time (m may wrap past 19 digits: those go to the exact scalar
+    // path below), then one at a time near the end of the array.
+    while (i + 8 <= b.length) {
+      long w = (long) LONGS.get(b, i);
+      int n = Math.min(leadingDigits(w), to - i);
+      if (n == 0) {
+        break;
+      }
+      m = m * POWERS_OF_TEN_LONG[n] + digitsValue(w - ZEROS, n);
+      i += n;
+      if (n < 8) {
+        break;
+      }
+    }
     while (i < to) {
       int d = b[i] - '0';
       if (d < 0 || d > 9) {
         break;
-      }
-      if (d != 0 && firstNonZero < 0) {
-        firstNonZero = i;
       }
       m = m * 10 + d;
       i++;
     }
     int digits = i - start;
     int fractionDigits = 0;
-    int point = -1;
     if (i < to && b[i] == '.') {
-      point = i;
       i++;
       int fractionStart = i;
+      while (i + 8 <= b.length) {
+        long w = (long) LONGS.get(b, i);
+        int n = Math.min(leadingDigits(w), to - i);
+        if (n == 0) {
+          break;
+        }
+        m = m * POWERS_OF_TEN_LONG[n] + digitsValue(w - ZEROS, n);
+        i += n;
+        if (n < 8) {
+          break;
+        }
+      }
       while (i < to) {
         int d = b[i] - '0';
         if (d < 0 || d > 9) {
           break;
-        }
-        if (d != 0 && firstNonZero < 0) {
-          firstNonZero = i;
         }
         m = m * 10 + d;
         i++;
@@ -489,11 +540,15 @@ public final class CsvScanner {
     if (i != to || digits == 0) {
       return Double.NaN;
     }
-    // significant digits: from the first non-zero one (the point, if after it, is not a digit)
-    int significant = firstNonZero < 0 ? 0 : i - firstNonZero - (firstNonZero < point ? 1 : 0);
-    if (significant > 19) {
-      return Double.NaN;
+    if (digits > MAX_DIGITS) {
+      // Leading zeros may still leave 19 significant digits or fewer: count them one by one.
+      return parseLongPlainDecimal(b, from, to);
     }
+    return toDouble(negative, m, fractionDigits);
+  }
+
+  /** {@code ±m / 10^fractionDigits}, correctly rounded; {@code m} read as unsigned. */
+  private static double toDouble(boolean negative, long m, int fractionDigits) {
     double v;
     if (Long.compareUnsigned(m, 1L << 53) <= 0 && fractionDigits <= 22) {
       v = fractionDigits == 0 ? (double) m : (double) m / POWERS_OF_TEN[fractionDigits];
@@ -501,6 +556,64 @@ public final class CsvScanner {
       v = EiselLemire.toDouble(m, -fractionDigits);
     }
     return negative ? -v : v;
+  }
+
+  /**
+   * How many of the eight bytes, from the first, are ASCII digits (0 to 8). A byte is a digit when
+   * neither {@code byte − '0'} borrows nor {@code byte + 0x46} reaches the high bit; a borrow or
+   * carry only starts at a non-digit and runs towards later bytes, so the first flagged byte is the
+   * first non-digit.
+   */
+  private static int leadingDigits(long w) {
+    return Long.numberOfTrailingZeros(((w + ABOVE_NINE) | (w - ZEROS)) & HIGHS) >>> 3;
+  }
+
+  /**
+   * The value of the first {@code n} (1 to 8) digits of a word of digit values ({@code byte − '0'},
+   * the first byte the most significant digit): moved to the top of the word behind zeros, then
+   * combined in pairs, fours and eights with three multiplications (Lemire, "Fast number parsing
+   * without fallback", 2023; the eight-digit step of fast_float).
+   */
+  private static long digitsValue(long d, int n) {
+    long v = d << (8 * (8 - n));
+    v = v * 10 + (v >>> 8);
+    return (((v & 0x0000_00FF_0000_00FFL) * 0x000F_4240_0000_0064L)
+            + (((v >>> 16) & 0x0000_00FF_0000_00FFL) * 0x0000_2710_0000_0001L))
+        >>> 32;
+  }
+
+  /** The one-digit-at-a-time parse for more than 19 digits: leading zeros are not significant. */
+  private static double parseLongPlainDecimal(byte[] b, int from, int to) {
+    int i = from;
+    boolean negative = false;
+    if (i < to && (b[i] == '-' || b[i] == '+')) {
+      negative = b[i] == '-';
+      i++;
+    }
+    long m = 0;
+    int firstNonZero = -1;
+    int point = -1;
+    int fractionDigits = 0;
+    for (; i < to; i++) {
+      int d = b[i] - '0';
+      if (b[i] == '.') {
+        point = i;
+        continue;
+      }
+      if (d != 0 && firstNonZero < 0) {
+        firstNonZero = i;
+      }
+      m = m * 10 + d;
+      if (point >= 0) {
+        fractionDigits++;
+      }
+    }
+    // significant digits: from the first non-zero one (the point, if after it, is not a digit)
+    int significant = firstNonZero < 0 ? 0 : to - firstNonZero - (point > firstNonZero ? 1 : 0);
+    if (significant > MAX_DIGITS) {
+      return Double.NaN;
+    }
+    return toDouble(negative, m, fractionDigits);
   }
 
   private static boolean isAsciiWhitespace(byte c) {

@@ -141,6 +141,45 @@ class CsvScannerTest {
     assertThat(s.epochDay(4)).isEqualTo(LocalDate.of(2023, 7, 13).toEpochDay());
   }
 
+  @Test
+  void cellDatesAgreeWithLocalDateAcrossMonthsAndRefuseImpossibleDaysOfTheMonthBefore() {
+    // The scanner keeps the month of the date before; each impossible day follows a good day of
+    // the same month (or the month before), so it is checked against the kept month's length.
+    StringBuilder text = new StringBuilder();
+    List<Long> want = new ArrayList<>();
+    for (LocalDate d = LocalDate.of(1999, 11, 28); d.isBefore(LocalDate.of(2001, 3, 3)); ) {
+      text.append(d).append('\n');
+      want.add(d.toEpochDay());
+      d = d.plusDays(1);
+    }
+    String[] impossible = {
+      "2024-02-28", "2024-02-30", "2023-02-28", "2023-02-29", "2023-04-30", "2023-04-31",
+      "2023-04-00", "2023-12-31", "2023-13-01", "2023-00-10", "2023-12-32", "2023-1x-01"
+    };
+    for (String d : impossible) {
+      text.append(d).append('\n');
+      want.add(
+          d.matches("\\d{4}-(0[1-9]|1[0-2])-\\d{2}") && validDay(d)
+              ? LocalDate.parse(d).toEpochDay()
+              : CsvScanner.noDay());
+    }
+    CsvScanner s = scanner(text.toString());
+    for (int k = 0; k < want.size(); k++) {
+      assertThat(s.next()).isTrue();
+      assertThat(s.epochDay(0)).describedAs(s.record()).isEqualTo(want.get(k));
+    }
+    assertThat(s.next()).isFalse();
+  }
+
+  private static boolean validDay(String d) {
+    try {
+      LocalDate.parse(d);
+      return true;
+    } catch (java.time.format.DateTimeParseException e) {
+      return false;
+    }
+  }
+
   @Property(tries = 3000)
   void theDecimalFastPathIsDoubleParseDoubleBitForBit(@ForAll("decimals") String text) {
     byte[] b = text.getBytes(StandardCharsets.US_ASCII);
@@ -149,6 +188,19 @@ class CsvScannerTest {
       assertThat(Double.doubleToRawLongBits(fast))
           .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(text)));
     }
+    assertThat(Double.doubleToRawLongBits(embedded(text)))
+        .describedAs(text)
+        .isEqualTo(Double.doubleToRawLongBits(fast));
+  }
+
+  /**
+   * {@link CsvScanner#parsePlainDecimal} of {@code text} inside a longer array, with digits right
+   * before and after it: a bare string shorter than eight bytes is read one byte at a time, inside
+   * a line the parser reads eight bytes at a time and must stop at the cell's end.
+   */
+  private static double embedded(String text) {
+    byte[] b = ("73" + text + "1234567890123456789,").getBytes(StandardCharsets.US_ASCII);
+    return CsvScanner.parsePlainDecimal(b, 2, 2 + text.length());
   }
 
   @Property(tries = 1000)
@@ -173,6 +225,8 @@ class CsvScannerTest {
     assertThat(fast).isNotNaN();
     assertThat(Double.doubleToRawLongBits(fast))
         .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(text)));
+    assertThat(Double.doubleToRawLongBits(embedded(text)))
+        .isEqualTo(Double.doubleToRawLongBits(fast));
   }
 
   @Provide
@@ -244,6 +298,9 @@ class CsvScannerTest {
       }
       byte[] b = text.getBytes(StandardCharsets.US_ASCII);
       double fast = CsvScanner.parsePlainDecimal(b, 0, b.length);
+      assertThat(Double.doubleToRawLongBits(embedded(text)))
+          .describedAs(text)
+          .isEqualTo(Double.doubleToRawLongBits(fast));
       if (!Double.isNaN(fast)) {
         decided++;
         assertThat(Double.doubleToRawLongBits(fast))
