@@ -2,6 +2,7 @@ package io.eventide.benchmarks;
 
 import io.eventide.io.PriceDirectory;
 import io.eventide.io.PriceFileReader;
+import io.eventide.io.internal.CsvScanner;
 import io.eventide.timeseries.DatedSeries;
 import io.eventide.timeseries.PriceBars;
 import java.io.BufferedWriter;
@@ -52,6 +53,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <tr><td>{@code digitFloor}</td><td>the least work that reads every number: {@code
  *       Files.readAllBytes} of each file and one loop that turns every run of digits into an
  *       integer ({@code n = 10·n + d}) and sums them: no fields, no dates, no decimals</td></tr>
+ *   <tr><td>{@code frameFloor}</td><td>{@code Files.readAllBytes} of each file and the one-pass
+ *       reader's framing alone ({@link CsvScanner#next}: the records and fields found by the
+ *       commas, line ends and quotes, eight bytes at a time), parsing no cell: what the reader
+ *       costs before it reads a date or a price</td></tr>
  *   <tr><td>{@code onePassReader}</td><td>{@link PriceDirectory#readAll}: the one-pass reader,
  *       bytes to {@code long[]} dates and {@code double[]} prices</td></tr>
  *   <tr><td>{@code onePassBars}</td><td>{@link PriceFileReader#readBars} of each file: adjusted
@@ -176,6 +181,22 @@ public class PriceReadBenchmark {
       sum += number;
     }
     return sum;
+  }
+
+  /**
+   * @return the number of fields of every record of every file, framed by the reader's scanner
+   * @throws IOException if a file cannot be read
+   */
+  @Benchmark
+  public long frameFloor() throws IOException {
+    long fields = 0;
+    for (Path f : files) {
+      CsvScanner scan = new CsvScanner(f.toString(), Files.readAllBytes(f));
+      while (scan.next()) {
+        fields += scan.fields();
+      }
+    }
+    return fields;
   }
 
   /**
