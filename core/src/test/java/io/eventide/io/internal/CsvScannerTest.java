@@ -180,6 +180,94 @@ class CsvScannerTest {
     }
   }
 
+  /**
+   * {@link CsvScanner#nextPlainRow} against {@link CsvScanner#next} and the cells: over files of
+   * plain rows mixed with rows it must refuse (quotes, spaces, missing or negative prices, bad or
+   * impossible dates, a field too many or too few, blank lines, CRLF and lone CR, no final line
+   * break), a scanner that takes plain rows where it can meets the same records, lines and fields
+   * as one that goes field by field, and each plain row's date and value are the cells'.
+   */
+  @Property(tries = 500)
+  void plainRowsReadAsTheirCells(@ForAll("priceFiles") String text) {
+    CsvScanner cells = scanner(text);
+    CsvScanner plain = scanner(text);
+    int previousLine = 0;
+    while (true) {
+      boolean moved = plain.nextPlainRow(3, 0, 2);
+      if (!moved && !plain.next()) {
+        assertThat(cells.next()).isFalse();
+        break;
+      }
+      assertThat(cells.next()).isTrue();
+      assertThat(plain.line()).isEqualTo(cells.line());
+      assertThat(plain.record()).isEqualTo(cells.record());
+      assertThat(plain.fields()).isEqualTo(cells.fields());
+      for (int f = 0; f < cells.fields(); f++) {
+        assertThat(plain.cell(f)).isEqualTo(cells.cell(f));
+      }
+      long day = cells.epochDay(0);
+      double value = cells.fields() == 3 ? cells.decimal(2) : Double.NaN;
+      int line = cells.line();
+      if (moved) {
+        assertThat(plain.plainDay()).isEqualTo(day).isNotEqualTo(CsvScanner.noDay());
+        assertThat(Double.doubleToRawLongBits(plain.plainValue()))
+            .isEqualTo(Double.doubleToRawLongBits(value));
+        assertThat(value).isPositive();
+      } else {
+        // refused: something the cells path trims or unquotes, or not three fields, a date, a
+        // price above 0; a row in the strict plain form with a good date and price is never refused
+        boolean strictForm =
+            cells.record().matches("\\d{4}-\\d{2}-\\d{2},[^,\"\\s]*( [^,\"\\s]+)*,[0-9.]+");
+        // (a row after blank lines is refused at the blank line and read by next())
+        boolean afterBlank = cells.line() > previousLine + 1;
+        assertThat(strictForm && !afterBlank && day != CsvScanner.noDay() && value > 0)
+            .describedAs("%s in %s", cells.record(), text.replace("\r", "\\r").replace("\n", "\\n"))
+            .isFalse();
+      }
+      previousLine = line;
+    }
+  }
+
+  @Provide
+  Arbitrary<String> priceFiles() {
+    Arbitrary<String> row =
+        Arbitraries.oneOf(
+            Arbitraries.of(
+                "2020-01-02,x,101.25",
+                "2020-01-31,a b,0.5",
+                "2021-12-31,,12345678.123456789",
+                "2024-02-29,q,84.50000000000001",
+                "1999-01-01,z,7"),
+            Arbitraries.of(
+                "2023-02-29,x,1.5",
+                "2020-13-01,x,1.5",
+                "2020-1-02,x,1.5",
+                " 2020-01-02,x,1.5",
+                "2020-01-02,x, 1.5",
+                "2020-01-02,x,1.5 ",
+                "2020-01-02,\"x\",1.5",
+                "\"2020-01-02\",x,1.5",
+                "2020-01-02,x,\"1.5\"",
+                "2020-01-02,x,-1.5",
+                "2020-01-02,x,0",
+                "2020-01-02,x,",
+                "2020-01-02,x,nan",
+                "2020-01-02,x,1e3",
+                "2020-01-02,x,1.5,extra",
+                "2020-01-02,1.5",
+                "",
+                "   ",
+                "2020-01-02,x,1.5x"));
+    Arbitrary<String> lineEnd = Arbitraries.of("\n", "\n", "\r\n", "\r");
+    return Combinators.combine(
+            row.list().ofMinSize(1).ofMaxSize(12), lineEnd, Arbitraries.of(true, false))
+        .as(
+            (rows, end, finalBreak) -> {
+              String body = String.join(end, rows);
+              return "Date,Other,Close" + end + body + (finalBreak ? end : "");
+            });
+  }
+
   @Property(tries = 3000)
   void theDecimalFastPathIsDoubleParseDoubleBitForBit(@ForAll("decimals") String text) {
     byte[] b = text.getBytes(StandardCharsets.US_ASCII);
