@@ -593,33 +593,11 @@ public final class CsvScanner {
     }
     int start = i;
     long m = 0;
-    // Integer digits eight at a time (m may wrap past 19 digits: those go to the exact scalar
-    // path below), then one at a time near the end of the array.
-    while (i + 8 <= b.length) {
-      long w = (long) LONGS.get(b, i);
-      int n = Math.min(leadingDigits(w), to - i);
-      if (n == 0) {
-        break;
-      }
-      m = m * POWERS_OF_TEN_LONG[n] + digitsValue(w - ZEROS, n);
-      i += n;
-      if (n < 8) {
-        break;
-      }
-    }
-    while (i < to) {
-      int d = b[i] - '0';
-      if (d < 0 || d > 9) {
-        break;
-      }
-      m = m * 10 + d;
-      i++;
-    }
-    int digits = i - start;
-    int fractionDigits = 0;
-    if (i < to && b[i] == '.') {
-      i++;
-      int fractionStart = i;
+    int fractionStart = -1;
+    // The digits before the point, then (a second pass) those after it: eight at a time while the
+    // array has eight more bytes, then one at a time. m may wrap past 19 digits: those numbers go
+    // to the exact path below.
+    while (true) {
       while (i + 8 <= b.length) {
         long w = (long) LONGS.get(b, i);
         int n = Math.min(leadingDigits(w), to - i);
@@ -640,9 +618,13 @@ public final class CsvScanner {
         m = m * 10 + d;
         i++;
       }
-      fractionDigits = i - fractionStart;
-      digits += fractionDigits;
+      if (fractionStart >= 0 || i == to || b[i] != '.') {
+        break;
+      }
+      fractionStart = ++i;
     }
+    int fractionDigits = fractionStart < 0 ? 0 : i - fractionStart;
+    int digits = i - start - (fractionStart < 0 ? 0 : 1);
     if (i != to || digits == 0) {
       return Double.NaN;
     }
