@@ -7,18 +7,26 @@ package io.eventide.study.internal;
  * <p>The valid ({@code non-NaN}) values are sorted with their positions by a least-significant-
  * digit radix sort on their IEEE 754 bits (made order-preserving as unsigned integers: flip every
  * bit of a negative value, the sign bit of a positive one), eight bits a pass, skipping a pass when
- * every value shares that digit. For the few hundred values of a firm-event this does about 8(T +
- * 256) simple steps with no data-dependent branch, several times faster than a comparison sort.
- * Ranks are then assigned in one pass over the sorted order: a run of equal values at sorted
- * positions {@code lo..hi-1} (0-based) gets the average rank {@code (lo + 1 + hi) / 2} ({@code
- * -0.0} and {@code 0.0} are adjacent in the order and equal as values, so they tie). Each score is
- * {@code U = K / (T + 1) − 1/2}, with T the number of valid values; a {@code NaN} value gets a
- * {@code NaN} score.
+ * every value shares that digit. Only the upper 32 bits are radix-sorted (sign, exponent and 20
+ * bits of the significand: four passes instead of eight); values that share them, rare unless they
+ * are equal, end up next to each other in their input order, and each such run is put in order by
+ * insertion on the whole 64 bits. For the few hundred values of a firm-event this does about 4(T +
+ * 256) simple steps with no data-dependent branch, half the eight passes of the whole key
+ * (`GeneralizedRankBenchmark`, `benchmarks/RESULTS.md`). Ranks are then assigned in one pass over
+ * the sorted order: a run of equal values at sorted positions {@code lo..hi-1} (0-based) gets the
+ * average rank {@code (lo + 1 + hi) / 2} ({@code -0.0} and {@code 0.0} are adjacent in the order
+ * and equal as values, so they tie). Each score is {@code U = K / (T + 1) − 1/2}, with T the number
+ * of valid values; a {@code NaN} value gets a {@code NaN} score.
  */
 public final class RankKernel {
 
   private static final int RADIX = 256;
-  private static final int PASSES = 8;
+
+  /** Radix passes: the upper four bytes of the key. */
+  private static final int PASSES = 4;
+
+  /** The first byte sorted by a pass. */
+  private static final int FIRST_BYTE = 8 - PASSES;
 
   private final long[] keys;
   private final long[] keysScratch;
@@ -55,7 +63,7 @@ public final class RankKernel {
         keys[t] = key;
         positions[t] = i;
         for (int pass = 0; pass < PASSES; pass++) {
-          counts[pass * RADIX + (int) ((key >>> (8 * pass)) & 0xFF)]++;
+          counts[pass * RADIX + (int) ((key >>> (8 * (FIRST_BYTE + pass))) & 0xFF)]++;
         }
         t++;
       } else {
@@ -68,7 +76,7 @@ public final class RankKernel {
     int[] p2 = positionsScratch;
     for (int pass = 0; pass < PASSES; pass++) {
       int base = pass * RADIX;
-      int shift = 8 * pass;
+      int shift = 8 * (FIRST_BYTE + pass);
       if (t == 0 || counts[base + (int) ((k[0] >>> shift) & 0xFF)] == t) {
         continue;
       }
@@ -91,6 +99,7 @@ public final class RankKernel {
       p = p2;
       p2 = tp;
     }
+    orderRunsOfEqualUpperHalves(k, p, t);
     double denominator = t + 1.0;
     int lo = 0;
     while (lo < t) {
@@ -106,5 +115,33 @@ public final class RankKernel {
       lo = hi;
     }
     return t;
+  }
+
+  /**
+   * Puts in order, by the whole key, each run of keys that share their upper 32 bits (which the
+   * radix passes sorted): insertion within the run, its positions moved with it.
+   */
+  private static void orderRunsOfEqualUpperHalves(long[] k, int[] p, int t) {
+    int lo = 0;
+    while (lo < t) {
+      long upper = k[lo] >>> 32;
+      int hi = lo + 1;
+      while (hi < t && k[hi] >>> 32 == upper) {
+        hi++;
+      }
+      for (int a = lo + 1; a < hi; a++) {
+        long key = k[a];
+        int position = p[a];
+        int c = a - 1;
+        while (c >= lo && Long.compareUnsigned(k[c], key) > 0) {
+          k[c + 1] = k[c];
+          p[c + 1] = p[c];
+          c--;
+        }
+        k[c + 1] = key;
+        p[c + 1] = position;
+      }
+      lo = hi;
+    }
   }
 }
