@@ -11,11 +11,10 @@ package io.eventide.study.internal;
  * bits of the significand: four passes instead of eight); values that share them, rare unless they
  * are equal, end up next to each other in their input order, and each such run is put in order by
  * insertion on the whole 64 bits. For the few hundred values of a firm-event this does about 4(T +
- * 256) simple steps with no data-dependent branch, half the eight passes of the whole key
- * (`GeneralizedRankBenchmark`, `benchmarks/RESULTS.md`). Ranks are then assigned in one pass over
- * the sorted order: a run of equal values at sorted positions {@code lo..hi-1} (0-based) gets the
- * average rank {@code (lo + 1 + hi) / 2} ({@code -0.0} and {@code 0.0} are adjacent in the order
- * and equal as values, so they tie). Each score is {@code U = K / (T + 1) − 1/2}, with T the number
+ * 256) simple steps with no data-dependent branch, half the eight passes of the whole key. Ranks
+ * are assigned in the same pass over the sorted order: a run of equal values at sorted positions
+ * {@code lo..hi-1} (0-based) gets the average rank {@code (lo + 1 + hi) / 2} ({@code -0.0} is keyed
+ * as {@code 0.0}, so the two tie). Each score is {@code U = K / (T + 1) − 1/2}, with T the number
  * of valid values; a {@code NaN} value gets a {@code NaN} score.
  */
 public final class RankKernel {
@@ -58,7 +57,7 @@ public final class RankKernel {
     for (int i = 0; i < n; i++) {
       double v = values[i];
       if (v == v) {
-        long bits = Double.doubleToRawLongBits(v);
+        long bits = Double.doubleToRawLongBits(v + 0.0); // −0.0 + 0.0 is 0.0: the zeros tie
         long key = bits < 0 ? ~bits : bits ^ Long.MIN_VALUE;
         keys[t] = key;
         positions[t] = i;
@@ -99,29 +98,10 @@ public final class RankKernel {
       p = p2;
       p2 = tp;
     }
-    orderRunsOfEqualUpperHalves(k, p, t);
+    // Runs of keys with equal upper halves (almost always one key): put in order by the whole key,
+    // then each run of equal values in it gets its average rank. Equal values have equal keys
+    // (−0.0 was read as 0.0), so no run of equal values crosses two runs of upper halves.
     double denominator = t + 1.0;
-    int lo = 0;
-    while (lo < t) {
-      double v = values[p[lo]];
-      int hi = lo + 1;
-      while (hi < t && values[p[hi]] == v) {
-        hi++;
-      }
-      double u = (lo + 1 + hi) * 0.5 / denominator - 0.5;
-      for (int q = lo; q < hi; q++) {
-        scores[p[q]] = u;
-      }
-      lo = hi;
-    }
-    return t;
-  }
-
-  /**
-   * Puts in order, by the whole key, each run of keys that share their upper 32 bits (which the
-   * radix passes sorted): insertion within the run, its positions moved with it.
-   */
-  private static void orderRunsOfEqualUpperHalves(long[] k, int[] p, int t) {
     int lo = 0;
     while (lo < t) {
       long upper = k[lo] >>> 32;
@@ -129,19 +109,42 @@ public final class RankKernel {
       while (hi < t && k[hi] >>> 32 == upper) {
         hi++;
       }
-      for (int a = lo + 1; a < hi; a++) {
-        long key = k[a];
-        int position = p[a];
-        int c = a - 1;
-        while (c >= lo && Long.compareUnsigned(k[c], key) > 0) {
-          k[c + 1] = k[c];
-          p[c + 1] = p[c];
-          c--;
+      if (hi - lo == 1) {
+        scores[p[lo]] = (lo + 1 + hi) * 0.5 / denominator - 0.5;
+      } else {
+        orderByWholeKey(k, p, lo, hi);
+        int a = lo;
+        while (a < hi) {
+          long key = k[a];
+          int b = a + 1;
+          while (b < hi && k[b] == key) {
+            b++;
+          }
+          double u = (a + 1 + b) * 0.5 / denominator - 0.5;
+          for (int q = a; q < b; q++) {
+            scores[p[q]] = u;
+          }
+          a = b;
         }
-        k[c + 1] = key;
-        p[c + 1] = position;
       }
       lo = hi;
+    }
+    return t;
+  }
+
+  /** Insertion sort of {@code k[lo, hi)} by unsigned value, the positions moved with the keys. */
+  private static void orderByWholeKey(long[] k, int[] p, int lo, int hi) {
+    for (int a = lo + 1; a < hi; a++) {
+      long key = k[a];
+      int position = p[a];
+      int c = a - 1;
+      while (c >= lo && Long.compareUnsigned(k[c], key) > 0) {
+        k[c + 1] = k[c];
+        p[c + 1] = p[c];
+        c--;
+      }
+      k[c + 1] = key;
+      p[c + 1] = position;
     }
   }
 }
