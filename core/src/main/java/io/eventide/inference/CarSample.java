@@ -87,20 +87,7 @@ public final class CarSample implements Sample {
     this.meanRankScores = meanRankScores;
     this.rankWindowFrom = rankWindowFrom;
     this.rankWindowTo = rankWindowTo;
-    int d = 0;
-    for (double a : estimationAar) {
-      if (!Double.isNaN(a)) {
-        d++;
-      }
-    }
-    double[] days = new double[d];
-    int j = 0;
-    for (double a : estimationAar) {
-      if (!Double.isNaN(a)) {
-        days[j++] = a;
-      }
-    }
-    this.estimationAarDays = days;
+    this.estimationAarDays = SampleMath.present(estimationAar);
   }
 
   /**

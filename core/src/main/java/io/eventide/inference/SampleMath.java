@@ -74,6 +74,27 @@ final class SampleMath {
   }
 
   /**
+   * @param x values, {@code NaN} where missing
+   * @return the values that are not {@code NaN}, in order (a new array)
+   */
+  static double[] present(double[] x) {
+    int d = 0;
+    for (double a : x) {
+      if (!Double.isNaN(a)) {
+        d++;
+      }
+    }
+    double[] out = new double[d];
+    int j = 0;
+    for (double a : x) {
+      if (!Double.isNaN(a)) {
+        out[j++] = a;
+      }
+    }
+    return out;
+  }
+
+  /**
    * Sample mean, the sum carried as a double-double ({@link CompensatedSum}) and divided by N, so
    * that a mean merged from parts of a sample in any order ({@link SampleSummary}) is the sample's,
    * even when it is small against the values (a CAAR near 0 over a million firm-events).

@@ -420,20 +420,7 @@ public final class SampleSummary implements Serializable {
     }
     this.meanCrossCorrelation = meanCrossCorrelation;
     this.estimationAar = estimationAar.clone();
-    int d = 0;
-    for (double a : estimationAar) {
-      if (!Double.isNaN(a)) {
-        d++;
-      }
-    }
-    double[] days = new double[d];
-    int j = 0;
-    for (double a : estimationAar) {
-      if (!Double.isNaN(a)) {
-        days[j++] = a;
-      }
-    }
-    this.estimationAarDays = days;
+    this.estimationAarDays = SampleMath.present(estimationAar);
     this.meanRankScores = meanRankScores.clone();
     this.rankWindowFrom = rankWindowFrom;
     this.rankWindowTo = rankWindowTo;
