@@ -128,12 +128,25 @@ abstract class AbstractEventStudyTest implements EventStudyTest {
   }
 
   /**
+   * The two-sided p-value from the summary: Student t with {@link #degreesOfFreedom(SampleSummary)}
+   * degrees of freedom, or the standard normal where those are {@code NaN} (this class's default),
+   * as for {@link #pValue(double, Sample)}.
+   *
    * @param statistic the defined statistic of the summarized sample
    * @param summary the summary
    * @return the two-sided p-value
    */
   double pValue(double statistic, SampleSummary summary) {
-    throw new UnsupportedOperationException(id);
+    return twoSided(statistic, degreesOfFreedom(summary));
+  }
+
+  /**
+   * Every test of this package runs on summaries ({@link #statistic(SampleSummary)}) but the
+   * bootstrapped one, which resamples the values.
+   */
+  @Override
+  public boolean supportsSummary() {
+    return true;
   }
 
   /**
@@ -167,11 +180,23 @@ abstract class AbstractEventStudyTest implements EventStudyTest {
   }
 
   /**
+   * The two-sided p-value: {@code 2 F(−|statistic|)} for Student t with {@link
+   * #degreesOfFreedom(Sample)} degrees of freedom, or for the standard normal where those are
+   * {@code NaN} (this class's default: the z tests).
+   *
    * @param statistic the defined statistic of {@code sample}
    * @param sample the sample
    * @return the two-sided p-value
    */
-  abstract double pValue(double statistic, Sample sample);
+  double pValue(double statistic, Sample sample) {
+    return twoSided(statistic, degreesOfFreedom(sample));
+  }
+
+  private static double twoSided(double statistic, double degreesOfFreedom) {
+    return Double.isNaN(degreesOfFreedom)
+        ? SampleMath.twoSidedNormal(statistic)
+        : SampleMath.twoSidedT(statistic, degreesOfFreedom);
+  }
 
   /**
    * The degrees of freedom of the Student t distribution that {@link #pValue} uses.

@@ -65,21 +65,6 @@ public final class AdjustedPatellTest extends AbstractEventStudyTest {
   }
 
   @Override
-  double pValue(double statistic, Sample sample) {
-    return SampleMath.twoSidedNormal(statistic);
-  }
-
-  @Override
-  double pValue(double statistic, SampleSummary summary) {
-    return SampleMath.twoSidedNormal(statistic);
-  }
-
-  @Override
-  public boolean supportsSummary() {
-    return true;
-  }
-
-  @Override
   String undefinedReason(SampleSummary sample) {
     String r = PATELL.undefinedReason(sample);
     return r.isEmpty() ? KolariPynnonen.reason(sample.meanCrossCorrelation, sample.size()) : r;

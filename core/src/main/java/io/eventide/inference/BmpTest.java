@@ -54,16 +54,6 @@ public final class BmpTest extends AbstractEventStudyTest {
   }
 
   @Override
-  double pValue(double statistic, Sample sample) {
-    return SampleMath.twoSidedT(statistic, degreesOfFreedom(sample));
-  }
-
-  @Override
-  double pValue(double statistic, SampleSummary summary) {
-    return SampleMath.twoSidedT(statistic, degreesOfFreedom(summary));
-  }
-
-  @Override
   double degreesOfFreedom(Sample sample) {
     return sample.size() - 1;
   }
@@ -71,11 +61,6 @@ public final class BmpTest extends AbstractEventStudyTest {
   @Override
   double degreesOfFreedom(SampleSummary summary) {
     return summary.size() - 1;
-  }
-
-  @Override
-  public boolean supportsSummary() {
-    return true;
   }
 
   @Override

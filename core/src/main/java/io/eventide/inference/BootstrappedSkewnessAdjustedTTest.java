@@ -91,6 +91,12 @@ public final class BootstrappedSkewnessAdjustedTTest extends AbstractEventStudyT
     return SkewnessAdjustedTTest.withDefaults().statistic(sample);
   }
 
+  /** Resampling needs the values: no summary. */
+  @Override
+  public boolean supportsSummary() {
+    return false;
+  }
+
   @Override
   double pValue(double statistic, Sample sample) {
     double[] x = SampleMath.array(sample, VALUES);

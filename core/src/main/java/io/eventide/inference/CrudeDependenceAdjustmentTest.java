@@ -83,11 +83,6 @@ public final class CrudeDependenceAdjustmentTest extends AbstractEventStudyTest 
     return SampleMath.finiteOrNaN(caar / (sHat * Math.sqrt(windowLength)));
   }
 
-  @Override
-  double pValue(double statistic, Sample sample) {
-    return SampleMath.twoSidedT(statistic, degreesOfFreedom(sample));
-  }
-
   /**
    * @return D − 1, D the number of estimation days with an {@code AAR_τ}
    */
@@ -97,18 +92,8 @@ public final class CrudeDependenceAdjustmentTest extends AbstractEventStudyTest 
   }
 
   @Override
-  double pValue(double statistic, SampleSummary summary) {
-    return SampleMath.twoSidedT(statistic, degreesOfFreedom(summary));
-  }
-
-  @Override
   double degreesOfFreedom(SampleSummary summary) {
     return summary.estimationAarDays.length - 1;
-  }
-
-  @Override
-  public boolean supportsSummary() {
-    return true;
   }
 
   @Override

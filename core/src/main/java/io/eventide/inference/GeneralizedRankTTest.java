@@ -56,11 +56,6 @@ public final class GeneralizedRankTTest extends AbstractEventStudyTest {
   }
 
   @Override
-  double pValue(double statistic, Sample sample) {
-    return SampleMath.twoSidedT(statistic, degreesOfFreedom(sample));
-  }
-
-  @Override
   double degreesOfFreedom(Sample sample) {
     // T needs no ranking: test() asks for it after the statistic, so it is not ranked twice.
     return GeneralizedRanks.days((CarSample) sample) - 2.0;
@@ -72,18 +67,8 @@ public final class GeneralizedRankTTest extends AbstractEventStudyTest {
   }
 
   @Override
-  double pValue(double statistic, SampleSummary summary) {
-    return SampleMath.twoSidedT(statistic, degreesOfFreedom(summary));
-  }
-
-  @Override
   double degreesOfFreedom(SampleSummary summary) {
     return GeneralizedRanks.compute(summary).days() - 2.0;
-  }
-
-  @Override
-  public boolean supportsSummary() {
-    return true;
   }
 
   @Override

@@ -56,25 +56,10 @@ public final class GeneralizedRankZTest extends AbstractEventStudyTest {
   }
 
   @Override
-  double pValue(double statistic, Sample sample) {
-    return SampleMath.twoSidedNormal(statistic);
-  }
-
-  @Override
   double statistic(SampleSummary summary) {
     return summary.isCar()
         ? SampleMath.finiteOrNaN(GeneralizedRanks.compute(summary).z())
         : Double.NaN;
-  }
-
-  @Override
-  double pValue(double statistic, SampleSummary summary) {
-    return SampleMath.twoSidedNormal(statistic);
-  }
-
-  @Override
-  public boolean supportsSummary() {
-    return true;
   }
 
   @Override

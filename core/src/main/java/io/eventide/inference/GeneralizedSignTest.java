@@ -91,21 +91,6 @@ public final class GeneralizedSignTest extends AbstractEventStudyTest {
   }
 
   @Override
-  double pValue(double statistic, Sample sample) {
-    return SampleMath.twoSidedNormal(statistic);
-  }
-
-  @Override
-  double pValue(double statistic, SampleSummary summary) {
-    return SampleMath.twoSidedNormal(statistic);
-  }
-
-  @Override
-  public boolean supportsSummary() {
-    return true;
-  }
-
-  @Override
   String undefinedReason(SampleSummary sample) {
     long n = sample.size();
     String r =

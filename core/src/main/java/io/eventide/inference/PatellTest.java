@@ -77,21 +77,6 @@ public final class PatellTest extends AbstractEventStudyTest {
   }
 
   @Override
-  double pValue(double statistic, Sample sample) {
-    return SampleMath.twoSidedNormal(statistic);
-  }
-
-  @Override
-  double pValue(double statistic, SampleSummary summary) {
-    return SampleMath.twoSidedNormal(statistic);
-  }
-
-  @Override
-  public boolean supportsSummary() {
-    return true;
-  }
-
-  @Override
   String undefinedReason(SampleSummary sample) {
     if (sample.size() == 0) {
       return SampleMath.EMPTY;

@@ -295,11 +295,6 @@ public final class WilcoxonSignedRankTest extends AbstractEventStudyTest {
   }
 
   @Override
-  public boolean supportsSummary() {
-    return true;
-  }
-
-  @Override
   String undefinedReason(SampleSummary sample) {
     String r =
         SampleMath.firstOf(
