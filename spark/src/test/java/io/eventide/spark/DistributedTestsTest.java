@@ -20,9 +20,6 @@ import io.eventide.timeseries.ReturnType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,19 +28,7 @@ import org.junit.jupiter.api.Test;
  * ids, n and reasons, statistics and p-values to 1e-12 relative, at 1, 2 and 3 partitions, and are
  * the same bits for the same partition count twice. One local[2] session for the class.
  */
-class DistributedTestsTest {
-
-  private static SparkSession spark;
-
-  @BeforeAll
-  static void start() {
-    spark = Sessions.local();
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
+class DistributedTestsTest extends LocalSparkTest {
 
   @Test
   void sampleDataTestsEqualTheLocalStudy() {

@@ -23,9 +23,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,19 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * temporary parts are deleted; a file or a parts folder that cannot be written is named. One
  * local[2] session.
  */
-class SparkStudyFilesTest {
-
-  private static SparkSession spark;
-
-  @BeforeAll
-  static void start() {
-    spark = Sessions.local();
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
+class SparkStudyFilesTest extends LocalSparkTest {
 
   @Test
   void sampleFilesEqualTheLocalFilesOnOneTwoAndThreePartitions(@TempDir Path dir) throws Exception {

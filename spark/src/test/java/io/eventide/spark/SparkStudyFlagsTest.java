@@ -23,9 +23,6 @@ import io.eventide.timeseries.ReturnType;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,19 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@link SameAnswer}), with {@link SparkStudy#run} and, for the tests and means, with {@link
  * SparkStudy#runDistributed} (finished from merged summaries). One local[2] session for the class.
  */
-class SparkStudyFlagsTest {
-
-  private static SparkSession spark;
-
-  @BeforeAll
-  static void start() {
-    spark = Sessions.local();
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
+class SparkStudyFlagsTest extends LocalSparkTest {
 
   private static StudyInputs sample(ReturnType type) {
     return StudyInputs.of(

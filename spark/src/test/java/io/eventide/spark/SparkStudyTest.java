@@ -34,9 +34,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,19 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * relative on the bundled sample data and on a generated panel, for 1, 3 and 7 listing partitions.
  * One local[2] session for the class.
  */
-class SparkStudyTest {
-
-  private static SparkSession spark;
-
-  @BeforeAll
-  static void start() {
-    spark = Sessions.local();
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
+class SparkStudyTest extends LocalSparkTest {
 
   @Test
   void sampleStudyEqualsTheLocalStudyWhateverThePartitions() {
