@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -217,7 +218,10 @@ public final class SparkStudy {
       if (spec.conventions() == Conventions.STATA_ESTUDY) {
         // 2'. Stata's r̄ pairs every two firm-events of a window's sample, across events.
         PartialSums sums =
-            mergeInOrder(mapped.map(o -> new Tuple2<>(o.index(), o.sums())).collect());
+            mergeInOrder(
+                mapped.map(o -> new Tuple2<>(o.index(), o.sums())).collect(),
+                StudyPartitions.emptySums(spec),
+                PartialSums::merge);
         allPairSums(jsc, mapped, estLen).addTo(sums);
         return finish(jsc, resolved, panel, mapped, sums, suite);
       }
@@ -245,8 +249,13 @@ public final class SparkStudy {
                   true);
 
       // 3. Reduce: each task's sums, merged on the driver in partition order (deterministic).
-      PartialSums sums = mergeInOrder(mapped.map(o -> new Tuple2<>(o.index(), o.sums())).collect());
-      sums.merge(mergeInOrder(pairParts.collect()));
+      PartialSums sums =
+          mergeInOrder(
+              mapped.map(o -> new Tuple2<>(o.index(), o.sums())).collect(),
+              StudyPartitions.emptySums(spec),
+              PartialSums::merge);
+      sums.merge(
+          mergeInOrder(pairParts.collect(), StudyPartitions.emptySums(spec), PartialSums::merge));
 
       return finish(jsc, resolved, panel, mapped, sums, suite);
     } finally {
@@ -279,7 +288,10 @@ public final class SparkStudy {
     SparkStudyFiles files = SparkStudyFiles.of(spark, resolved, panel);
     if (suite != null) {
       StudySummaries summaries =
-          mergeSummariesInOrder(mapped.map(o -> new Tuple2<>(o.index(), o.summaries())).collect());
+          mergeInOrder(
+              mapped.map(o -> new Tuple2<>(o.index(), o.summaries())).collect(),
+              StudyPartitions.emptySummaries(spec),
+              StudySummaries::merge);
       if (summaries.inputsRegular()) {
         return new Results(
             null,
@@ -539,24 +551,16 @@ public final class SparkStudy {
     return total;
   }
 
-  /** Merges summaries in the order of their partition index. */
-  private StudySummaries mergeSummariesInOrder(List<Tuple2<Integer, StudySummaries>> parts) {
-    List<Tuple2<Integer, StudySummaries>> sorted = new ArrayList<>(parts);
+  /**
+   * Merges parts into {@code total} in the order of their partition index: the same bits whatever
+   * finished first.
+   */
+  private static <T> T mergeInOrder(
+      List<Tuple2<Integer, T>> parts, T total, BiConsumer<T, T> merge) {
+    List<Tuple2<Integer, T>> sorted = new ArrayList<>(parts);
     sorted.sort(Comparator.comparingInt(Tuple2::_1));
-    StudySummaries total = StudyPartitions.emptySummaries(spec);
-    for (Tuple2<Integer, StudySummaries> t : sorted) {
-      total.merge(t._2());
-    }
-    return total;
-  }
-
-  /** Merges sums in the order of their partition index: the same bits whatever finished first. */
-  private PartialSums mergeInOrder(List<Tuple2<Integer, PartialSums>> parts) {
-    List<Tuple2<Integer, PartialSums>> sorted = new ArrayList<>(parts);
-    sorted.sort(Comparator.comparingInt(Tuple2::_1));
-    PartialSums total = StudyPartitions.emptySums(spec);
-    for (Tuple2<Integer, PartialSums> t : sorted) {
-      total.merge(t._2());
+    for (Tuple2<Integer, T> t : sorted) {
+      merge.accept(total, t._2());
     }
     return total;
   }
