@@ -2,7 +2,6 @@ package io.eventide.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventide.examples.SampleData;
 import io.eventide.examples.cli.EventideCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -33,11 +32,11 @@ class SparkStudyCommandFlagsTest {
   @Test
   void stataConventionsAReferenceListingAndAFactorSetPerExchange(@TempDir Path dir)
       throws IOException {
-    Path in = sample(dir);
+    Path in = SampleInput.export(dir);
     String factors = in.resolve("F-F_Research_Data_Factors_daily.CSV").toString();
     assertSameFiles(
         dir,
-        common(in),
+        SampleInput.args(in),
         "--model",
         "ff3",
         "--factors",
@@ -56,24 +55,16 @@ class SparkStudyCommandFlagsTest {
 
   @Test
   void volumeAndVolatilityMeasures(@TempDir Path dir) throws IOException {
-    Path in = sample(dir);
-    assertSameFiles(dir.resolve("volume"), common(in), "--measure", "volume", "--threads", "2");
+    Path in = SampleInput.export(dir);
     assertSameFiles(
-        dir.resolve("volatility"), common(in), "--measure", "volatility", "--threads", "2");
-  }
-
-  private static Path sample(Path dir) {
-    Path in = dir.resolve("in");
-    SampleData.export(in);
-    return in;
-  }
-
-  private static String[] common(Path in) {
-    return new String[] {
-      "--prices", in.toString(),
-      "--universe", in.resolve("universe.csv").toString(),
-      "--events", in.resolve("events.csv").toString()
-    };
+        dir.resolve("volume"), SampleInput.args(in), "--measure", "volume", "--threads", "2");
+    assertSameFiles(
+        dir.resolve("volatility"),
+        SampleInput.args(in),
+        "--measure",
+        "volatility",
+        "--threads",
+        "2");
   }
 
   /** Runs both commands with the same flags and compares every file they write. */

@@ -2,7 +2,6 @@ package io.eventide.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventide.examples.SampleData;
 import io.eventide.examples.cli.EventideCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -39,54 +38,47 @@ class SparkStudyCommandTest {
 
   @Test
   void writesTheSameFilesAsTheLocalCommandLine(@TempDir Path dir) throws Exception {
-    Path in = dir.resolve("in");
-    SampleData.export(in);
-    String[] common = {
-      "--prices", in.toString(),
-      "--universe", in.resolve("universe.csv").toString(),
-      "--events", in.resolve("events.csv").toString(),
-      "--model", "ff3",
-      "--factors", in.resolve("F-F_Research_Data_Factors_daily.CSV").toString(),
-      "--clean", "3",
-      "--threads", "3"
-    };
-    Path a = dir.resolve("local");
-    Path b = dir.resolve("spark");
+    Path in = SampleInput.export(dir);
+    String[] common =
+        SampleInput.args(
+            in,
+            "--model",
+            "ff3",
+            "--factors",
+            in.resolve("F-F_Research_Data_Factors_daily.CSV").toString(),
+            "--clean",
+            "3",
+            "--threads",
+            "3");
     runBoth(dir, common, new StringWriter(), new StringWriter());
-    for (String f :
+    assertSameFiles(
+        dir,
         List.of(
-            "firm_events.csv", "abnormal_returns.csv", "car.csv", "left_out.csv", "overlaps.csv")) {
-      assertThat(Files.readString(b.resolve(f))).as(f).isEqualTo(Files.readString(a.resolve(f)));
-    }
-    for (String f : List.of("tests.csv", "caar.csv", "aar.csv")) {
-      assertSameNumbers(a, b, f);
-    }
+            "firm_events.csv", "abnormal_returns.csv", "car.csv", "left_out.csv", "overlaps.csv"),
+        List.of("tests.csv", "caar.csv", "aar.csv"));
   }
 
   @Test
   void groupsSigningEstudy2AndGrankWriteTheSameFilesAsTheLocalCommandLine(@TempDir Path dir)
       throws Exception {
-    Path in = dir.resolve("in");
-    SampleData.export(in);
-    String[] common = {
-      "--prices", in.toString(),
-      "--universe", in.resolve("universe.csv").toString(),
-      "--events", in.resolve("events.csv").toString(),
-      "--group-by", "category",
-      "--sign-by", "direction",
-      "--conventions", "estudy2",
-      "--tests", "cs-t,bmp-t,kp-bmp-t,rank-z,grank-t,grank-z",
-      "--threads", "2"
-    };
-    Path a = dir.resolve("local");
-    Path b = dir.resolve("spark");
+    String[] common =
+        SampleInput.args(
+            SampleInput.export(dir),
+            "--group-by",
+            "category",
+            "--sign-by",
+            "direction",
+            "--conventions",
+            "estudy2",
+            "--tests",
+            "cs-t,bmp-t,kp-bmp-t,rank-z,grank-t,grank-z",
+            "--threads",
+            "2");
     runBoth(dir, common, new StringWriter(), new StringWriter());
-    for (String f : List.of("firm_events.csv", "abnormal_returns.csv", "car.csv", "left_out.csv")) {
-      assertThat(Files.readString(b.resolve(f))).as(f).isEqualTo(Files.readString(a.resolve(f)));
-    }
-    for (String f : List.of("tests.csv", "group_tests.csv")) {
-      assertSameNumbers(a, b, f);
-    }
+    assertSameFiles(
+        dir,
+        List.of("firm_events.csv", "abnormal_returns.csv", "car.csv", "left_out.csv"),
+        List.of("tests.csv", "group_tests.csv"));
   }
 
   /**
@@ -99,30 +91,26 @@ class SparkStudyCommandTest {
   @Test
   void distributedWritesTheSameFilesAndWindowsAsTheLocalCommandLine(@TempDir Path dir)
       throws Exception {
-    Path in = dir.resolve("in");
-    SampleData.export(in);
-    String[] common = {
-      "--prices", in.toString(),
-      "--universe", in.resolve("universe.csv").toString(),
-      "--events", in.resolve("events.csv").toString(),
-      "--group-by", "category",
-      "--clean", "3",
-      "--adjust", "holm",
-      "--threads", "3"
-    };
-    Path a = dir.resolve("local");
+    String[] common =
+        SampleInput.args(
+            SampleInput.export(dir),
+            "--group-by",
+            "category",
+            "--clean",
+            "3",
+            "--adjust",
+            "holm",
+            "--threads",
+            "3");
     Path b = dir.resolve("spark");
     StringWriter localOut = new StringWriter();
     StringWriter sparkOut = new StringWriter();
     runBoth(dir, common, localOut, sparkOut, "--distributed");
-    for (String f :
+    assertSameFiles(
+        dir,
         List.of(
-            "firm_events.csv", "abnormal_returns.csv", "car.csv", "left_out.csv", "overlaps.csv")) {
-      assertThat(Files.readString(b.resolve(f))).as(f).isEqualTo(Files.readString(a.resolve(f)));
-    }
-    for (String f : List.of("tests.csv", "group_tests.csv", "caar.csv", "aar.csv")) {
-      assertSameNumbers(a, b, f);
-    }
+            "firm_events.csv", "abnormal_returns.csv", "car.csv", "left_out.csv", "overlaps.csv"),
+        List.of("tests.csv", "group_tests.csv", "caar.csv", "aar.csv"));
     try (var files = Files.list(b)) {
       assertThat(files.map(p -> p.getFileName().toString()))
           .containsExactlyInAnyOrder(
@@ -151,16 +139,17 @@ class SparkStudyCommandTest {
     StringWriter err = new StringWriter();
     CommandLine cl = SparkStudyCommand.commandLine();
     cl.setErr(new PrintWriter(err));
-    String[] refused = new String[common.length + 6];
-    refused[0] = "study";
-    System.arraycopy(common, 0, refused, 1, common.length);
-    System.arraycopy(
-        new String[] {"--out", dir.resolve("no").toString(), "--distributed", "--plot", "--report"},
-        0,
-        refused,
-        1 + common.length,
-        5);
-    assertThat(cl.execute(refused)).isEqualTo(EventideCommand.BAD_INPUT);
+    assertThat(
+            run(
+                cl,
+                "study",
+                common,
+                "--out",
+                dir.resolve("no").toString(),
+                "--distributed",
+                "--plot",
+                "--report"))
+        .isEqualTo(EventideCommand.BAD_INPUT);
     assertThat(err.toString())
         .contains("--distributed", "--report, --plot")
         .doesNotContain("Exception\n\tat ");
@@ -196,12 +185,21 @@ class SparkStudyCommandTest {
   }
 
   /**
-   * Rows below the header, and the same rows as {@link SameAnswer#assertSameNumbers} reads them.
+   * The files {@link #runBoth} wrote: {@code sameBytes} byte for byte; {@code sameNumbers} with
+   * rows below the header, and the same rows as {@link SameAnswer#assertSameNumbers} reads them.
    */
-  private static void assertSameNumbers(Path a, Path b, String f) throws Exception {
-    List<String> ta = Files.readAllLines(a.resolve(f));
-    assertThat(ta).as(f).hasSizeGreaterThan(2);
-    SameAnswer.assertSameNumbers(f, ta, Files.readAllLines(b.resolve(f)));
+  private static void assertSameFiles(Path dir, List<String> sameBytes, List<String> sameNumbers)
+      throws Exception {
+    Path a = dir.resolve("local");
+    Path b = dir.resolve("spark");
+    for (String f : sameBytes) {
+      assertThat(Files.readString(b.resolve(f))).as(f).isEqualTo(Files.readString(a.resolve(f)));
+    }
+    for (String f : sameNumbers) {
+      List<String> ta = Files.readAllLines(a.resolve(f));
+      assertThat(ta).as(f).hasSizeGreaterThan(2);
+      SameAnswer.assertSameNumbers(f, ta, Files.readAllLines(b.resolve(f)));
+    }
   }
 
   @Test
