@@ -3,6 +3,7 @@ package io.eventide.benchmarks;
 import io.eventide.io.PriceDirectory;
 import io.eventide.io.PriceFileReader;
 import io.eventide.io.internal.CsvScanner;
+import io.eventide.io.internal.FileBytes;
 import io.eventide.timeseries.DatedSeries;
 import io.eventide.timeseries.PriceBars;
 import java.io.BufferedWriter;
@@ -50,6 +51,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <caption>Methods</caption>
  *   <tr><td>{@code readFloor}</td><td>the least work that touches every byte: {@code
  *       Files.readAllBytes} of each file and a sum of its bytes, parsing nothing</td></tr>
+ *   <tr><td>{@code bufferFloor}</td><td>the same sum of bytes, each file read into one reused
+ *       buffer ({@link FileBytes}) as the reader reads them: how much of {@code readFloor} is
+ *       {@code readAllBytes}' fresh arrays</td></tr>
  *   <tr><td>{@code digitFloor}</td><td>the least work that reads every number: {@code
  *       Files.readAllBytes} of each file and one loop that turns every run of digits into an
  *       integer ({@code n = 10·n + d}) and sums them: no fields, no dates, no decimals</td></tr>
@@ -154,6 +158,22 @@ public class PriceReadBenchmark {
       byte[] bytes = Files.readAllBytes(f);
       for (byte b : bytes) {
         sum += b;
+      }
+    }
+    return sum;
+  }
+
+  /**
+   * @return the sum of every byte of every file, read into one reused buffer
+   */
+  @Benchmark
+  public long bufferFloor() {
+    long sum = 0;
+    FileBytes buffer = new FileBytes();
+    for (Path f : files) {
+      byte[] bytes = buffer.read(f).bytes();
+      for (int i = 0, n = buffer.length(); i < n; i++) {
+        sum += bytes[i];
       }
     }
     return sum;

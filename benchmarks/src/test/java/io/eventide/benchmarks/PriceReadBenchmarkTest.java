@@ -8,7 +8,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The read benchmark's contenders read the same files: on three listings and the market (four files
  * of a header and 300 rows each), the framing floor finds every field of every record, and the
- * one-pass reader and the Tablesaw reader return 300 prices for each of the four series.
+ * one-pass reader and the Tablesaw reader return 300 prices for each of the four series, and the
+ * two byte floors sum the same bytes.
  */
 class PriceReadBenchmarkTest {
 
@@ -29,6 +30,8 @@ class PriceReadBenchmarkTest {
       assertThat(b.tablesawReader()).isEqualTo(4L * 300);
       assertThat(b.onePassBars()).isEqualTo(4L * 300);
       assertThat(b.readFloor()).isPositive();
+      // the same bytes, whether read fresh or through the reused buffer
+      assertThat(b.bufferFloor()).isEqualTo(b.readFloor());
     } finally {
       b.tearDown();
     }

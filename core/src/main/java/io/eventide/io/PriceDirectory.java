@@ -1,5 +1,6 @@
 package io.eventide.io;
 
+import io.eventide.io.internal.FileBytes;
 import io.eventide.io.internal.SafePaths;
 import io.eventide.market.Listing;
 import io.eventide.timeseries.DatedSeries;
@@ -177,9 +178,10 @@ public final class PriceDirectory {
     AtomicInteger next = new AtomicInteger();
     Runnable worker =
         () -> {
+          FileBytes buffer = new FileBytes();
           for (int i = next.getAndIncrement(); i < series.length; i = next.getAndIncrement()) {
             try {
-              series[i] = PriceFileReader.read(files.get(i));
+              series[i] = PriceFileReader.read(files.get(i), buffer);
             } catch (RuntimeException e) {
               errors[i] = e;
             } catch (Error e) {

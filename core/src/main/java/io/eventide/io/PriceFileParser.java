@@ -75,25 +75,24 @@ final class PriceFileParser {
   private InputException orderError;
   private InputException barsError;
 
-  private PriceFileParser(String source, byte[] bytes, boolean bars) {
-    this(source, bytes, bars, false);
-  }
-
-  private PriceFileParser(String source, byte[] bytes, boolean bars, boolean requireVolume) {
+  private PriceFileParser(
+      String source, byte[] bytes, int length, boolean bars, boolean requireVolume) {
     this.source = source;
-    this.scan = new CsvScanner(source, bytes);
+    this.scan = new CsvScanner(source, bytes, length);
     this.bars = bars;
     this.requireVolume = requireVolume;
   }
 
-  static DatedSeries series(byte[] bytes, String source, String ticker) {
-    PriceFileParser p = new PriceFileParser(source, bytes, false);
+  /** The adjusted closes in the first {@code length} bytes. */
+  static DatedSeries series(byte[] bytes, int length, String source, String ticker) {
+    PriceFileParser p = new PriceFileParser(source, bytes, length, false, false);
     p.run();
     return DatedSeries.ofEpochDays(ticker, p.days, p.values);
   }
 
-  static PriceBars bars(byte[] bytes, String source, String ticker) {
-    PriceFileParser p = new PriceFileParser(source, bytes, true);
+  /** The bars in the first {@code length} bytes. */
+  static PriceBars bars(byte[] bytes, int length, String source, String ticker) {
+    PriceFileParser p = new PriceFileParser(source, bytes, length, true, false);
     p.run();
     return PriceBars.of(ticker, p.days, p.values, p.open, p.volume);
   }
@@ -103,8 +102,8 @@ final class PriceFileParser {
    *
    * @throws InputException as {@link #bars}, or, at the header, if the file has no Volume column
    */
-  static PriceBars barsWithVolume(byte[] bytes, String source, String ticker) {
-    PriceFileParser p = new PriceFileParser(source, bytes, true, true);
+  static PriceBars barsWithVolume(byte[] bytes, int length, String source, String ticker) {
+    PriceFileParser p = new PriceFileParser(source, bytes, length, true, true);
     p.run();
     return PriceBars.of(ticker, p.days, p.values, p.open, p.volume);
   }

@@ -1,5 +1,6 @@
 package io.eventide.io;
 
+import io.eventide.io.internal.FileBytes;
 import io.eventide.io.internal.SourceText;
 import io.eventide.timeseries.DatedSeries;
 import io.eventide.timeseries.PriceBars;
@@ -78,9 +79,21 @@ public final class PriceFileReader {
    * @throws InputException for a missing, unreadable or malformed file
    */
   public static DatedSeries read(Path file) {
+    return read(file, new FileBytes());
+  }
+
+  /**
+   * {@link #read(Path)} through a buffer that a thread reading many files reuses.
+   *
+   * @param file the file, UTF-8
+   * @param buffer the buffer the file's bytes are read into (what it held is lost)
+   * @return as {@link #read(Path)}
+   */
+  static DatedSeries read(Path file, FileBytes buffer) {
     Objects.requireNonNull(file, "file");
     String source = file.toString();
-    return PriceFileParser.series(SourceText.readBytes(file), source, tickerOf(source));
+    buffer.read(file);
+    return PriceFileParser.series(buffer.bytes(), buffer.length(), source, tickerOf(source));
   }
 
   /**
@@ -137,7 +150,8 @@ public final class PriceFileReader {
   public static PriceBars readBars(Path file) {
     Objects.requireNonNull(file, "file");
     String source = file.toString();
-    return PriceFileParser.bars(SourceText.readBytes(file), source, tickerOf(source));
+    FileBytes bytes = new FileBytes().read(file);
+    return PriceFileParser.bars(bytes.bytes(), bytes.length(), source, tickerOf(source));
   }
 
   /**
@@ -169,8 +183,9 @@ public final class PriceFileReader {
   public static DatedSeries readVolume(Path file) {
     Objects.requireNonNull(file, "file");
     String source = file.toString();
+    FileBytes bytes = new FileBytes().read(file);
     PriceBars bars =
-        PriceFileParser.barsWithVolume(SourceText.readBytes(file), source, tickerOf(source));
+        PriceFileParser.barsWithVolume(bytes.bytes(), bytes.length(), source, tickerOf(source));
     return DatedSeries.ofEpochDays(bars.name(), bars.epochDays(), bars.volumes());
   }
 
@@ -192,10 +207,12 @@ public final class PriceFileReader {
   }
 
   private static DatedSeries parse(String text, String source, String ticker) {
-    return PriceFileParser.series(text.getBytes(StandardCharsets.UTF_8), source, ticker);
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    return PriceFileParser.series(bytes, bytes.length, source, ticker);
   }
 
   private static PriceBars parseBars(String text, String source, String ticker) {
-    return PriceFileParser.bars(text.getBytes(StandardCharsets.UTF_8), source, ticker);
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    return PriceFileParser.bars(bytes, bytes.length, source, ticker);
   }
 }

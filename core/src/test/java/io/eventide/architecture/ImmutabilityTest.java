@@ -30,6 +30,8 @@ import org.junit.jupiter.api.Test;
  *       javadoc).
  *   <li>{@code io.eventide.io.internal.CsvScanner}: a cursor over one file's bytes, used by the one
  *       thread that reads the file ("not thread-safe: one scanner per file" in its javadoc).
+ *   <li>{@code io.eventide.io.internal.FileBytes}: the buffer one thread reads its files into, one
+ *       after another ("not thread-safe: one buffer per thread" in its javadoc).
  *   <li>{@code io.eventide.inference.SampleSummary}: the mergeable summary of a test sample, an
  *       accumulator that one map task fills and one driver merges ("mutable (an accumulator) ...
  *       not thread-safe" in its javadoc).
@@ -81,6 +83,9 @@ class ImmutabilityTest {
         .doNotHaveFullyQualifiedName("io.eventide.io.internal.CsvScanner")
         .and()
         .areDeclaredInClassesThat()
+        .doNotHaveFullyQualifiedName("io.eventide.io.internal.FileBytes")
+        .and()
+        .areDeclaredInClassesThat()
         .doNotHaveFullyQualifiedName("io.eventide.inference.SampleSummary")
         .and()
         .areDeclaredInClassesThat()
@@ -104,6 +109,7 @@ class ImmutabilityTest {
           "io.eventide.regression.internal.LinearRegressionKernel$Workspace",
           "io.eventide.study.internal.ClusterCorrelation",
           "io.eventide.io.internal.CsvScanner",
+          "io.eventide.io.internal.FileBytes",
           "io.eventide.inference.SampleSummary",
           "io.eventide.inference.GeneralizedRankSums"
         }) {

@@ -97,14 +97,32 @@ public final class CsvScanner {
 
   private int valueEnd;
 
+  /** Where the last decimal read by {@link #nextPlainRow} stopped. */
+  private final int[] stop = new int[1];
+
   /**
    * @param source the name used in error messages
    * @param bytes the file's bytes, UTF-8 (validated by the caller); a leading BOM is skipped
    */
   public CsvScanner(String source, byte[] bytes) {
+    this(source, bytes, bytes.length);
+  }
+
+  /**
+   * A scanner over the first {@code length} bytes of an array (a reused buffer, {@link FileBytes});
+   * the bytes after them are never part of a record.
+   *
+   * @param source the name used in error messages
+   * @param bytes holds the file's bytes, UTF-8 (validated by the caller); a leading BOM is skipped
+   * @param length how many of them are the file's
+   */
+  public CsvScanner(String source, byte[] bytes, int length) {
+    if (length < 0 || length > bytes.length) {
+      throw new IndexOutOfBoundsException("length " + length + " of " + bytes.length + " bytes");
+    }
     this.source = source;
     this.bytes = bytes;
-    this.length = bytes.length;
+    this.length = length;
     this.pos =
         length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF
             ? 3
@@ -207,8 +225,10 @@ public final class CsvScanner {
         }
         end = s + 10;
       } else if (c == valueField) {
-        end = nextSpecial(s);
-        value = parsePlainDecimal(b, s, end);
+        // the decimal is read from the field's start, and the field ends where it stops: the
+        // checks below then require a comma or a line break there, as framing first would
+        value = decimal(b, s, n, stop);
+        end = stop[0];
         if (!(value > 0)) {
           return false;
         }
@@ -585,6 +605,17 @@ public final class CsvScanner {
    *     callers fall back to {@link Cells#parseDecimal(String)}
    */
   public static double parsePlainDecimal(byte[] b, int from, int to) {
+    return decimal(b, from, to, null);
+  }
+
+  /**
+   * {@link #parsePlainDecimal}, or, given {@code stop}, of the longest run from {@code from} that
+   * has the form (a number written in a longer text): {@code stop[0]} is then set to where that run
+   * ends, and the caller decides whether what follows may end a number.
+   *
+   * @param stop null to require the whole of {@code from} to {@code to}; else receives the end
+   */
+  private static double decimal(byte[] b, int from, int to, int[] stop) {
     int i = from;
     boolean negative = false;
     if (i < to && (b[i] == '-' || b[i] == '+')) {
@@ -625,12 +656,17 @@ public final class CsvScanner {
     }
     int fractionDigits = fractionStart < 0 ? 0 : i - fractionStart;
     int digits = i - start - (fractionStart < 0 ? 0 : 1);
-    if (i != to || digits == 0) {
+    if (stop != null) {
+      stop[0] = i;
+    } else if (i != to) {
+      return Double.NaN;
+    }
+    if (digits == 0) {
       return Double.NaN;
     }
     if (digits > MAX_DIGITS) {
       // Leading zeros may still leave 19 significant digits or fewer: count them one by one.
-      return parseLongPlainDecimal(b, from, to);
+      return parseLongPlainDecimal(b, from, i);
     }
     return toDouble(negative, m, fractionDigits);
   }

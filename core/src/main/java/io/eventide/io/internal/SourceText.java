@@ -40,56 +40,58 @@ public final class SourceText {
     String source = path.toString();
     try {
       return withoutBom(Files.readString(path, StandardCharsets.UTF_8));
-    } catch (NoSuchFileException e) {
-      throw new InputException(source, 0, "", "", "file not found", e);
-    } catch (AccessDeniedException e) {
-      throw new InputException(source, 0, "", "", "cannot be read: permission denied", e);
-    } catch (CharacterCodingException e) {
-      throw new InputException(source, 0, "", "", "is not UTF-8 text (save it as UTF-8 CSV)", e);
     } catch (IOException e) {
-      throw new InputException(source, 0, "", "", "cannot be read: " + e.getMessage(), e);
+      throw unreadable(source, e);
     }
   }
 
   /**
-   * Reads a whole file as bytes, checked to be UTF-8 (a leading BOM is kept: {@link CsvScanner}
-   * skips it). The same failures as {@link #read(Path)}, with the same messages.
+   * Throws unless the first {@code length} bytes are UTF-8.
    *
-   * @param path the file
-   * @return its bytes
-   * @throws InputException if the file is missing, unreadable or not UTF-8
+   * @throws InputException naming {@code source} if they are not
    */
-  public static byte[] readBytes(Path path) {
-    Objects.requireNonNull(path, "path");
-    String source = path.toString();
+  static void checkUtf8(String source, byte[] bytes, int length) {
+    if (isAscii(bytes, length)) {
+      return;
+    }
     try {
-      byte[] bytes = Files.readAllBytes(path);
-      if (!isAscii(bytes)) {
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT)
-            .decode(ByteBuffer.wrap(bytes));
-      }
-      return bytes;
-    } catch (NoSuchFileException e) {
-      throw new InputException(source, 0, "", "", "file not found", e);
-    } catch (AccessDeniedException e) {
-      throw new InputException(source, 0, "", "", "cannot be read: permission denied", e);
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes, 0, length));
     } catch (CharacterCodingException e) {
-      throw new InputException(source, 0, "", "", "is not UTF-8 text (save it as UTF-8 CSV)", e);
-    } catch (IOException e) {
-      throw new InputException(source, 0, "", "", "cannot be read: " + e.getMessage(), e);
+      throw unreadable(source, e);
     }
   }
 
-  private static boolean isAscii(byte[] bytes) {
+  /**
+   * The problem a file that could not be read as UTF-8 text is reported as.
+   *
+   * @param source the file
+   * @param e why it could not
+   * @return the error to throw
+   */
+  static InputException unreadable(String source, IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return new InputException(source, 0, "", "", "file not found", e);
+    }
+    if (e instanceof AccessDeniedException) {
+      return new InputException(source, 0, "", "", "cannot be read: permission denied", e);
+    }
+    if (e instanceof CharacterCodingException) {
+      return new InputException(source, 0, "", "", "is not UTF-8 text (save it as UTF-8 CSV)", e);
+    }
+    return new InputException(source, 0, "", "", "cannot be read: " + e.getMessage(), e);
+  }
+
+  private static boolean isAscii(byte[] bytes, int length) {
     long any = 0;
     int i = 0;
-    for (; i + 8 <= bytes.length; i += 8) {
+    for (; i + 8 <= length; i += 8) {
       any |= (long) LONGS.get(bytes, i);
     }
-    for (; i < bytes.length; i++) {
+    for (; i < length; i++) {
       any |= bytes[i];
     }
     return (any & 0x8080_8080_8080_8080L) == 0;
@@ -112,7 +114,7 @@ public final class SourceText {
         sb.append(buffer, 0, n);
       }
     } catch (IOException e) {
-      throw new InputException(source, 0, "", "", "cannot be read: " + e.getMessage(), e);
+      throw unreadable(source, e);
     }
     return withoutBom(sb.toString());
   }

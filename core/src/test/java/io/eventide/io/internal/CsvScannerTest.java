@@ -181,6 +181,35 @@ class CsvScannerTest {
   }
 
   /**
+   * A scanner over the first bytes of a longer array (a reused buffer holding an earlier, longer
+   * file) never reads past them: the last price, with no line break after it, is followed in the
+   * array by digits of the earlier file, which must not become part of it, by the fused plain-row
+   * path or field by field.
+   */
+  @Test
+  void aScannerOverPartOfAnArrayStopsAtItsLength() {
+    String file = "Date,Close\n2020-01-02,1.5\n2020-01-03,2.25";
+    byte[] buffer = (file + "999999999,\n2020-01-06,7\n").getBytes(StandardCharsets.US_ASCII);
+    int length = file.length();
+    CsvScanner plain = new CsvScanner("t.csv", buffer, length);
+    assertThat(plain.next()).isTrue();
+    assertThat(plain.nextPlainRow(2, 0, 1)).isTrue();
+    assertThat(plain.plainValue()).isEqualTo(1.5);
+    assertThat(plain.nextPlainRow(2, 0, 1)).isTrue();
+    assertThat(plain.plainValue()).isEqualTo(2.25);
+    assertThat(plain.record()).isEqualTo("2020-01-03,2.25");
+    assertThat(plain.nextPlainRow(2, 0, 1)).isFalse();
+    assertThat(plain.next()).isFalse();
+
+    CsvScanner cells = new CsvScanner("t.csv", buffer, length);
+    List<String> values = new ArrayList<>();
+    while (cells.next()) {
+      values.add(cells.cell(1) + "=" + cells.decimal(1));
+    }
+    assertThat(values).containsExactly("Close=NaN", "1.5=1.5", "2.25=2.25");
+  }
+
+  /**
    * {@link CsvScanner#nextPlainRow} against {@link CsvScanner#next} and the cells: over files of
    * plain rows mixed with rows it must refuse (quotes, spaces, missing or negative prices, bad or
    * impossible dates, a field too many or too few, blank lines, CRLF and lone CR, no final line
@@ -189,11 +218,14 @@ class CsvScannerTest {
    */
   @Property(tries = 500)
   void plainRowsReadAsTheirCells(@ForAll("priceFiles") String text) {
+    // the price is the last field or (header Date,Close,Other) the middle one, where the decimal
+    // must stop at the comma
+    int valueField = text.startsWith("Date,Close") ? 1 : 2;
     CsvScanner cells = scanner(text);
     CsvScanner plain = scanner(text);
     int previousLine = 0;
     while (true) {
-      boolean moved = plain.nextPlainRow(3, 0, 2);
+      boolean moved = plain.nextPlainRow(3, 0, valueField);
       if (!moved && !plain.next()) {
         assertThat(cells.next()).isFalse();
         break;
@@ -206,7 +238,7 @@ class CsvScannerTest {
         assertThat(plain.cell(f)).isEqualTo(cells.cell(f));
       }
       long day = cells.epochDay(0);
-      double value = cells.fields() == 3 ? cells.decimal(2) : Double.NaN;
+      double value = cells.fields() == 3 ? cells.decimal(valueField) : Double.NaN;
       int line = cells.line();
       if (moved) {
         assertThat(plain.plainDay()).isEqualTo(day).isNotEqualTo(CsvScanner.noDay());
@@ -216,8 +248,14 @@ class CsvScannerTest {
       } else {
         // refused: something the cells path trims or unquotes, or not three fields, a date, a
         // price above 0; a row in the strict plain form with a good date and price is never refused
+        String other = "[^,\"\\s]*( [^,\"\\s]+)*";
         boolean strictForm =
-            cells.record().matches("\\d{4}-\\d{2}-\\d{2},[^,\"\\s]*( [^,\"\\s]+)*,[0-9.]+");
+            cells
+                .record()
+                .matches(
+                    valueField == 2
+                        ? "\\d{4}-\\d{2}-\\d{2}," + other + ",[0-9.]+"
+                        : "\\d{4}-\\d{2}-\\d{2},[0-9.]+," + other);
         // (a row after blank lines is refused at the blank line and read by next())
         boolean afterBlank = cells.line() > previousLine + 1;
         assertThat(strictForm && !afterBlank && day != CsvScanner.noDay() && value > 0)
@@ -260,11 +298,23 @@ class CsvScannerTest {
                 "2020-01-02,x,1.5x"));
     Arbitrary<String> lineEnd = Arbitraries.of("\n", "\n", "\r\n", "\r");
     return Combinators.combine(
-            row.list().ofMinSize(1).ofMaxSize(12), lineEnd, Arbitraries.of(true, false))
+            row.list().ofMinSize(1).ofMaxSize(12),
+            lineEnd,
+            Arbitraries.of(true, false),
+            Arbitraries.of(true, false))
         .as(
-            (rows, end, finalBreak) -> {
-              String body = String.join(end, rows);
-              return "Date,Other,Close" + end + body + (finalBreak ? end : "");
+            (rows, end, finalBreak, priceInMiddle) -> {
+              // the price moved to the middle: the second and third fields swapped
+              List<String> laidOut = new ArrayList<>();
+              for (String r : rows) {
+                laidOut.add(
+                    priceInMiddle ? r.replaceFirst("^([^,]*),([^,]*),(.*)$", "$1,$3,$2") : r);
+              }
+              String body = String.join(end, laidOut);
+              return (priceInMiddle ? "Date,Close,Other" : "Date,Other,Close")
+                  + end
+                  + body
+                  + (finalBreak ? end : "");
             });
   }
 
