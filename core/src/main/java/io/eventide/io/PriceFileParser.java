@@ -273,13 +273,12 @@ final class PriceFileParser {
       open = new double[capacity];
       volume = new double[capacity];
     }
-    // A series of two or three columns reads plain rows (a date, a plain price above 0, nothing
-    // quoted) in one pass (CsvScanner.nextPlainRow); any other row, and every row once one has
-    // failed, goes through the cells, so each value and each message is the same as field by
-    // field. With more columns the framing of the skipped ones dominates and the one pass was
-    // slower (PriceReadBenchmark: Date,Close 13.6 -> 11.0 ms, but the seven Yahoo columns 25.6 ->
-    // 26.8 ms), so wider files go field by field.
-    boolean plain = !bars && width <= 3;
+    // A series reads plain rows (a date, a plain price above 0, the other fields free of quotes,
+    // spaces and controls) in one pass (CsvScanner.nextPlainRow), and, while their dates keep the
+    // file's order, many in one loop (CsvScanner.plainRows); any other row, and every row once
+    // one has failed, goes through the cells, so each value and each message is the same as field
+    // by field. Bars read several columns and go field by field.
+    boolean plain = !bars;
     while (true) {
       if (rowError == null) {
         try {
@@ -288,7 +287,19 @@ final class PriceFileParser {
           rowError = e;
         }
       }
-      while (plain && rowError == null && scan.nextPlainRow(width, dateColumn, priceColumn)) {
+      while (plain && rowError == null) {
+        if (n >= 2 && seen == null) {
+          // dates strictly in order so far: the rows that continue it are read in one loop
+          n = scan.plainRows(width, dateColumn, priceColumn, ascending, days, values, lines, n);
+          if (n == days.length) {
+            grow();
+            continue;
+          }
+        }
+        // a row the loop stopped at (or one of the first two): read alone, checked as any row
+        if (!scan.nextPlainRow(width, dateColumn, priceColumn)) {
+          break;
+        }
         try {
           store(scan.line(), scan.plainDay(), scan.plainValue());
         } catch (InputException e) {

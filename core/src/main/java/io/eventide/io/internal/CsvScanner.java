@@ -42,6 +42,9 @@ public final class CsvScanner {
   private static final long QUOTES = ONES * '"';
   private static final long ZEROS = ONES * '0';
 
+  /** Subtracted from a byte below 0x80, borrows (sets its high bit) if the byte is below '-'. */
+  private static final long BELOW_MINUS = ONES * '-';
+
   /** Added to a byte, sets its high bit if the byte is above '9' (SWAR digit test). */
   private static final long ABOVE_NINE = ONES * 0x46;
 
@@ -190,13 +193,15 @@ public final class CsvScanner {
   /**
    * Moves to the next record if it is a plain row of a price file, reading its date and its value
    * on the way; else stays where it is (the caller then takes {@link #next()} and the cells). A
-   * plain row is what most rows of most files are: exactly {@code width} fields, no quote, no
-   * space, the field {@code dateField} a date {@code yyyy-mm-dd} that exists, the field {@code
-   * valueField} a plain decimal above 0 ({@link #parsePlainDecimal}), ended by a line break or the
-   * end of the text. After a move the record, its fields and its line are what {@link #next()}
-   * gives, and {@link #plainDay()} and {@link #plainValue()} what {@link #epochDay} and {@link
-   * #decimal} of its fields give, so a row read here reads the same as one read field by field:
-   * this only spares the framing pass before the parse and the trimming of each cell.
+   * plain row is what most rows of most files are: exactly {@code width} fields, the field {@code
+   * dateField} a date {@code yyyy-mm-dd} that exists, the field {@code valueField} a plain decimal
+   * above 0 ({@link #parsePlainDecimal}), every other field free of the bytes up to {@code ','}
+   * (control characters, space, the quote and {@code !#$%&'()*+}: a number, a word, UTF-8 text are
+   * fine), ended by a line break or the end of the text. After a move the record, its fields and
+   * its line are what {@link #next()} gives, and {@link #plainDay()} and {@link #plainValue()} what
+   * {@link #epochDay} and {@link #decimal} of its fields give, so a row read here reads the same as
+   * one read field by field: this only spares the framing pass before the parse and the trimming of
+   * each cell.
    *
    * @param width the number of fields
    * @param dateField the 0-based index of the date
@@ -204,68 +209,174 @@ public final class CsvScanner {
    * @return whether the scanner moved to a plain row
    */
   public boolean nextPlainRow(int width, int dateField, int valueField) {
-    final byte[] b = bytes;
-    final int n = length;
     if (width > fieldStart.length) {
       return false;
     }
     int from = pos;
-    int s = from;
-    long day = NO_DAY;
-    double value = Double.NaN;
-    int end = s;
-    for (int c = 0; c < width; c++) {
-      if (c == dateField) {
-        if (s + 10 > n) {
-          return false;
-        }
-        day = dateAt(s);
-        if (day == NO_DAY) {
-          return false;
-        }
-        end = s + 10;
-      } else if (c == valueField) {
-        // the decimal is read from the field's start, and the field ends where it stops: the
-        // checks below then require a comma or a line break there, as framing first would
-        value = decimal(b, s, n, stop);
-        end = stop[0];
-        if (!(value > 0)) {
-          return false;
-        }
-      } else {
-        end = nextSpecial(s);
-        if (end < n && b[end] == '"') {
-          return false;
-        }
-      }
-      fieldStart[c] = s;
-      fieldEnd[c] = end;
-      if (c < width - 1) {
-        if (end >= n || b[end] != ',') {
-          return false;
-        }
-        s = end + 1;
-      }
-    }
-    int next;
-    if (end == n) {
-      next = n;
-    } else if (b[end] == '\n' || b[end] == '\r') {
-      next = skipLineBreak(end);
-    } else {
+    int end = plainRow(from, width, dateField, valueField, true);
+    if (end < 0) {
       return false;
     }
     recordStart = from;
     recordEnd = end;
     recordLine = nextLine;
     fields = width;
-    if (end < n) {
+    if (end < length) {
       nextLine++;
     }
-    pos = next;
-    plainDay = day;
-    plainValue = value;
+    pos = end == length ? end : skipLineBreak(end);
     return true;
+  }
+
+  /**
+   * Reads plain rows ({@link #nextPlainRow}) into arrays for as long as they come in strict date
+   * order after the day before, and the arrays have room: the rows of a well-formed file, read in
+   * one loop that keeps the position in registers and frames only the last row. Stops before the
+   * first row that is not plain or not in order (the caller then reads it as it reads any row, and
+   * words any error), or when the arrays are full. Afterwards the scanner stands on the last row
+   * read, as if {@link #nextPlainRow} had moved to each in turn; on the same row as before if none
+   * was read.
+   *
+   * @param width the number of fields
+   * @param dateField the 0-based index of the date
+   * @param valueField the 0-based index of the value, not the date's
+   * @param ascending whether the dates run up (else down); {@code days[filled - 1]} is the day
+   *     before
+   * @param days the dates read so far (epoch days), filled from {@code filled}
+   * @param values the values, filled from {@code filled}
+   * @param lines the line of each row, filled from {@code filled}
+   * @param filled how many entries hold rows already, at least 1
+   * @return how many entries hold rows now
+   */
+  public int plainRows(
+      int width,
+      int dateField,
+      int valueField,
+      boolean ascending,
+      long[] days,
+      double[] values,
+      int[] lines,
+      int filled) {
+    if (width > fieldStart.length || filled < 1) {
+      return filled;
+    }
+    final int n = length;
+    final int capacity = Math.min(days.length, Math.min(values.length, lines.length));
+    long previous = days[filled - 1];
+    int from = pos;
+    int line = nextLine;
+    int last = -1;
+    int k = filled;
+    while (k < capacity) {
+      int end = plainRow(from, width, dateField, valueField, false);
+      if (end < 0) {
+        break;
+      }
+      long day = plainDay;
+      if (ascending ? day <= previous : day >= previous) {
+        break;
+      }
+      days[k] = day;
+      values[k] = plainValue;
+      lines[k] = line;
+      k++;
+      previous = day;
+      last = from;
+      if (end == n) {
+        from = n;
+        break;
+      }
+      from = skipLineBreak(end);
+      line++;
+    }
+    if (last >= 0) {
+      // the scanner stands on the last row read: its record and fields framed once more
+      recordEnd = plainRow(last, width, dateField, valueField, true);
+      recordStart = last;
+      recordLine = lines[k - 1];
+      fields = width;
+      nextLine = line;
+      pos = from;
+    }
+    return k;
+  }
+
+  /**
+   * Reads the plain row at {@code from} (see {@link #nextPlainRow}) into {@link #plainDay} and
+   * {@link #plainValue}, and, if {@code frame}, its fields' bounds.
+   *
+   * @return where the row ends (its line break, or the length), or -1 if it is not plain
+   */
+  private int plainRow(int from, int width, int dateField, int valueField, boolean frame) {
+    final byte[] b = bytes;
+    final int n = length;
+    int s = from;
+    int end = s;
+    for (int c = 0; c < width; c++) {
+      if (c == dateField) {
+        if (s + 10 > n) {
+          return -1;
+        }
+        long day = dateAt(s);
+        if (day == NO_DAY) {
+          return -1;
+        }
+        plainDay = day;
+        end = s + 10;
+      } else if (c == valueField) {
+        // the decimal is read from the field's start, and the field ends where it stops: the
+        // checks below then require a comma or a line break there, as framing first would
+        double value = decimal(b, s, n, stop);
+        end = stop[0];
+        if (!(value > 0)) {
+          return -1;
+        }
+        plainValue = value;
+      } else {
+        end = plainFieldEnd(s);
+        if (end < 0) {
+          return -1;
+        }
+      }
+      if (frame) {
+        fieldStart[c] = s;
+        fieldEnd[c] = end;
+      }
+      if (c < width - 1) {
+        if (end >= n || b[end] != ',') {
+          return -1;
+        }
+        s = end + 1;
+      }
+    }
+    return end == n || b[end] == '\n' || b[end] == '\r' ? end : -1;
+  }
+
+  /**
+   * Where a field of a plain row that is neither its date nor its value ends: the first byte at or
+   * after {@code i} that is {@code ','} or below in ASCII, eight bytes at a time with one test
+   * ({@code (w − 0x2D2D…) & ~w & 0x8080…} flags the bytes below {@code '-'}, the lowest flag always
+   * a true one), cheaper than {@link #nextSpecial}'s four.
+   *
+   * @return the index of the comma or line break that ends the field, the length at the end of the
+   *     text, or -1 if another byte up to {@code ','} (a space, a quote) comes first
+   */
+  private int plainFieldEnd(int i) {
+    final byte[] b = bytes;
+    final int n = length;
+    while (i + 8 <= n) {
+      long w = (long) LONGS.get(b, i);
+      long t = (w - BELOW_MINUS) & ~w & HIGHS;
+      if (t != 0) {
+        i += Long.numberOfTrailingZeros(t) >>> 3;
+        break;
+      }
+      i += 8;
+    }
+    while (i < n && (b[i] < 0 || b[i] > ',')) {
+      i++;
+    }
+    return i == n || b[i] == ',' || b[i] == '\n' || b[i] == '\r' ? i : -1;
   }
 
   /**

@@ -7,7 +7,10 @@ import io.eventide.io.InputException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -248,7 +251,8 @@ class CsvScannerTest {
       } else {
         // refused: something the cells path trims or unquotes, or not three fields, a date, a
         // price above 0; a row in the strict plain form with a good date and price is never refused
-        String other = "[^,\"\\s]*( [^,\"\\s]+)*";
+        // (a field other than the date and the price holds no byte up to ',')
+        String other = "[^\\x00-,]*";
         boolean strictForm =
             cells
                 .record()
@@ -266,6 +270,77 @@ class CsvScannerTest {
     }
   }
 
+  /**
+   * {@link CsvScanner#plainRows}, the loop over many plain rows, reads what {@link
+   * CsvScanner#nextPlainRow} reads row by row: the same rows with the same lines, dates and values,
+   * in arrays that fill up and grow (capacity 1 to 4), stopping at the first row that is not plain
+   * or not in strict date order after the one before (the dates of the generated files repeat and
+   * jump both ways), and leaving the scanner on the last row it read, its record and cells framed.
+   */
+  @Property(tries = 500)
+  void plainRowsInOneLoopReadAsRowByRow(
+      @ForAll("priceFiles") String text,
+      @ForAll boolean ascending,
+      @ForAll @IntRange(min = 1, max = 4) int capacity) {
+    int valueField = text.startsWith("Date,Close") ? 1 : 2;
+    List<String> rowByRow = new ArrayList<>();
+    Map<Integer, String> records = new HashMap<>();
+    CsvScanner one = scanner(text);
+    assertThat(one.next()).isTrue();
+    while (true) {
+      if (one.nextPlainRow(3, 0, valueField)) {
+        rowByRow.add(one.line() + ":" + one.plainDay() + ":" + one.plainValue());
+        records.put(one.line(), one.record());
+      } else if (one.next()) {
+        rowByRow.add(one.line() + ":-");
+      } else {
+        break;
+      }
+    }
+    List<String> looped = new ArrayList<>();
+    CsvScanner loop = scanner(text);
+    assertThat(loop.next()).isTrue();
+    long[] days = new long[capacity];
+    double[] values = new double[capacity];
+    int[] lines = new int[capacity];
+    int k = 0;
+    while (true) {
+      if (k == days.length) {
+        days = Arrays.copyOf(days, 2 * k);
+        values = Arrays.copyOf(values, 2 * k);
+        lines = Arrays.copyOf(lines, 2 * k);
+      }
+      if (k > 0) {
+        int before = k;
+        k = loop.plainRows(3, 0, valueField, ascending, days, values, lines, k);
+        for (int i = before; i < k; i++) {
+          looped.add(lines[i] + ":" + days[i] + ":" + values[i]);
+          assertThat(ascending ? days[i] > days[i - 1] : days[i] < days[i - 1]).isTrue();
+        }
+        if (k > before) {
+          assertThat(loop.line()).isEqualTo(lines[k - 1]);
+          assertThat(loop.record()).isEqualTo(records.get(lines[k - 1]));
+          assertThat(loop.fields()).isEqualTo(3);
+          assertThat(loop.epochDay(0)).isEqualTo(days[k - 1]);
+          assertThat(loop.decimal(valueField)).isEqualTo(values[k - 1]);
+          continue;
+        }
+      }
+      if (loop.nextPlainRow(3, 0, valueField)) {
+        days[k] = loop.plainDay();
+        values[k] = loop.plainValue();
+        lines[k] = loop.line();
+        looped.add(lines[k] + ":" + days[k] + ":" + values[k]);
+        k++;
+      } else if (loop.next()) {
+        looped.add(loop.line() + ":-");
+      } else {
+        break;
+      }
+    }
+    assertThat(looped).isEqualTo(rowByRow);
+  }
+
   @Provide
   Arbitrary<String> priceFiles() {
     Arbitrary<String> row =
@@ -273,6 +348,10 @@ class CsvScannerTest {
             Arbitraries.of(
                 "2020-01-02,x,101.25",
                 "2020-01-31,a b,0.5",
+                "2020-01-31,Ünïcødé,0.5",
+                "2020-01-31,12345678901234567.25,0.5",
+                "2020-01-31,1234567890123456#,0.5",
+                "2020-01-31,x\ty,0.5",
                 "2021-12-31,,12345678.123456789",
                 "2024-02-29,q,84.50000000000001",
                 "1999-01-01,z,7"),
