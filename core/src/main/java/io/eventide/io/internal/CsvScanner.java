@@ -100,8 +100,14 @@ public final class CsvScanner {
 
   private int valueEnd;
 
-  /** Where the last decimal read by {@link #nextPlainRow} stopped. */
+  /** Where the last decimal read by {@link #plainRows} stopped. */
   private final int[] stop = new int[1];
+
+  /** The one row {@link #nextPlainRow} reads. */
+  private final long[] oneDay = new long[1];
+
+  private final double[] oneValue = new double[1];
+  private final int[] oneLine = new int[1];
 
   /**
    * @param source the name used in error messages
@@ -209,23 +215,7 @@ public final class CsvScanner {
    * @return whether the scanner moved to a plain row
    */
   public boolean nextPlainRow(int width, int dateField, int valueField) {
-    if (width > fieldStart.length) {
-      return false;
-    }
-    int from = pos;
-    int end = plainRow(from, width, dateField, valueField, true);
-    if (end < 0) {
-      return false;
-    }
-    recordStart = from;
-    recordEnd = end;
-    recordLine = nextLine;
-    fields = width;
-    if (end < length) {
-      nextLine++;
-    }
-    pos = end == length ? end : skipLineBreak(end);
-    return true;
+    return plainRows(width, dateField, valueField, 0, oneDay, oneValue, oneLine, 0) == 1;
   }
 
   /**
@@ -257,31 +247,81 @@ public final class CsvScanner {
       double[] values,
       int[] lines,
       int filled) {
-    if (width > fieldStart.length || filled < 1) {
+    return filled < 1
+        ? filled
+        : plainRows(width, dateField, valueField, ascending ? 1 : -1, days, values, lines, filled);
+  }
+
+  /**
+   * The loop of {@link #plainRows} and {@link #nextPlainRow}: the whole row is read here (the date
+   * and the decimal inlined by the JIT), not in a method called per row.
+   *
+   * @param order 1: each day after the one before; -1: before it; 0: any (one row, arrays of one)
+   */
+  private int plainRows(
+      int width,
+      int dateField,
+      int valueField,
+      int order,
+      long[] days,
+      double[] values,
+      int[] lines,
+      int filled) {
+    if (width > fieldStart.length) {
       return filled;
     }
+    final byte[] b = bytes;
     final int n = length;
     final int capacity = Math.min(days.length, Math.min(values.length, lines.length));
-    long previous = days[filled - 1];
+    long previous = filled > 0 ? days[filled - 1] : 0;
     int from = pos;
     int line = nextLine;
     int last = -1;
+    int lastEnd = -1;
     int k = filled;
+    rows:
     while (k < capacity) {
-      int end = plainRow(from, width, dateField, valueField, false);
-      if (end < 0) {
+      int s = from;
+      int end = s;
+      long day = NO_DAY;
+      double value = Double.NaN;
+      for (int c = 0; c < width; c++) {
+        if (c == dateField) {
+          if (s + 10 > n || (day = dateAt(s)) == NO_DAY) {
+            break rows;
+          }
+          end = s + 10;
+        } else if (c == valueField) {
+          // the decimal is read from the field's start, and the field ends where it stops: the
+          // checks below then require a comma or a line break there, as framing first would
+          value = decimal(b, s, n, stop);
+          end = stop[0];
+          if (!(value > 0)) {
+            break rows;
+          }
+        } else if ((end = plainFieldEnd(s)) < 0) {
+          break rows;
+        }
+        if (c < width - 1) {
+          if (end >= n || b[end] != ',') {
+            break rows;
+          }
+          s = end + 1;
+        }
+      }
+      if (end < n && b[end] != '\n' && b[end] != '\r') {
         break;
       }
-      long day = plainDay;
-      if (ascending ? day <= previous : day >= previous) {
+      if (order > 0 ? day <= previous : order < 0 && day >= previous) {
         break;
       }
       days[k] = day;
-      values[k] = plainValue;
+      values[k] = value;
       lines[k] = line;
       k++;
       previous = day;
       last = from;
+      lastEnd = end;
       if (end == n) {
         from = n;
         break;
@@ -290,66 +330,29 @@ public final class CsvScanner {
       line++;
     }
     if (last >= 0) {
-      // the scanner stands on the last row read: its record and fields framed once more
-      recordEnd = plainRow(last, width, dateField, valueField, true);
+      // the scanner stands on the last row read; a plain row's fields are split by its commas
+      int s = last;
+      for (int c = 0; c < width - 1; c++) {
+        int e = s;
+        while (b[e] != ',') {
+          e++;
+        }
+        fieldStart[c] = s;
+        fieldEnd[c] = e;
+        s = e + 1;
+      }
+      fieldStart[width - 1] = s;
+      fieldEnd[width - 1] = lastEnd;
       recordStart = last;
+      recordEnd = lastEnd;
       recordLine = lines[k - 1];
       fields = width;
       nextLine = line;
       pos = from;
+      plainDay = days[k - 1];
+      plainValue = values[k - 1];
     }
     return k;
-  }
-
-  /**
-   * Reads the plain row at {@code from} (see {@link #nextPlainRow}) into {@link #plainDay} and
-   * {@link #plainValue}, and, if {@code frame}, its fields' bounds.
-   *
-   * @return where the row ends (its line break, or the length), or -1 if it is not plain
-   */
-  private int plainRow(int from, int width, int dateField, int valueField, boolean frame) {
-    final byte[] b = bytes;
-    final int n = length;
-    int s = from;
-    int end = s;
-    for (int c = 0; c < width; c++) {
-      if (c == dateField) {
-        if (s + 10 > n) {
-          return -1;
-        }
-        long day = dateAt(s);
-        if (day == NO_DAY) {
-          return -1;
-        }
-        plainDay = day;
-        end = s + 10;
-      } else if (c == valueField) {
-        // the decimal is read from the field's start, and the field ends where it stops: the
-        // checks below then require a comma or a line break there, as framing first would
-        double value = decimal(b, s, n, stop);
-        end = stop[0];
-        if (!(value > 0)) {
-          return -1;
-        }
-        plainValue = value;
-      } else {
-        end = plainFieldEnd(s);
-        if (end < 0) {
-          return -1;
-        }
-      }
-      if (frame) {
-        fieldStart[c] = s;
-        fieldEnd[c] = end;
-      }
-      if (c < width - 1) {
-        if (end >= n || b[end] != ',') {
-          return -1;
-        }
-        s = end + 1;
-      }
-    }
-    return end == n || b[end] == '\n' || b[end] == '\r' ? end : -1;
   }
 
   /**
