@@ -42,6 +42,12 @@ public final class CsvScanner {
   private static final long QUOTES = ONES * '"';
   private static final long ZEROS = ONES * '0';
 
+  /** {@code yyyy-mm-} as a little-endian word: '0' at the digits, '-' at the dashes. */
+  private static final long DATE_PATTERN = 0x2D30_302D_3030_3030L;
+
+  /** The bytes of the two dashes in that word. */
+  private static final long DATE_DASHES = 0xFF00_00FF_0000_0000L;
+
   /** Subtracted from a byte below 0x80, borrows (sets its high bit) if the byte is below '-'. */
   private static final long BELOW_MINUS = ONES * '-';
 
@@ -634,33 +640,34 @@ public final class CsvScanner {
   }
 
   /**
-   * The date {@code yyyy-mm-dd} in the ten bytes from {@code a}, as days since 1970-01-01.
+   * The date {@code yyyy-mm-dd} in the ten bytes from {@code a} (all within the text: callers
+   * check), as days since 1970-01-01.
    *
    * @return the epoch day, or {@link #noDay()} for any other form or a day that does not exist
    */
   private long dateAt(int a) {
     final byte[] b = bytes;
-    if (b[a + 4] != '-' || b[a + 7] != '-') {
-      return NO_DAY;
-    }
-    int y0 = b[a] - '0';
-    int y1 = b[a + 1] - '0';
-    int y2 = b[a + 2] - '0';
-    int y3 = b[a + 3] - '0';
-    int m0 = b[a + 5] - '0';
-    int m1 = b[a + 6] - '0';
+    // yyyy-mm- as one word: each byte less its pattern byte ('0' or '-'); a byte that is not what
+    // the pattern wants there sets its high bit in the sum or the difference, and the lowest such
+    // byte is always flagged, since the bytes below it borrow and carry nothing
+    long w = (long) LONGS.get(b, a);
+    long d = w - DATE_PATTERN;
     int d0 = b[a + 8] - '0';
     int d1 = b[a + 9] - '0';
-    // a digit is 0 to 9: d and 9 − d both non-negative, so an OR of them all is negative iff one
-    // is not a digit (no branch per digit)
-    if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1 | (9 - y0) | (9 - y1) | (9 - y2) | (9 - y3)
-            | (9 - m0) | (9 - m1) | (9 - d0) | (9 - d1))
-        < 0) {
+    if ((((w + ABOVE_NINE) | d) & HIGHS) != 0
+        || (w & DATE_DASHES) != (DATE_PATTERN & DATE_DASHES)
+        || (d0 | d1 | (9 - d0) | (9 - d1)) < 0) {
       return NO_DAY;
     }
-    int year = ((y0 * 10 + y1) * 10 + y2) * 10 + y3;
-    int month = m0 * 10 + m1;
+    long pairs = (d * 10 + (d >>> 8)) & 0x00FF_00FFL;
+    int year = (int) (pairs & 0xFF) * 100 + (int) (pairs >>> 16);
+    int month = (int) ((d >>> 40) & 0xFF) * 10 + (int) ((d >>> 48) & 0xFF);
     int day = d0 * 10 + d1;
+    return dayOf(year, month, day);
+  }
+
+  /** The epoch day of a date whose digits were read, through the kept month. */
+  private long dayOf(int year, int month, int day) {
     if (year != monthYear || month != monthOfYear) {
       // A file's rows mostly share the month of the row before: its first day is kept.
       long first = epochDay(year, month, 1);

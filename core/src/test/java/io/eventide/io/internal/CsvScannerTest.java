@@ -144,6 +144,44 @@ class CsvScannerTest {
     assertThat(s.epochDay(4)).isEqualTo(LocalDate.of(2023, 7, 13).toEpochDay());
   }
 
+  /**
+   * The date read as one word: every date of {@code bases} with each of its ten bytes replaced by
+   * each byte value (but the four that frame records), read as a cell, is the date {@link
+   * LocalDate#parse} makes of the ten characters when they are {@code yyyy-mm-dd} in ASCII digits
+   * and a day that exists, and no date otherwise (a non-digit, a dash out of place, month 13, day
+   * 32, a byte above 0x7F). Each is read after a good date of another month, so the month kept from
+   * the row before is not the one wanted.
+   */
+  @Test
+  void everySingleByteChangeOfADateReadsAsLocalDateSaysOrAsNoDate() {
+    String[] bases = {"2020-11-15", "1999-12-31", "2024-02-29", "2000-01-01", "0000-09-09"};
+    for (String base : bases) {
+      for (int at = 0; at < 10; at++) {
+        for (int v = 0; v < 256; v++) {
+          if (v == ',' || v == '\n' || v == '\r' || v == '"') {
+            continue;
+          }
+          byte[] date = base.getBytes(StandardCharsets.US_ASCII);
+          date[at] = (byte) v;
+          byte[] text = new byte[11 + 11];
+          System.arraycopy("1970-06-01\n".getBytes(StandardCharsets.US_ASCII), 0, text, 0, 11);
+          System.arraycopy(date, 0, text, 11, 10);
+          text[21] = '\n';
+          CsvScanner s = new CsvScanner("t.csv", text);
+          assertThat(s.next()).isTrue();
+          assertThat(s.epochDay(0)).isEqualTo(LocalDate.of(1970, 6, 1).toEpochDay());
+          assertThat(s.next()).isTrue();
+          String chars = new String(date, StandardCharsets.ISO_8859_1);
+          long want =
+              chars.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}") && validDay(chars)
+                  ? LocalDate.parse(chars).toEpochDay()
+                  : CsvScanner.noDay();
+          assertThat(s.epochDay(0)).describedAs("%s (byte %d at %d)", chars, v, at).isEqualTo(want);
+        }
+      }
+    }
+  }
+
   @Test
   void cellDatesAgreeWithLocalDateAcrossMonthsAndRefuseImpossibleDaysOfTheMonthBefore() {
     // The scanner keeps the month of the date before; each impossible day follows a good day of
