@@ -1,6 +1,5 @@
 package io.eventide.io;
 
-import io.eventide.io.internal.FileBytes;
 import io.eventide.io.internal.SafePaths;
 import io.eventide.market.Listing;
 import io.eventide.timeseries.DatedSeries;
@@ -178,10 +177,10 @@ public final class PriceDirectory {
     AtomicInteger next = new AtomicInteger();
     Runnable worker =
         () -> {
-          FileBytes buffer = new FileBytes();
+          PriceFileParser.Scratch scratch = new PriceFileParser.Scratch();
           for (int i = next.getAndIncrement(); i < series.length; i = next.getAndIncrement()) {
             try {
-              series[i] = PriceFileReader.read(files.get(i), buffer);
+              series[i] = PriceFileReader.read(files.get(i), scratch);
             } catch (RuntimeException e) {
               errors[i] = e;
             } catch (Error e) {

@@ -79,21 +79,24 @@ public final class PriceFileReader {
    * @throws InputException for a missing, unreadable or malformed file
    */
   public static DatedSeries read(Path file) {
-    return read(file, new FileBytes());
+    Objects.requireNonNull(file, "file");
+    String source = file.toString();
+    FileBytes bytes = new FileBytes().read(file);
+    return PriceFileParser.series(bytes.bytes(), bytes.length(), source, tickerOf(source));
   }
 
   /**
-   * {@link #read(Path)} through a buffer that a thread reading many files reuses.
+   * {@link #read(Path)} through the buffers that a thread reading many files reuses.
    *
    * @param file the file, UTF-8
-   * @param buffer the buffer the file's bytes are read into (what it held is lost)
+   * @param scratch the file's bytes and rows go there first (what it held is lost)
    * @return as {@link #read(Path)}
    */
-  static DatedSeries read(Path file, FileBytes buffer) {
+  static DatedSeries read(Path file, PriceFileParser.Scratch scratch) {
     Objects.requireNonNull(file, "file");
     String source = file.toString();
-    buffer.read(file);
-    return PriceFileParser.series(buffer.bytes(), buffer.length(), source, tickerOf(source));
+    FileBytes bytes = scratch.bytes.read(file);
+    return PriceFileParser.series(bytes.bytes(), bytes.length(), source, tickerOf(source), scratch);
   }
 
   /**
