@@ -60,6 +60,25 @@ class FileBytesTest {
     assertThat(buffer.length()).isZero();
   }
 
+  /**
+   * A byte that is not UTF-8 (a lone 0xE9, Latin-1 é) is found wherever it is in a text of 100
+   * bytes, in each of the four words of a pass and in the tail, and not when it lies after the
+   * length (a reused buffer's stale bytes).
+   */
+  @Test
+  void aByteThatIsNotUtf8IsFoundAtEveryPositionAndOnlyWithinTheLength() {
+    for (int at = 0; at < 100; at++) {
+      byte[] text = new byte[100];
+      Arrays.fill(text, (byte) 'a');
+      text[at] = (byte) 0xE9;
+      int position = at;
+      assertThatThrownBy(() -> SourceText.checkUtf8("t.csv", text, 100))
+          .as("at %d", position)
+          .hasMessage("t.csv: is not UTF-8 text (save it as UTF-8 CSV)");
+      SourceText.checkUtf8("t.csv", text, at);
+    }
+  }
+
   @Test
   void utf8BeyondAsciiIsRead() throws IOException {
     byte[] text = "日期,收盘\n2020-01-02,1.5\n".getBytes(StandardCharsets.UTF_8);
