@@ -294,8 +294,6 @@ final class GappedPairs {
         double v = ra[t];
         za[t] = v == v ? v : 0.0;
       }
-      Arrays.fill(corrA[r], from, to, 0.0);
-      Arrays.fill(corrASquares[r], from, to, 0.0);
     }
     double[] x0 = rowA[0];
     double[] x1 = rowA[1];
@@ -309,21 +307,40 @@ final class GappedPairs {
     double[] q1 = corrASquares[1];
     double[] q2 = corrASquares[2];
     double[] q3 = corrASquares[3];
-    for (int q = missStart[from], end = missStart[to]; q < end; q++) {
-      int t = missDays[q];
-      int b = owner[q];
-      double v0 = x0[t];
-      double v1 = x1[t];
-      double v2 = x2[t];
-      double v3 = x3[t];
-      c0[b] += v0;
-      q0[b] += v0 * v0;
-      c1[b] += v1;
-      q1[b] += v1 * v1;
-      c2[b] += v2;
-      q2[b] += v2 * v2;
-      c3[b] += v3;
-      q3[b] += v3 * v3;
+    // member by member, the sums in registers and each written once (no zeroing, no chain of
+    // read-modify-writes through memory)
+    for (int b = from; b < to; b++) {
+      double s0 = 0;
+      double s1 = 0;
+      double s2 = 0;
+      double s3 = 0;
+      double p0 = 0;
+      double p1 = 0;
+      double p2 = 0;
+      double p3 = 0;
+      for (int q = missStart[b], end = missStart[b + 1]; q < end; q++) {
+        int t = missDays[q];
+        double v0 = x0[t];
+        double v1 = x1[t];
+        double v2 = x2[t];
+        double v3 = x3[t];
+        s0 += v0;
+        p0 += v0 * v0;
+        s1 += v1;
+        p1 += v1 * v1;
+        s2 += v2;
+        p2 += v2 * v2;
+        s3 += v3;
+        p3 += v3 * v3;
+      }
+      c0[b] = s0;
+      q0[b] = p0;
+      c1[b] = s1;
+      q1[b] = p1;
+      c2[b] = s2;
+      q2[b] = p2;
+      c3[b] = s3;
+      q3[b] = p3;
     }
   }
 

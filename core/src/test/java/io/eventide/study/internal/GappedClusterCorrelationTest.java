@@ -169,6 +169,38 @@ class GappedClusterCorrelationTest {
   }
 
   /**
+   * Members without spread count 0 in every pair, as the oracle counts them, and pairs of equal
+   * members count 1: residuals that are all 0.5 (a spread of exactly 0 while the pair's one-pass
+   * covariance rounds to a few ulps, so that only the spread can rule the pair out) and members
+   * equal to another one's residuals (a correlation that one-pass sums may round past 1, clamped),
+   * each with gaps, among ordinary gappy members.
+   */
+  @org.junit.jupiter.api.Test
+  void membersWithoutSpreadCountZeroAndEqualMembersCountOne() {
+    List<M> members = new ArrayList<>(cluster(41, 120, 0.01, 1.0));
+    for (int i = 0; i < 3; i++) {
+      M m = members.get(i);
+      double[] flat = m.resid.clone();
+      for (int t = 0; t < EST_LEN; t++) {
+        flat[t] = flat[t] == flat[t] ? 0.5 : flat[t];
+      }
+      members.set(i, new M(m.cal, m.e0, flat, m.mask));
+    }
+    for (int i = 10; i < 40; i += 2) {
+      M source = members.get(i);
+      members.set(i + 1, new M(source.cal, source.e0, source.resid.clone(), source.mask));
+    }
+    double[] want = oracle(members);
+    double[] got = engine(members);
+    for (int w = 0; w < WINDOWS; w++) {
+      assertThat(want[w]).as("window %d has pairs", w).isNotZero();
+      assertThat(Math.abs(got[w] - want[w]))
+          .as("window %d: engine %s, oracle %s", w, got[w], want[w])
+          .isLessThanOrEqualTo(1e-12 * Math.abs(want[w]));
+    }
+  }
+
+  /**
    * A cluster with twelve window sets after one with a single window set on the same instance (and
    * thread): the per-window-set scratch must grow with the window sets, not only with the members
    * (it did not: an index out of bounds, found when the scratch began to be kept from one cluster
