@@ -61,7 +61,6 @@ final class GappedPairs {
   private double[] corr;
   private double[] corrSquares;
   private double[] rowPattern;
-  private int[] owner;
   private double[] missCount;
 
   /** Per row of the Gram block: {@code Σ_{t∈K_b} x̃_a(t)} and its squares, by b. */
@@ -124,7 +123,6 @@ final class GappedPairs {
     pairSpread = new double[cap];
     missCount = new double[cap];
     missDays = new int[Math.max(16, cap * 4)];
-    owner = new int[missDays.length];
     capacity = cap;
   }
 
@@ -193,9 +191,7 @@ final class GappedPairs {
           xt[t][b] = 0.0;
           if (k == missDays.length) {
             missDays = Arrays.copyOf(missDays, k * 2);
-            owner = Arrays.copyOf(owner, k * 2);
           }
-          owner[k] = b;
           missDays[k++] = t;
         }
       }
@@ -216,8 +212,10 @@ final class GappedPairs {
       dayOwner = new int[missDays.length];
     }
     System.arraycopy(dayStart, 0, dayFill, 0, estLen);
-    for (int q = 0; q < k; q++) {
-      dayOwner[dayFill[missDays[q]]++] = owner[q];
+    for (int b = 0; b < n; b++) {
+      for (int q = missStart[b], end = missStart[b + 1]; q < end; q++) {
+        dayOwner[dayFill[missDays[q]]++] = b;
+      }
     }
   }
 
@@ -282,9 +280,9 @@ final class GappedPairs {
 
   /**
    * Over the gaps of every b in {@code [from, to)} at once, for the block's rows together: {@code
-   * corrA[r][b] = Σ_{t∈K_b} x̃_{a0+r}(t)} and its squares, in one pass over the gap lists (members
-   * in increasing order, each member's days in calendar order, so each sum runs in calendar order
-   * from 0), reading each listed gap once for the four rows. A row's own gaps read as 0.
+   * corrA[r][b] = Σ_{t∈K_b} x̃_{a0+r}(t)} and its squares, in one pass over the gap lists, member
+   * by member (each member's days in calendar order, so each sum runs in calendar order from 0),
+   * reading each listed gap once for the four rows. A row's own gaps read as 0.
    */
   private void corrections(int a0, int rowsHere, int from, int to) {
     for (int r = 0; r < ROWS; r++) {
