@@ -79,10 +79,7 @@ public final class PriceFileReader {
    * @throws InputException for a missing, unreadable or malformed file
    */
   public static DatedSeries read(Path file) {
-    Objects.requireNonNull(file, "file");
-    String source = file.toString();
-    FileBytes bytes = new FileBytes().read(file);
-    return PriceFileParser.series(bytes.bytes(), bytes.length(), source, tickerOf(source));
+    return read(file, new PriceFileParser.Scratch());
   }
 
   /**
