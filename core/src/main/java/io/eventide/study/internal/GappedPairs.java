@@ -49,9 +49,6 @@ final class GappedPairs {
   /** Transposed zero-filled residuals: {@code xt[t][b]}. */
   private double[][] xt;
 
-  /** Each member's residuals with NaN at its gaps (not owned). */
-  private double[][] rows;
-
   private double[] sum;
   private double[] squares;
   private int[] missStart;
@@ -95,22 +92,34 @@ final class GappedPairs {
     this.dayFill = new int[estLen + 1];
   }
 
+  /**
+   * The least length {@code ≥ n} whose {@code double[]} occupies a whole number of 64-byte lines
+   * (16 bytes of header plus 8 per element, the layout of a 64-bit HotSpot with compressed class
+   * pointers). The Gram product's rows and the transposed days are allocated one after the other
+   * with this length, so they start at the same offset within a line: the JIT aligns its vector
+   * loop to one of them, and then the others are aligned too, instead of every 64-byte load and
+   * store of the others straddling two lines. It only changes where arrays start, never a result;
+   * on other layouts it costs a few unused elements.
+   */
+  static int alignedLength(int n) {
+    return n + Math.floorMod(6 - n, 8);
+  }
+
   private void grow(int n) {
     if (n <= capacity) {
       return;
     }
-    int cap = Math.max(n, capacity * 2);
+    int cap = alignedLength(Math.max(n, capacity * 2));
     for (int t = 0; t < estLen; t++) {
       xt[t] = new double[cap];
     }
-    rows = new double[cap][];
+    for (int r = 0; r < ROWS; r++) {
+      gram[r] = new double[cap];
+    }
     sum = new double[cap];
     squares = new double[cap];
     missStart = new int[cap + 1];
     pattern = new int[cap];
-    for (int r = 0; r < ROWS; r++) {
-      gram[r] = new double[cap];
-    }
     corr = new double[cap];
     corrSquares = new double[cap];
     for (int r = 0; r < ROWS; r++) {
@@ -177,7 +186,6 @@ final class GappedPairs {
     int k = 0;
     for (int b = 0; b < n; b++) {
       double[] row = residuals[b];
-      rows[b] = row;
       missStart[b] = k;
       double s = 0;
       double q = 0;
@@ -285,18 +293,22 @@ final class GappedPairs {
    * reading each listed gap once for the four rows. A row's own gaps read as 0.
    */
   private void corrections(int a0, int rowsHere, int from, int to) {
-    for (int r = 0; r < ROWS; r++) {
-      double[] ra = rows[a0 + Math.min(r, rowsHere - 1)];
-      double[] za = rowA[r];
-      for (int t = 0; t < estLen; t++) {
-        double v = ra[t];
-        za[t] = v == v ? v : 0.0;
-      }
-    }
     double[] x0 = rowA[0];
     double[] x1 = rowA[1];
     double[] x2 = rowA[2];
     double[] x3 = rowA[3];
+    // the block's rows, zero-filled, from the transposed days (the four values of a day share a
+    // line there)
+    int i1 = rowsHere > 1 ? a0 + 1 : a0;
+    int i2 = rowsHere > 2 ? a0 + 2 : a0;
+    int i3 = rowsHere > 3 ? a0 + 3 : a0;
+    for (int t = 0; t < estLen; t++) {
+      double[] x = xt[t];
+      x0[t] = x[a0];
+      x1[t] = x[i1];
+      x2[t] = x[i2];
+      x3[t] = x[i3];
+    }
     double[] c0 = corrA[0];
     double[] c1 = corrA[1];
     double[] c2 = corrA[2];
