@@ -30,6 +30,14 @@ import java.util.Arrays;
  * same sums). The corrections cost O(N·K) per block, K the missing days of all its members; those
  * over the others' gaps are formed for the Gram block's four rows in one pass over the gap lists.
  *
+ * <p>The correlations are added up by column: {@code r_ab} goes to member b's sum for a's window
+ * set, rows a in increasing order, and the columns are then added in increasing b. The first pass
+ * applies only the rule of fewer than {@code minCommon} common dates, as a weight of 0 or 1, so
+ * that every step runs as vector instructions; it also keeps each column's largest {@code |r|}. If
+ * that is NaN, infinite or above 1 anywhere (a pair counted in full without spread, or a one-pass r
+ * rounded past ±1), the block is summed again with every rule applied pair by pair. Both passes add
+ * the same {@code r_ab} in the same order, so a block's sums do not depend on the pass.
+ *
  * <p>Scratch lives in the instance and grows to the largest block; one instance per thread.
  */
 final class GappedPairs {
@@ -39,9 +47,6 @@ final class GappedPairs {
 
   /** Columns per tile: a tile of all M days stays in the second-level cache. */
   private static final int TILE = 256;
-
-  /** Independent partial sums per window set when the correlations of a row are added up. */
-  private static final int LANES = 4;
 
   private final int estLen;
   private final int minCommon;
@@ -57,13 +62,22 @@ final class GappedPairs {
   private final double[][] gram = new double[ROWS][];
   private double[] corr;
   private double[] corrSquares;
-  private double[] rowPattern;
+
+  /** Per window set of the row: {@code Σ_a r_ab} by column b, rows a in increasing order. */
+  private double[][] columnSums = new double[0][];
+
+  /** By column: the largest {@code |r_ab|} added so far (NaN once a NaN was). */
+  private double[] largest;
+
   private double[] missCount;
 
-  /** Per row of the Gram block: {@code Σ_{t∈K_b} x̃_a(t)} and its squares, by b. */
-  private final double[][] corrA = new double[ROWS][];
+  /**
+   * Per row a of the Gram block, by b: the pair's {@code Σa = S_a − Σ_{t∈K_b} x̃_a(t)} and {@code
+   * Σa² = Q_a − Σ_{t∈K_b} x̃_a(t)²}.
+   */
+  private final double[][] pairSa = new double[ROWS][];
 
-  private final double[][] corrASquares = new double[ROWS][];
+  private final double[][] pairSaa = new double[ROWS][];
 
   /** The Gram block's rows zero-filled: {@code rowA[r][t] = x̃_{a0+r}(t)}. */
   private final double[][] rowA = new double[ROWS][];
@@ -123,13 +137,17 @@ final class GappedPairs {
     corr = new double[cap];
     corrSquares = new double[cap];
     for (int r = 0; r < ROWS; r++) {
-      corrA[r] = new double[cap];
-      corrASquares[r] = new double[cap];
+      pairSa[r] = new double[cap];
+      pairSaa[r] = new double[cap];
     }
     both = new double[cap];
     r = new double[cap];
     pairN = new double[cap];
     pairSpread = new double[cap];
+    largest = new double[cap];
+    for (int p = 0; p < columnSums.length; p++) {
+      columnSums[p] = new double[cap];
+    }
     missCount = new double[cap];
     missDays = new int[Math.max(16, cap * 4)];
     capacity = cap;
@@ -156,11 +174,44 @@ final class GappedPairs {
       int patternCount,
       double[] pairSums) {
     grow(n);
-    if (rowPattern == null || rowPattern.length < LANES * patternCount) {
-      rowPattern = new double[LANES * Math.max(8, patternCount)];
+    if (columnSums.length < patternCount) {
+      double[][] grown = Arrays.copyOf(columnSums, patternCount);
+      for (int p = columnSums.length; p < patternCount; p++) {
+        grown[p] = new double[capacity];
+      }
+      columnSums = grown;
     }
     load(residuals, n);
     System.arraycopy(patterns, 0, pattern, 0, n);
+    // Every r_ab is summed unchecked first, with the rule of fewer than minCommon common dates
+    // applied as a weight of 0 or 1; if some pair counted in full turns out without spread (a NaN
+    // or an infinite r) or rounded past ±1, the block is summed again pair by pair with the rules
+    // applied one by one. Both passes add the same r_ab in the same order, so the sums do not
+    // depend on which pass formed them.
+    if (!sumPairs(n, firstComplete, patternCount, false)) {
+      sumPairs(n, firstComplete, patternCount, true);
+    }
+    for (int p = 0; p < patternCount; p++) {
+      double[] column = columnSums[p];
+      int base = p * patternCount;
+      for (int b = 1; b < n; b++) {
+        pairSums[base + pattern[b]] += column[b];
+      }
+    }
+  }
+
+  /**
+   * Forms every pair's {@code r_ab} and adds it to {@code columnSums[p_a][b]}.
+   *
+   * @param checked whether the rules (fewer than minCommon common dates, no spread, |r| past 1) are
+   *     applied pair by pair; if not, only the first is, as a weight
+   * @return false if unchecked and some pair with enough common dates has no spread or |r| > 1
+   */
+  private boolean sumPairs(int n, int firstComplete, int patternCount, boolean checked) {
+    for (int p = 0; p < patternCount; p++) {
+      Arrays.fill(columnSums[p], 0, n, 0.0);
+    }
+    Arrays.fill(largest, 0, n, 0.0);
     for (int lo = 0; lo < n; lo += TILE) {
       int hi = Math.min(n, lo + TILE);
       int aEnd = Math.min(firstComplete, hi);
@@ -175,10 +226,19 @@ final class GappedPairs {
         corrections(a0, rowsHere, from, hi);
         for (int r = 0; r < rowsHere; r++) {
           int a = a0 + r;
-          finish(a, r, Math.max(from, a + 1), hi, patternCount, pairSums);
+          finish(a, r, Math.max(from, a + 1), hi, checked);
         }
       }
     }
+    if (checked) {
+      return true;
+    }
+    for (int b = 0; b < n; b++) {
+      if (!(largest[b] <= 1.0)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Zero-fills and transposes the residuals; lists each member's missing days. */
@@ -288,9 +348,10 @@ final class GappedPairs {
 
   /**
    * Over the gaps of every b in {@code [from, to)} at once, for the block's rows together: {@code
-   * corrA[r][b] = Σ_{t∈K_b} x̃_{a0+r}(t)} and its squares, in one pass over the gap lists, member
-   * by member (each member's days in calendar order, so each sum runs in calendar order from 0),
-   * reading each listed gap once for the four rows. A row's own gaps read as 0.
+   * pairSa[r][b] = S_a − Σ_{t∈K_b} x̃_a(t)} and {@code pairSaa[r][b] = Q_a − Σ_{t∈K_b} x̃_a(t)²}, a
+   * = a0 + r, in one pass over the gap lists, member by member (each member's days in calendar
+   * order, so each sum runs in calendar order from 0), reading each listed gap once for the four
+   * rows. A row's own gaps read as 0.
    */
   private void corrections(int a0, int rowsHere, int from, int to) {
     double[] x0 = rowA[0];
@@ -309,14 +370,22 @@ final class GappedPairs {
       x2[t] = x[i2];
       x3[t] = x[i3];
     }
-    double[] c0 = corrA[0];
-    double[] c1 = corrA[1];
-    double[] c2 = corrA[2];
-    double[] c3 = corrA[3];
-    double[] q0 = corrASquares[0];
-    double[] q1 = corrASquares[1];
-    double[] q2 = corrASquares[2];
-    double[] q3 = corrASquares[3];
+    double[] c0 = pairSa[0];
+    double[] c1 = pairSa[1];
+    double[] c2 = pairSa[2];
+    double[] c3 = pairSa[3];
+    double[] q0 = pairSaa[0];
+    double[] q1 = pairSaa[1];
+    double[] q2 = pairSaa[2];
+    double[] q3 = pairSaa[3];
+    double sa0 = sum[a0];
+    double sa1 = sum[i1];
+    double sa2 = sum[i2];
+    double sa3 = sum[i3];
+    double qa0 = squares[a0];
+    double qa1 = squares[i1];
+    double qa2 = squares[i2];
+    double qa3 = squares[i3];
     // member by member, the sums in registers and each written once (no zeroing, no chain of
     // read-modify-writes through memory)
     for (int b = from; b < to; b++) {
@@ -343,30 +412,32 @@ final class GappedPairs {
         s3 += v3;
         p3 += v3 * v3;
       }
-      c0[b] = s0;
-      q0[b] = p0;
-      c1[b] = s1;
-      q1[b] = p1;
-      c2[b] = s2;
-      q2[b] = p2;
-      c3[b] = s3;
-      q3[b] = p3;
+      c0[b] = sa0 - s0;
+      q0[b] = qa0 - p0;
+      c1[b] = sa1 - s1;
+      q1[b] = qa1 - p1;
+      c2[b] = sa2 - s2;
+      q2[b] = qa2 - p2;
+      c3[b] = sa3 - s3;
+      q3[b] = qa3 - p3;
     }
   }
 
   /**
    * Forms {@code r_ab}, {@code a} the block's row {@code row}, for {@code b} in {@code [from, to)}
-   * and sums it by window set.
+   * and adds it to {@code columnSums[p_a][b]}.
+   *
+   * @param checked apply the rules pair by pair ({@link #correlation}); if not, weigh r_ab by 1
+   *     with at least minCommon common dates and by 0 below, and record |r_ab| in {@code largest}
    */
-  private void finish(int a, int row, int from, int to, int patternCount, double[] pairSums) {
-    if (from >= to) {
-      return;
-    }
-    double[] g = gram[row];
-    double[] corrA = this.corrA[row];
-    double[] corrASquares = this.corrASquares[row];
+  private void finish(int a, int row, int from, int to, boolean checked) {
     int ka0 = missStart[a];
     int ka1 = missStart[a + 1];
+    double common = estLen - (ka1 - ka0);
+    if (from >= to || common < minCommon) {
+      // no pair, or none with enough common dates: every r_ab counts 0
+      return;
+    }
     // |K_a ∩ K_b|: the members missing on each of a's few missing days.
     Arrays.fill(both, from, to, 0.0);
     for (int q = ka0; q < ka1; q++) {
@@ -379,73 +450,64 @@ final class GappedPairs {
       }
     }
     // Over the gaps of a, for every b at once: Σ_{t∈K_a} x̃_b(t) and its squares.
-    Arrays.fill(corr, from, to, 0.0);
-    Arrays.fill(corrSquares, from, to, 0.0);
+    double[] sb = corr;
+    double[] sbb = corrSquares;
+    Arrays.fill(sb, from, to, 0.0);
+    Arrays.fill(sbb, from, to, 0.0);
     for (int q = ka0; q < ka1; q++) {
       double[] x = xt[missDays[q]];
       for (int b = from; b < to; b++) {
         double v = x[b];
-        corr[b] += v;
-        corrSquares[b] += v * v;
+        sb[b] += v;
+        sbb[b] += v * v;
       }
     }
-    double sa0 = sum[a];
-    double qa0 = squares[a];
-    double common = estLen - (ka1 - ka0);
     // The Pearson formula multiplied through by n: n·Σab − ΣaΣb over the square root of
-    // (n·Σa² − (Σa)²)(n·Σb² − (Σb)²), one division and one square root per pair, in a loop without
-    // branches that the JIT compiles to vector instructions; the pairs with too few common dates
-    // or no spread are set to 0 in the next loop.
+    // (n·Σa² − (Σa)²)(n·Σb² − (Σb)²), one division and one square root per pair. Each step is a
+    // loop of its own, small enough for the JIT to compile to vector instructions (one loop for
+    // all of it stays scalar).
+    double[] g = gram[row];
+    double[] sa = pairSa[row];
+    double[] saa = pairSaa[row];
     double[] nab = pairN;
     double[] spread = pairSpread;
+    double[] cov = r;
+    double[] missing = missCount;
     for (int b = from; b < to; b++) {
-      double n = common - missCount[b] + both[b];
-      double sa = sa0 - corrA[b];
-      double saa = qa0 - corrASquares[b];
-      double sb = sum[b] - corr[b];
-      double sbb = squares[b] - corrSquares[b];
-      double cov = n * g[b] - sa * sb;
-      double va = n * saa - sa * sa;
-      double vb = n * sbb - sb * sb;
-      double vv = va * vb;
+      double n = common - missing[b] + both[b];
       nab[b] = n;
-      spread[b] = vv;
-      r[b] = cov / Math.sqrt(vv);
+      spread[b] = n * saa[b] - sa[b] * sa[b];
     }
-    // Summed by window set in LANES independent partial sums (member b into lane b mod LANES), so
-    // consecutive additions do not wait on each other; the lanes are added in a fixed order.
-    double min = minCommon;
-    Arrays.fill(rowPattern, 0, LANES * patternCount, 0.0);
-    if (patternCount == 1) {
-      double s0 = 0;
-      double s1 = 0;
-      double s2 = 0;
-      double s3 = 0;
-      int b = from;
-      for (; b + 3 < to; b += LANES) {
-        s0 += correlation(r[b], nab[b], spread[b], min);
-        s1 += correlation(r[b + 1], nab[b + 1], spread[b + 1], min);
-        s2 += correlation(r[b + 2], nab[b + 2], spread[b + 2], min);
-        s3 += correlation(r[b + 3], nab[b + 3], spread[b + 3], min);
-      }
-      for (; b < to; b++) {
-        s0 += correlation(r[b], nab[b], spread[b], min);
-      }
-      rowPattern[0] = (s0 + s1) + (s2 + s3);
-    } else {
+    double[] s = sum;
+    double[] q2 = squares;
+    for (int b = from; b < to; b++) {
+      sb[b] = s[b] - sb[b];
+      sbb[b] = q2[b] - sbb[b];
+    }
+    for (int b = from; b < to; b++) {
+      spread[b] = spread[b] * (nab[b] * sbb[b] - sb[b] * sb[b]);
+    }
+    for (int b = from; b < to; b++) {
+      cov[b] = nab[b] * g[b] - sa[b] * sb[b];
+    }
+    double[] column = columnSums[pattern[a]];
+    if (checked) {
+      double min = minCommon;
       for (int b = from; b < to; b++) {
-        rowPattern[LANES * pattern[b] + (b & (LANES - 1))] +=
-            correlation(r[b], nab[b], spread[b], min);
+        column[b] += correlation(cov[b] / Math.sqrt(spread[b]), nab[b], spread[b], min);
       }
-      for (int p = 0; p < patternCount; p++) {
-        int l = LANES * p;
-        rowPattern[p] =
-            (rowPattern[l] + rowPattern[l + 1]) + (rowPattern[l + 2] + rowPattern[l + 3]);
-      }
+      return;
     }
-    int base = pattern[a] * patternCount;
-    for (int p = 0; p < patternCount; p++) {
-      pairSums[base + p] += rowPattern[p];
+    // w = 1 with at least minCommon common dates, 0 below (n is a whole number); a pair weighed 0
+    // has 1 added to its spread so that its r stays finite and adds ±0. A pair weighed 1 divides
+    // by √(spread + 0), its r to the bit.
+    double[] top = largest;
+    double below = minCommon - 1;
+    for (int b = from; b < to; b++) {
+      double w = Math.min(1.0, Math.max(0.0, nab[b] - below));
+      double v = w * (cov[b] / Math.sqrt(spread[b] + (1.0 - w)));
+      column[b] += v;
+      top[b] = Math.max(top[b], Math.abs(v));
     }
   }
 
