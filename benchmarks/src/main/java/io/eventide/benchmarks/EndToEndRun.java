@@ -21,7 +21,12 @@ import java.util.regex.Pattern;
  * study} on them in a fresh JVM several times and prints, per run and as the median, the wall time
  * from launching the process to its exit, split into start-up (launch to the first line read),
  * read, study, tests and write (from the {@code eventide.timings} line the command prints, see
- * {@code docs/cli.md} section 9) and the rest (JVM exit).
+ * {@code docs/cli.md} section 9) and the rest (JVM exit). The command is {@code java
+ * -Deventide.timings=true [--jvm-args] -jar FILE study ...}: without {@code --jvm-args} that is a
+ * bare {@code java -jar}, which runs the study in a second JVM with the quick compiler ({@code
+ * docs/cli.md} section 10), and the times include both JVMs; with JVM flags in {@code --jvm-args}
+ * the study runs in the one JVM so set up (for example {@code --jvm-args "-XX:+UseG1GC"} for the
+ * JVM's defaults).
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.eventide.benchmarks.EndToEndRun \
