@@ -438,15 +438,18 @@ final class GappedPairs {
       // no pair, or none with enough common dates: every r_ab counts 0
       return;
     }
-    // |K_a ∩ K_b|: the members missing on each of a's few missing days.
+    // |K_a ∩ K_b|: the members missing on each of a's few missing days (a day's members are in
+    // increasing order: skip those before the columns, stop at the first after them).
     Arrays.fill(both, from, to, 0.0);
     for (int q = ka0; q < ka1; q++) {
       int t = missDays[q];
-      for (int p = dayStart[t], end = dayStart[t + 1]; p < end; p++) {
-        int b = dayOwner[p];
-        if (b >= from && b < to) {
-          both[b] += 1.0;
-        }
+      int p = dayStart[t];
+      int end = dayStart[t + 1];
+      while (p < end && dayOwner[p] < from) {
+        p++;
+      }
+      for (; p < end && dayOwner[p] < to; p++) {
+        both[dayOwner[p]] += 1.0;
       }
     }
     // Over the gaps of a, for every b at once: Σ_{t∈K_a} x̃_b(t) and its squares.
