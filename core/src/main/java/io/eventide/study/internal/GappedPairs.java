@@ -82,8 +82,13 @@ final class GappedPairs {
   /** The Gram block's rows zero-filled: {@code rowA[r][t] = x̃_{a0+r}(t)}. */
   private final double[][] rowA = new double[ROWS][];
 
+  /**
+   * Per pair of the current row a, by column b: {@code |K_a ∩ K_b|}, {@code n·Σab − ΣaΣb}, n, and
+   * {@code (n·Σa² − (Σa)²)(n·Σb² − (Σb)²)}.
+   */
   private double[] both;
-  private double[] r;
+
+  private double[] pairCov;
   private double[] pairN;
   private double[] pairSpread;
   private final int[] dayStart;
@@ -141,7 +146,7 @@ final class GappedPairs {
       pairSaa[r] = new double[cap];
     }
     both = new double[cap];
-    r = new double[cap];
+    pairCov = new double[cap];
     pairN = new double[cap];
     pairSpread = new double[cap];
     largest = new double[cap];
@@ -474,7 +479,7 @@ final class GappedPairs {
     double[] saa = pairSaa[row];
     double[] nab = pairN;
     double[] spread = pairSpread;
-    double[] cov = r;
+    double[] cov = pairCov;
     double[] missing = missCount;
     for (int b = from; b < to; b++) {
       double n = common - missing[b] + both[b];
