@@ -123,10 +123,12 @@ public final class Launcher {
     }
     List<String> properties = new ArrayList<>();
     List<String> given = jvmArguments.get();
-    for (int i = 0; i < given.size(); i++) {
+    boolean found = false;
+    for (int i = 0; i < given.size() && !found; i++) {
       String a = given.get(i);
       if (a.equals("-jar") || a.equals(Launcher.class.getName())) {
-        break;
+        found = true;
+        continue;
       }
       if (a.equals("-cp") || a.equals("-classpath") || a.equals("--class-path")) {
         i++; // the class path itself is passed on from java.class.path
@@ -138,6 +140,10 @@ public final class Launcher {
         // an option that sets up this JVM: the command runs in it
         return List.of();
       }
+    }
+    if (!found) {
+      // started some other way (a module, a wrapper): which arguments were the JVM's is unknown
+      return List.of();
     }
     List<String> command = new ArrayList<>();
     command.add(java.get());

@@ -108,6 +108,8 @@ class LauncherTest {
     assertThat(Launcher.childCommand(JAVA, Optional.empty(), JAR, false, Map.of(), ARGS)).isEmpty();
     assertThat(Launcher.childCommand(JAVA, Optional.of(jvm), "", false, Map.of(), ARGS)).isEmpty();
     assertThat(Launcher.childCommand(JAVA, Optional.of(jvm), JAR, true, Map.of(), ARGS)).isEmpty();
+    // neither -jar nor this class on the command line: its JVM options cannot be told apart
+    assertThat(child(List.of("-Dx=1", "-Dy=2"), Map.of())).isEmpty();
   }
 
   /**
