@@ -14,7 +14,7 @@ import java.util.Objects;
  * it allocates nothing and nothing is zeroed first. {@link java.nio.file.Files#readAllBytes}
  * instead allocates a fresh array per file (zeroed by the JVM) and, above 8 KiB, a native buffer
  * per read; on 101 files of 55 KB that was about half the cost of touching every byte ({@code
- * PriceReadBenchmark.readFloor} against {@code readFloorReused}).
+ * PriceReadBenchmark.readFloor} against {@code bufferFloor}).
  *
  * <p>The bytes are checked to be UTF-8 as they are read (a leading byte-order mark is kept: {@link
  * CsvScanner} skips it). Every failure is an {@link InputException} naming the file, with the
