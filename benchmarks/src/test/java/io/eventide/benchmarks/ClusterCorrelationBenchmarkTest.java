@@ -3,13 +3,16 @@ package io.eventide.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
+import io.eventide.study.internal.AllPairsSums;
 import org.junit.jupiter.api.Test;
 
 /**
  * What {@link ClusterCorrelationBenchmark} times is r̄'s pair sum of its cluster: its result equals
- * the sum over all pairs of the Pearson correlation on the dates both members have, computed here
- * pair by pair with the two-pass formula (fewer than 30 common dates: 0), and with 1% of prices
- * missing almost every member has gaps (so the gapped path is what runs).
+ * the sum over all pairs of the Pearson correlation on the dates both members have, formed pair by
+ * pair by the study's own two-pass path ({@link AllPairsSums#pearson}, the path of Stata's
+ * conventions, which shares no code with the Gram product or the standardized sums that {@code
+ * ClusterCorrelation} runs; fewer than 30 common dates: 0), and with 1% of prices missing almost
+ * every member has gaps (so the gapped path is what runs).
  */
 class ClusterCorrelationBenchmarkTest {
 
@@ -28,7 +31,7 @@ class ClusterCorrelationBenchmarkTest {
           gappy++;
         }
         for (int j = i + 1; j < ClusterCorrelationBenchmark.MEMBERS; j++) {
-          double r = pearson(b.residualsOf(i), b.residualsOf(j));
+          double r = AllPairsSums.pearson(b.residualsOf(i), b.residualsOf(j));
           want += r;
           scale += Math.abs(r);
         }
@@ -51,34 +54,5 @@ class ClusterCorrelationBenchmarkTest {
       }
     }
     return false;
-  }
-
-  private static double pearson(double[] x, double[] y) {
-    int n = 0;
-    double sx = 0;
-    double sy = 0;
-    for (int t = 0; t < x.length; t++) {
-      if (x[t] == x[t] && y[t] == y[t]) {
-        n++;
-        sx += x[t];
-        sy += y[t];
-      }
-    }
-    if (n < 30) {
-      return 0;
-    }
-    double mx = sx / n;
-    double my = sy / n;
-    double cxy = 0;
-    double cxx = 0;
-    double cyy = 0;
-    for (int t = 0; t < x.length; t++) {
-      if (x[t] == x[t] && y[t] == y[t]) {
-        cxy += (x[t] - mx) * (y[t] - my);
-        cxx += (x[t] - mx) * (x[t] - mx);
-        cyy += (y[t] - my) * (y[t] - my);
-      }
-    }
-    return cxy / Math.sqrt(cxx * cyy);
   }
 }

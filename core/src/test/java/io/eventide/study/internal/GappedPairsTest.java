@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.offset;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -99,8 +100,8 @@ class GappedPairsTest {
   }
 
   /**
-   * Against the definition, pair by pair (common dates, then the two-pass Pearson formula, 0 below
-   * 30 common dates or without spread): members with exactly 29, 30 and 31 residuals next to
+   * Against the definition, pair by pair (common dates, then Commons Math's Pearson correlation, 0
+   * below 30 common dates or without spread): members with exactly 29, 30 and 31 residuals next to
    * complete members put pairs on both sides of the minimum, which the unchecked pass applies as a
    * weight.
    */
@@ -155,43 +156,32 @@ class GappedPairsTest {
     assertThat(kept[1]).isNotZero();
     assertThat(kept[2]).isNotZero();
     for (int p = 0; p < 4; p++) {
-      // 1e-12 of the sum of |r|: the one-pass and two-pass formulas round differently
+      // 1e-12 of the sum of |r|: the one-pass formula and Commons Math's round differently
       assertThat(sums[p])
           .as("window sets %d, %d", p / 2, p % 2)
           .isCloseTo(expected[p], offset(1e-12 * scale[p]));
     }
   }
 
-  /** r on the dates where both have a residual; 0 below 30 such dates or without spread. */
+  /**
+   * r on the dates where both have a residual, by Commons Math's {@code PearsonsCorrelation}; 0
+   * below 30 such dates or without spread (where it gives NaN).
+   */
   private static double pearsonOnCommonDates(double[] x, double[] y) {
+    double[] a = new double[EST_LEN];
+    double[] b = new double[EST_LEN];
     int n = 0;
-    double sx = 0;
-    double sy = 0;
     for (int t = 0; t < EST_LEN; t++) {
       if (!Double.isNaN(x[t]) && !Double.isNaN(y[t])) {
+        a[n] = x[t];
+        b[n] = y[t];
         n++;
-        sx += x[t];
-        sy += y[t];
       }
     }
     if (n < MIN_COMMON) {
       return 0;
     }
-    double mx = sx / n;
-    double my = sy / n;
-    double cxy = 0;
-    double cxx = 0;
-    double cyy = 0;
-    for (int t = 0; t < EST_LEN; t++) {
-      if (!Double.isNaN(x[t]) && !Double.isNaN(y[t])) {
-        cxy += (x[t] - mx) * (y[t] - my);
-        cxx += (x[t] - mx) * (x[t] - mx);
-        cyy += (y[t] - my) * (y[t] - my);
-      }
-    }
-    if (!(cxx > 0 && cyy > 0)) {
-      return 0;
-    }
-    return Math.max(-1, Math.min(1, cxy / Math.sqrt(cxx * cyy)));
+    double r = new PearsonsCorrelation().correlation(Arrays.copyOf(a, n), Arrays.copyOf(b, n));
+    return Double.isNaN(r) ? 0 : Math.max(-1, Math.min(1, r));
   }
 }
